@@ -1,0 +1,56 @@
+# Everyday commands. The two that matter: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: run test lint check-python install install-test migrate demo serve lock db-stop db-status clean
+
+# Install, migrate, load the demo content and serve at http://127.0.0.1:$${PORT:-8000}.
+run: install
+	@$(PY) -m partnerstwo.db exec -- bin/serve
+
+# The whole suite: lint, Django checks, migrations check, pytest (browser tests included).
+test: install-test
+	@$(PY) -m partnerstwo.db exec -- bin/test
+
+check-python:
+	@bin/find-python >/dev/null
+
+$(VENV)/.installed-base: requirements/base.txt requirements/constraints.txt
+	@test -x $(PY) || { PYTHON=$$(bin/find-python) && echo "Creating $(VENV) with $$PYTHON" && $$PYTHON -m venv $(VENV); }
+	@echo "Installing dependencies (requirements/base.txt)…"
+	@$(PIP) install -r requirements/base.txt
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-base requirements/test.txt
+	@echo "Installing test dependencies (requirements/test.txt)…"
+	@$(PIP) install -r requirements/test.txt
+	@touch $@
+
+install: $(VENV)/.installed-base
+install-test: $(VENV)/.installed-test
+
+lint: install-test
+	@$(VENV)/bin/ruff check .
+
+demo: install
+	@$(PY) manage.py seed_demo
+
+db-status:
+	@$(PY) -m partnerstwo.db status
+
+db-stop:
+	@$(PY) -m partnerstwo.db stop
+
+# Re-pin every package after editing requirements/*.txt.
+lock:
+	@rm -rf /tmp/partnerstwo-lock && $$(bin/find-python) -m venv /tmp/partnerstwo-lock
+	@/tmp/partnerstwo-lock/bin/pip install -q -r <(grep -v '^-c' requirements/test.txt | sed 's/^-r base.txt/-r requirements\/base.txt/')
+	@{ echo "# Every package, direct and transitive, pinned: two installs a month apart are the same."; \
+	   echo "# Regenerate after changing requirements/*.txt: make lock"; \
+	   /tmp/partnerstwo-lock/bin/pip freeze; } > requirements/constraints.txt
+	@echo "requirements/constraints.txt updated"
+
+clean:
+	rm -rf $(VENV) staticfiles

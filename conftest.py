@@ -1,0 +1,82 @@
+"""Shared fixtures: small factories, the people of the tests, static files."""
+
+import datetime
+import io
+import itertools
+
+import pytest
+from django.utils import timezone
+from PIL import Image
+
+_seq = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    # The manifest storage needs collectstatic; the test client does not.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def category(db):
+    from news.models import Category
+
+    return Category.objects.create(name="Newsy", slug="newsy")
+
+
+@pytest.fixture
+def make_post(db, category):
+    from news.models import Post
+
+    def make(**fields):
+        n = next(_seq)
+        fields.setdefault("title", f"Wpis numer {n}")
+        fields.setdefault("body", "<p>Treść wpisu.</p>")
+        fields.setdefault("category", category)
+        fields.setdefault("status", Post.Status.PUBLISHED)
+        fields.setdefault("published_at", timezone.now() - datetime.timedelta(days=n))
+        return Post.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def alice(db, django_user_model):
+    """A member of PUP staff who edits the portal."""
+    return django_user_model.objects.create_user(
+        username="alice@pup.example", email="alice@pup.example", password="alice-haslo-123", is_staff=True,
+        is_superuser=True,
+    )
+
+
+@pytest.fixture
+def bob(db, django_user_model):
+    """A resident with an account, not staff."""
+    return django_user_model.objects.create_user(
+        username="bob@example.com", email="bob@example.com", password="bob-haslo-123"
+    )
+
+
+def image_bytes(fmt="JPEG", size=(40, 30), exif=None):
+    out = io.BytesIO()
+    image = Image.new("RGB", size, (200, 30, 30))
+    kwargs = {"exif": exif} if exif is not None else {}
+    image.save(out, format=fmt, **kwargs)
+    return out.getvalue()
+
+
+@pytest.fixture
+def jpeg_with_location():
+    """A JPEG whose EXIF data carries a GPS position."""
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (52.0, 26.0, 0.0), 3: "E", 4: (20.0, 43.0, 0.0)}
+    exif[0x010F] = "Aparat testowy"
+    return image_bytes(exif=exif)

@@ -1,0 +1,69 @@
+from django import forms
+from django.contrib import admin
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from news.models import Category, Post
+from partnerstwo.images import clean_form_image
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PostAdminForm(forms.ModelForm):
+    class Meta:
+        model = Post
+        fields = [
+            "title", "slug", "category", "lead", "body", "image", "image_alt",
+            "status", "published_at", "author",
+        ]
+        widgets = {
+            "body": CKEditor5Widget(config_name="default"),
+            "lead": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("image") and not cleaned.get("image_alt"):
+            self.add_error("image_alt", "Podaj tekst alternatywny ilustracji.")
+        return cleaned
+
+    def clean_image(self):
+        return clean_form_image(self.cleaned_data.get("image"))
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    form = PostAdminForm
+    list_display = ["title", "category", "status", "published_at", "author", "updated_at"]
+    list_filter = ["status", "category", "published_at"]
+    search_fields = ["title", "lead", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["category", "author"]
+    autocomplete_fields = ["category"]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
+        ("Ilustracja", {"fields": ["image", "image_alt"]}),
+        ("Publikacja", {"fields": ["status", "published_at", "author", "created_at", "updated_at"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_public:
+            fields.append("slug")  # the address of a published post stays stable
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.is_public:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

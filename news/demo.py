@@ -1,0 +1,98 @@
+"""Demo news: the category „Newsy” and the partnership's first post (8 June 2018)."""
+
+import datetime
+import zoneinfo
+
+from news.models import Category, Post
+
+WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
+
+FIRST_POST_LEAD = (
+    "Samorządy powiatu nowodworskiego, urząd pracy i Powiatowa Rada Rynku Pracy zawiązały partnerstwo lokalne. "
+    "Wyjaśniamy, czym jest taka współpraca, czemu służy i jak do niej doszło."
+)
+
+FIRST_POST_BODY = """
+<h2>Czym jest partnerstwo lokalne</h2>
+<p>Partnerstwo lokalne to dobrowolne porozumienie instytucji, samorządów, firm i organizacji z jednego terenu,
+które chcą wspólnie rozwiązywać problemy swojej okolicy. Partnerzy dzielą się zadaniami i zasobami, razem
+podejmują decyzje i biorą za nie wspólną odpowiedzialność.</p>
+
+<h2>Po co się je zawiera</h2>
+<p>Dobrze zorganizowane partnerstwo pomaga:</p>
+<ul>
+<li>zintegrować lokalną społeczność wokół wspólnych spraw,</li>
+<li>poprawić sytuację na rynku pracy,</li>
+<li>rozwijać dialog społeczny,</li>
+<li>obniżyć koszty działań, które partnerzy prowadzą osobno,</li>
+<li>ożywić lokalną gospodarkę i wzmocnić konkurencyjność firm,</li>
+<li>szybciej reagować na problemy mieszkańców.</li>
+</ul>
+<p>Służą temu rozsądny podział zasobów i obowiązków, wspólne decyzje, przejrzyste struktury, koordynacja bez
+dublowania tych samych zadań oraz korzystanie z dostępnych narzędzi i funduszy.</p>
+
+<h2>Kto może w nim uczestniczyć</h2>
+<ul>
+<li>samorządy i pracownicy administracji publicznej,</li>
+<li>instytucje rynku pracy, na przykład agencje zatrudnienia,</li>
+<li>pracodawcy, zarządy spółek i przedsiębiorcy prywatni,</li>
+<li>izby gospodarcze i związki zawodowe,</li>
+<li>ośrodki szkoleniowe,</li>
+<li>organizacje pozarządowe: stowarzyszenia, spółdzielnie i podobne.</li>
+</ul>
+
+<h2>Zasady współpracy</h2>
+<ul>
+<li>rozliczalność i sprawozdawczość – informacja płynie w obie strony,</li>
+<li>otwartość na wszystkie grupy społeczne, bez żadnej dyskryminacji,</li>
+<li>działanie zgodne z prawem,</li>
+<li>dobrowolny udział,</li>
+<li>praca na rzecz partnerstwa bez wynagrodzenia.</li>
+</ul>
+
+<h2>Rodzaje partnerstw</h2>
+<ul>
+<li><strong>publiczno-prywatne</strong> – umowa, na podstawie której partner prywatny wykonuje zadanie sektora publicznego,</li>
+<li><strong>projektowe</strong> – cele wyznacza projekt i zasady konkursu, w którym zdobyto na niego środki,</li>
+<li><strong>sektorowe</strong> – łączy organizacje o podobnym profilu działania,</li>
+<li><strong>lokalne (trójsektorowe)</strong> – skupia instytucje działające na rzecz lokalnej społeczności.</li>
+</ul>
+
+<h2>Partnerstwo w powiecie nowodworskim</h2>
+<p>Z inicjatywą wyszli Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i Starosta Nowodworski.
+19 kwietnia 2018 roku, podczas Nadzwyczajnego Posiedzenia Powiatowej Rady Rynku Pracy, podpisano
+„Porozumienie o zawarciu Partnerstwa Lokalnego na rzecz ożywienia społeczno-gospodarczego i aktywizacji
+nowodworskiego rynku pracy”.</p>
+<p>Porozumienie podpisali:</p>
+<ul>
+<li>Starosta Nowodworski Magdalena Biernacka i Wicestarosta Paweł Calak,</li>
+<li>Dyrektor Powiatowego Urzędu Pracy Marzena Boczek,</li>
+<li>Burmistrz Nowego Dworu Mazowieckiego Jacek Kowalski,</li>
+<li>Burmistrz Nasielska Bogdan Ruszkowski,</li>
+<li>Burmistrz Zakroczymia Artur Ciecierski,</li>
+<li>Wójt Gminy Czosnów Antoni Kręźlewicz,</li>
+<li>Wójt Gminy Leoncin Adam Mirosław Krawczak,</li>
+<li>Wójt Gminy Pomiechówek Dariusz Tomasz Bielecki,</li>
+<li>Przewodniczący Powiatowej Rady Rynku Pracy Krystian Buszta wraz z członkami Rady.</li>
+</ul>
+<p>Sygnatariusze tworzą grupę liderów, która koordynuje prace partnerstwa. Pierwsze z zapowiadanego cyklu
+spotkań organizacyjno-integracyjnych odbyło się 6 czerwca 2018 roku w rezydencji „Miętowe Wzgórza”
+w Trębkach Nowych w gminie Zakroczym. Relację z tego spotkania opublikujemy wkrótce.</p>
+"""
+
+
+def load(log):
+    category, created = Category.objects.get_or_create(slug="newsy", defaults={"name": "Newsy"})
+    log("kategoria", category, created)
+    post, created = Post.objects.get_or_create(
+        slug="partnerstwo-lokalne-w-powiecie-nowodworskim",
+        defaults={
+            "title": "Partnerstwo lokalne w powiecie nowodworskim",
+            "lead": FIRST_POST_LEAD,
+            "body": FIRST_POST_BODY,
+            "category": category,
+            "status": Post.Status.PUBLISHED,
+            "published_at": datetime.datetime(2018, 6, 8, 10, 0, tzinfo=WARSAW),
+        },
+    )
+    log("wpis", post, created)

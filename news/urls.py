@@ -1,0 +1,10 @@
+from django.urls import path
+
+from news import views
+
+app_name = "news"
+urlpatterns = [
+    path("", views.PostList.as_view(), name="list"),
+    path("kategoria/<slug:slug>/", views.CategoryPostList.as_view(), name="category"),
+    path("<slug:slug>/", views.post_detail, name="detail"),
+]

