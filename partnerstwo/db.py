@@ -99,12 +99,15 @@ def main(argv):
         started_here = running_pid() is None
         database_url()
         proc = subprocess.Popen(argv[argv.index("--") + 1 :])
+
+        def forward(signum, frame):
+            # SIGTERM, not SIGINT: a shell started in the background ignores SIGINT.
+            proc.terminate()
+
+        signal.signal(signal.SIGINT, forward)
+        signal.signal(signal.SIGTERM, forward)
         try:
-            while True:
-                try:
-                    return proc.wait()
-                except KeyboardInterrupt:
-                    proc.send_signal(signal.SIGINT)
+            return proc.wait()
         finally:
             if started_here:
                 stop()

@@ -181,11 +181,25 @@ ADMINS = envlist("ADMINS", [])
 # Where notices for staff go (new accession requests, comments to moderate).
 STAFF_NOTIFY_EMAILS = envlist("STAFF_NOTIFY_EMAILS", ADMINS)
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    }
-}
+# Cache shared by every worker: a database table by default (no extra
+# server), or Redis / Memcached / per-process memory from CACHE_URL.
+CACHE_URL = envstr("CACHE_URL", "db://partnerstwo_cache")
+
+
+def _cache_from_url(url):
+    scheme, _, rest = url.partition("://")
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest or "partnerstwo_cache"}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "memcached":
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
+    raise ImproperlyConfigured(f"CACHE_URL: unknown scheme {scheme!r} (db, locmem, redis, memcached)")
+
+
+CACHES = {"default": _cache_from_url(CACHE_URL)}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

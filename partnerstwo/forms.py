@@ -1,0 +1,20 @@
+"""Form pieces every public form shares."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see (hidden by CSS, skipped by keyboard and screen readers).
+
+    Bots that fill every field are refused; the form shows a neutral Polish
+    message and keeps what was typed, in case a person really filled it.
+    Render it with ``{% include "includes/honeypot.html" %}``.
+    """
+
+    website = forms.CharField(required=False, label="Nie wypełniaj tego pola")
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError("Nie udało się wysłać formularza. Zostaw puste pole „Nie wypełniaj tego pola”.")
+        return ""

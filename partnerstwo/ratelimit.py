@@ -1,0 +1,29 @@
+"""A small fixed-window rate limit on top of Django's cache.
+
+The default cache is shared by every gunicorn worker (see CACHE_URL), so a
+limit holds across processes.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+
+
+def client_ip(request):
+    """The address of the visitor (REMOTE_ADDR; the reverse proxy must set it right)."""
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def is_limited(scope, key, *, limit, window):
+    """Count one attempt for (scope, key); True once more than ``limit`` fall in ``window`` seconds."""
+    digest = hashlib.sha256(f"{scope}:{key}".lower().encode()).hexdigest()[:32]
+    cache_key = f"rl:{scope}:{digest}"
+    if cache.add(cache_key, 1, timeout=window):
+        count = 1
+    else:
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(cache_key, 1, timeout=window)
+            count = 1
+    return count > limit
