@@ -21,6 +21,12 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Views are tested as rendered; partnerstwo/tests/test_page_cache.py turns the cache on.
+    settings.PAGECACHE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
