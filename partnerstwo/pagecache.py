@@ -22,6 +22,7 @@ import hashlib
 import re
 import time
 import uuid
+from collections import OrderedDict
 
 from django.apps import apps
 from django.conf import settings
@@ -45,6 +46,38 @@ MARKER = b"\x00csrf\x00"
 PAGE_TIMEOUT = 24 * 3600
 
 _time_boundaries = []
+
+
+class _LocalPages:
+    """A small per-process LRU of rendered pages, checked against the shared version."""
+
+    def __init__(self, max_bytes=32 * 1024 * 1024):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old["body"])
+        self.entries[key] = entry
+        self.size += len(entry["body"])
+        while self.size > self.max_bytes and self.entries:
+            _, dropped = self.entries.popitem(last=False)
+            self.size -= len(dropped["body"])
+
+    def clear(self):
+        self.entries.clear()
+        self.size = 0
+
+
+_local = _LocalPages()
 
 
 def register_time_boundary(func):
@@ -124,11 +157,21 @@ class PublicPageCacheMiddleware:
             return response
 
         key = _page_key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        state = found.get(VERSION_KEY)
+        local = _local.get(key)
+        if local is not None:
+            # Only the small version record travels; the page is in this process already.
+            state = cache.get(VERSION_KEY)
+            entry = local
+        else:
+            found = cache.get_many([VERSION_KEY, key])
+            state = found.get(VERSION_KEY)
+            entry = found.get(key)
         if state is None or (state["until"] is not None and time.time() >= state["until"]):
             state = bump()
-        entry = found.get(key)
+        if entry is not None and entry["v"] != state["v"] and local is not None:
+            entry = cache.get(key)  # another worker may have rendered the new version
+        if entry is not None and entry["v"] == state["v"]:
+            _local.put(key, entry)
 
         if entry is not None and entry["v"] == state["v"]:
             body = entry["body"]
@@ -144,7 +187,9 @@ class PublicPageCacheMiddleware:
                 return response
             body = TOKEN_RE.sub(rb"\1" + MARKER + rb"\2", response.content)
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            cache.set(key, {"v": state["v"], "body": body, "headers": headers}, PAGE_TIMEOUT)
+            entry = {"v": state["v"], "body": body, "headers": headers}
+            cache.set(key, entry, PAGE_TIMEOUT)
+            _local.put(key, entry)
             response["X-Page-Cache"] = "miss"
 
         _validators(response, request, state)

@@ -18,7 +18,10 @@ def page_cache(settings):
     settings.PAGECACHE_ENABLED = True
     from django.core.cache import cache
 
+    from partnerstwo.pagecache import _local
+
     cache.clear()
+    _local.clear()
 
 
 def test_second_visit_is_served_from_the_cache_in_one_query(client, make_post, page_cache, django_assert_num_queries):
