@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "news",
     "members",
     "meetings",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("aktualnosci/", include("news.urls")),
     path("partnerstwo/<slug:slug>/", views.partnership_page, name="partnership_page"),
+    path("szukaj/", include("search.urls")),
     path("ciasteczka/", views.cookie_notice, name="cookie_notice"),
     path("admin/", admin.site.urls),
     path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),

@@ -32,3 +32,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             for module in modules:
                 module.fill(lambda message: self.stdout.write(f"  {message}"))
+            from search import index
+
+            self.stdout.write(f"  {index.rebuild()} documents in the search index")
