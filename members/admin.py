@@ -78,6 +78,7 @@ class AccessionRequestAdmin(admin.ModelAdmin):
     @admin.action(description="Przyjmij wybrane zgłoszenia (utworzy instytucje)", permissions=["change"])
     def accept(self, request, queryset):
         accepted, refused = 0, []
+        skipped = queryset.exclude(status=AccessionRequest.Status.PENDING).count()
         for req in queryset.filter(status=AccessionRequest.Status.PENDING).order_by("created_at"):
             try:
                 with transaction.atomic():
@@ -91,7 +92,6 @@ class AccessionRequestAdmin(admin.ModelAdmin):
                 refused.append(req.institution_name)
                 continue
             accepted += 1
-        skipped = queryset.exclude(status=AccessionRequest.Status.PENDING).count()
         if accepted:
             self.message_user(
                 request,
