@@ -43,7 +43,7 @@ def institution_detail(request, slug):
                 "signatures",
                 queryset=Signature.objects.filter(agreement__is_published=True)
                 .select_related("agreement", "person")
-                .order_by("agreement__signed_on", "order"),
+                .order_by("agreement__signed_on", "agreement_id", "order"),
                 to_attr="published_signatures",
             ),
         ),
@@ -64,14 +64,11 @@ def accession(request):
     if request.method == "POST":
         form = AccessionForm(request.POST)
         if is_limited("accession-ip", client_ip(request), limit=ACCESSION_LIMIT_PER_IP, window=ACCESSION_WINDOW):
-            form.is_valid()
-            form.add_error(None, "Z tego adresu wysłano dziś zbyt wiele zgłoszeń. Spróbuj ponownie jutro.")
-            return render(request, "members/accession_form.html", {"form": form}, status=429)
+            return _accession_limited(request, form, "Z tego adresu wysłano dziś zbyt wiele zgłoszeń.")
         if form.is_valid():
             email = form.cleaned_data["email"]
             if is_limited("accession-email", email, limit=ACCESSION_LIMIT_PER_EMAIL, window=ACCESSION_WINDOW):
-                form.add_error("email", "Z tego adresu e-mail wysłano dziś zbyt wiele zgłoszeń. Spróbuj jutro.")
-                return render(request, "members/accession_form.html", {"form": form}, status=429)
+                return _accession_limited(request, form, "Z tego adresu e-mail wysłano dziś zbyt wiele zgłoszeń.")
             req = form.save()
             accession_received(req)
             request.session["accession_email"] = req.email
@@ -80,6 +77,13 @@ def accession(request):
     else:
         form = AccessionForm()
     return render(request, "members/accession_form.html", {"form": form})
+
+
+def _accession_limited(request, form, reason):
+    """Too many requests: say so, keep what was typed (the form is shown again, unbound errors aside)."""
+    form = AccessionForm(initial=form.data.dict() if hasattr(form.data, "dict") else form.data)
+    message = f"{reason} Spróbuj ponownie jutro – to, co wpisano, zostało zachowane."
+    return render(request, "members/accession_form.html", {"form": form, "limited_message": message}, status=429)
 
 
 def accession_sent(request):

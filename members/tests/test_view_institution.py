@@ -25,11 +25,16 @@ def test_institution_page_lists_the_agreements_it_signed(client, make_institutio
         agreement=agreement, person=make_person("Adam Mirosław", "Krawczak"), institution=gmina,
         function="Wójt Gminy Leoncin", order=8,
     )
+    Signature.objects.create(
+        agreement=agreement, person=make_person("Jan", "Zastępca"), institution=gmina,
+        function="Zastępca Wójta", order=9,
+    )
     make_agreement(title="Porozumienie nieopublikowane", is_published=False)
     html = client.get(gmina.get_absolute_url()).text
     assert f'<a href="/porozumienie/{agreement.slug}/">Porozumienie o zawarciu Partnerstwa Lokalnego</a>' in html
     assert "19 kwietnia 2018" in html
-    assert "podpis: Wójt Gminy Leoncin Adam Mirosław Krawczak" in html
+    assert html.count("19 kwietnia 2018") == 1
+    assert "podpisy: Wójt Gminy Leoncin Adam Mirosław Krawczak; Zastępca Wójta Jan Zastępca" in html
     assert "nieopublikowane" not in html
 
 
@@ -60,4 +65,4 @@ def test_institution_page_query_count_is_constant(
     # institution + offices with people + signatures with agreements + coordinator
     with django_assert_num_queries(4):
         response = client.get(target.get_absolute_url())
-    assert response.text.count("podpis: ") == count
+    assert response.text.count("– podpis: ") == count
