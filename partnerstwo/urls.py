@@ -17,8 +17,12 @@ handler500 = "partnerstwo.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("aktualnosci/", include("news.urls")),
+    path("partnerstwo/", views.partnership_index, name="partnership_index"),
     path("partnerstwo/<slug:slug>/", views.partnership_page, name="partnership_page"),
     path("szukaj/", include("search.urls")),
+    path("porozumienie/", views.agreement, name="agreement"),
+    path("porozumienie/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
+    path("partnerzy/", include("members.urls")),
     path("ciasteczka/", views.cookie_notice, name="cookie_notice"),
     path("admin/", admin.site.urls),
     path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
