@@ -9,6 +9,7 @@ from django.db import transaction
 # ``urls()`` (the pages to measure, as {"name": "/path/"}).
 BENCH_STEPS = [
     "news.bench",
+    "members.bench",
 ]
 
 
