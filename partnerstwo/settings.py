@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "news",
     "members",
     "meetings",
+    "django_tasks_db",
+    "newsletter",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +182,12 @@ SERVER_EMAIL = envstr("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = envlist("ADMINS", [])
 # Where notices for staff go (new accession requests, comments to moderate).
 STAFF_NOTIFY_EMAILS = envlist("STAFF_NOTIFY_EMAILS", ADMINS)
+
+# Background tasks (newsletter sending): a queue in the database, run by
+# `manage.py db_worker` (bin/worker.d/tasks, started by `make run`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Newsletter: days a sign-up confirmation link stays valid.
+NEWSLETTER_CONFIRM_DAYS = envint("NEWSLETTER_CONFIRM_DAYS", 7)
 
 # Cache shared by every worker: a database table by default (no extra
 # server), or Redis / Memcached / per-process memory from CACHE_URL.
