@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: bench run test lint check-python install install-test migrate demo serve lock db-stop db-status clean
+.PHONY: bench run test lint check-python install install-test migrate demo serve lock db-stop db-status clean bench-newsletter
 
 # Install, migrate, load the demo content and serve at http://127.0.0.1:$${PORT:-8000}.
 run: install
@@ -36,6 +36,12 @@ lint: install-test
 
 demo: install
 	@$(PY) manage.py seed_demo
+
+# Send one newsletter issue to 10,000 made-up subscribers (no network, rolled back):
+# prints e-mails per second and peak memory. More: manage.py bench_newsletter --help
+bench-newsletter: install
+	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py migrate --no-input -v 0
+	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py bench_newsletter --subscribers $${N:-10000}
 
 db-status:
 	@$(PY) -m partnerstwo.db status

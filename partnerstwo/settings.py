@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "members",
     "meetings",
     "search",
+    "django_tasks_db",
+    "newsletter",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +185,12 @@ ADMINS = envlist("ADMINS", [])
 # Where notices for staff go (new accession requests, comments to moderate).
 STAFF_NOTIFY_EMAILS = envlist("STAFF_NOTIFY_EMAILS", ADMINS)
 
+# Background tasks (newsletter sending): a queue in the database, run by
+# `manage.py db_worker` (bin/worker.d/tasks, started by `make run`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Newsletter: days a sign-up confirmation link stays valid.
+NEWSLETTER_CONFIRM_DAYS = envint("NEWSLETTER_CONFIRM_DAYS", 7)
+
 # Cache shared by every worker: a database table by default (no extra
 # server), or Redis / Memcached / per-process memory from CACHE_URL.
 CACHE_URL = envstr("CACHE_URL", "db://partnerstwo_cache")
@@ -205,8 +213,10 @@ CACHES = {"default": _cache_from_url(CACHE_URL)}
 
 # Whole pages for anonymous readers (partnerstwo/pagecache.py).
 PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
-PAGECACHE_APPS = ["partnerstwo", "news", "members", "meetings"]
-PAGECACHE_EXCLUDED_PREFIXES = ("/admin/", "/konto/", "/ckeditor5/", "/media/", "/static/", "/health/", "/ciasteczka/")
+PAGECACHE_APPS = ["partnerstwo", "news", "members", "meetings", "search"]
+PAGECACHE_EXCLUDED_PREFIXES = (
+    "/admin/", "/konto/", "/ckeditor5/", "/media/", "/static/", "/health/", "/ciasteczka/", "/newsletter/",
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("aktualnosci/", include("news.urls")),
     path("partnerstwo/", views.partnership_index, name="partnership_index"),
+    path("newsletter/", include("newsletter.urls")),
     path("partnerstwo/<slug:slug>/", views.partnership_page, name="partnership_page"),
     path("szukaj/", include("search.urls")),
     path("porozumienie/", views.agreement, name="agreement"),

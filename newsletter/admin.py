@@ -1,0 +1,244 @@
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from newsletter import sending
+from newsletter.mail import IssueContent, issue_message
+from newsletter.models import ConsentEvent, ConsentText, Delivery, Issue, NewsletterSettings, Subscriber
+from newsletter.subscriptions import export_data
+
+
+@admin.register(ConsentText)
+class ConsentTextAdmin(admin.ModelAdmin):
+    list_display = ["version", "created_at"]
+    readonly_fields = ["version", "text", "created_at"]
+
+    def has_add_permission(self, request):
+        return False  # versions come from newsletter/consent.py
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ConsentEventInline(admin.TabularInline):
+    model = ConsentEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "action", "consent", "source"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "status", "wants_posts", "wants_issues", "requested_at", "confirmed_at", "unsubscribed_at"]
+    list_filter = ["status", "wants_posts", "wants_issues", "consent"]
+    search_fields = ["email"]
+    date_hierarchy = "requested_at"
+    list_select_related = ["consent"]
+    fields = [
+        "email", "status", "wants_posts", "wants_issues", "consent", "source",
+        "requested_at", "confirmation_sent_at", "confirmed_at", "unsubscribed_at", "created_at",
+    ]
+    readonly_fields = fields  # consent is given by the person, never by staff
+    inlines = [ConsentEventInline]
+    change_form_template = "admin/newsletter/subscriber/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/eksport/", view(self.export_view), name="newsletter_subscriber_export"),
+            path("<int:pk>/usun-dane/", view(self.erase_view), name="newsletter_subscriber_erase"),
+        ] + super().get_urls()
+
+    def export_view(self, request, pk):
+        subscriber = get_object_or_404(Subscriber.objects.select_related("consent"), pk=pk)
+        if not self.has_view_permission(request, subscriber):
+            raise PermissionDenied
+        body = json.dumps(export_data(subscriber), ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="subskrybent-{subscriber.pk}.json"'
+        return response
+
+    def erase_view(self, request, pk):
+        """Erase one person's data (art. 17 RODO): the row and its consent history.
+
+        Delivery rows stay, without the person, so a mailing's counts stay true.
+        """
+        subscriber = get_object_or_404(Subscriber, pk=pk)
+        if not self.has_delete_permission(request, subscriber):
+            raise PermissionDenied
+        if request.method == "POST":
+            email = subscriber.email
+            subscriber.delete()
+            self.message_user(request, f"Usunięto dane subskrybenta {email}.", messages.SUCCESS)
+            return redirect("admin:newsletter_subscriber_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "subscriber": subscriber,
+            "title": "Usunąć dane subskrybenta?",
+        }
+        return TemplateResponse(request, "admin/newsletter/subscriber/erase.html", context)
+
+
+class IssueAdminForm(forms.ModelForm):
+    class Meta:
+        model = Issue
+        fields = ["subject", "body"]
+        widgets = {"body": CKEditor5Widget(config_name="default")}
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    form = IssueAdminForm
+    list_display = ["subject", "kind", "status", "created_at", "progress"]
+    list_filter = ["kind", "status"]
+    search_fields = ["subject"]
+    change_form_template = "admin/newsletter/issue/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_progress()
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["subject", "body"]
+        return ["subject", "body", "kind", "status", "post", "recipients", "progress", "log",
+                "created_by", "created_at", "queued_at", "finished_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["kind", "status", "post", "recipients", "progress", "log",
+                    "created_by", "created_at", "queued_at", "finished_at"]
+        if obj is not None and (obj.status != Issue.Status.DRAFT or obj.kind == Issue.Kind.POST_NOTICE):
+            readonly += ["subject", "body"]  # what went out stays as it went out
+        return readonly
+
+    @admin.display(description="odbiorcy")
+    def recipients(self, obj):
+        if obj.planned_at:
+            count = obj.sent_count + obj.failed_count + obj.skipped_count + obj.pending_count
+            return f"{count} (lista ustalona w chwili wysyłki)"
+        return f"{obj.recipients().count()} potwierdzonych subskrybentów otrzyma tę wysyłkę"
+
+    @admin.display(description="postęp")
+    def progress(self, obj):
+        if not obj.planned_at:
+            return "–"
+        return (
+            f"wysłano: {obj.sent_count}, błędy: {obj.failed_count}, "
+            f"pozostało: {obj.pending_count}, pominięto: {obj.skipped_count}"
+        )
+
+    @admin.display(description="dziennik")
+    def log(self, obj):
+        if not obj.planned_at:
+            return "–"
+        url = reverse("admin:newsletter_delivery_changelist") + f"?issue__id__exact={obj.pk}"
+        return format_html('<a href="{}">Dziennik doręczeń (każdy odbiorca)</a>', url)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.status == Issue.Status.DRAFT)
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/test/", self.admin_site.admin_view(self.send_test_view), name="newsletter_issue_test"),
+            path("<int:pk>/wyslij/", self.admin_site.admin_view(self.send_view), name="newsletter_issue_send"),
+        ] + super().get_urls()
+
+    def _issue(self, request, pk):
+        issue = get_object_or_404(Issue.objects.with_progress(), pk=pk)
+        if not self.has_change_permission(request, issue):
+            raise PermissionDenied
+        return issue
+
+    def send_test_view(self, request, pk):
+        issue = self._issue(request, pk)
+        if request.method != "POST":
+            return redirect("admin:newsletter_issue_change", pk)
+        if not request.user.email:
+            self.message_user(request, "Twoje konto nie ma adresu e-mail: uzupełnij go, żeby wysłać test.",
+                              messages.ERROR)
+            return redirect("admin:newsletter_issue_change", pk)
+        message = issue_message(IssueContent(issue), Subscriber(email=request.user.email), test=True)
+        message.send()
+        self.message_user(request, f"Wysłano wiadomość testową na adres {request.user.email}.", messages.SUCCESS)
+        return redirect("admin:newsletter_issue_change", pk)
+
+    def send_view(self, request, pk):
+        issue = self._issue(request, pk)
+        if issue.status != Issue.Status.DRAFT:
+            self.message_user(request, "Ta wysyłka została już zlecona.", messages.WARNING)
+            return redirect("admin:newsletter_issue_change", pk)
+        count = issue.recipients().count()
+        if request.method == "POST":
+            if sending.queue(issue):
+                self.message_user(
+                    request, f"Zlecono wysyłkę do {count} {count_word(count)}. Postęp widać na tej stronie.",
+                    messages.SUCCESS,
+                )
+            return redirect("admin:newsletter_issue_change", pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "issue": issue,
+            "count": count,
+            "count_word": count_word(count),
+            "title": "Wysłać newsletter?",
+        }
+        return TemplateResponse(request, "admin/newsletter/issue/send.html", context)
+
+
+def count_word(count):
+    from partnerstwo.templatetags.pl import plural_word
+
+    return plural_word(count, "subskrybenta,subskrybentów,subskrybentów")
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "issue", "status", "attempts", "sent_at", "last_error"]
+    list_filter = ["status", "issue"]
+    search_fields = ["subscriber__email"]
+    list_select_related = ["subscriber", "issue"]
+    list_per_page = 100
+    readonly_fields = ["issue", "subscriber", "status", "attempts", "sent_at", "last_error", "updated_at"]
+
+    @admin.display(description="odbiorca", ordering="subscriber__email")
+    def recipient(self, obj):
+        return obj.subscriber.email if obj.subscriber else "(dane usunięte)"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NewsletterSettings)
+class NewsletterSettingsAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return not NewsletterSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,126 @@
+"""The newsletter's e-mails: Polish plain text and HTML, absolute links, bulk-mail headers."""
+
+import html
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from newsletter.tokens import confirm_token, unsubscribe_token
+from partnerstwo.sanitize import html_to_text
+
+
+def absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def site_host():
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def unsubscribe_url(subscriber):
+    return absolute(reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]))
+
+
+def confirm_url(subscriber):
+    return absolute(reverse("newsletter:confirm", args=[confirm_token(subscriber)]))
+
+
+_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
+_BLOCK_END = re.compile(r"</(p|h2|h3|h4|blockquote|table|tr|ul|ol|figure)>", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"<br\s*/?>|</li>|</td>|</th>|</figcaption>", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"<li[^>]*>", re.IGNORECASE)
+_LINK = re.compile(r'<a\s[^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
+
+
+def absolute_links(body_html):
+    """Make the editor's site-relative links and images (/media/…) absolute for an e-mail."""
+    return _RELATIVE_LINK.sub(rf'\1{settings.SITE_URL}/', body_html)
+
+
+def _link_as_text(match):
+    url, text = match.group(1), match.group(2)
+    return text if url in text else f"{text} ({url})"
+
+
+def html_to_plain(body_html):
+    """A readable plain-text version of a rich-text body: paragraphs, list dashes, link addresses."""
+    text = _LINK.sub(_link_as_text, body_html)
+    text = _LIST_ITEM.sub("\n- ", text)
+    text = _BLOCK_END.sub("\n\n", text)
+    text = _LINE_BREAK.sub("\n", text)
+    text = html.unescape(html_to_text(text))
+    lines = [line.strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+class IssueContent:
+    """What is the same in every copy of a mailing, prepared once per batch run."""
+
+    def __init__(self, issue):
+        self.issue = issue
+        self.subject = issue.subject
+        self.body_html = absolute_links(issue.body)
+        self.body_text = html_to_plain(self.body_html)
+        self.kind_label = (
+            "powiadomienia o nowych wpisach" if issue.kind == issue.Kind.POST_NOTICE else "newsletter"
+        )
+
+
+def issue_message(content, subscriber, *, test=False):
+    """One personal copy of a mailing, with its unsubscribe link and headers (RFC 2369, RFC 8058)."""
+    context = {
+        "subject": content.subject,
+        "body_html": content.body_html,
+        "body_text": content.body_text,
+        "kind_label": content.kind_label,
+        "unsubscribe_url": unsubscribe_url(subscriber) if subscriber.pk else absolute(reverse("newsletter:signup")),
+        "site_url": settings.SITE_URL,
+        "SITE_NAME": settings.SITE_NAME,
+        "test": test,
+    }
+    subject = f"[TEST] {content.subject}" if test else content.subject
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("newsletter/email/issue.txt", context),
+        to=[subscriber.email],
+        headers=list_headers(context["unsubscribe_url"]),
+    )
+    if subscriber.pk and not test:
+        # The same Message-ID for the same copy: should a crash make us hand one
+        # copy over twice, mail systems that deduplicate by Message-ID show it once.
+        message.extra_headers["Message-ID"] = (
+            f"<newsletter-{content.issue.pk}-{subscriber.pk}@{site_host()}>"
+        )
+    message.attach_alternative(render_to_string("newsletter/email/issue.html", context), "text/html")
+    return message
+
+
+def list_headers(unsubscribe_link):
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_link}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": f"{settings.SITE_NAME} <newsletter.{site_host()}>",
+        "Auto-Submitted": "auto-generated",
+    }
+
+
+def confirmation_message(subscriber):
+    context = {
+        "subscriber": subscriber,
+        "confirm_url": confirm_url(subscriber),
+        "days": settings.NEWSLETTER_CONFIRM_DAYS,
+        "site_url": settings.SITE_URL,
+        "SITE_NAME": settings.SITE_NAME,
+    }
+    message = EmailMultiAlternatives(
+        subject="Potwierdź zapis na newsletter Partnerstwa Lokalnego",
+        body=render_to_string("newsletter/email/confirm.txt", context),
+        to=[subscriber.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(render_to_string("newsletter/email/confirm.html", context), "text/html")
+    return message

@@ -1,0 +1,27 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from newsletter.notices import announce_new_posts
+
+
+class Command(BaseCommand):
+    help = (
+        "Queues a newsletter notice for every post that has become public since the last run "
+        "(once per post; posts older than the newsletter's start date never). With --every N it "
+        "keeps running and checks every N seconds (bin/worker.d/newsletter does this)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--every", type=int, default=0, help="Repeat every N seconds instead of running once.")
+
+    def handle(self, *args, every, **options):
+        while True:
+            count = announce_new_posts()
+            if count or options["verbosity"] > 1:
+                self.stdout.write(f"Queued notices of {count} new post(s).")
+            if not every:
+                return
+            time.sleep(every)
+            close_old_connections()  # like a request: drop a connection that went stale while sleeping
