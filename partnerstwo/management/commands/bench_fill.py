@@ -10,6 +10,7 @@ from django.db import transaction
 BENCH_STEPS = [
     "news.bench",
     "members.bench",
+    "newsletter.bench",
 ]
 
 
