@@ -1,6 +1,8 @@
-"""Demo content of the site frame: the privacy policy and the coordinator row."""
+"""Demo content of the site frame: the privacy policy, the coordinator row, the accessibility statement."""
 
-from partnerstwo.models import Coordinator, Page
+from django.utils import timezone
+
+from partnerstwo.models import AccessibilityStatement, Coordinator, Page
 
 PRIVACY_POLICY = """
 <p>Ta strona wyjaśnia, jakie dane osobowe zbiera portal Partnerstwa Lokalnego Powiatu Nowodworskiego,
@@ -55,3 +57,24 @@ def load(log):
     if not Coordinator.objects.exists():
         # Only the name is a known fact; staff fill in the address and contacts.
         log("dane koordynatora", Coordinator.objects.create(), True)
+
+    statement, created = AccessibilityStatement.objects.get_or_create(
+        pk=1,
+        defaults={
+            # Known gaps of this portal, honestly: the editor lets staff skip these.
+            "status": AccessibilityStatement.Status.PARTIAL,
+            "non_compliances": NON_COMPLIANCES,
+            "assessment": ASSESSMENT,
+            # Prepared now, by this command; the site's publication dates, the contact person
+            # and the building description are facts only the PUP knows: staff fill them in.
+            "prepared_on": timezone.localdate(),
+        },
+    )
+    log("deklaracja dostępności", statement, created)
+
+
+NON_COMPLIANCES = """Obrazy wstawiane przez redakcję do treści wpisów i stron mogą nie mieć tekstu alternatywnego – edytor treści nie wymaga jego podania.
+Tabele wstawiane w edytorze treści mogą nie mieć oznaczonych komórek nagłówkowych."""
+
+ASSESSMENT = """Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.
+Każdy rodzaj strony portalu jest sprawdzany automatycznie narzędziem axe-core (kryteria WCAG 2.1 na poziomach A i AA) oraz testami w przeglądarce: obsługi z klawiatury, widoczności fokusu, działania przy szerokości ekranu 320 pikseli i przy powiększeniu tekstu do 200%. Portal nie był jeszcze badany przez audytora zewnętrznego ani z udziałem osób korzystających z technologii wspomagających."""
