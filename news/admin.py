@@ -4,6 +4,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from news.models import Category, Post
 from partnerstwo.images import clean_form_image
+from partnerstwo.metryczka import MetryczkaAdminMixin
 
 
 @admin.register(Category)
@@ -36,7 +37,7 @@ class PostAdminForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "category", "status", "published_at", "author", "updated_at"]
     list_filter = ["status", "category", "published_at"]

@@ -2,7 +2,8 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from partnerstwo.models import Agreement, Coordinator, Page, Signature
+from partnerstwo.metryczka import MetryczkaAdminMixin
+from partnerstwo.models import AccessibilityStatement, Agreement, ChangeRecord, Coordinator, Page, Signature
 
 
 class PageAdminForm(forms.ModelForm):
@@ -13,7 +14,7 @@ class PageAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     form = PageAdminForm
     list_display = ["title", "section", "position", "is_published", "updated_at"]
     list_filter = ["section", "is_published"]
@@ -59,3 +60,51 @@ class AgreementAdmin(admin.ModelAdmin):
     search_fields = ["title", "text"]
     date_hierarchy = "signed_on"
     prepopulated_fields = {"slug": ["title"]}
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "reviewed_on", "next_review_due", "review_up_to_date"]
+    readonly_fields = ["updated_at"]
+    fieldsets = [
+        (None, {"fields": ["entity", "site_name", "published_on", "updated_on"]}),
+        ("Stan dostępności cyfrowej", {"fields": ["status", "non_compliances"]}),
+        ("Przygotowanie deklaracji", {
+            "fields": ["prepared_on", "reviewed_on", "assessment"],
+            "description": "Deklarację przegląda się i aktualizuje co roku do 31 marca "
+            "oraz po każdej istotnej zmianie portalu.",
+        }),
+        ("Informacje zwrotne i dane kontaktowe", {"fields": ["contact_person", "contact_email", "contact_phone"]}),
+        ("Pozostałe informacje", {"fields": ["architecture", "communication", "mobile_apps", "updated_at"]}),
+    ]
+
+    @admin.display(description="następny przegląd do")
+    def next_review_due(self, obj):
+        return obj.next_review_due
+
+    @admin.display(description="przegląd aktualny", boolean=True)
+    def review_up_to_date(self, obj):
+        return obj.next_review_due is not None and not obj.review_overdue
+
+    def has_add_permission(self, request):
+        return not AccessibilityStatement.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ChangeRecord)
+class ChangeRecordAdmin(admin.ModelAdmin):
+    """The register is written only by saves in admin: read-only here."""
+
+    list_display = ["changed_at", "content_type", "object_id", "editor_name", "summary"]
+    list_filter = ["content_type"]
+    search_fields = ["editor_name", "summary"]
+    date_hierarchy = "changed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,14 +1,17 @@
 """Demo content of the site frame and the partnership: the privacy policy, the coordinator row,
-the five pages „O partnerstwie” and the agreement of 19 April 2018 with its ten signatures.
+the accessibility statement, the five pages „O partnerstwie” and the agreement of 19 April 2018
+with its ten signatures.
 
 Runs after members.demo, which creates the institutions and people who signed.
 """
 
 import datetime
 
+from django.utils import timezone
+
 from members.demo import SIGNATORIES
 from members.models import Institution, Person
-from partnerstwo.models import Agreement, Coordinator, Page, Signature
+from partnerstwo.models import AccessibilityStatement, Agreement, Coordinator, Page, Signature
 
 PRIVACY_POLICY = """
 <p>Ta strona wyjaśnia, jakie dane osobowe zbiera portal Partnerstwa Lokalnego Powiatu Nowodworskiego,
@@ -180,3 +183,24 @@ def load(log):
     if not Coordinator.objects.exists():
         # Only the name is a known fact; staff fill in the address and contacts.
         log("dane koordynatora", Coordinator.objects.create(), True)
+
+    statement, created = AccessibilityStatement.objects.get_or_create(
+        pk=1,
+        defaults={
+            # Known gaps of this portal, honestly: the editor lets staff skip these.
+            "status": AccessibilityStatement.Status.PARTIAL,
+            "non_compliances": NON_COMPLIANCES,
+            "assessment": ASSESSMENT,
+            # Prepared now, by this command; the site's publication dates, the contact person
+            # and the building description are facts only the PUP knows: staff fill them in.
+            "prepared_on": timezone.localdate(),
+        },
+    )
+    log("deklaracja dostępności", statement, created)
+
+
+NON_COMPLIANCES = """Obrazy wstawiane przez redakcję do treści wpisów i stron mogą nie mieć tekstu alternatywnego – edytor treści nie wymaga jego podania.
+Tabele wstawiane w edytorze treści mogą nie mieć oznaczonych komórek nagłówkowych."""
+
+ASSESSMENT = """Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.
+Każdy rodzaj strony portalu jest sprawdzany automatycznie narzędziem axe-core (kryteria WCAG 2.1 na poziomach A i AA) oraz testami w przeglądarce: obsługi z klawiatury, widoczności fokusu, działania przy szerokości ekranu 320 pikseli i przy powiększeniu tekstu do 200%. Portal nie był jeszcze badany przez audytora zewnętrznego ani z udziałem osób korzystających z technologii wspomagających."""

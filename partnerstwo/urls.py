@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
 from partnerstwo import views
+from partnerstwo.sitemaps import SITEMAPS
 
 admin.site.site_header = "Partnerstwo Lokalne – administracja"
 admin.site.site_title = "Partnerstwo Lokalne"
@@ -25,6 +27,10 @@ urlpatterns = [
     path("porozumienie/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
     path("partnerzy/", include("members.urls")),
     path("ciasteczka/", views.cookie_notice, name="cookie_notice"),
+    # Public-body duties and discovery (issue 8).
+    path("deklaracja-dostepnosci/", views.accessibility_statement, name="accessibility_statement"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("admin/", admin.site.urls),
     path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
 ]

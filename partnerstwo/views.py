@@ -4,17 +4,18 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from news.models import Post
 from partnerstwo import sanitize
 from partnerstwo.context_processors import COOKIE_NOTICE_COOKIE
 from partnerstwo.images import clean_image
-from partnerstwo.models import Agreement, Page
+from partnerstwo.metryczka import metryczka_for
+from partnerstwo.models import AccessibilityStatement, Agreement, Page
 
 
 def home(request):
@@ -24,7 +25,7 @@ def home(request):
 
 def page(request, slug):
     page = get_object_or_404(Page.objects.published(), slug=slug, section=Page.Section.GENERAL)
-    return render(request, "partnerstwo/page.html", {"page": page})
+    return render(request, "partnerstwo/page.html", {"page": page, "metryczka": metryczka_for(page)})
 
 
 def _safe_next(request, fallback="/"):
@@ -92,7 +93,35 @@ def partnership_page(request, slug):
     page = next((p for p in pages if p.slug == slug), None)
     if page is None:
         raise Http404("Nie ma takiej strony.")
-    return render(request, "partnerstwo/page.html", {"page": page, "section_pages": pages})
+    return render(
+        request,
+        "partnerstwo/page.html",
+        {"page": page, "section_pages": pages, "metryczka": metryczka_for(page)},
+    )
+
+
+def accessibility_statement(request):
+    # Until staff save it in admin, the defaults are shown (nothing is written on a GET).
+    statement = AccessibilityStatement.objects.filter(pk=1).first() or AccessibilityStatement()
+    return render(
+        request,
+        "partnerstwo/accessibility_statement.html",
+        {"statement": statement, "site_url": settings.SITE_URL + "/"},
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /ckeditor5/",
+        "Disallow: /ciasteczka/",
+        "",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def partnership_index(request):

@@ -1,0 +1,36 @@
+"""sitemap.xml: one entry per kind of content. Another app adds its sitemap in one line of SITEMAPS."""
+
+from django.urls import reverse
+
+from news.sitemaps import CategorySitemap, PostSitemap
+from partnerstwo.models import Page
+from partnerstwo.seo import PortalSitemap
+
+
+class FixedPagesSitemap(PortalSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["home", "news:list", "accessibility_statement"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PageSitemap(PortalSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.published().only("slug", "section", "updated_at").order_by("pk")
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+SITEMAPS = {
+    "strony": FixedPagesSitemap,
+    "strony-tresci": PageSitemap,
+    "aktualnosci": PostSitemap,
+    "kategorie": CategorySitemap,
+    # Another app adds one line here, e.g. "spotkania": MeetingSitemap.
+}

@@ -1,0 +1,42 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+from django.utils import timezone
+
+from news.models import Post
+from partnerstwo.models import Page
+
+NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_post, settings):
+    settings.SITE_URL = "https://partnerstwo.example.gov.pl"
+    make_post(title="Widoczny")
+    make_post(title="Szkic", status=Post.Status.DRAFT)
+    make_post(title="Zaplanowany", published_at=timezone.now() + datetime.timedelta(hours=1))
+    Page.objects.create(title="Polityka prywatności", slug="polityka-prywatnosci")
+    Page.objects.create(title="Cele", slug="cele", section=Page.Section.PARTNERSHIP)
+    Page.objects.create(title="Ukryta", slug="ukryta", is_published=False)
+
+    response = client.get("/sitemap.xml", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    locations = {loc.text for loc in ET.fromstring(response.content).iter(f"{NS}loc")}
+    base = "https://partnerstwo.example.gov.pl"
+    assert {
+        f"{base}/",
+        f"{base}/aktualnosci/",
+        f"{base}/deklaracja-dostepnosci/",
+        f"{base}/aktualnosci/widoczny/",
+        f"{base}/aktualnosci/kategoria/newsy/",
+        f"{base}/polityka-prywatnosci/",
+        f"{base}/partnerstwo/cele/",
+    } == locations
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client, settings):
+    settings.SITE_URL = "https://partnerstwo.example.gov.pl"
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Disallow: /admin/" in response.text
+    assert "Sitemap: https://partnerstwo.example.gov.pl/sitemap.xml" in response.text
+    assert client.post("/robots.txt").status_code == 405
