@@ -17,6 +17,7 @@ handler500 = "partnerstwo.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("aktualnosci/", include("news.urls")),
+    path("spotkania/", include("meetings.urls")),
     path("partnerstwo/<slug:slug>/", views.partnership_page, name="partnership_page"),
     path("ciasteczka/", views.cookie_notice, name="cookie_notice"),
     path("admin/", admin.site.urls),

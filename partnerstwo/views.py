@@ -8,6 +8,7 @@ from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from meetings.models import Meeting
 from news.models import Post
 from partnerstwo.context_processors import COOKIE_NOTICE_COOKIE
 from partnerstwo.images import clean_image
@@ -16,7 +17,14 @@ from partnerstwo.models import Page
 
 def home(request):
     posts = Post.objects.published().select_related("category")[:5]
-    return render(request, "partnerstwo/home.html", {"posts": posts})
+    # The next meetings beside the news; when none is planned, the latest ones.
+    meetings = list(Meeting.objects.upcoming().select_related("venue")[:3])
+    recent_meetings = [] if meetings else list(Meeting.objects.past().select_related("venue")[:2])
+    return render(
+        request,
+        "partnerstwo/home.html",
+        {"posts": posts, "meetings": meetings, "recent_meetings": recent_meetings},
+    )
 
 
 def page(request, slug):
