@@ -89,6 +89,16 @@ class MeetingQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(date__lt=today).order_by("-date", "-start_time", "-pk")
 
+    def next_or_recent(self, today=None):
+        """Upcoming meetings soonest first, then past ones newest first: one query for the home page."""
+        today = today or timezone.localdate()
+        upcoming = models.Q(date__gte=today)
+        return self.alias(
+            is_past=models.Case(models.When(upcoming, then=models.Value(False)), default=models.Value(True)),
+            upcoming_date=models.Case(models.When(upcoming, then=models.F("date"))),
+            past_date=models.Case(models.When(~upcoming, then=models.F("date"))),
+        ).order_by("is_past", "upcoming_date", models.F("past_date").desc(), "start_time", "pk")
+
     def for_cards(self):
         """What a meeting card shows: venue, report state and counts, in one query."""
         return self.select_related("venue", "report").annotate(

@@ -1,3 +1,5 @@
+import datetime
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -26,6 +28,8 @@ def meeting_list(request):
 
 
 def meeting_archive(request, year):
+    if not datetime.MINYEAR < year < datetime.MAXYEAR:
+        raise Http404("Nie ma takiego roku.")
     meetings = list(Meeting.objects.for_cards().filter(date__year=year).order_by("date", "start_time", "pk"))
     if not meetings:
         raise Http404("W tym roku nie było spotkań.")

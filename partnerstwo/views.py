@@ -18,8 +18,9 @@ from partnerstwo.models import Page
 def home(request):
     posts = Post.objects.published().select_related("category")[:5]
     # The next meetings beside the news; when none is planned, the latest ones.
-    meetings = list(Meeting.objects.upcoming().select_related("venue")[:3])
-    recent_meetings = [] if meetings else list(Meeting.objects.past().select_related("venue")[:2])
+    nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
+    meetings = [m for m in nearest if m.is_upcoming]
+    recent_meetings = [] if meetings else nearest[:2]
     return render(
         request,
         "partnerstwo/home.html",

@@ -6,7 +6,8 @@ Tests never request it: templates only need ``Institution.get_absolute_url`` to 
 from django.http import HttpResponse
 from django.urls import include, path
 
-from partnerstwo.urls import handler400, handler403, handler404, handler500, urlpatterns as site_urlpatterns
+from partnerstwo.urls import handler400, handler403, handler404, handler500
+from partnerstwo.urls import urlpatterns as site_urlpatterns
 
 members_stub = ([path("partnerzy/<slug:slug>/", lambda request, slug: HttpResponse(), name="institution")], "members")
 

@@ -8,6 +8,7 @@ from django.db import transaction
 DEMO_STEPS = [
     "partnerstwo.demo",
     "news.demo",
+    "meetings.demo",
 ]
 
 

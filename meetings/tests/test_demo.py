@@ -1,0 +1,49 @@
+from django.core.management import call_command
+
+from meetings.models import Meeting, Venue
+from members.models import Institution
+
+
+def seed():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+
+def test_demo_has_the_two_real_meetings_and_keeps_edits(db):
+    seed()
+    rada = Meeting.objects.get(date="2018-04-19")
+    first = Meeting.objects.get(date="2018-06-06")
+    assert rada.title == "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy"
+    assert "Porozumienie o zawarciu Partnerstwa Lokalnego" in rada.description
+    assert first.series == "Spotkania organizacyjno-integracyjne"
+    assert first.status == Meeting.Status.HELD
+    assert first.start_time is None and rada.start_time is None  # times of day are not known
+    assert (first.venue.name, first.venue.address, first.venue.gmina) == (
+        "Rezydencja „Miętowe Wzgórza”", "Trębki Nowe", "zakroczym"
+    )
+    assert first.venue.latitude is None
+    assert first.public_report is None
+    first.title = "Tytuł poprawiony przez redakcję"
+    first.save()
+
+    seed()
+
+    assert Meeting.objects.count() == 2 and Venue.objects.count() == 1
+    assert Meeting.objects.get(pk=first.pk).title == "Tytuł poprawiony przez redakcję"
+
+
+def test_demo_meeting_page_says_the_report_is_pending(client, db):
+    seed()
+    html = client.get("/spotkania/pierwsze-spotkanie-organizacyjno-integracyjne-2018-06-06/").text
+    assert '<time datetime="2018-06-06">środa, 6 czerwca 2018</time>' in html
+    assert "Relacja ze spotkania zostanie opublikowana wkrótce." in html
+    assert "Partnerstwo lokalne w powiecie nowodworskim" in html  # the related news post
+
+
+def test_demo_takes_participants_only_from_existing_institutions(db):
+    Institution.objects.create(name="Gmina Leoncin", kind="urzad-gminy", gmina="leoncin")
+    Institution.objects.create(name="Inna fundacja", kind="organizacja-pozarzadowa", gmina="leoncin")
+    count = Institution.objects.count()
+    seed()
+    rada = Meeting.objects.get(date="2018-04-19")
+    assert list(rada.participants.values_list("name", flat=True)) == ["Gmina Leoncin"]
+    assert Institution.objects.count() == count
