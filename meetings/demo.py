@@ -32,17 +32,16 @@ SIGNATORY_INSTITUTIONS = [
 ]
 
 RADA_DESCRIPTION = f"""
-<p>Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy zwołano, aby zawrzeć partnerstwo lokalne
-w powiecie nowodworskim. Inicjatorami porozumienia byli Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze
-Mazowieckim i Starosta Nowodworski.</p>
-<p>Podczas posiedzenia przedstawiciele starostwa, urzędu pracy, wszystkich sześciu gmin powiatu oraz
-Powiatowej Rady Rynku Pracy podpisali „{AGREEMENT_TITLE}”. Sygnatariusze tworzą grupę liderów, która koordynuje
+<p>Podczas Nadzwyczajnego Posiedzenia Powiatowej Rady Rynku Pracy podpisano „{AGREEMENT_TITLE}”. Z inicjatywą
+porozumienia wyszli Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i Starosta Nowodworski.</p>
+<p>Porozumienie podpisali przedstawiciele starostwa, urzędu pracy, sześciu gmin powiatu oraz Przewodniczący
+Powiatowej Rady Rynku Pracy wraz z członkami Rady. Sygnatariusze tworzą grupę liderów, która koordynuje
 prace partnerstwa.</p>
 """
 
 FIRST_MEETING_DESCRIPTION = """
-<p>Pierwsze z zapowiadanego cyklu spotkań organizacyjno-integracyjnych partnerstwa lokalnego. Partnerzy,
-którzy w kwietniu podpisali porozumienie, spotkali się w rezydencji „Miętowe Wzgórza” w Trębkach Nowych
+<p>Pierwsze z zapowiadanego cyklu spotkań organizacyjno-integracyjnych poświęconych partnerstwu lokalnemu
+w powiecie nowodworskim. Spotkanie odbyło się w rezydencji „Miętowe Wzgórza” w Trębkach Nowych
 w gminie Zakroczym.</p>
 """
 

@@ -87,9 +87,15 @@ def build_calendar(meetings, name):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Warsaw")
+    years = set()
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting))
-    calendar.add_missing_timezones()
+        years.add(meeting.date.year)
+    if years:
+        # Time zone rules only for the years the meetings need: a short file.
+        calendar.add_missing_timezones(
+            first_date=datetime.date(min(years), 1, 1), last_date=datetime.date(max(years) + 1, 12, 31)
+        )
     return calendar
 
 

@@ -74,3 +74,23 @@ def test_admin_list_filters_by_status_and_year(client, alice, make_meeting):
 def test_readers_cannot_open_the_meeting_admin(client, bob):
     client.force_login(bob)
     assert client.get("/admin/meetings/meeting/").status_code == 302
+
+
+def test_staff_see_photos_documents_and_report_on_the_meeting_page(
+    client, alice, make_meeting, add_photo, add_document
+):
+    meeting = make_meeting(status=Meeting.Status.HELD)
+    photo = add_photo(meeting)
+    add_document(meeting)
+    Report.objects.create(meeting=meeting, body="<p>Relacja.</p>")
+    client.force_login(alice)
+    html = client.get(f"/admin/meetings/meeting/{meeting.pk}/change/").text
+    assert f'src="{photo.thumbnail.url}"' in html
+    assert "PDF, " in html
+    assert "Relacja." in html
+    assert "Tekst alternatywny dodawanych zdjęć" in html
+
+
+def test_a_slug_that_clashes_with_the_calendar_address_is_changed(make_meeting):
+    meeting = make_meeting(title="Kalendarz", slug="kalendarz", date=datetime.date(2026, 5, 4))
+    assert meeting.slug == "kalendarz-2026-05-04"

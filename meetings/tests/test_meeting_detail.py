@@ -28,12 +28,16 @@ def test_date_time_and_venue_are_shown_in_polish(client, make_meeting, venue):
     assert "<iframe" not in html and "<script" not in html.split("</header>")[1]
 
 
-def test_meeting_without_known_time_shows_only_the_date(client, make_meeting):
-    meeting = make_meeting(date=datetime.date(2018, 4, 19))
+def test_meeting_without_known_time_or_place_shows_only_the_date(client, make_meeting):
+    meeting = make_meeting(date=datetime.date(2018, 4, 19), status=Meeting.Status.HELD)
     html = client.get(meeting.get_absolute_url()).text
     assert '<time datetime="2018-04-19">czwartek, 19 kwietnia 2018</time>' in html
-    assert "zostanie podane" in html  # no venue yet
-    assert "openstreetmap" not in html
+    assert "<dt>Miejsce</dt>" not in html
+
+
+def test_upcoming_meeting_without_venue_says_it_will_be_given(client, make_meeting):
+    html = client.get(make_meeting().get_absolute_url()).text
+    assert "<dt>Miejsce</dt>\n    <dd>zostanie podane</dd>" in html
 
 
 def test_venue_without_coordinates_has_no_map_link(client, make_meeting, venue):
