@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint check-python install install-test migrate demo serve lock db-stop db-status clean
+.PHONY: bench run test lint check-python install install-test migrate demo serve lock db-stop db-status clean
 
 # Install, migrate, load the demo content and serve at http://127.0.0.1:$${PORT:-8000}.
 run: install
@@ -54,3 +54,8 @@ lock:
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+# Fill a separate database with a large data set and measure pages under gunicorn with wrk.
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "Install wrk first: apt-get install wrk"; exit 1; }
+	@$(PY) -m partnerstwo.db exec -- $(PY) bench/run.py $(BENCH_ARGS)

@@ -21,6 +21,12 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Views are tested as rendered; partnerstwo/tests/test_page_cache.py turns the cache on.
+    settings.PAGECACHE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
@@ -80,3 +86,53 @@ def jpeg_with_location():
     exif[0x8825] = {1: "N", 2: (52.0, 26.0, 0.0), 3: "E", 4: (20.0, 43.0, 0.0)}
     exif[0x010F] = "Aparat testowy"
     return image_bytes(exif=exif)
+
+
+# Partners and the agreement (members/, partnerstwo/): used by both apps' tests.
+
+
+@pytest.fixture
+def make_institution(db):
+    from members.models import Gmina, Institution, InstitutionKind
+
+    def make(**fields):
+        n = next(_seq)
+        fields.setdefault("name", f"Instytucja numer {n}")
+        fields.setdefault("kind", InstitutionKind.GMINA)
+        fields.setdefault("gmina", Gmina.NASIELSK)
+        return Institution.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_person(db):
+    from members.models import Person
+
+    def make(first_name="Jan", last_name=None):
+        return Person.objects.create(first_name=first_name, last_name=last_name or f"Nowak-{next(_seq)}")
+
+    return make
+
+
+@pytest.fixture
+def make_office(db, make_person):
+    from members.models import Office
+
+    def make(institution, function="Wójt Gminy", person=None, **fields):
+        return Office.objects.create(institution=institution, function=function, person=person or make_person(),
+                                     **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_agreement(db):
+    from partnerstwo.models import Agreement
+
+    def make(**fields):
+        fields.setdefault("title", "Porozumienie o zawarciu Partnerstwa Lokalnego")
+        fields.setdefault("signed_on", datetime.date(2018, 4, 19))
+        return Agreement.objects.create(**fields)
+
+    return make

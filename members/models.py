@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 
 from partnerstwo.images import validate_image
 from partnerstwo.sanitize import clean_html
@@ -76,3 +79,141 @@ class Institution(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:institution", args=[self.slug])
+
+
+class Person(models.Model):
+    """Someone who holds or held an office in a partner institution."""
+
+    first_name = models.CharField("imię (imiona)", max_length=100, help_text="W mianowniku, np. „Adam Mirosław”.")
+    last_name = models.CharField("nazwisko", max_length=100, help_text="W mianowniku, np. „Krawczak”.")
+
+    class Meta:
+        verbose_name = "osoba"
+        verbose_name_plural = "osoby"
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}"
+
+
+class OfficeQuerySet(models.QuerySet):
+    def held_on(self, day):
+        """Offices held on ``day``: begun by then (or no known start) and not yet ended."""
+        return self.filter(
+            models.Q(start_date__isnull=True) | models.Q(start_date__lte=day),
+            models.Q(end_date__isnull=True) | models.Q(end_date__gte=day),
+        )
+
+    def current(self):
+        return self.held_on(timezone.localdate())
+
+
+class Office(models.Model):
+    """A function a person holds in an institution for a time; ended offices stay as history."""
+
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="offices", verbose_name="instytucja"
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="offices", verbose_name="osoba")
+    function = models.CharField(
+        "funkcja", max_length=200,
+        help_text="W mianowniku, tak jak się ją zapisuje, np. „Burmistrz Nasielska”, „Wójt Gminy Czosnów”.",
+    )
+    start_date = models.DateField("od", null=True, blank=True, help_text="Zostaw puste, jeśli data nie jest znana.")
+    end_date = models.DateField("do", null=True, blank=True, help_text="Puste, dopóki osoba pełni funkcję.")
+    position = models.PositiveSmallIntegerField(
+        "kolejność", default=0,
+        help_text="Mniejsza liczba – wyżej na liście; pierwsza obecna funkcja to przedstawiciel instytucji.",
+    )
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "funkcja"
+        verbose_name_plural = "funkcje"
+        ordering = [models.F("end_date").desc(nulls_first=True), "position", models.F("start_date").desc()]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="office_ends_after_it_starts",
+                violation_error_message="Data zakończenia nie może być wcześniejsza niż data rozpoczęcia.",
+            ),
+            # A function has one holder at a time: a new holder means closing the old office.
+            models.UniqueConstraint(
+                "institution", Lower("function"),
+                condition=models.Q(end_date__isnull=True),
+                name="office_one_open_holder",
+                violation_error_message="Tę funkcję ktoś już pełni. Najpierw podaj datę zakończenia poprzedniej.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.function} – {self.person}"
+
+    @property
+    def is_current(self):
+        today = timezone.localdate()
+        return (self.start_date is None or self.start_date <= today) and (
+            self.end_date is None or self.end_date >= today
+        )
+
+    @property
+    def is_past(self):
+        return self.end_date is not None and self.end_date < timezone.localdate()
+
+
+class AccessionRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=AccessionRequest.Status.PENDING)
+
+
+class AccessionRequest(models.Model):
+    """An institution's request to join the partnership, sent from /partnerzy/przystap/."""
+
+    class Status(models.TextChoices):
+        PENDING = "oczekuje", "oczekuje na decyzję"
+        ACCEPTED = "przyjete", "przyjęte"
+        REJECTED = "odrzucone", "odrzucone"
+
+    institution_name = models.CharField("nazwa instytucji", max_length=250)
+    kind = models.CharField("rodzaj instytucji", max_length=40, choices=InstitutionKind.choices)
+    gmina = models.CharField("gmina", max_length=40, choices=Gmina.choices)
+    contact_name = models.CharField("osoba kontaktowa", max_length=200)
+    email = models.EmailField("e-mail")
+    phone = models.CharField("telefon", max_length=50, blank=True)
+    message = models.TextField("wiadomość", max_length=3000, blank=True)
+    consent = models.BooleanField("zgoda na przetwarzanie danych")
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField("wysłano", auto_now_add=True)
+    decided_at = models.DateTimeField("data decyzji", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name="decyzję podjął(-ęła)",
+    )
+    institution = models.ForeignKey(
+        Institution, on_delete=models.SET_NULL, null=True, blank=True, related_name="accession_requests",
+        verbose_name="utworzona instytucja",
+    )
+
+    objects = AccessionRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "zgłoszenie przystąpienia"
+        verbose_name_plural = "zgłoszenia przystąpienia"
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(consent=True), name="accession_has_consent"),
+            models.CheckConstraint(
+                condition=models.Q(status="oczekuje") | models.Q(decided_at__isnull=False),
+                name="accession_decision_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.institution_name} ({self.created_at:%d.%m.%Y})" if self.created_at else self.institution_name

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PartnerstwoConfig(AppConfig):
     name = "partnerstwo"
     verbose_name = "Portal"
+
+    def ready(self):
+        from partnerstwo import pagecache
+
+        pagecache.connect_signals()

@@ -1,6 +1,14 @@
-"""Demo content of the site frame: the privacy policy and the coordinator row."""
+"""Demo content of the site frame and the partnership: the privacy policy, the coordinator row,
+the five pages „O partnerstwie” and the agreement of 19 April 2018 with its ten signatures.
 
-from partnerstwo.models import Coordinator, Page
+Runs after members.demo, which creates the institutions and people who signed.
+"""
+
+import datetime
+
+from members.demo import SIGNATORIES
+from members.models import Institution, Person
+from partnerstwo.models import Agreement, Coordinator, Page, Signature
 
 PRIVACY_POLICY = """
 <p>Ta strona wyjaśnia, jakie dane osobowe zbiera portal Partnerstwa Lokalnego Powiatu Nowodworskiego,
@@ -46,12 +54,129 @@ upoważnieni pracownicy administratora oraz podmioty zapewniające działanie se
 """
 
 
+PARTNERSHIP_PAGES = [
+    ("czym-jest-partnerstwo-lokalne", "Czym jest partnerstwo lokalne", """
+<p>Partnerstwo lokalne to współpraca instytucji publicznych, firm i organizacji społecznych z jednego terenu,
+które łączą siły, żeby razem zajmować się sprawami ważnymi dla mieszkańców. Nikt nie zostaje do niego zmuszony:
+partnerzy przystępują do niego z własnej woli i sami ustalają, nad czym chcą pracować.</p>
+<p>W takiej współpracy każdy partner wnosi to, co ma najlepszego – wiedzę, kontakty, ludzi lub środki –
+a decyzje zapadają wspólnie. Dzięki temu zadania nie są wykonywane dwa razy, a pomysły, na które jednej
+instytucji brakowałoby sił, stają się wykonalne.</p>
+<h2>Partnerstwo w powiecie nowodworskim</h2>
+<p>Inicjatorami partnerstwa byli Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i Starosta
+Nowodworski. Porozumienie o jego zawarciu podpisano 19 kwietnia 2018 roku w czasie Nadzwyczajnego Posiedzenia
+Powiatowej Rady Rynku Pracy. Jego celem jest ożywienie społeczno-gospodarcze i aktywizacja nowodworskiego
+rynku pracy.</p>
+<p>Osoby, które złożyły podpisy pod porozumieniem, tworzą grupę liderów koordynującą działania partnerstwa.
+Ich pełną listę zawiera strona <a href="/porozumienie/">Porozumienie</a>.</p>
+"""),
+    ("cele-partnerstwa", "Cele partnerstwa", """
+<p>Partnerzy spotykają się po to, żeby osiągnąć razem więcej, niż każdy z nich zdołałby osobno.
+Partnerstwo lokalne ma przede wszystkim:</p>
+<ul>
+<li>zbliżać do siebie mieszkańców, instytucje i firmy, czyli integrować lokalną społeczność,</li>
+<li>poprawiać sytuację na lokalnym rynku pracy,</li>
+<li>wzmacniać dialog społeczny między samorządami, pracodawcami i organizacjami,</li>
+<li>zmniejszać koszty działań dzięki ich wspólnemu planowaniu,</li>
+<li>pobudzać miejscową gospodarkę,</li>
+<li>zwiększać konkurencyjność działających tu przedsiębiorstw,</li>
+<li>pozwalać szybko reagować na problemy, które pojawiają się na miejscu.</li>
+</ul>
+<h2>Jak partnerzy chcą to osiągnąć</h2>
+<ul>
+<li>rozsądnie rozdzielając dostępne zasoby,</li>
+<li>dzieląc się obowiązkami,</li>
+<li>podejmując decyzje wspólnie,</li>
+<li>tworząc jasną, zrozumiałą dla wszystkich strukturę współpracy,</li>
+<li>koordynując działania tak, by żadna funkcja nie była wykonywana podwójnie,</li>
+<li>korzystając z narzędzi i funduszy, które są do dyspozycji partnerów.</li>
+</ul>
+"""),
+    ("podmioty-partnerstwa", "Kto tworzy partnerstwo", """
+<p>Partnerstwo jest otwarte dla wszystkich, którzy działają na rzecz lokalnego rynku pracy i rozwoju okolicy.
+Mogą je tworzyć w szczególności:</p>
+<ul>
+<li>jednostki samorządu terytorialnego,</li>
+<li>pracownicy administracji publicznej,</li>
+<li>instytucje rynku pracy, takie jak agencje zatrudnienia,</li>
+<li>pracodawcy, przedsiębiorcy prywatni i zarządy spółek,</li>
+<li>izby gospodarcze,</li>
+<li>związki zawodowe,</li>
+<li>ośrodki i instytucje szkoleniowe,</li>
+<li>organizacje pozarządowe – stowarzyszenia, spółdzielnie i inne organizacje społeczne.</li>
+</ul>
+<p>Instytucje, które już należą do partnerstwa w powiecie nowodworskim, przedstawia strona
+<a href="/partnerzy/">Partnerzy</a>. Jeśli Twoja instytucja chce dołączyć, wypełnij formularz
+<a href="/partnerzy/przystap/">Przystąp do partnerstwa</a>.</p>
+"""),
+    ("zasady-partnerstwa", "Zasady partnerstwa", """
+<p>Współpraca partnerów opiera się na kilku prostych regułach, które obowiązują wszystkich jednakowo:</p>
+<ul>
+<li><strong>Rozliczalność i sprawozdawczość</strong> – partnerzy informują się nawzajem o tym, co zrobili,
+a informacja płynie w obu kierunkach.</li>
+<li><strong>Otwartość</strong> – do partnerstwa może dołączyć każda grupa społeczna; nikt nie jest dyskryminowany.</li>
+<li><strong>Legalność</strong> – wszystkie działania są zgodne z obowiązującym prawem.</li>
+<li><strong>Dobrowolność</strong> – udział w partnerstwie wynika z decyzji każdego partnera.</li>
+<li><strong>Nieodpłatność</strong> – partnerzy pracują na rzecz partnerstwa bez wynagrodzenia.</li>
+</ul>
+"""),
+    ("rodzaje-partnerstw", "Rodzaje partnerstw", """
+<p>Słowo „partnerstwo” opisuje różne formy współpracy. Najczęściej wyróżnia się cztery z nich:</p>
+<ul>
+<li><strong>Partnerstwo publiczno-prywatne</strong> – opiera się na umowie, w której partner prywatny realizuje
+zadanie należące do sektora publicznego.</li>
+<li><strong>Partnerstwo projektowe</strong> – jego cele wynikają z konkretnego projektu i z zasad konkursu,
+w którym przyznano na ten projekt pieniądze.</li>
+<li><strong>Partnerstwo sektorowe</strong> – zrzesza organizacje o zbliżonym profilu działalności.</li>
+<li><strong>Partnerstwo lokalne, nazywane też trójsektorowym</strong> – łączy instytucje publiczne, biznes
+i organizacje społeczne, które działają na rzecz lokalnej społeczności.</li>
+</ul>
+<p>Partnerstwo zawarte w powiecie nowodworskim jest partnerstwem lokalnym.</p>
+"""),
+]
+
+AGREEMENT = {
+    "title": "Porozumienie o zawarciu Partnerstwa Lokalnego na rzecz ożywienia społeczno-gospodarczego "
+    "i aktywizacji nowodworskiego rynku pracy",
+    "slug": "porozumienie-o-zawarciu-partnerstwa-lokalnego",
+    "signed_on": datetime.date(2018, 4, 19),
+    "occasion": "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy",
+    "initiators": "Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim wraz ze Starostą Nowodworskim",
+}
+
+
+def load_partnership(log):
+    for position, (slug, title, body) in enumerate(PARTNERSHIP_PAGES, start=1):
+        page, created = Page.objects.get_or_create(
+            slug=slug,
+            defaults={"title": title, "body": body, "section": Page.Section.PARTNERSHIP, "position": position * 10},
+        )
+        log("strona", page, created)
+    agreement, created = Agreement.objects.get_or_create(slug=AGREEMENT["slug"], defaults=AGREEMENT)
+    log("porozumienie", agreement, created)
+    for order, (function, first_name, last_name, institution_name) in enumerate(SIGNATORIES, start=1):
+        person = Person.objects.filter(first_name=first_name, last_name=last_name).first()
+        institution = Institution.objects.filter(name=institution_name).first()
+        if person is None or institution is None:
+            continue  # removed by staff: leave it so
+        signature, created = Signature.objects.get_or_create(
+            agreement=agreement, person=person, institution=institution,
+            defaults={
+                "function": function,
+                "order": order,
+                "note": "wraz z członkami Rady" if institution.kind == "rada-rynku-pracy" else "",
+            },
+        )
+        log("podpis", signature, created)
+
+
 def load(log):
     page, created = Page.objects.get_or_create(
         slug="polityka-prywatnosci",
         defaults={"title": "Polityka prywatności", "body": PRIVACY_POLICY, "section": Page.Section.GENERAL},
     )
     log("strona", page, created)
+    load_partnership(log)
     if not Coordinator.objects.exists():
         # Only the name is a known fact; staff fill in the address and contacts.
         log("dane koordynatora", Coordinator.objects.create(), True)

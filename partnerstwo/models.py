@@ -1,7 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from partnerstwo.documents import document_path, validate_pdf
 from partnerstwo.sanitize import clean_html
+from partnerstwo.text import unique_slug
 
 
 class PageQuerySet(models.QuerySet):
@@ -83,3 +86,112 @@ class Coordinator(models.Model):
     def load(cls):
         obj, _ = cls.objects.get_or_create(pk=1)
         return obj
+
+
+class AgreementQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Agreement(models.Model):
+    """An agreement of the partnership, with the signatures given to it."""
+
+    title = models.CharField("pełny tytuł", max_length=400)
+    slug = models.SlugField(
+        "adres (slug)", max_length=200, unique=True, blank=True,
+        help_text="Tworzony z tytułu; część adresu /porozumienie/….",
+    )
+    signed_on = models.DateField("data podpisania")
+    occasion = models.CharField(
+        "miejsce lub okoliczność podpisania", max_length=300, blank=True,
+        help_text="Np. „Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy”.",
+    )
+    initiators = models.CharField(
+        "inicjatorzy", max_length=400, blank=True,
+        help_text="Kto wyszedł z inicjatywą, np. „Dyrektor Powiatowego Urzędu Pracy wraz ze Starostą Nowodworskim”.",
+    )
+    text = models.TextField("treść", blank=True)
+    document = models.FileField(
+        "skan dokumentu", upload_to=document_path, blank=True, validators=[validate_pdf],
+        help_text="Plik PDF do pobrania, do 20 MB.",
+    )
+    document_size = models.PositiveBigIntegerField("rozmiar skanu (bajty)", null=True, blank=True, editable=False)
+    is_published = models.BooleanField("opublikowane", default=True)
+    updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "porozumienie"
+        verbose_name_plural = "porozumienia"
+        ordering = ["signed_on", "pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.signed_on:%d.%m.%Y})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Agreement, self.title[:120], exclude_pk=self.pk)
+        self.text = clean_html(self.text)
+        # Kept in the row, so a page shows the size without touching the storage.
+        self.document_size = self.document.size if self.document else None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("agreement_detail", args=[self.slug])
+
+
+class Signature(models.Model):
+    """Who signed an agreement, for which institution and as whom, on the day of signing.
+
+    The function is copied, not looked up: later changes of office never rewrite history.
+    """
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="signatures", verbose_name="porozumienie"
+    )
+    person = models.ForeignKey(
+        "members.Person", on_delete=models.PROTECT, related_name="signatures", verbose_name="osoba"
+    )
+    institution = models.ForeignKey(
+        "members.Institution", on_delete=models.PROTECT, related_name="signatures", verbose_name="instytucja"
+    )
+    function = models.CharField(
+        "funkcja w dniu podpisania", max_length=200, blank=True,
+        help_text="W mianowniku, np. „Wójt Gminy Leoncin”. Puste – zostanie przepisana z funkcji, "
+        "którą osoba pełniła w instytucji w dniu podpisania.",
+    )
+    note = models.CharField(
+        "dopisek", max_length=200, blank=True, help_text="Np. „wraz z członkami Rady”."
+    )
+    order = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Kolejność podpisów.")
+
+    class Meta:
+        verbose_name = "podpis"
+        verbose_name_plural = "podpisy"
+        ordering = ["agreement", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "person", "institution"], name="signature_once_per_person_and_institution",
+                violation_error_message="Ta osoba już podpisała to porozumienie w imieniu tej instytucji.",
+            ),
+            models.CheckConstraint(condition=~models.Q(function=""), name="signature_has_function"),
+        ]
+
+    def __str__(self):
+        return f"{self.function} {self.person}".strip()
+
+    def clean(self):
+        if self.function or not (self.person_id and self.institution_id):
+            return
+        try:
+            signed_on = self.agreement.signed_on
+        except Agreement.DoesNotExist:
+            signed_on = None
+        offices = self.person.offices.filter(institution_id=self.institution_id)
+        office = offices.held_on(signed_on).first() if signed_on else None
+        if office is None:
+            raise ValidationError(
+                {"function": "Podaj funkcję: ta osoba nie miała w tej instytucji funkcji w dniu podpisania."}
+            )
+        self.function = office.function

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "news",
     "members",
     "meetings",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "partnerstwo.pagecache.PublicPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -201,6 +203,11 @@ def _cache_from_url(url):
 
 
 CACHES = {"default": _cache_from_url(CACHE_URL)}
+
+# Whole pages for anonymous readers (partnerstwo/pagecache.py).
+PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
+PAGECACHE_APPS = ["partnerstwo", "news", "members", "meetings"]
+PAGECACHE_EXCLUDED_PREFIXES = ("/admin/", "/konto/", "/ckeditor5/", "/media/", "/static/", "/health/", "/ciasteczka/")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

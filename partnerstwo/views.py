@@ -1,3 +1,5 @@
+import html
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
@@ -10,9 +12,10 @@ from django.views.decorators.http import require_POST
 
 from meetings.models import Meeting
 from news.models import Post
+from partnerstwo import sanitize
 from partnerstwo.context_processors import COOKIE_NOTICE_COOKIE
 from partnerstwo.images import clean_image
-from partnerstwo.models import Page
+from partnerstwo.models import Agreement, Page
 
 
 def home(request):
@@ -99,3 +102,24 @@ def partnership_page(request, slug):
     if page is None:
         raise Http404("Nie ma takiej strony.")
     return render(request, "partnerstwo/page.html", {"page": page, "section_pages": pages})
+
+
+def partnership_index(request):
+    pages = list(Page.objects.published().filter(section=Page.Section.PARTNERSHIP))
+    for p in pages:
+        p.summary = html.unescape(sanitize.html_to_text(p.body))
+    return render(request, "partnerstwo/partnership_index.html", {"section_pages": pages})
+
+
+def _agreement_page(request, agreement):
+    signatures = agreement.signatures.select_related("person", "institution") if agreement else []
+    return render(request, "partnerstwo/agreement.html", {"agreement": agreement, "signatures": signatures})
+
+
+def agreement(request):
+    """The founding agreement (the earliest one published), or a note that it is not published yet."""
+    return _agreement_page(request, Agreement.objects.published().first())
+
+
+def agreement_detail(request, slug):
+    return _agreement_page(request, get_object_or_404(Agreement.objects.published(), slug=slug))

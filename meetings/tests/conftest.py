@@ -7,22 +7,11 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from conftest import image_bytes
 
 _seq = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def _institution_page_url(settings):
-    # members:institution belongs to the members app; where it is not there yet,
-    # a stand-in lets templates reverse it. Tests never request it.
-    try:
-        reverse("members:institution", args=["x"])
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "meetings.tests.urls"
 
 
 def pdf_bytes(size=600):
@@ -98,17 +87,3 @@ def add_document(db):
         return Document.objects.create(meeting=meeting, file=upload, **fields)
 
     return add
-
-
-@pytest.fixture
-def make_institution(db):
-    from members.models import Institution
-
-    def make(**fields):
-        n = next(_seq)
-        fields.setdefault("name", f"Instytucja numer {n}")
-        fields.setdefault("kind", "inna")
-        fields.setdefault("gmina", "zakroczym")
-        return Institution.objects.create(**fields)
-
-    return make

@@ -1,5 +1,8 @@
+import importlib
+
 from django.core.management import call_command
 
+from meetings.demo import SIGNATORY_INSTITUTIONS
 from meetings.models import Meeting, Venue
 from members.models import Institution
 
@@ -39,11 +42,20 @@ def test_demo_meeting_page_says_the_report_is_pending(client, db):
     assert "Partnerstwo lokalne w powiecie nowodworskim" in html  # the related news post
 
 
-def test_demo_takes_participants_only_from_existing_institutions(db):
-    Institution.objects.create(name="Gmina Leoncin", kind="urzad-gminy", gmina="leoncin")
-    Institution.objects.create(name="Inna fundacja", kind="organizacja-pozarzadowa", gmina="leoncin")
+def test_demo_takes_participants_from_the_signatory_institutions_without_creating_any(db):
+    importlib.import_module("members.demo").load(lambda *args: None)
     count = Institution.objects.count()
     seed()
-    rada = Meeting.objects.get(date="2018-04-19")
-    assert list(rada.participants.values_list("name", flat=True)) == ["Gmina Leoncin"]
     assert Institution.objects.count() == count
+    rada = Meeting.objects.get(date="2018-04-19")
+    names = set(rada.participants.values_list("name", flat=True))
+    assert names == set(SIGNATORY_INSTITUTIONS)
+    assert "Gmina Leoncin" in names and "Powiatowa Rada Rynku Pracy" in names
+    assert not Meeting.objects.get(date="2018-06-06").participants.exists()  # not known
+
+
+def test_demo_without_institutions_leaves_participants_empty(db):
+    from meetings import demo
+
+    demo.load(lambda *args: None)
+    assert not Meeting.objects.get(date="2018-04-19").participants.exists()

@@ -27,3 +27,28 @@ def test_demo_post_is_shown_with_its_polish_date(client, db):
     html = client.get("/aktualnosci/partnerstwo-lokalne-w-powiecie-nowodworskim/").text
     assert 'Opublikowano: <time datetime="2018-06-08T10:00:00+02:00">8 czerwca 2018</time>' in html
     assert 'Kategoria: <a href="/aktualnosci/kategoria/newsy/">Newsy</a>' in html
+
+
+def test_demo_partners_agreement_and_pages_load_once(db):
+    from members.models import Institution, Office, Person
+    from partnerstwo.models import Agreement, Signature
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert Institution.objects.count() == 9
+    kinds = dict(Institution.objects.values_list("name", "kind"))
+    assert kinds["Powiatowa Rada Rynku Pracy"] == "rada-rynku-pracy"
+    assert kinds["Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim"] == "pup"
+    assert Institution.objects.get(name="Gmina Pomiechówek").gmina == "pomiechowek"
+    # Unknown facts stay empty.
+    assert not Institution.objects.exclude(address="", phone="", email="", website="").exists()
+    agreement = Agreement.objects.get()
+    assert agreement.signed_on.isoformat() == "2018-04-19"
+    signatures = list(agreement.signatures.select_related("person"))
+    assert [s.order for s in signatures] == list(range(1, 11))
+    assert signatures[2].person.full_name == "Marzena Boczek"
+    assert Page.objects.filter(section=Page.Section.PARTNERSHIP).count() == 5
+    counts = [m.objects.count() for m in (Institution, Person, Office, Agreement, Signature, Page)]
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    assert [m.objects.count() for m in (Institution, Person, Office, Agreement, Signature, Page)] == counts

@@ -6,6 +6,7 @@ from django.db import transaction
 # Each app that has demo content keeps it in its own ``demo`` module with a
 # ``load(log)`` function. Order matters: later steps link to earlier content.
 DEMO_STEPS = [
+    "members.demo",  # institutions and people, before the agreement they signed
     "partnerstwo.demo",
     "news.demo",
     "meetings.demo",

@@ -1,0 +1,36 @@
+"""E-mails about accession requests: a notice for staff, a confirmation for the applicant."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+
+def staff_recipients():
+    if settings.STAFF_NOTIFY_EMAILS:
+        return list(settings.STAFF_NOTIFY_EMAILS)
+    users = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def accession_received(request_obj):
+    context = {
+        "req": request_obj,
+        "SITE_NAME": settings.SITE_NAME,
+        "admin_url": settings.SITE_URL + reverse("admin:members_accessionrequest_change", args=[request_obj.pk]),
+    }
+    recipients = staff_recipients()
+    if recipients:
+        send_mail(
+            f"Nowe zgłoszenie przystąpienia do partnerstwa: {request_obj.institution_name}",
+            render_to_string("members/email/accession_staff.txt", context),
+            None,
+            recipients,
+        )
+    send_mail(
+        "Otrzymaliśmy zgłoszenie przystąpienia do Partnerstwa Lokalnego",
+        render_to_string("members/email/accession_applicant.txt", context),
+        None,
+        [request_obj.email],
+    )

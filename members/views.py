@@ -1,0 +1,90 @@
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from members.forms import AccessionForm, DirectoryFilterForm
+from members.models import Institution, Office
+from members.notify import accession_received
+from partnerstwo.models import Signature
+from partnerstwo.ratelimit import client_ip, is_limited
+
+# How many requests to join one address (e-mail or IP) may send in a day.
+ACCESSION_LIMIT_PER_EMAIL = 3
+ACCESSION_LIMIT_PER_IP = 10
+ACCESSION_WINDOW = 24 * 3600
+
+
+def directory(request):
+    form = DirectoryFilterForm(request.GET)
+    if not form.is_valid():
+        # An unknown kind or gmina (an old or edited link): say what is wrong, list nothing.
+        return render(request, "members/directory.html", {"form": form, "institutions": None}, status=400)
+    institutions = Institution.objects.prefetch_related(
+        Prefetch(
+            "offices",
+            queryset=Office.objects.current().select_related("person"),
+            to_attr="current_offices",
+        )
+    )
+    if kind := form.cleaned_data["rodzaj"]:
+        institutions = institutions.filter(kind=kind)
+    if gmina := form.cleaned_data["gmina"]:
+        institutions = institutions.filter(gmina=gmina)
+    context = {"form": form, "institutions": list(institutions), "filtered": bool(kind or gmina)}
+    return render(request, "members/directory.html", context)
+
+
+def institution_detail(request, slug):
+    institution = get_object_or_404(
+        Institution.objects.prefetch_related(
+            Prefetch("offices", queryset=Office.objects.select_related("person"), to_attr="all_offices"),
+            Prefetch(
+                "signatures",
+                queryset=Signature.objects.filter(agreement__is_published=True)
+                .select_related("agreement", "person")
+                .order_by("agreement__signed_on", "agreement_id", "order"),
+                to_attr="published_signatures",
+            ),
+        ),
+        slug=slug,
+    )
+    offices = institution.all_offices
+    context = {
+        "institution": institution,
+        "current_offices": [o for o in offices if o.is_current],
+        "past_offices": [o for o in offices if o.is_past],
+        "signatures": institution.published_signatures,
+    }
+    return render(request, "members/institution_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def accession(request):
+    if request.method == "POST":
+        form = AccessionForm(request.POST)
+        if is_limited("accession-ip", client_ip(request), limit=ACCESSION_LIMIT_PER_IP, window=ACCESSION_WINDOW):
+            return _accession_limited(request, form, "Z tego adresu wysłano dziś zbyt wiele zgłoszeń.")
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            if is_limited("accession-email", email, limit=ACCESSION_LIMIT_PER_EMAIL, window=ACCESSION_WINDOW):
+                return _accession_limited(request, form, "Z tego adresu e-mail wysłano dziś zbyt wiele zgłoszeń.")
+            req = form.save()
+            accession_received(req)
+            request.session["accession_email"] = req.email
+            messages.success(request, "Zgłoszenie zostało wysłane.")
+            return redirect("members:accession_sent")
+    else:
+        form = AccessionForm()
+    return render(request, "members/accession_form.html", {"form": form})
+
+
+def _accession_limited(request, form, reason):
+    """Too many requests: say so, keep what was typed (the form is shown again, unbound errors aside)."""
+    form = AccessionForm(initial=form.data.dict() if hasattr(form.data, "dict") else form.data)
+    message = f"{reason} Spróbuj ponownie jutro – to, co wpisano, zostało zachowane."
+    return render(request, "members/accession_form.html", {"form": form, "limited_message": message}, status=429)
+
+
+def accession_sent(request):
+    return render(request, "members/accession_sent.html", {"email": request.session.get("accession_email", "")})

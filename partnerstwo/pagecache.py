@@ -1,0 +1,199 @@
+"""Whole-page cache for anonymous readers that is never stale.
+
+Every cached page is stored with the *content version* it was rendered
+from. Any change to content (a save, delete or many-to-many change of a model
+in PAGECACHE_APPS, committed; any successful POST in the admin) and the
+arrival of a time that changes what is public (a scheduled post's
+publication, a meeting that starts) makes a new version, so the very next
+request in every worker renders afresh. The version and the page are read
+from the shared cache in one round trip.
+
+Pages carry CSRF tokens (the cookie notice and newsletter forms): those are
+cut out before storing and a token for the current visitor is put back on
+each hit. Only visitors whose cookies are all in CACHEABLE_COOKIES are
+served from the cache; anyone logged in, or with a message or a rating
+cookie waiting, gets a fresh page.
+
+ETag and Last-Modified come from the content version, so browsers and
+feed readers get 304 Not Modified until something changes.
+"""
+
+import hashlib
+import re
+import time
+import uuid
+from collections import OrderedDict
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date, quote_etag
+
+VERSION_KEY = "pagecache:version"
+CACHEABLE_COOKIES = {"csrftoken", "cookie_notice"}
+CACHEABLE_TYPES = (
+    "text/html", "text/plain", "text/calendar", "text/csv", "text/xml",
+    "application/xml", "application/rss+xml", "application/atom+xml", "application/json",
+)
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "X-Robots-Tag")
+TOKEN_RE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+MARKER = b"\x00csrf\x00"
+PAGE_TIMEOUT = 24 * 3600
+
+_time_boundaries = []
+
+
+class _LocalPages:
+    """A small per-process LRU of rendered pages, checked against the shared version."""
+
+    def __init__(self, max_bytes=32 * 1024 * 1024):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old["body"])
+        self.entries[key] = entry
+        self.size += len(entry["body"])
+        while self.size > self.max_bytes and self.entries:
+            _, dropped = self.entries.popitem(last=False)
+            self.size -= len(dropped["body"])
+
+    def clear(self):
+        self.entries.clear()
+        self.size = 0
+
+
+_local = _LocalPages()
+
+
+def register_time_boundary(func):
+    """Register ``func() -> datetime | None``: the next moment public content changes by itself."""
+    _time_boundaries.append(func)
+    return func
+
+
+def _next_change():
+    moments = [m for m in (f() for f in _time_boundaries) if m is not None]
+    return min(moments).timestamp() if moments else None
+
+
+def bump():
+    """Start a new content version; every cached page becomes stale at once."""
+    state = {"v": uuid.uuid4().hex, "at": time.time(), "until": _next_change()}
+    cache.set(VERSION_KEY, state, None)
+    return state
+
+
+def bump_on_commit(*args, **kwargs):
+    transaction.on_commit(bump)
+
+
+def connect_signals():
+    for label in settings.PAGECACHE_APPS:
+        for model in apps.get_app_config(label).get_models():
+            uid = f"pagecache:{model._meta.label}"
+            post_save.connect(bump_on_commit, sender=model, dispatch_uid=uid + ":save")
+            post_delete.connect(bump_on_commit, sender=model, dispatch_uid=uid + ":delete")
+            m2m_changed.connect(bump_on_commit, dispatch_uid="pagecache:m2m")
+
+
+def _eligible(request):
+    if not settings.PAGECACHE_ENABLED or request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES):
+        return False
+    return set(request.COOKIES) <= CACHEABLE_COOKIES
+
+
+def _page_key(request):
+    variant = "notice-read" if request.COOKIES.get("cookie_notice") == "1" else "notice-shown"
+    raw = f"{request.get_full_path()}|{variant}".encode("utf-8", "surrogateescape")
+    return "pagecache:page:" + hashlib.sha256(raw).hexdigest()
+
+
+def _cacheable(response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if any(word in response.get("Cache-Control", "") for word in ("private", "no-store", "no-cache")):
+        return False
+    if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
+        return False
+    return response.get("Content-Type", "").split(";")[0].strip() in CACHEABLE_TYPES
+
+
+def _validators(response, request, state):
+    etag = hashlib.sha256(f"{state['v']}|{_page_key(request)}".encode()).hexdigest()[:32]
+    response["ETag"] = quote_etag(etag)
+    response["Last-Modified"] = http_date(state["at"])
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+class PublicPageCacheMiddleware:
+    """Place after CsrfViewMiddleware (it needs the visitor's CSRF secret)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _eligible(request):
+            response = self.get_response(request)
+            if request.method == "POST" and request.path.startswith("/admin/") and response.status_code < 400:
+                transaction.on_commit(bump)  # admin bulk actions may use QuerySet.update()
+            return response
+
+        key = _page_key(request)
+        local = _local.get(key)
+        if local is not None:
+            # Only the small version record travels; the page is in this process already.
+            state = cache.get(VERSION_KEY)
+            entry = local
+        else:
+            found = cache.get_many([VERSION_KEY, key])
+            state = found.get(VERSION_KEY)
+            entry = found.get(key)
+        if state is None or (state["until"] is not None and time.time() >= state["until"]):
+            state = bump()
+        if entry is not None and entry["v"] != state["v"] and local is not None:
+            entry = cache.get(key)  # another worker may have rendered the new version
+        if entry is not None and entry["v"] == state["v"]:
+            _local.put(key, entry)
+
+        if entry is not None and entry["v"] == state["v"]:
+            body = entry["body"]
+            if MARKER in body:
+                body = body.replace(MARKER, get_token(request).encode())
+            response = HttpResponse(body, status=200)
+            for name, value in entry["headers"].items():
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+        else:
+            response = self.get_response(request)
+            if not _cacheable(response):
+                return response
+            body = TOKEN_RE.sub(rb"\1" + MARKER + rb"\2", response.content)
+            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            entry = {"v": state["v"], "body": body, "headers": headers}
+            cache.set(key, entry, PAGE_TIMEOUT)
+            _local.put(key, entry)
+            response["X-Page-Cache"] = "miss"
+
+        _validators(response, request, state)
+        conditional = get_conditional_response(
+            request, etag=response["ETag"], last_modified=int(state["at"]), response=response
+        )
+        return conditional

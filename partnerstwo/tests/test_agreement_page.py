@@ -1,0 +1,66 @@
+import pytest
+from django.core.management import call_command
+
+from members.demo import SIGNATORIES
+from partnerstwo.models import Signature
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+
+def test_agreement_page_lists_the_ten_signatories_in_order(client, demo):
+    response = client.get("/porozumienie/")
+    assert response.status_code == 200
+    html = response.text
+    assert "<h1>Porozumienie o zawarciu Partnerstwa Lokalnego na rzecz ożywienia społeczno-gospodarczego " \
+           "i aktywizacji nowodworskiego rynku pracy</h1>" in html
+    assert '<time datetime="2018-04-19">19 kwietnia 2018</time>' in html
+    assert "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy" in html
+    assert "Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim wraz ze Starostą Nowodworskim" in html
+    assert "Porozumienie podpisało 10 osób" in html
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    assert len(rows) == 10
+    for row, (function, first_name, last_name, institution) in zip(rows, SIGNATORIES, strict=True):
+        assert f"<td>{function}</td>" in row
+        assert f"<td>{first_name} {last_name}" in row
+        assert f">{institution}</a>" in row
+    assert "<td>Krystian Buszta wraz z członkami Rady</td>" in rows[-1]
+    assert '<a href="/partnerzy/gmina-leoncin/">Gmina Leoncin</a>' in html
+
+
+def test_signatory_links_lead_to_institution_pages(client, demo):
+    html = client.get("/porozumienie/").text
+    assert client.get("/partnerzy/starostwo-powiatowe/").status_code == 200
+    assert 'href="/partnerzy/starostwo-powiatowe/"' in html
+
+
+def test_agreement_also_has_its_own_address(client, demo):
+    response = client.get("/porozumienie/porozumienie-o-zawarciu-partnerstwa-lokalnego/")
+    assert response.status_code == 200
+    assert "Sygnatariusze" in response.text
+    assert client.get("/porozumienie/nie-ma-takiego/").status_code == 404
+
+
+def test_without_a_published_agreement_the_page_says_so(client, make_agreement):
+    make_agreement(is_published=False, title="Projekt porozumienia")
+    response = client.get("/porozumienie/")
+    assert response.status_code == 200
+    assert "nie została jeszcze opublikowana" in response.text
+    assert "Projekt porozumienia" not in response.text
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_agreement_page_query_count_is_constant(
+    client, make_agreement, make_institution, make_person, django_assert_num_queries, count
+):
+    agreement = make_agreement()
+    for n in range(count):
+        Signature.objects.create(
+            agreement=agreement, person=make_person(), institution=make_institution(), function="Wójt", order=n
+        )
+    # agreement + signatures with people and institutions + coordinator
+    with django_assert_num_queries(3):
+        response = client.get("/porozumienie/")
+    assert response.text.count("<td>Wójt</td>") == count

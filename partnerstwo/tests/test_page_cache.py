@@ -1,0 +1,115 @@
+import datetime
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from news.models import Post
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGECACHE_ENABLED = True
+    from django.core.cache import cache
+
+    from partnerstwo.pagecache import _local
+
+    cache.clear()
+    _local.clear()
+
+
+def test_second_visit_is_served_from_the_cache_in_one_query(client, make_post, page_cache, django_assert_num_queries):
+    make_post(title="Pierwszy wpis")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(1):
+        response = client.get("/aktualnosci/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Pierwszy wpis" in response.text
+
+
+def test_an_edit_shows_on_the_next_request(client, make_post, page_cache, django_capture_on_commit_callbacks):
+    post = make_post(title="Stary tytuł")
+    client.get("/aktualnosci/")
+    with django_capture_on_commit_callbacks(execute=True):
+        post.title = "Nowy tytuł"
+        post.save()
+    response = client.get("/aktualnosci/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nowy tytuł" in response.text
+
+
+def test_bulk_actions_in_admin_invalidate_too(client, alice, make_post, page_cache, django_capture_on_commit_callbacks):
+    post = make_post(title="Wpis do cofnięcia")
+    visitor = Client()
+    assert "Wpis do cofnięcia" in visitor.get("/aktualnosci/").text
+    client.force_login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        Post.objects.filter(pk=post.pk).update(status=Post.Status.DRAFT)  # like an admin action
+        client.post("/admin/news/post/", {"action": "delete_selected", "_selected_action": [], "index": 0})
+    assert "Wpis do cofnięcia" not in visitor.get("/aktualnosci/").text
+
+
+def test_scheduled_post_appears_at_its_time(client, make_post, page_cache):
+    make_post(title="Zaplanowany", published_at=timezone.now() + datetime.timedelta(seconds=1))
+    assert "Zaplanowany" not in client.get("/aktualnosci/").text
+    time.sleep(1.2)
+    assert "Zaplanowany" in client.get("/aktualnosci/").text
+
+
+def test_each_visitor_gets_their_own_csrf_token(make_post, page_cache):
+    make_post()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get("/aktualnosci/")
+    page = second.get("/aktualnosci/")
+    assert page["X-Page-Cache"] == "hit"
+    token = page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = second.post("/ciasteczka/", {"csrfmiddlewaretoken": token, "next": "/aktualnosci/"})
+    assert response.status_code == 302
+
+
+def test_logged_in_users_and_pending_messages_bypass_the_cache(client, bob, make_post, page_cache):
+    make_post()
+    client.get("/aktualnosci/")
+    client.force_login(bob)
+    assert "X-Page-Cache" not in client.get("/aktualnosci/")
+
+
+def test_conditional_get_answers_304_until_something_changes(client, make_post, page_cache):
+    post = make_post()
+    first = client.get("/aktualnosci/")
+    again = client.get("/aktualnosci/", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    post.title = "Zmieniony"
+    post.save()
+    from partnerstwo.pagecache import bump
+
+    bump()
+    assert client.get("/aktualnosci/", headers={"if-none-match": first["ETag"]}).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_in_another_process_shows_on_the_next_request(client, make_post, page_cache):
+    post = make_post(title="Tytuł przed zmianą")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgresql://{db['USER']}:@/{db['NAME']}?host={db['HOST'] or db['OPTIONS']['host']}",
+        "DEBUG": "1",
+    }
+    script = (
+        f"from news.models import Post; p = Post.objects.get(pk={post.pk}); p.title = 'Tytuł po zmianie'; p.save()"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script], env=env, check=True, cwd=django_settings.BASE_DIR
+    )
+    response = client.get("/aktualnosci/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tytuł po zmianie" in response.text
