@@ -42,7 +42,7 @@ def test_demo_meeting_page_says_the_report_is_pending(client, db):
     assert "Partnerstwo lokalne w powiecie nowodworskim" in html  # the related news post
 
 
-def test_demo_takes_participants_from_the_signatory_institutions_without_creating_any(db):
+def test_demo_takes_participants_from_the_signatory_institutions_without_creating_any(client, db):
     importlib.import_module("members.demo").load(lambda *args: None)
     count = Institution.objects.count()
     seed()
@@ -52,6 +52,9 @@ def test_demo_takes_participants_from_the_signatory_institutions_without_creatin
     assert names == set(SIGNATORY_INSTITUTIONS)
     assert "Gmina Leoncin" in names and "Powiatowa Rada Rynku Pracy" in names
     assert not Meeting.objects.get(date="2018-06-06").participants.exists()  # not known
+    html = client.get(rada.get_absolute_url()).text
+    assert '<a href="/partnerzy/gmina-leoncin/">Gmina Leoncin</a>' in html
+    assert "Relacja ze spotkania zostanie opublikowana wkrótce." in html
 
 
 def test_demo_without_institutions_leaves_participants_empty(db):
