@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from meetings.models import Meeting
 from members.forms import AccessionForm, DirectoryFilterForm
 from members.models import Institution, Office
 from members.notify import accession_received
@@ -46,6 +47,11 @@ def institution_detail(request, slug):
                 .order_by("agreement__signed_on", "agreement_id", "order"),
                 to_attr="published_signatures",
             ),
+            Prefetch(
+                "meetings",
+                queryset=Meeting.objects.only("title", "slug", "date", "start_time", "end_time", "status"),
+                to_attr="all_meetings",
+            ),
         ),
         slug=slug,
     )
@@ -55,6 +61,7 @@ def institution_detail(request, slug):
         "current_offices": [o for o in offices if o.is_current],
         "past_offices": [o for o in offices if o.is_past],
         "signatures": institution.published_signatures,
+        "meetings": institution.all_meetings,
     }
     return render(request, "members/institution_detail.html", context)
 

@@ -153,6 +153,7 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_IMAGE_UPLOAD_MB = envint("MAX_IMAGE_UPLOAD_MB", 5)
+MAX_DOCUMENT_UPLOAD_MB = envint("MAX_DOCUMENT_UPLOAD_MB", 20)
 
 # E-mail, mapped onto Django 6.1's MAILERS. EMAIL_BACKEND takes a dotted path
 # or one of: smtp, file, console, locmem, dummy.

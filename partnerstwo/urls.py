@@ -19,6 +19,7 @@ handler500 = "partnerstwo.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("aktualnosci/", include("news.urls")),
+    path("spotkania/", include("meetings.urls")),
     path("partnerstwo/", views.partnership_index, name="partnership_index"),
     path("newsletter/", include("newsletter.urls")),
     path("partnerstwo/<slug:slug>/", views.partnership_page, name="partnership_page"),

@@ -10,6 +10,7 @@ from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from meetings.models import Meeting
 from news.models import Post
 from partnerstwo import sanitize
 from partnerstwo.context_processors import COOKIE_NOTICE_COOKIE
@@ -20,7 +21,15 @@ from partnerstwo.models import AccessibilityStatement, Agreement, Page
 
 def home(request):
     posts = Post.objects.published().select_related("category")[:5]
-    return render(request, "partnerstwo/home.html", {"posts": posts})
+    # The next meetings beside the news; when none is planned, the latest ones.
+    nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
+    meetings = [m for m in nearest if m.is_upcoming]
+    recent_meetings = [] if meetings else nearest[:2]
+    return render(
+        request,
+        "partnerstwo/home.html",
+        {"posts": posts, "meetings": meetings, "recent_meetings": recent_meetings},
+    )
 
 
 def page(request, slug):

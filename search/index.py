@@ -6,6 +6,8 @@ object updates its document after the transaction commits;
 ``manage.py rebuild_search_index`` rebuilds everything (after bulk loads).
 """
 
+import datetime
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
@@ -13,6 +15,7 @@ from django.db import transaction
 from django.db.models import Value
 from django.db.models.signals import post_delete, post_save
 
+from meetings.models import WARSAW
 from partnerstwo.sanitize import html_to_text
 from search.models import Document, Word
 from search.text import fold, words
@@ -48,10 +51,33 @@ def institution_document(institution):
     }
 
 
+def meeting_document(meeting):
+    venue = meeting.venue
+    place = ", ".join(p for p in [venue.name, venue.address, venue.get_gmina_display()] if p) if venue else ""
+    text = "\n".join(p for p in [meeting.series, place, html_to_text(meeting.description)] if p)
+    return {
+        "kind": "Spotkanie", "title": meeting.title, "url": meeting.get_absolute_url(),
+        "text": text, "date": meeting.starts_at or datetime.datetime.combine(meeting.date, datetime.time(), WARSAW),
+        "public_from": None,
+    }
+
+
+def meeting_report_document(report):
+    if report.status != report.Status.PUBLISHED:
+        return None
+    return {
+        "kind": "Relacja ze spotkania", "title": f"Relacja: {report.meeting.title}",
+        "url": report.meeting.get_absolute_url(), "text": html_to_text(report.body),
+        "date": report.published_at, "public_from": report.published_at,
+    }
+
+
 SOURCES = {
     "news.Post": post_document,
     "partnerstwo.Page": page_document,
     "members.Institution": institution_document,
+    "meetings.Meeting": meeting_document,
+    "meetings.Report": meeting_report_document,
 }
 
 

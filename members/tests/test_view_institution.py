@@ -62,7 +62,7 @@ def test_institution_page_query_count_is_constant(
         Signature.objects.create(
             agreement=make_agreement(), person=office.person, institution=target, function=office.function
         )
-    # institution + offices with people + signatures with agreements + coordinator
-    with django_assert_num_queries(4):
+    # institution + offices with people + signatures with agreements + meetings + coordinator
+    with django_assert_num_queries(5):
         response = client.get(target.get_absolute_url())
     assert response.text.count("– podpis: ") == count

@@ -36,19 +36,19 @@ def plural_word(n, forms):
     return plural_form(n, one, few, many)
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def pl_date(value):
     """19 kwietnia 2018 (the genitive month name, as Poles write dates)."""
     return date_filter(value, "j E Y")
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def pl_datetime(value):
     """19 kwietnia 2018, 11:00"""
     return date_filter(value, "j E Y, H:i")
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def pl_weekday_date(value):
     """środa, 6 czerwca 2018 (Polish weekdays are not capitalised mid-sentence)."""
     if not value:

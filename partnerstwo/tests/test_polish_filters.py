@@ -34,5 +34,13 @@ def test_dates_use_genitive_month_names():
     assert render("{{ d|pl_datetime }}", d=when) == "6 czerwca 2018, 11:00"
 
 
+def test_dates_from_the_database_are_shown_in_polish_time():
+    # Stored in UTC: 22:30 on 5 June is 00:30 on 6 June in Warsaw.
+    when = datetime.datetime(2018, 6, 5, 22, 30, tzinfo=datetime.UTC)
+    assert render("{{ d|pl_date }}", d=when) == "6 czerwca 2018"
+    assert render("{{ d|pl_weekday_date }}", d=when) == "środa, 6 czerwca 2018"
+    assert render("{{ d|pl_datetime }}", d=when) == "6 czerwca 2018, 00:30"
+
+
 def test_sanitized_filter_cleans_at_render_time():
     assert render("{{ html|sanitized }}", html='<p onclick="x()">a</p><script>alert(1)</script>') == "<p>a</p>"

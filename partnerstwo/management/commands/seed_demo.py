@@ -9,6 +9,7 @@ DEMO_STEPS = [
     "members.demo",  # institutions and people, before the agreement they signed
     "partnerstwo.demo",
     "news.demo",
+    "meetings.demo",
     "newsletter.demo",
 ]
 

@@ -1,0 +1,242 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max
+from django.utils.html import format_html
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from meetings.files import clean_form_document
+from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
+from partnerstwo.images import clean_form_image, clean_image
+from partnerstwo.templatetags.pl import plural
+
+MAX_PHOTOS_AT_ONCE = 50
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "address", "gmina"]
+    list_filter = ["gmina"]
+    search_fields = ["name", "address"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 1
+    fields = ["position", "time", "title", "notes"]
+
+
+class PhotoInlineForm(forms.ModelForm):
+    class Meta:
+        model = Photo
+        fields = ["image", "alt", "caption", "position"]
+
+    def clean_image(self):
+        return clean_form_image(self.cleaned_data.get("image"))
+
+
+class PhotoInline(admin.TabularInline):
+    model = Photo
+    form = PhotoInlineForm
+    extra = 0
+    fields = ["preview", "image", "alt", "caption", "position"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description="podgląd")
+    def preview(self, photo):
+        if not photo.thumbnail:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="" width="{}" height="{}" class="meeting-admin-thumb">',
+            photo.thumbnail.url, photo.thumbnail_width // 3, photo.thumbnail_height // 3,
+        )
+
+
+class DocumentInlineForm(forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = ["title", "file", "position"]
+
+    def clean_file(self):
+        return clean_form_document(self.cleaned_data.get("file"))
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    form = DocumentInlineForm
+    extra = 1
+    fields = ["title", "file", "label", "position"]
+    readonly_fields = ["label"]
+
+    @admin.display(description="rodzaj i rozmiar")
+    def label(self, document):
+        return document.label if document.pk else "–"
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["meeting", "body", "status", "published_at", "author"]
+        widgets = {"body": CKEditor5Widget(config_name="default")}
+
+
+class ReportInline(admin.StackedInline):
+    model = Report
+    form = ReportForm
+    extra = 0
+    max_num = 1
+    fields = ["body", "status", "published_at", "author"]
+    verbose_name_plural = "relacja ze spotkania"
+
+
+class MultipleImageInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.FileField):
+    """Several files from one <input type="file" multiple>; a list, possibly empty."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleImageInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [f for f in (super(MultipleImageField, self).clean(d, initial) for d in files) if f]
+
+
+class MeetingAdminForm(forms.ModelForm):
+    new_photos = MultipleImageField(
+        label="Dodaj zdjęcia", required=False,
+        help_text="Możesz wybrać kilka plików naraz (JPEG, PNG, GIF lub WebP). Dane EXIF, np. lokalizacja, "
+        "są usuwane, a pliki dostają nowe nazwy. Miniatury i duży rozmiar powstają automatycznie.",
+    )
+    new_photos_alt = forms.CharField(
+        label="Tekst alternatywny dodawanych zdjęć", required=False, max_length=250,
+        help_text="Wymagany, gdy dodajesz zdjęcia: opis tego, co na nich widać. Trafi do każdego z nich – "
+        "po zapisaniu popraw opis poszczególnych zdjęć w tabeli „Zdjęcia”.",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title", "slug", "series", "date", "start_time", "end_time", "venue", "description",
+            "status", "new_date", "status_reason", "participants", "related_posts",
+        ]
+        widgets = {"description": CKEditor5Widget(config_name="default")}
+
+    def clean_new_photos(self):
+        uploads = self.cleaned_data.get("new_photos") or []
+        if len(uploads) > MAX_PHOTOS_AT_ONCE:
+            raise ValidationError(f"Naraz można dodać najwyżej {MAX_PHOTOS_AT_ONCE} zdjęć.")
+        cleaned, errors = [], []
+        for upload in uploads:
+            try:
+                cleaned.append(clean_image(upload))
+            except ValidationError as error:
+                errors.extend(f"„{upload.name}”: {message}" for message in error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("new_photos") and not cleaned.get("new_photos_alt", "").strip():
+            self.add_error("new_photos_alt", "Podaj tekst alternatywny dodawanych zdjęć.")
+        if cleaned.get("end_time") and not cleaned.get("start_time"):
+            self.add_error("start_time", "Podaj godzinę rozpoczęcia albo usuń godzinę zakończenia.")
+        if cleaned.get("new_date") and cleaned.get("status") != Meeting.Status.POSTPONED:
+            self.add_error("new_date", "Nowy termin podaj tylko dla spotkania przełożonego.")
+        return cleaned
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "rok"
+    parameter_name = "rok"
+
+    def lookups(self, request, model_admin):
+        years = Meeting.objects.dates("date", "year", order="DESC")
+        return [(str(d.year), str(d.year)) for d in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(date__year=int(self.value()))
+        return queryset
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    form = MeetingAdminForm
+    list_display = ["title", "date", "start_time", "status", "venue", "photos_shown", "report_state"]
+    list_filter = ["status", YearFilter, "venue"]
+    search_fields = ["title", "series", "description"]
+    date_hierarchy = "date"
+    list_select_related = ["venue", "report"]
+    filter_horizontal = ["participants", "related_posts"]
+    inlines = [AgendaItemInline, ReportInline, PhotoInline, DocumentInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "series", "description"]}),
+        ("Termin i miejsce", {"fields": ["date", "start_time", "end_time", "venue"]}),
+        ("Status", {"fields": ["status", "new_date", "status_reason"]}),
+        ("Uczestnicy i powiązania", {"fields": ["participants", "related_posts"]}),
+        ("Nowe zdjęcia", {"fields": ["new_photos", "new_photos_alt"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(photo_total=Count("photos"))
+
+    @admin.display(description="zdjęcia", ordering="photo_total")
+    def photos_shown(self, meeting):
+        return meeting.photo_total
+
+    @admin.display(description="relacja")
+    def report_state(self, meeting):
+        try:
+            report = meeting.report
+        except Report.DoesNotExist:
+            return "brak"
+        return "opublikowana" if report.is_public else report.get_status_display().lower()
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Report:
+            for report in formset.save(commit=False):
+                if report.author_id is None:
+                    report.author = request.user
+                report.save()
+            for report in formset.deleted_objects:
+                report.delete()
+            return
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        uploads = form.cleaned_data.get("new_photos") or []
+        if not uploads:
+            return
+        meeting = form.instance
+        alt = form.cleaned_data["new_photos_alt"].strip()
+        start = (meeting.photos.aggregate(last=Max("position"))["last"] or 0) + 1
+        for offset, upload in enumerate(uploads):
+            Photo.objects.create(meeting=meeting, image=upload, alt=alt, position=start + offset)
+        messages.success(
+            request,
+            f"Dodano {plural(len(uploads), 'zdjęcie,zdjęcia,zdjęć')}. "
+            "Sprawdź i popraw ich teksty alternatywne w tabeli „Zdjęcia”.",
+        )
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Reports on their own: written and published days later, without opening the meeting."""
+
+    form = ReportForm
+    list_display = ["meeting", "status", "published_at", "author"]
+    list_filter = ["status"]
+    search_fields = ["meeting__title", "body"]
+    list_select_related = ["meeting", "author"]
+    autocomplete_fields = ["meeting"]
+
+    def save_model(self, request, obj, form, change):
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,436 @@
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import models
+from django.db.models import OuterRef
+from django.db.models.functions import JSONObject, Now
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.files import (
+    KIND_LABELS,
+    LARGE_SIZE,
+    THUMBNAIL_SIZE,
+    detect_kind,
+    image_size,
+    rendition,
+    validate_document,
+)
+from members.models import Gmina
+from partnerstwo.images import validate_image
+from partnerstwo.sanitize import clean_html
+from partnerstwo.text import unique_slug
+
+WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
+
+# Slugs that would clash with the section's own addresses (/spotkania/kalendarz.ics).
+RESERVED_SLUGS = {"kalendarz", "archiwum"}
+
+
+class Venue(models.Model):
+    name = models.CharField("nazwa", max_length=200, help_text="Np. Rezydencja „Miętowe Wzgórza”.")
+    address = models.CharField(
+        "adres", max_length=250, blank=True, help_text="Ulica i numer, miejscowość – tylko to, co jest pewne."
+    )
+    gmina = models.CharField("gmina", max_length=40, choices=Gmina.choices, blank=True)
+    latitude = models.DecimalField(
+        "szerokość geograficzna", max_digits=8, decimal_places=6, null=True, blank=True,
+        help_text="Opcjonalnie, np. 52.433500. Razem z długością daje link do mapy OpenStreetMap.",
+    )
+    longitude = models.DecimalField(
+        "długość geograficzna", max_digits=9, decimal_places=6, null=True, blank=True,
+        help_text="Opcjonalnie, np. 20.614200.",
+    )
+
+    class Meta:
+        verbose_name = "miejsce spotkań"
+        verbose_name_plural = "miejsca spotkań"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(
+                    latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180,
+                ),
+                name="venue_coordinates_pair_in_range",
+                violation_error_message="Podaj obie współrzędne (szerokość od -90 do 90, długość od -180 do 180) "
+                "albo żadnej.",
+            ),
+        ]
+
+    def __str__(self):
+        place = self.address or self.get_gmina_display()
+        return f"{self.name} ({place})" if place else self.name
+
+    @property
+    def map_url(self):
+        """A plain link to OpenStreetMap (nothing is loaded from there on our pages)."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, today=None):
+        """Today's and later meetings, the soonest first."""
+        today = today or timezone.localdate()
+        return self.filter(date__gte=today).order_by("date", "start_time", "pk")
+
+    def past(self, today=None):
+        """Earlier meetings, the most recent first."""
+        today = today or timezone.localdate()
+        return self.filter(date__lt=today).order_by("-date", "-start_time", "-pk")
+
+    def next_or_recent(self, today=None):
+        """Upcoming meetings soonest first, then past ones newest first: one query for the home page."""
+        today = today or timezone.localdate()
+        upcoming = models.Q(date__gte=today)
+        return self.alias(
+            is_past=models.Case(models.When(upcoming, then=models.Value(False)), default=models.Value(True)),
+            upcoming_date=models.Case(models.When(upcoming, then=models.F("date"))),
+            past_date=models.Case(models.When(~upcoming, then=models.F("date"))),
+        ).order_by("is_past", "upcoming_date", models.F("past_date").desc(), "start_time", "pk")
+
+    def for_cards(self):
+        """What a meeting card shows: venue, report state and counts, in one query."""
+        return self.select_related("venue", "report").annotate(
+            photo_count=models.Count("photos", distinct=True),
+            document_count=models.Count("documents", distinct=True),
+        )
+
+    def with_agenda(self):
+        """The agenda as a list of {"time", "title"} in the meeting's own row (no extra query)."""
+        items = AgendaItem.objects.filter(meeting=OuterRef("pk")).order_by("position", "pk")
+        return self.annotate(
+            agenda=ArraySubquery(items.values(json=JSONObject(time="time", title="title", notes="notes")))
+        )
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "zaplanowane"
+        HELD = "held", "odbyło się"
+        POSTPONED = "postponed", "przełożone"
+        CANCELLED = "cancelled", "odwołane"
+
+    title = models.CharField("tytuł", max_length=200)
+    slug = models.SlugField(
+        "adres (slug)", max_length=200, unique=True, blank=True,
+        help_text="Tworzony z tytułu i daty; po ogłoszeniu spotkania lepiej go nie zmieniać.",
+    )
+    series = models.CharField(
+        "cykl", max_length=200, blank=True, help_text="Np. „Spotkania organizacyjno-integracyjne”."
+    )
+    date = models.DateField("data")
+    start_time = models.TimeField(
+        "godzina rozpoczęcia", null=True, blank=True,
+        help_text="Czas polski. Pozostaw puste, jeśli godzina nie jest znana – spotkanie będzie całodniowe "
+        "w kalendarzu.",
+    )
+    end_time = models.TimeField(
+        "godzina zakończenia", null=True, blank=True, help_text="Opcjonalnie; tylko razem z godziną rozpoczęcia."
+    )
+    venue = models.ForeignKey(
+        Venue, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings", verbose_name="miejsce"
+    )
+    description = models.TextField("opis", blank=True, help_text="Zapowiedź: czego dotyczy spotkanie.")
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PLANNED)
+    new_date = models.DateField(
+        "nowy termin", null=True, blank=True, help_text="Tylko dla spotkania przełożonego, jeśli termin jest znany."
+    )
+    status_reason = models.TextField(
+        "powód zmiany", blank=True, help_text="Dlaczego spotkanie przełożono lub odwołano (pokazywane na stronie)."
+    )
+    participants = models.ManyToManyField(
+        "members.Institution", blank=True, related_name="meetings", verbose_name="instytucje uczestniczące"
+    )
+    related_posts = models.ManyToManyField(
+        "news.Post", blank=True, related_name="meetings", verbose_name="powiązane wpisy",
+        help_text="Na stronie spotkania widać tylko opublikowane wpisy.",
+    )
+    created_at = models.DateTimeField("utworzono", auto_now_add=True)
+    updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "spotkanie"
+        verbose_name_plural = "spotkania"
+        ordering = ["-date", "-start_time", "-pk"]
+        indexes = [
+            # Upcoming/past splits and the year archive filter on the date.
+            models.Index(fields=["date"], name="meeting_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__isnull=True)
+                | models.Q(start_time__isnull=False, end_time__gt=models.F("start_time")),
+                name="meeting_end_after_start",
+                violation_error_message="Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(new_date__isnull=True) | models.Q(status="postponed"),
+                name="meeting_new_date_only_when_postponed",
+                violation_error_message="Nowy termin podaj tylko dla spotkania przełożonego.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%d.%m.%Y})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug or self.slug in RESERVED_SLUGS:
+            self.slug = unique_slug(Meeting, f"{self.title} {self.date:%Y-%m-%d}", exclude_pk=self.pk)
+        self.description = clean_html(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", args=[self.slug])
+
+    def get_ics_url(self):
+        return reverse("meetings:ics", args=[self.slug])
+
+    @property
+    def starts_at(self):
+        """The start as an aware datetime, or None for a meeting without a known time."""
+        if self.start_time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.start_time, tzinfo=WARSAW)
+
+    @property
+    def ends_at(self):
+        if self.end_time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.end_time, tzinfo=WARSAW)
+
+    @property
+    def public_report(self):
+        """The report if visitors may read it (load it with select_related("report"))."""
+        try:
+            report = self.report
+        except Report.DoesNotExist:
+            return None
+        return report if report.is_public else None
+
+    @property
+    def report_pending(self):
+        """A held meeting whose report is still to come."""
+        return self.status == self.Status.HELD and self.public_report is None
+
+    @property
+    def is_upcoming(self):
+        return self.date >= timezone.localdate()
+
+    @property
+    def uid(self):
+        """The iCalendar UID: the same for this meeting in every download and feed."""
+        host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
+        return f"spotkanie-{self.pk}@{host}"
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name="spotkanie"
+    )
+    position = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wcześniej.")
+    time = models.TimeField("godzina", null=True, blank=True, help_text="Opcjonalnie.")
+    title = models.CharField("punkt programu", max_length=250)
+    notes = models.CharField("uwagi", max_length=500, blank=True, help_text="Np. kto prowadzi ten punkt.")
+
+    class Meta:
+        verbose_name = "punkt programu"
+        verbose_name_plural = "program spotkania"
+        ordering = ["meeting", "position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class ReportQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and its time has come."""
+        return self.filter(status=Report.Status.PUBLISHED, published_at__lte=Now())
+
+
+class Report(models.Model):
+    """The account of a meeting (relacja), written and published on its own, days after the meeting."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Szkic"
+        PUBLISHED = "published", "Opublikowana"
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="report", verbose_name="spotkanie")
+    body = models.TextField("treść relacji")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="meeting_reports", verbose_name="autor",
+    )
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "data publikacji", default=timezone.now,
+        help_text="Data w przyszłości oznacza publikację zaplanowaną: relacja pojawi się o tej porze.",
+    )
+    updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "relacja ze spotkania"
+        verbose_name_plural = "relacje ze spotkań"
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self):
+        return f"Relacja: {self.meeting}"
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+def photo_path(instance, filename):
+    return f"spotkania/{instance.meeting_id}/zdjecia/{filename}"
+
+
+def photo_rendition_path(instance, filename):
+    return f"spotkania/{instance.meeting_id}/zdjecia/male/{filename}"
+
+
+class Photo(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="photos", verbose_name="spotkanie")
+    image = models.ImageField(
+        "zdjęcie", upload_to=photo_path, validators=[validate_image],
+        help_text="JPEG, PNG, GIF lub WebP. Dane EXIF (np. lokalizacja) są usuwane, nazwa pliku zmieniana.",
+    )
+    alt = models.CharField(
+        "tekst alternatywny", max_length=250,
+        help_text="Co widać na zdjęciu – dla osób, które go nie widzą. Wymagany.",
+    )
+    caption = models.CharField("podpis", max_length=300, blank=True, help_text="Opcjonalny, widoczny pod zdjęciem.")
+    position = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wcześniej.")
+    width = models.PositiveIntegerField("szerokość oryginału", null=True, editable=False)
+    height = models.PositiveIntegerField("wysokość oryginału", null=True, editable=False)
+    large = models.ImageField("duży rozmiar", upload_to=photo_rendition_path, blank=True, editable=False)
+    large_width = models.PositiveIntegerField("szerokość dużego rozmiaru", null=True, editable=False)
+    large_height = models.PositiveIntegerField("wysokość dużego rozmiaru", null=True, editable=False)
+    thumbnail = models.ImageField("miniatura", upload_to=photo_rendition_path, blank=True, editable=False)
+    thumbnail_width = models.PositiveIntegerField("szerokość miniatury", null=True, editable=False)
+    thumbnail_height = models.PositiveIntegerField("wysokość miniatury", null=True, editable=False)
+
+    class Meta:
+        verbose_name = "zdjęcie"
+        verbose_name_plural = "zdjęcia"
+        ordering = ["meeting", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(alt=""), name="photo_has_alt",
+                violation_error_message="Podaj tekst alternatywny zdjęcia.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.alt
+
+    def save(self, *args, **kwargs):
+        replaced = getattr(self, "_stored_image", None)
+        stale = not self.large or self.image.name != replaced
+        super().save(*args, **kwargs)
+        if stale and self.image:
+            self.make_renditions()
+            if replaced and replaced != self.image.name:
+                self.image.storage.delete(replaced)
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        photo = super().from_db(db, field_names, values, **kwargs)
+        photo._stored_image = photo.__dict__.get("image")
+        return photo
+
+    def make_renditions(self):
+        """Store the large size and the thumbnail, with the width and height of all three."""
+        old = [f.name for f in (self.large, self.thumbnail) if f]
+        with self.image.open("rb") as source:
+            self.width, self.height = image_size(source)
+            large, self.large_width, self.large_height = rendition(source, LARGE_SIZE)
+            thumb, self.thumbnail_width, self.thumbnail_height = rendition(source, THUMBNAIL_SIZE)
+        self.large.save(large.name, large, save=False)
+        self.thumbnail.save(thumb.name, thumb, save=False)
+        fields = ["width", "height", "large", "large_width", "large_height", "thumbnail", "thumbnail_width",
+                  "thumbnail_height"]
+        super().save(update_fields=fields)
+        self._stored_image = self.image.name
+        for name in old:
+            self.large.storage.delete(name)
+
+    def delete_files(self):
+        for field in (self.image, self.large, self.thumbnail):
+            if field:
+                field.storage.delete(field.name)
+
+
+@receiver(post_delete, sender=Photo)
+def _delete_photo_files(sender, instance, **kwargs):
+    instance.delete_files()
+
+
+def document_path(instance, filename):
+    return f"spotkania/{instance.meeting_id}/dokumenty/{filename}"
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        PDF = "pdf", KIND_LABELS["pdf"]
+        DOCX = "docx", KIND_LABELS["docx"]
+        XLSX = "xlsx", KIND_LABELS["xlsx"]
+        PPTX = "pptx", KIND_LABELS["pptx"]
+        ODT = "odt", KIND_LABELS["odt"]
+        ODS = "ods", KIND_LABELS["ods"]
+        ODP = "odp", KIND_LABELS["odp"]
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name="spotkanie"
+    )
+    title = models.CharField("tytuł", max_length=250, help_text="Np. „Porozumienie o zawarciu partnerstwa”.")
+    file = models.FileField(
+        "plik", upload_to=document_path, max_length=250, validators=[validate_document],
+        help_text="PDF, DOCX, XLSX, PPTX, ODT, ODS lub ODP. Rodzaj jest sprawdzany po zawartości pliku.",
+    )
+    kind = models.CharField("rodzaj", max_length=10, choices=Kind.choices, editable=False)
+    size = models.PositiveBigIntegerField("rozmiar (bajty)", default=0, editable=False)
+    position = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej.")
+
+    class Meta:
+        verbose_name = "dokument"
+        verbose_name_plural = "dokumenty"
+        ordering = ["meeting", "position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.kind = detect_kind(self.file) or self.kind
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def label(self):
+        """„PDF, 1,2 MB”"""
+        return f"{self.get_kind_display()}, {filesizeformat(self.size)}"
+
+
+@receiver(post_delete, sender=Document)
+def _delete_document_file(sender, instance, **kwargs):
+    if instance.file:
+        instance.file.storage.delete(instance.file.name)

@@ -1,0 +1,107 @@
+import os
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from conftest import image_bytes
+from meetings.models import Meeting, Photo
+from meetings.tests.admin_forms import meeting_form
+
+
+def upload(name, data, content_type="image/jpeg"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def test_staff_upload_several_photos_at_once(client, alice, jpeg_with_location):
+    client.force_login(alice)
+    files = [
+        upload("IMG_0001 (GPS).JPG", jpeg_with_location),
+        upload("sala.png", image_bytes("PNG", size=(2400, 1200)), "image/png"),
+    ]
+    response = client.post("/admin/meetings/meeting/add/", meeting_form(
+        new_photos=files, new_photos_alt="Uczestnicy spotkania w sali obrad",
+    ), follow=True)
+    assert "Dodano 2 zdjęcia." in response.text
+    meeting = Meeting.objects.get()
+    first, second = meeting.photos.all()
+    assert first.alt == second.alt == "Uczestnicy spotkania w sali obrad"
+    assert first.position < second.position
+    assert "IMG_0001" not in first.image.name and first.image.name.endswith(".jpg")
+    with Image.open(first.image.path) as stored:
+        assert not stored.getexif()
+    for field in (first.large, first.thumbnail):
+        with Image.open(field.path) as stored:
+            assert not stored.getexif()
+    assert (second.width, second.height) == (2400, 1200)
+    assert (second.large_width, second.large_height) == (1600, 800)
+    assert (second.thumbnail_width, second.thumbnail_height) == (480, 240)
+    with Image.open(second.thumbnail.path) as thumb:
+        assert thumb.size == (480, 240)
+
+
+def test_photos_need_alt_text(client, alice):
+    client.force_login(alice)
+    response = client.post("/admin/meetings/meeting/add/", meeting_form(
+        new_photos=[upload("a.jpg", image_bytes())],
+    ))
+    assert response.status_code == 200
+    assert "Podaj tekst alternatywny dodawanych zdjęć." in response.text
+    assert not Meeting.objects.exists()
+
+
+def test_a_file_that_is_not_an_image_is_refused_in_polish(client, alice):
+    client.force_login(alice)
+    response = client.post("/admin/meetings/meeting/add/", meeting_form(
+        new_photos=[upload("zdjecie.jpg", image_bytes()), upload("skrypt.jpg", b"<?php system($_GET['c']); ?>")],
+        new_photos_alt="Sala",
+    ))
+    assert response.status_code == 200
+    assert "„skrypt.jpg”: Plik nie jest poprawnym obrazem (JPEG, PNG, GIF lub WebP)." in response.text
+    assert not Photo.objects.exists()
+
+
+def test_a_too_large_photo_is_refused_in_polish(client, alice, settings):
+    settings.MAX_IMAGE_UPLOAD_MB = 0
+    client.force_login(alice)
+    response = client.post("/admin/meetings/meeting/add/", meeting_form(
+        new_photos=[upload("duze.jpg", image_bytes())], new_photos_alt="Sala",
+    ))
+    assert response.status_code == 200
+    assert "„duze.jpg”: Plik jest za duży" in response.text
+    assert not Photo.objects.exists()
+
+
+def test_alt_text_of_each_photo_is_edited_inline_and_stays_required(client, alice, make_meeting, add_photo):
+    meeting = make_meeting()
+    photo = add_photo(meeting)
+    client.force_login(alice)
+    row = {"id": str(photo.pk), "meeting": str(meeting.pk), "alt": "", "caption": "", "position": "1"}
+    data = meeting_form(title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(),
+                        inlines={"photos": [row]})
+    response = client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data)
+    assert response.status_code == 200
+    assert "To pole jest wymagane." in response.text
+
+    row["alt"] = "Burmistrz podpisuje porozumienie"
+    row["caption"] = "Podpisanie porozumienia"
+    data = meeting_form(title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(),
+                        inlines={"photos": [row]})
+    assert client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data).status_code == 302
+    photo.refresh_from_db()
+    assert (photo.alt, photo.caption) == ("Burmistrz podpisuje porozumienie", "Podpisanie porozumienia")
+    assert photo.thumbnail  # renditions kept when only the text changes
+
+
+def test_deleting_a_photo_removes_its_files(client, alice, make_meeting, add_photo):
+    meeting = make_meeting()
+    photo = add_photo(meeting)
+    paths = [photo.image.path, photo.large.path, photo.thumbnail.path]
+    assert all(os.path.exists(p) for p in paths)
+    client.force_login(alice)
+    row = {"id": str(photo.pk), "meeting": str(meeting.pk), "alt": photo.alt, "caption": "", "position": "1",
+           "DELETE": "on"}
+    data = meeting_form(title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(),
+                        inlines={"photos": [row]})
+    assert client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data).status_code == 302
+    assert not Photo.objects.exists()
+    assert not any(os.path.exists(p) for p in paths)

@@ -1,0 +1,54 @@
+import datetime
+import time
+
+import pytest
+from django.utils import timezone
+
+from meetings.models import WARSAW, Meeting, Report
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGECACHE_ENABLED = True
+    from django.core.cache import cache
+
+    from partnerstwo.pagecache import _local
+
+    cache.clear()
+    _local.clear()
+
+
+def test_a_meeting_edit_shows_on_the_next_request(
+    client, make_meeting, page_cache, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting(title="Spotkanie w Nasielsku")
+    client.get("/spotkania/")
+    assert client.get("/spotkania/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.status = Meeting.Status.CANCELLED
+        meeting.save()
+    response = client.get("/spotkania/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Odwołane" in response.text
+
+
+def test_a_scheduled_report_appears_at_its_time(client, make_meeting, page_cache):
+    meeting = make_meeting(date=datetime.date(2018, 6, 6), status=Meeting.Status.HELD)
+    Report.objects.create(
+        meeting=meeting, body="<p>Relacja na później.</p>", status=Report.Status.PUBLISHED,
+        published_at=timezone.now() + datetime.timedelta(seconds=1),
+    )
+    assert "Relacja na później." not in client.get(meeting.get_absolute_url()).text
+    time.sleep(1.2)
+    assert "Relacja na później." in client.get(meeting.get_absolute_url()).text
+
+
+def test_lists_go_stale_when_the_nearest_meeting_day_ends(make_meeting, page_cache):
+    from partnerstwo.pagecache import _next_change
+
+    today = timezone.localdate()
+    make_meeting(date=today + datetime.timedelta(days=3))
+    make_meeting(date=today)
+    make_meeting(date=today - datetime.timedelta(days=3))
+    midnight = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time(), WARSAW)
+    assert _next_change() == midnight.timestamp()
