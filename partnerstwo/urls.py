@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -8,6 +9,8 @@ from partnerstwo import views
 admin.site.site_header = "Partnerstwo Lokalne – administracja"
 admin.site.site_title = "Partnerstwo Lokalne"
 admin.site.index_title = "Zarządzanie portalem"
+# One login for everyone: the admin's goes through allauth (rate limits, two-factor).
+admin.site.login = secure_admin_login(admin.site.login)
 
 handler400 = "partnerstwo.views.bad_request"
 handler403 = "partnerstwo.views.permission_denied"
@@ -26,6 +29,8 @@ urlpatterns = [
     path("partnerzy/", include("members.urls")),
     path("ciasteczka/", views.cookie_notice, name="cookie_notice"),
     path("admin/", admin.site.urls),
+    path("konto/", include("accounts.urls")),
+    path("konto/", include("allauth.urls")),
     path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 
