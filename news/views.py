@@ -165,7 +165,8 @@ def rate_post(request, slug):
         if not key:
             key = new_key = secrets.token_urlsafe(16)
         voter = {"user": None, "browser_key": key}
-    rating, created = Rating.objects.update_or_create(post=post, **voter, defaults={"value": form.cleaned_data["value"]})
+    value = form.cleaned_data["value"]
+    rating, created = Rating.objects.update_or_create(post=post, **voter, defaults={"value": value})
     if created:
         messages.success(request, f"Dziękujemy za ocenę: {rating.value} / 5.")
     else:

@@ -14,7 +14,9 @@ def make_reader(db, django_user_model):
 
     def make(email=None, **fields):
         email = email or f"czytelnik{next(_seq)}@example.com"
-        user = django_user_model.objects.create_user(username=email, email=email, password="haslo-czytelnika-1", **fields)
+        user = django_user_model.objects.create_user(
+            username=email, email=email, password="haslo-czytelnika-1", **fields
+        )
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         return user
 

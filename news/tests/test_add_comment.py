@@ -48,7 +48,7 @@ def test_first_comment_waits_for_moderation_and_staff_are_told(client, make_post
     assert "/admin/news/comment/?status__exact=pending" in mail.body
 
 
-def test_notice_goes_to_active_staff_when_no_address_is_configured(client, make_post, carol, alice, settings, mailoutbox):
+def test_notice_goes_to_active_staff_when_no_address_is_set(client, make_post, carol, alice, settings, mailoutbox):
     settings.STAFF_NOTIFY_EMAILS = []
     client.force_login(carol)
     _comment(client, make_post())
