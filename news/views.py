@@ -88,7 +88,7 @@ def _has_verified_email(user):
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
-def _notify_staff(request, comment):
+def _notify_staff(comment):
     recipients = list(settings.STAFF_NOTIFY_EMAILS) or list(
         get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="").values_list("email", flat=True)
     )
@@ -139,7 +139,7 @@ def add_comment(request, slug):
     if comment.is_approved:
         messages.success(request, "Dodaliśmy Twój komentarz.")
     else:
-        _notify_staff(request, comment)
+        _notify_staff(comment)
         messages.success(
             request, "Dziękujemy! Twój pierwszy komentarz pojawi się po zatwierdzeniu przez moderatora; "
             "kolejne będą widoczne od razu."
