@@ -31,6 +31,12 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _no_mfa_requirement(settings):
+    # Admin tests log staff in with force_login; accounts/tests turn the requirement back on.
+    settings.MFA_REQUIRED_FOR_STAFF = False
+
+
 @pytest.fixture
 def category(db):
     from news.models import Category

@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Now
+from django.db.models import Avg, Count, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Now
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
 
 from partnerstwo.images import validate_image
 from partnerstwo.sanitize import clean_html
@@ -35,6 +39,21 @@ class PostQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its time has come."""
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=Now())
+
+    def with_rating(self, user=None, browser_key=""):
+        """Add rating_average, rating_count and my_rating (the visitor's own vote), in the same query."""
+        ratings = Rating.objects.filter(post=OuterRef("pk")).order_by().values("post")
+        if user is not None and user.is_authenticated:
+            mine = ratings.filter(user=user)
+        elif browser_key:
+            mine = ratings.filter(user=None, browser_key=browser_key)
+        else:
+            mine = ratings.none()
+        return self.annotate(
+            rating_average=Subquery(ratings.annotate(v=Avg("value")).values("v")),
+            rating_count=Subquery(ratings.annotate(n=Count("pk")).values("n")),
+            my_rating=Subquery(mine.values("value")[:1]),
+        )
 
 
 def post_image_path(instance, filename):
@@ -112,3 +131,134 @@ class Post(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+COMMENT_MAX_LENGTH = 2000
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Approved comments, and the visitor's own ones still waiting for moderation."""
+        shown = Q(status=Comment.Status.APPROVED)
+        if user.is_authenticated:
+            shown |= Q(status=Comment.Status.PENDING, user=user)
+        return self.filter(shown)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "czeka na moderację"
+        APPROVED = "approved", "zatwierdzony"
+        SPAM = "spam", "ukryty jako spam"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments", verbose_name="wpis")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments", verbose_name="autor (konto)",
+        help_text="Usunięcie konta usuwa też jego komentarze (tak mówi polityka prywatności).",
+    )
+    author_name = models.CharField(
+        "podpis", max_length=60, help_text="Imię lub pseudonim, który autor podał przy komentarzu."
+    )
+    body = models.TextField(
+        "treść", max_length=COMMENT_MAX_LENGTH,
+        help_text=f"Zwykły tekst, do {COMMENT_MAX_LENGTH} znaków; adresy stron są wyświetlane jako linki.",
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.PENDING,
+        help_text="Pierwszy komentarz czytelnika czeka na moderację; po zatwierdzeniu jednego kolejne "
+        "pojawiają się od razu.",
+    )
+    created_at = models.DateTimeField("dodano", auto_now_add=True)
+    moderated_at = models.DateTimeField("zmoderowano", null=True, blank=True, help_text="Kiedy zmieniono status.")
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "komentarz"
+        verbose_name_plural = "komentarze"
+        ordering = ["created_at", "pk"]
+        indexes = [
+            # The post page: a post's comments in order of writing.
+            models.Index(fields=["post", "status", "created_at"], name="comment_post_idx"),
+            # The moderation queue in the admin.
+            models.Index(fields=["status", "-created_at"], name="comment_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body"), COMMENT_MAX_LENGTH) & ~Q(body=""),
+                name="comment_body_length",
+                violation_error_message=f"Komentarz musi mieć od 1 do {COMMENT_MAX_LENGTH} znaków.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(author_name=""), name="comment_has_author_name",
+                violation_error_message="Podaj podpis.",
+            ),
+        ]
+
+    def __str__(self):
+        text = self.body if len(self.body) <= 60 else self.body[:59] + "…"
+        return f"{self.author_name}: {text}"
+
+    def get_absolute_url(self):
+        return f"{reverse('news:detail', args=[self.post.slug])}#komentarz-{self.pk}"
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    def body_html(self):
+        """Plain text, escaped, with links made clickable (marked as user content) and line breaks kept."""
+        html = urlize(self.body, nofollow=True, autoescape=True)
+        # urlize escaped the text, so the only rel="nofollow" left is the one it wrote itself.
+        html = html.replace(' rel="nofollow"', ' rel="nofollow ugc"')
+        return mark_safe(linebreaks(html))
+
+
+class Rating(models.Model):
+    class Value(models.IntegerChoices):
+        VERY_POOR = 1, "1 – bardzo słaby"
+        POOR = 2, "2 – słaby"
+        AVERAGE = 3, "3 – przeciętny"
+        GOOD = 4, "4 – dobry"
+        VERY_GOOD = 5, "5 – bardzo dobry"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="ratings", verbose_name="wpis")
+    value = models.PositiveSmallIntegerField("ocena", choices=Value.choices, help_text="Od 1 do 5 gwiazdek.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="ratings",
+        verbose_name="konto", help_text="Głos zalogowanego czytelnika; usunięcie konta usuwa też jego oceny.",
+    )
+    browser_key = models.CharField(
+        "identyfikator przeglądarki", max_length=64, blank=True,
+        help_text="Losowy identyfikator z podpisanego ciasteczka; głos osoby niezalogowanej.",
+    )
+    created_at = models.DateTimeField("oddano", auto_now_add=True)
+    updated_at = models.DateTimeField("zmieniono", auto_now=True)
+
+    class Meta:
+        verbose_name = "ocena"
+        verbose_name_plural = "oceny"
+        ordering = ["-updated_at", "pk"]
+        constraints = [
+            # One vote per reader: per account, or per browser for visitors without one.
+            models.UniqueConstraint(
+                fields=["post", "user"], condition=Q(user__isnull=False), name="rating_one_per_user",
+                violation_error_message="To konto już oceniło ten wpis.",
+            ),
+            models.UniqueConstraint(
+                fields=["post", "browser_key"], condition=Q(user__isnull=True), name="rating_one_per_browser",
+                violation_error_message="Ta przeglądarka już oceniła ten wpis.",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=1, value__lte=5), name="rating_value_1_to_5",
+                violation_error_message="Ocena musi być od 1 do 5.",
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, browser_key="") | Q(user__isnull=True) & ~Q(browser_key=""),
+                name="rating_has_one_voter",
+                violation_error_message="Ocena należy do konta albo do przeglądarki.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.post}: {self.value}/5"

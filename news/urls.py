@@ -11,4 +11,6 @@ urlpatterns = [
     path("kategoria/<slug:slug>/rss/", feeds.CategoryPosts(), name="category_rss"),
     path("kategoria/<slug:slug>/atom/", feeds.CategoryPostsAtom(), name="category_atom"),
     path("<slug:slug>/", views.post_detail, name="detail"),
+    path("<slug:slug>/komentarze/", views.add_comment, name="add_comment"),
+    path("<slug:slug>/ocena/", views.rate_post, name="rate"),
 ]

@@ -1,14 +1,33 @@
+import logging
+import secrets
 from html import unescape
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from news.models import Category, Post
+from news.forms import CommentForm, RatingForm
+from news.models import Category, Comment, Post, Rating
 from partnerstwo.metryczka import metryczka_for
+from partnerstwo.ratelimit import client_ip, is_limited
 from partnerstwo.sanitize import html_to_text
 from partnerstwo.seo import absolute_url, json_ld
+
+log = logging.getLogger(__name__)
+
+# A visitor without an account votes once per browser: a random key in a signed cookie.
+RATER_COOKIE = "ocena"
+RATER_COOKIE_SALT = "news.rating"
+RATER_COOKIE_AGE = 2 * 365 * 24 * 3600
 
 
 class PostList(ListView):
@@ -29,25 +48,145 @@ class CategoryPostList(PostList):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-def post_detail(request, slug):
-    posts = Post.objects.select_related("category", "author")
-    if not request.user.is_staff:
+def _browser_key(request):
+    return request.get_signed_cookie(RATER_COOKIE, default="", salt=RATER_COOKIE_SALT)
+
+
+def _get_post(request, slug, *, public_only=False):
+    posts = Post.objects.select_related("category", "author").with_rating(request.user, _browser_key(request))
+    if public_only or not request.user.is_staff:
         posts = posts.published()  # staff preview drafts and scheduled posts here
-    post = get_object_or_404(posts, slug=slug)
+    return get_object_or_404(posts, slug=slug)
+
+
+def _render_post(request, post, *, comment_form=None, rating_form=None, status=200):
     public = Post.objects.published().only("title", "slug", "published_at")
     previous_post = public.filter(published_at__lt=post.published_at).order_by("-published_at", "-pk").first()
     next_post = public.filter(published_at__gt=post.published_at).order_by("published_at", "pk").first()
-    return render(
-        request,
-        "news/post_detail.html",
-        {
-            "post": post,
-            "previous_post": previous_post,
-            "next_post": next_post,
-            "metryczka": metryczka_for(post),
-            "post_json_ld": json_ld(news_article_data(post)),
-        },
+    comments = list(post.comments.visible_to(request.user).only(
+        "post_id", "user_id", "author_name", "body", "status", "created_at"
+    ))
+    if comment_form is None and request.user.is_authenticated:
+        comment_form = CommentForm(initial={"author_name": request.user.first_name})
+    if rating_form is None:
+        rating_form = RatingForm(initial={"value": post.my_rating})
+    back = urlencode({"next": post.get_absolute_url() + "#dodaj-komentarz"})
+    context = {
+        "post": post,
+        "previous_post": previous_post,
+        "next_post": next_post,
+        "comments": comments,
+        "comment_count": sum(1 for c in comments if c.is_approved),
+        "comment_form": comment_form,
+        "rating_form": rating_form,
+        "login_url": f"{reverse('account_login')}?{back}",
+        "signup_url": f"{reverse('account_signup')}?{back}",
+        "metryczka": metryczka_for(post),
+        "post_json_ld": json_ld(news_article_data(post)),
+    }
+    return render(request, "news/post_detail.html", context, status=status)
+
+
+def post_detail(request, slug):
+    return _render_post(request, _get_post(request, slug))
+
+
+def _has_verified_email(user):
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def _notify_staff(comment):
+    recipients = list(settings.STAFF_NOTIFY_EMAILS) or list(
+        get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="").values_list("email", flat=True)
     )
+    if not recipients:
+        return
+    admin_url = settings.SITE_URL + reverse("admin:news_comment_changelist") + "?status__exact=pending"
+    body = (
+        f"Nowy komentarz czeka na moderację.\n\n"
+        f"Wpis: {comment.post.title}\n"
+        f"Podpis: {comment.author_name}\n\n"
+        f"{comment.body}\n\n"
+        f"Komentarze czekające na moderację: {admin_url}\n"
+    )
+    try:
+        send_mail(f"Komentarz czeka na moderację: {comment.post.title}", body, None, recipients)
+    except Exception:  # the comment is saved; a mail server outage must not lose it
+        log.exception("Could not send the notice about comment %s", comment.pk)
+
+
+@require_POST
+def add_comment(request, slug):
+    post = _get_post(request, slug, public_only=True)
+    if not request.user.is_authenticated:
+        messages.info(request, "Zaloguj się, aby dodać komentarz.")
+        return redirect(reverse("account_login") + "?" + urlencode({"next": post.get_absolute_url()}))
+    form = CommentForm(request.POST)
+    if not _has_verified_email(request.user):
+        form.add_error(None, "Potwierdź swój adres e-mail (link wysłaliśmy po rejestracji), aby komentować.")
+        return _render_post(request, post, comment_form=form, status=403)
+    if is_limited("comment", request.user.pk, limit=5, window=600) or is_limited(
+        "comment-ip", client_ip(request), limit=20, window=3600
+    ):
+        form.add_error(None, "Wysyłasz komentarze zbyt często. Spróbuj ponownie za kilka minut.")
+        return _render_post(request, post, comment_form=form, status=429)
+    if not form.is_valid():
+        return _render_post(request, post, comment_form=form, status=400)
+
+    comment = form.save(commit=False)
+    comment.post = post
+    comment.user = request.user
+    trusted = request.user.is_staff or request.user.comments.filter(status=Comment.Status.APPROVED).exists()
+    comment.status = Comment.Status.APPROVED if trusted else Comment.Status.PENDING
+    with transaction.atomic():
+        comment.save()
+        if request.user.first_name != comment.author_name:
+            request.user.first_name = comment.author_name  # offered again next time
+            request.user.save(update_fields=["first_name"])
+    if comment.is_approved:
+        messages.success(request, "Dodaliśmy Twój komentarz.")
+    else:
+        _notify_staff(comment)
+        messages.success(
+            request, "Dziękujemy! Twój pierwszy komentarz pojawi się po zatwierdzeniu przez moderatora; "
+            "kolejne będą widoczne od razu."
+        )
+    return redirect(f"{post.get_absolute_url()}#komentarz-{comment.pk}")
+
+
+@require_POST
+def rate_post(request, slug):
+    post = _get_post(request, slug, public_only=True)
+    form = RatingForm(request.POST)
+    if is_limited("rating", client_ip(request), limit=30, window=3600):
+        form.add_error(None, "Zbyt wiele ocen z tego adresu. Spróbuj ponownie później.")
+        return _render_post(request, post, rating_form=form, status=429)
+    if not form.is_valid():
+        return _render_post(request, post, rating_form=form, status=400)
+
+    new_key = ""
+    if request.user.is_authenticated:
+        voter = {"user": request.user}
+    else:
+        key = _browser_key(request)
+        if not key:
+            key = new_key = secrets.token_urlsafe(16)
+        voter = {"user": None, "browser_key": key}
+    value = form.cleaned_data["value"]
+    rating, created = Rating.objects.update_or_create(post=post, **voter, defaults={"value": value})
+    if created:
+        messages.success(request, f"Dziękujemy za ocenę: {rating.value} / 5.")
+    else:
+        messages.success(request, f"Zmieniliśmy Twoją ocenę na {rating.value} / 5.")
+    response = redirect(f"{post.get_absolute_url()}#ocena")
+    if new_key:
+        response.set_signed_cookie(
+            RATER_COOKIE, new_key, salt=RATER_COOKIE_SALT, max_age=RATER_COOKIE_AGE,
+            secure=request.is_secure(), httponly=True, samesite="Lax",
+        )
+    return response
+
+
 
 
 def news_article_data(post):

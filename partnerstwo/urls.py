@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -10,6 +11,8 @@ from partnerstwo.sitemaps import SITEMAPS
 admin.site.site_header = "Partnerstwo Lokalne – administracja"
 admin.site.site_title = "Partnerstwo Lokalne"
 admin.site.index_title = "Zarządzanie portalem"
+# One login for everyone: the admin's goes through allauth (rate limits, two-factor).
+admin.site.login = secure_admin_login(admin.site.login)
 
 handler400 = "partnerstwo.views.bad_request"
 handler403 = "partnerstwo.views.permission_denied"
@@ -33,6 +36,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("admin/", admin.site.urls),
+    path("konto/", include("accounts.urls")),
+    path("konto/", include("allauth.urls")),
     path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 

@@ -29,6 +29,13 @@ class Command(BaseCommand):
 
     def after_ensure(self, user):
         """A hook for apps that need more on the admin account (e.g. a verified e-mail)."""
+        from allauth.account.models import EmailAddress
+
+        # Logins go through allauth, which lets in only a verified e-mail address.
+        EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).update(primary=False)
+        EmailAddress.objects.update_or_create(
+            user=user, email__iexact=user.email, defaults={"email": user.email, "verified": True, "primary": True}
+        )
 
     def _stored_password(self):
         path = settings.DATA_DIR / "admin_password"

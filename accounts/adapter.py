@@ -1,0 +1,18 @@
+from types import SimpleNamespace
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+
+
+def user_display(user):
+    """How allauth names a reader in its pages and e-mails: by e-mail, never by the generated username."""
+    return user.email
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        # allauth's e-mails greet with the site's name; without django.contrib.sites it would be the host name.
+        request = self.request
+        host = request.get_host() if request is not None else settings.SITE_URL.split("://", 1)[-1]
+        context = {**context, "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=host)}
+        super().send_mail(template_prefix, email, context)

@@ -1,0 +1,41 @@
+import re
+
+from news.models import Comment, Rating
+
+
+def test_my_account_needs_a_login(client, db):
+    response = client.get("/konto/")
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/login/?next=/konto/"
+
+
+def test_reader_sees_their_comments_and_ratings(client, reader, make_post):
+    post = make_post(title="Spotkanie w starostwie")
+    other = make_post(title="Inny wpis")
+    Comment.objects.create(post=post, user=reader, author_name="Bob", body="Mój komentarz <b>", status="pending")
+    Rating.objects.create(post=other, user=reader, value=5)
+    client.force_login(reader)
+    html = client.get("/konto/").text
+    assert "<h1>Moje konto</h1>" in html
+    assert "1 komentarz" in html and "Mój komentarz &lt;b&gt;" in html and "czeka na moderację" in html
+    assert f'href="{post.get_absolute_url()}#komentarz-' in html
+    assert "1 ocena" in html and re.search(r"Inny wpis</a>: 5 / 5", html)
+    assert 'href="/konto/moje-dane.json"' in html
+    assert 'href="/konto/usun/"' in html
+    assert 'href="/konto/email/"' in html and 'href="/konto/password/change/"' in html and 'href="/konto/2fa/"' in html
+
+
+def test_an_empty_account_says_so(client, reader):
+    client.force_login(reader)
+    html = client.get("/konto/").text
+    assert "Brak komentarzy." in html and "Brak ocen." in html
+
+
+def test_dashboard_runs_few_queries_whatever_the_count(client, reader, make_post, django_assert_num_queries):
+    posts = [make_post() for _ in range(10)]
+    Comment.objects.bulk_create(Comment(post=p, user=reader, author_name="Bob", body="x") for p in posts)
+    Rating.objects.bulk_create(Rating(post=p, user=reader, value=3) for p in posts)
+    client.force_login(reader)
+    # session, user, e-mail address, comments, ratings, coordinator
+    with django_assert_num_queries(6):
+        client.get("/konto/")

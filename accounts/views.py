@@ -1,0 +1,101 @@
+import json
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from accounts.forms import DeleteAccountForm
+from news.models import Comment, Rating
+
+
+def _comments(user):
+    return Comment.objects.filter(user=user).select_related("post").order_by("-created_at", "-pk")
+
+
+def _ratings(user):
+    return Rating.objects.filter(user=user).select_related("post").order_by("-updated_at", "-pk")
+
+
+@login_required
+def dashboard(request):
+    context = {
+        "comments": _comments(request.user),
+        "ratings": _ratings(request.user),
+        "email": EmailAddress.objects.filter(user=request.user, primary=True).first(),
+    }
+    return render(request, "accounts/dashboard.html", context)
+
+
+def _iso(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+@login_required
+def export_data(request):
+    """Everything the portal keeps about the reader, as a JSON download (RODO, art. 20)."""
+    user = request.user
+    data = {
+        "konto": {
+            "email": user.email,
+            "podpis": user.first_name,
+            "data_rejestracji": _iso(user.date_joined),
+            "ostatnie_logowanie": _iso(user.last_login),
+            "adresy_email": [
+                {"email": a.email, "potwierdzony": a.verified, "glowny": a.primary}
+                for a in EmailAddress.objects.filter(user=user).order_by("pk")
+            ],
+        },
+        "komentarze": [
+            {
+                "wpis": c.post.title,
+                "adres_wpisu": request.build_absolute_uri(c.post.get_absolute_url()),
+                "podpis": c.author_name,
+                "tresc": c.body,
+                "status": c.get_status_display(),
+                "dodano": _iso(c.created_at),
+            }
+            for c in _comments(user)
+        ],
+        "oceny": [
+            {
+                "wpis": r.post.title,
+                "adres_wpisu": request.build_absolute_uri(r.post.get_absolute_url()),
+                "ocena": r.value,
+                "oddano": _iso(r.created_at),
+                "zmieniono": _iso(r.updated_at),
+            }
+            for r in _ratings(user)
+        ],
+    }
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="moje-dane-partnerstwo.json"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    """Delete the reader's account with their comments and ratings (as the privacy policy says)."""
+    user = request.user
+    if user.is_staff:
+        messages.error(request, "Konta pracowników usuwa administrator portalu w panelu administracyjnym.")
+        return redirect("accounts:dashboard")
+    form = DeleteAccountForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            logout(request)
+            user.delete()  # comments, ratings, e-mail addresses and authenticators go with it
+        messages.success(request, "Usunęliśmy Twoje konto wraz z komentarzami i ocenami.")
+        return redirect("home")
+    context = {
+        "form": form,
+        "comment_count": Comment.objects.filter(user=user).count(),
+        "rating_count": Rating.objects.filter(user=user).count(),
+    }
+    return render(request, "accounts/delete.html", context, status=400 if form.is_bound else 200)

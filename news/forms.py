@@ -1,0 +1,42 @@
+from django import forms
+
+from news.models import COMMENT_MAX_LENGTH, Comment, Rating
+from partnerstwo.forms import HoneypotMixin
+
+
+class CommentForm(HoneypotMixin, forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["author_name", "body"]
+        labels = {"author_name": "Podpis", "body": "Treść komentarza"}
+        help_texts = {
+            "author_name": "Imię lub pseudonim widoczny przy komentarzu. Nie wpisuj tu adresu e-mail.",
+            "body": f"Zwykły tekst, do {COMMENT_MAX_LENGTH} znaków. Adresy stron zamienimy w linki.",
+        }
+        error_messages = {
+            "author_name": {"required": "Podaj podpis: imię lub pseudonim."},
+            "body": {"required": "Wpisz treść komentarza."},
+        }
+        widgets = {
+            "author_name": forms.TextInput(attrs={"autocomplete": "nickname"}),
+            "body": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def clean_author_name(self):
+        name = self.cleaned_data["author_name"].strip()
+        if "@" in name:
+            raise forms.ValidationError("Podpis nie może być adresem e-mail – wpisz imię lub pseudonim.")
+        return name
+
+
+class RatingForm(forms.Form):
+    value = forms.TypedChoiceField(
+        label="Ocena artykułu",
+        choices=Rating.Value.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Wybierz ocenę od 1 do 5.",
+            "invalid_choice": "Wybierz ocenę od 1 do 5.",
+        },
+    )
