@@ -68,6 +68,25 @@ def any_page(request, browser, live_server, transactional_db):
 
 
 @pytest.fixture
+def log_in(live_server):
+    """Sign a browser in without the login form, like the test client's force_login."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    def log_in(page, user):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.save()
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
+        )
+
+    return log_in
+
+
+@pytest.fixture
 def site_content(make_post, category, alice):
     """One of every public page type, with realistic content; returns their addresses."""
     from django.core.files.base import ContentFile
