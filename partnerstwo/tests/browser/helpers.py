@@ -57,6 +57,14 @@ def log_in_to_admin(page, user, password=STAFF_PASSWORD, next_url="/admin/"):
     page.wait_for_url(f"**{next_url}")
 
 
+def visit(page, target):
+    """Open one of site_content's pages: an address, or the steps that lead to it."""
+    if callable(target):
+        target(page)
+    else:
+        page.goto(target)
+
+
 def horizontal_overflow(page):
     """How many CSS pixels the page is wider than the window (0 = no horizontal scrolling)."""
     return page.evaluate("() => document.scrollingElement.scrollWidth - window.innerWidth")

@@ -1,6 +1,6 @@
 import pytest
 
-from partnerstwo.tests.browser.helpers import accept_cookie_notice, format_violations, run_axe
+from partnerstwo.tests.browser.helpers import accept_cookie_notice, format_violations, run_axe, visit
 
 pytestmark = pytest.mark.browser
 
@@ -10,12 +10,15 @@ def test_every_page_type_has_no_wcag_2_1_aa_violations(page, site_content):
     page.goto("/")
     accept_cookie_notice(page)
     failures = {}
-    for name, url in site_content.items():
-        page.goto(url)
+    for name, target in site_content.items():
+        visit(page, target)
+        if page.locator("h1").count() != 1:
+            failures[name] = "the page has no single level-one heading"
+            continue
         violations = run_axe(page)
         if violations:
             failures[name] = format_violations(violations)
-    report = "\n\n".join(f"{name} ({site_content[name]}):\n{text}" for name, text in failures.items())
+    report = "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
     assert not failures, "axe-core found WCAG 2.1 A/AA violations:\n\n" + report
 
 

@@ -1,0 +1,50 @@
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def run_background_worker():
+    """What `manage.py db_worker` does in production: send the queued e-mails, then stop."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    Worker(
+        queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id="browser-test", excluded_queue_names=[],
+    ).run()
+
+
+def link_in(message, path_prefix):
+    """The path of the portal link in an e-mail (SITE_URL's host is not the test server's)."""
+    return re.search(rf"https?://[^/\s]+({re.escape(path_prefix)}\S+/)", message.body).group(1)
+
+
+def test_resident_signs_up_in_the_footer_box_and_confirms_from_the_email(any_page, make_post, mailoutbox):
+    from newsletter.models import Subscriber
+
+    post = make_post(title="Nabór na staże")
+    page = any_page
+    page.goto(post.get_absolute_url())
+    box = page.get_by_role("region", name="Zapisz się na Newsletter!")
+    box.get_by_label("Adres e-mail", exact=True).fill("mieszkanka@example.com")
+    box.get_by_label("Tylko newsletter").check()
+    box.get_by_label(re.compile("Wyrażam zgodę")).check()
+    box.get_by_role("button", name="Zapisz się").click()
+
+    expect(page.get_by_text("wysłaliśmy na niego wiadomość z linkiem potwierdzającym")).to_be_visible()
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+    run_background_worker()
+    [message] = mail.outbox
+    assert message.to == ["mieszkanka@example.com"]
+    page.goto(link_in(message, "/newsletter/potwierdz/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Potwierdzenie zapisu na newsletter")
+    page.get_by_role("button", name="Potwierdzam zapis").click()
+
+    expect(page.get_by_text("Gotowe! Adres mieszkanka@example.com jest zapisany")).to_be_visible()
+    subscriber = Subscriber.objects.get(email="mieszkanka@example.com")
+    assert subscriber.status == Subscriber.Status.CONFIRMED
+    assert (subscriber.wants_posts, subscriber.wants_issues) == (False, True)
