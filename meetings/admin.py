@@ -8,6 +8,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from meetings.files import clean_form_document
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
 from partnerstwo.images import clean_form_image, clean_image
+from partnerstwo.metryczka import MetryczkaAdminMixin, describe_form_changes, forget_changes, record_change
 from partnerstwo.templatetags.pl import plural
 
 MAX_PHOTOS_AT_ONCE = 50
@@ -199,11 +200,20 @@ class MeetingAdmin(admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Report:
-            for report in formset.save(commit=False):
+            saved = formset.save(commit=False)
+            for report_form in formset.forms:
+                report = report_form.instance
+                if not any(report is obj for obj in saved):
+                    continue
+                created = report.pk is None
                 if report.author_id is None:
                     report.author = request.user
                 report.save()
+                # The report's metryczka: every save here counts, as in its own admin page.
+                record_change(report, request.user, created=created,
+                              summary=describe_form_changes(report_form, created))
             for report in formset.deleted_objects:
+                forget_changes(Report, [report.pk])
                 report.delete()
             return
         super().save_formset(request, form, formset, change)
@@ -226,7 +236,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     """Reports on their own: written and published days later, without opening the meeting."""
 
     form = ReportForm

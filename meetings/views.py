@@ -1,14 +1,19 @@
 import datetime
+from html import unescape
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from meetings.ics import build_calendar, calendar_response
-from meetings.models import Meeting
+from meetings.models import Meeting, Report
 from members.models import Institution
 from news.models import Post
+from partnerstwo.metryczka import metryczka_from_rows, metryczka_subquery
+from partnerstwo.sanitize import html_to_text
+from partnerstwo.seo import absolute_url, json_ld
 
 RECENT_ON_LIST = 10
 
@@ -43,6 +48,8 @@ def meeting_archive(request, year):
 def meeting_detail(request, slug):
     meetings = (
         Meeting.objects.with_agenda()
+        # The report's metryczka rides along in the meeting's row: the page stays at six queries.
+        .annotate(report_changes=metryczka_subquery(Report, OuterRef("report__pk")))
         .select_related("venue", "report__author")
         .prefetch_related(
             "photos",
@@ -56,7 +63,57 @@ def meeting_detail(request, slug):
         )
     )
     meeting = get_object_or_404(meetings, slug=slug)
-    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+    meeting.summary = unescape(html_to_text(meeting.description)).strip()[:300] or meeting.title
+    context = {
+        "meeting": meeting,
+        "metryczka": metryczka_from_rows(meeting.report_changes),
+        "event_json_ld": json_ld(event_data(meeting)),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+EVENT_STATUS = {
+    Meeting.Status.PLANNED: "EventScheduled",
+    Meeting.Status.HELD: "EventScheduled",
+    Meeting.Status.POSTPONED: "EventPostponed",
+    Meeting.Status.CANCELLED: "EventCancelled",
+}
+
+
+def event_data(meeting):
+    """schema.org Event for search engines; built from what the page shows (nothing unknown is guessed)."""
+    status = EVENT_STATUS[meeting.status]
+    if meeting.status == Meeting.Status.POSTPONED and meeting.new_date:
+        status = "EventRescheduled"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meeting.title,
+        "description": meeting.summary,
+        "url": absolute_url(meeting.get_absolute_url()),
+        "startDate": meeting.starts_at.isoformat() if meeting.starts_at else meeting.date.isoformat(),
+        "eventStatus": f"https://schema.org/{status}",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": "pl",
+        "organizer": {"@type": "GovernmentOrganization", "name": settings.SITE_NAME, "url": absolute_url("/")},
+    }
+    if meeting.ends_at:
+        data["endDate"] = meeting.ends_at.isoformat()
+    if meeting.venue:
+        venue = meeting.venue
+        place = {"@type": "Place", "name": venue.name}
+        gmina = f"gmina {venue.get_gmina_display()}" if venue.gmina else ""
+        address = ", ".join(part for part in [venue.address, gmina] if part)
+        if address:
+            place["address"] = address
+        if venue.latitude is not None and venue.longitude is not None:
+            place["geo"] = {"@type": "GeoCoordinates", "latitude": float(venue.latitude),
+                            "longitude": float(venue.longitude)}
+        data["location"] = place
+    photos = meeting.photos.all()
+    if photos:
+        data["image"] = [absolute_url(photo.large.url) for photo in photos[:3]]
+    return data
 
 
 def meeting_ics(request, slug):

@@ -33,6 +33,11 @@ class InstitutionKind(models.TextChoices):
     OTHER = "inna", "inna instytucja"
 
 
+# Kinds that are public bodies (schema.org GovernmentOrganization in the pages' JSON-LD).
+PUBLIC_BODY_KINDS = {InstitutionKind.STAROSTWO, InstitutionKind.GMINA, InstitutionKind.PUP,
+                     InstitutionKind.RADA_RYNKU_PRACY}
+
+
 def logo_path(instance, filename):
     return f"partnerzy/{filename}"
 
@@ -79,6 +84,10 @@ class Institution(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:institution", args=[self.slug])
+
+    @property
+    def schema_type(self):
+        return "GovernmentOrganization" if self.kind in PUBLIC_BODY_KINDS else "Organization"
 
 
 class Person(models.Model):

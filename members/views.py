@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +10,7 @@ from members.models import Institution, Office
 from members.notify import accession_received
 from partnerstwo.models import Signature
 from partnerstwo.ratelimit import client_ip, is_limited
+from partnerstwo.seo import absolute_url, json_ld
 
 # How many requests to join one address (e-mail or IP) may send in a day.
 ACCESSION_LIMIT_PER_EMAIL = 3
@@ -62,8 +64,28 @@ def institution_detail(request, slug):
         "past_offices": [o for o in offices if o.is_past],
         "signatures": institution.published_signatures,
         "meetings": institution.all_meetings,
+        "institution_json_ld": json_ld(organization_data(institution)),
     }
     return render(request, "members/institution_detail.html", context)
+
+
+def organization_data(institution):
+    """schema.org GovernmentOrganization (or Organization) from what the partner's page shows."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": institution.schema_type,
+        "name": institution.name,
+        "url": absolute_url(institution.get_absolute_url()),
+        "memberOf": {"@type": "GovernmentOrganization", "name": settings.SITE_NAME, "url": absolute_url("/")},
+    }
+    if institution.short_name:
+        data["alternateName"] = institution.short_name
+    if institution.address:
+        data["address"] = {"@type": "PostalAddress", "streetAddress": institution.address, "addressCountry": "PL"}
+    data.update({key: value for key, value in [
+        ("sameAs", institution.website), ("email", institution.email), ("telephone", institution.phone),
+    ] if value})
+    return data
 
 
 @require_http_methods(["GET", "POST"])

@@ -52,7 +52,7 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     form = AgreementAdminForm
     inlines = [SignatureInline]
     list_display = ["title", "signed_on", "is_published"]

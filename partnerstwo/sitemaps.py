@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from meetings.sitemaps import MeetingSitemap
+from members.sitemaps import InstitutionSitemap
 from news.sitemaps import CategorySitemap, PostSitemap
 from partnerstwo.models import Page
 from partnerstwo.seo import PortalSitemap
@@ -11,7 +13,10 @@ class FixedPagesSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "news:list", "accessibility_statement"]
+        return [
+            "home", "news:list", "accessibility_statement",
+            "meetings:list", "members:directory", "agreement", "partnership_index",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -32,5 +37,7 @@ SITEMAPS = {
     "strony-tresci": PageSitemap,
     "aktualnosci": PostSitemap,
     "kategorie": CategorySitemap,
-    # Another app adds one line here, e.g. "spotkania": MeetingSitemap.
+    "spotkania": MeetingSitemap,
+    "partnerzy": InstitutionSitemap,
+    # Another app adds one line here.
 }

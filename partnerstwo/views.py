@@ -17,6 +17,7 @@ from partnerstwo.context_processors import COOKIE_NOTICE_COOKIE
 from partnerstwo.images import clean_image
 from partnerstwo.metryczka import metryczka_for
 from partnerstwo.models import AccessibilityStatement, Agreement, Page
+from partnerstwo.seo import absolute_url, json_ld
 
 
 def home(request):
@@ -140,14 +141,39 @@ def partnership_index(request):
     return render(request, "partnerstwo/partnership_index.html", {"section_pages": pages})
 
 
-def _agreement_page(request, agreement):
-    signatures = agreement.signatures.select_related("person", "institution") if agreement else []
-    return render(request, "partnerstwo/agreement.html", {"agreement": agreement, "signatures": signatures})
+def _agreement_page(request, agreement, *, founding=False):
+    if agreement is None:
+        return render(request, "partnerstwo/agreement.html", {"agreement": None})
+    signatures = list(agreement.signatures.select_related("person", "institution"))
+    context = {
+        "agreement": agreement,
+        "signatures": signatures,
+        "metryczka": metryczka_for(agreement),
+        "agreement_json_ld": json_ld(agreement_data(agreement, signatures, request.path, founding)),
+    }
+    return render(request, "partnerstwo/agreement.html", context)
+
+
+def agreement_data(agreement, signatures, path, founding):
+    """schema.org: the partnership the agreement founded, a GovernmentOrganization, and its signatories."""
+    members = {s.institution_id: s.institution for s in signatures}.values()
+    return {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": settings.SITE_NAME,
+        "url": absolute_url("/"),
+        **({"foundingDate": agreement.signed_on.isoformat()} if founding else {}),
+        "areaServed": {"@type": "AdministrativeArea", "name": "powiat nowodworski"},
+        "subjectOf": {"@type": "CreativeWork", "name": agreement.title, "url": absolute_url(path)},
+        "member": [
+            {"@type": i.schema_type, "name": i.name, "url": absolute_url(i.get_absolute_url())} for i in members
+        ],
+    }
 
 
 def agreement(request):
     """The founding agreement (the earliest one published), or a note that it is not published yet."""
-    return _agreement_page(request, Agreement.objects.published().first())
+    return _agreement_page(request, Agreement.objects.published().first(), founding=True)
 
 
 def agreement_detail(request, slug):

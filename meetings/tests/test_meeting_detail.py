@@ -3,9 +3,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Meeting, Venue
+from meetings.models import AgendaItem, Meeting, Report, Venue
 from meetings.tests.conftest import pdf_bytes
 from news.models import Post
+from partnerstwo.metryczka import record_change
 
 
 def test_date_time_and_venue_are_shown_in_polish(client, make_meeting, venue):
@@ -127,16 +128,20 @@ def test_detail_query_count_is_constant(
     client, make_meeting, add_photo, add_document, make_institution, make_post, venue,
     django_assert_num_queries, count,
 ):
-    meeting = make_meeting(venue=venue)
+    meeting = make_meeting(venue=venue, status=Meeting.Status.HELD)
+    report = Report.objects.create(meeting=meeting, body="<p>Relacja.</p>", status=Report.Status.PUBLISHED)
     for n in range(count):
+        record_change(report, None, created=n == 0, summary=f"Zmiana {n}")
         add_photo(meeting)
         add_document(meeting, title=f"Dokument {n}")
         AgendaItem.objects.create(meeting=meeting, position=n, title=f"Punkt {n}")
         meeting.participants.add(make_institution())
         meeting.related_posts.add(make_post())
-    # meeting with venue, report and agenda + photos + documents + participants + posts + coordinator
+    # meeting with venue, report, agenda and the report's metryczka + photos + documents + participants
+    # + posts + coordinator
     with django_assert_num_queries(6):
         response = client.get(meeting.get_absolute_url())
+    assert response.text.count('<td>Zmiana ') == count  # the change register
     assert response.text.count('loading="lazy"') == count
     assert response.text.count("(PDF,") == count
 

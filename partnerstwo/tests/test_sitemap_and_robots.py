@@ -3,13 +3,16 @@ import xml.etree.ElementTree as ET
 
 from django.utils import timezone
 
+from meetings.models import Meeting
 from news.models import Post
 from partnerstwo.models import Page
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_post, settings):
+def test_sitemap_is_xml_listing_only_public_content_with_site_url(
+    client, make_post, make_institution, settings
+):
     settings.SITE_URL = "https://partnerstwo.example.gov.pl"
     make_post(title="Widoczny")
     make_post(title="Szkic", status=Post.Status.DRAFT)
@@ -17,6 +20,8 @@ def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_p
     Page.objects.create(title="Polityka prywatności", slug="polityka-prywatnosci")
     Page.objects.create(title="Cele", slug="cele", section=Page.Section.PARTNERSHIP)
     Page.objects.create(title="Ukryta", slug="ukryta", is_published=False)
+    meeting = Meeting.objects.create(title="Spotkanie partnerów", date=datetime.date(2026, 6, 10))
+    make_institution(name="Gmina Leoncin", slug="gmina-leoncin")
 
     response = client.get("/sitemap.xml", HTTP_HOST="localhost")
     assert response.status_code == 200
@@ -30,7 +35,14 @@ def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_p
         f"{base}/aktualnosci/kategoria/newsy/",
         f"{base}/polityka-prywatnosci/",
         f"{base}/partnerstwo/cele/",
+        f"{base}/spotkania/",
+        f"{base}/partnerzy/",
+        f"{base}/porozumienie/",
+        f"{base}/partnerstwo/",
+        f"{base}/spotkania/spotkanie-partnerow-2026-06-10/",
+        f"{base}/partnerzy/gmina-leoncin/",
     } == locations
+    assert meeting.slug == "spotkanie-partnerow-2026-06-10"
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client, settings):

@@ -1,0 +1,9 @@
+from members.models import Institution
+from partnerstwo.seo import PortalSitemap
+
+
+class InstitutionSitemap(PortalSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Institution.objects.only("slug").order_by("name")
