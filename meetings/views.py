@@ -63,7 +63,7 @@ def meeting_detail(request, slug):
         )
     )
     meeting = get_object_or_404(meetings, slug=slug)
-    meeting.summary = unescape(html_to_text(meeting.description)).strip()[:300] or meeting.title
+    meeting.summary = " ".join(unescape(html_to_text(meeting.description)).split())[:300] or meeting.title
     context = {
         "meeting": meeting,
         "metryczka": metryczka_from_rows(meeting.report_changes),
