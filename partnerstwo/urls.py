@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from partnerstwo import views
+from partnerstwo import opendata, views
 from partnerstwo.sitemaps import SITEMAPS
 
 admin.site.site_header = "Partnerstwo Lokalne – administracja"
@@ -27,6 +27,9 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("partnerstwo/<slug:slug>/", views.partnership_page, name="partnership_page"),
     path("szukaj/", include("search.urls")),
+    path("dane/", opendata.index, name="open_data"),
+    path("dane/<slug:slug>.csv", opendata.dataset_csv, name="open_data_csv"),
+    path("dane/<slug:slug>.json", opendata.dataset_json, name="open_data_json"),
     path("porozumienie/", views.agreement, name="agreement"),
     path("porozumienie/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
     path("partnerzy/", include("members.urls")),
