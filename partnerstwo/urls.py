@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from partnerstwo import views
 
@@ -19,13 +18,14 @@ urlpatterns = [
     path("aktualnosci/", include("news.urls")),
     path("partnerstwo/<slug:slug>/", views.partnership_page, name="partnership_page"),
     path("ciasteczka/", views.cookie_notice, name="cookie_notice"),
+    path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
     path("ckeditor5/image_upload/", views.editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", views.serve_media),
     ]
 
 # Simple pages at the top level (/polityka-prywatnosci/); keep this last.
