@@ -1,34 +1,21 @@
 """Middleware for every response: security headers, the database being away,
 and a ceiling on form posts."""
 
-from functools import cached_property
-
 from django.conf import settings
-from django.urls import reverse
 
 from partnerstwo import views
 from partnerstwo.ratelimit import client_ip, is_limited
 
 
-class SecurityHeadersMiddleware:
-    """Permissions-Policy on every response; the admin's own Content-Security-Policy.
-
-    Sits below Django's ContentSecurityPolicyMiddleware, which reads the
-    policy chosen here when the response passes it on the way out.
-    """
+class PermissionsPolicyMiddleware:
+    """Tell browsers that no page uses the camera, microphone, location and the like."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
-    @cached_property
-    def admin_prefix(self):
-        return reverse("admin:index")
-
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.path.startswith(self.admin_prefix) and not hasattr(response, "_csp_config"):
-            response._csp_config = settings.SECURE_CSP_ADMIN
         return response
 
 

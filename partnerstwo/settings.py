@@ -70,7 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "partnerstwo.middleware.SecurityHeadersMiddleware",
+    "partnerstwo.middleware.PermissionsPolicyMiddleware",
     "partnerstwo.middleware.DatabaseUnavailableMiddleware",
     "partnerstwo.middleware.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -245,8 +245,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Content-Security-Policy from Django's middleware: only our own files, no
-# inline script or style, no framing. The admin differs only by allowing
-# style attributes, which CKEditor 5 writes (see partnerstwo/middleware.py).
+# inline script or style, no framing; the admin and CKEditor 5 included
+# (style attributes are stripped from post bodies by the sanitizer anyway).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
@@ -259,7 +259,6 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-SECURE_CSP_ADMIN = {**SECURE_CSP, "style-src-attr": [CSP.UNSAFE_INLINE]}
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
