@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint check-python install install-test migrate demo serve lock db-stop db-status clean
+.PHONY: run test lint check-python install install-test migrate demo serve lock db-stop db-status clean backup restore
 
 # Install, migrate, load the demo content and serve at http://127.0.0.1:$${PORT:-8000}.
 run: install
@@ -36,6 +36,15 @@ lint: install-test
 
 demo: install
 	@$(PY) manage.py seed_demo
+
+# A dated archive of the database and the uploaded files, in backups/.
+backup: install
+	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py backup
+
+# Restore an archive into an empty database; FORCE=1 replaces a non-empty one.
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/partnerstwo-YYYYmmdd-HHMMSS.tar.gz [FORCE=1]"; exit 2; }
+	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
 db-status:
 	@$(PY) -m partnerstwo.db status
