@@ -20,6 +20,9 @@ timeout = 30
 graceful_timeout = 20
 # Behind a reverse proxy that keeps connections open to us.
 keepalive = 5
+# Longest request line; Django refuses longer addresses with the same 414
+# (partnerstwo/middleware.py RequestLimitsMiddleware).
+limit_request_line = 8190
 
 # Recycle each worker after about a thousand requests, so a slow leak never
 # grows; the jitter keeps workers from restarting all at once.

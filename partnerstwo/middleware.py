@@ -42,13 +42,13 @@ class DatabaseUnavailableMiddleware:
 class RequestLimitsMiddleware:
     """Refuse overlong addresses, and put a ceiling on form posts per address.
 
-    The URL limit matches gunicorn's request line limit, so the answer does not
-    depend on how the portal is run. The post ceiling is generous on purpose
+    The URL limit matches gunicorn's request line limit (gunicorn.conf.py), so
+    the answer does not depend on how the portal is run. The post ceiling is generous on purpose
     (an office behind one address posts a lot); views add tighter limits of
     their own where abuse is likely.
     """
 
-    MAX_URL_LENGTH = 4094
+    MAX_URL_LENGTH = 8190
     POST_LIMIT = 300
     POST_WINDOW = 600
 
