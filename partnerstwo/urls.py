@@ -3,7 +3,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from partnerstwo import opendata, views
 from partnerstwo.sitemaps import SITEMAPS
@@ -38,6 +37,7 @@ urlpatterns = [
     path("deklaracja-dostepnosci/", views.accessibility_statement, name="accessibility_statement"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
@@ -46,7 +46,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", views.serve_media),
     ]
 
 # Simple pages at the top level (/polityka-prywatnosci/); keep this last.
