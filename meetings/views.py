@@ -43,7 +43,7 @@ def meeting_archive(request, year):
 def meeting_detail(request, slug):
     meetings = (
         Meeting.objects.with_agenda()
-        .select_related("venue", "report__author")
+        .select_related("venue", "report__author", "agreement")
         .prefetch_related(
             "photos",
             "documents",

@@ -37,7 +37,7 @@ class CoordinatorAdmin(admin.ModelAdmin):
 class AgreementAdminForm(forms.ModelForm):
     class Meta:
         model = Agreement
-        fields = ["title", "slug", "signed_on", "occasion", "initiators", "text", "document", "is_published"]
+        fields = ["title", "slug", "signed_on", "occasion", "meeting", "initiators", "text", "document", "is_published"]
         widgets = {
             "text": CKEditor5Widget(config_name="default"),
             "title": forms.Textarea(attrs={"rows": 2}),

@@ -210,8 +210,9 @@ def _agreement_page(request, agreement):
 
 def agreement(request):
     """The founding agreement (the earliest one published), or a note that it is not published yet."""
-    return _agreement_page(request, Agreement.objects.published().first())
+    return _agreement_page(request, Agreement.objects.published().select_related("meeting").first())
 
 
 def agreement_detail(request, slug):
-    return _agreement_page(request, get_object_or_404(Agreement.objects.published(), slug=slug))
+    agreements = Agreement.objects.published().select_related("meeting")
+    return _agreement_page(request, get_object_or_404(agreements, slug=slug))
