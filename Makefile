@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: bench run test lint check-python install install-test migrate demo serve lock db-stop db-status clean bench-newsletter
+.PHONY: bench run test lint check-python install install-test migrate demo serve lock db-stop db-status clean bench-newsletter backup restore
 
 # Install, migrate, load the demo content and serve at http://127.0.0.1:$${PORT:-8000}.
 run: install
@@ -42,6 +42,14 @@ demo: install
 bench-newsletter: install
 	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py migrate --no-input -v 0
 	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py bench_newsletter --subscribers $${N:-10000}
+# A dated archive of the database and the uploaded files, in backups/.
+backup: install
+	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py backup
+
+# Restore an archive into an empty database; FORCE=1 replaces a non-empty one.
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/partnerstwo-YYYYmmdd-HHMMSS.tar.gz [FORCE=1]"; exit 2; }
+	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
 db-status:
 	@$(PY) -m partnerstwo.db status

@@ -12,16 +12,9 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.files import (
-    KIND_LABELS,
-    LARGE_SIZE,
-    THUMBNAIL_SIZE,
-    detect_kind,
-    image_size,
-    rendition,
-    validate_document,
-)
+from meetings.files import LARGE_SIZE, THUMBNAIL_SIZE, image_size, rendition
 from members.models import Gmina
+from partnerstwo.documents import KIND_LABELS, detect_kind, validate_document
 from partnerstwo.images import validate_image
 from partnerstwo.sanitize import clean_html
 from partnerstwo.text import unique_slug

@@ -50,7 +50,7 @@ def meeting_detail(request, slug):
         Meeting.objects.with_agenda()
         # The report's metryczka rides along in the meeting's row: the page stays at six queries.
         .annotate(report_changes=metryczka_subquery(Report, OuterRef("report__pk")))
-        .select_related("venue", "report__author")
+        .select_related("venue", "report__author", "agreement")
         .prefetch_related(
             "photos",
             "documents",

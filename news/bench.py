@@ -2,12 +2,15 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from news.demo import FIRST_POST_BODY
-from news.models import Category, Post
+from news.models import Category, Comment, Post
 
 POSTS = 1000
+COMMENTS = 10_000
+READERS = 100
 
 
 def fill(log):
@@ -29,6 +32,26 @@ def fill(log):
         for n in range(1, POSTS + 1)
     )
     log(f"{POSTS} posts in {len(categories)} categories")
+
+    User = get_user_model()
+    readers = User.objects.bulk_create(
+        User(username=f"czytelnik{n}@bench.invalid", email=f"czytelnik{n}@bench.invalid", password="!")
+        for n in range(READERS)
+    )
+    posts = list(Post.objects.order_by("pk").values_list("pk", flat=True))
+    measured = Post.objects.get(slug="wpis-testowy-500").pk
+    # 50 comments on the measured post, the rest spread over all posts.
+    targets = [measured] * 50 + [posts[n % len(posts)] for n in range(COMMENTS - 50)]
+    Comment.objects.bulk_create(
+        (
+            Comment(post_id=post_id, user=readers[n % READERS], author_name=f"Czytelnik {n % READERS}",
+                    body="Dziękuję za informację, czekamy na kolejne spotkania. https://example.pl",
+                    status=Comment.Status.APPROVED)
+            for n, post_id in enumerate(targets)
+        ),
+        batch_size=2000,
+    )
+    log(f"{COMMENTS} approved comments by {READERS} readers")
 
 
 def urls():

@@ -14,6 +14,7 @@ from newsletter import sending
 from newsletter.mail import IssueContent, issue_message
 from newsletter.models import ConsentEvent, ConsentText, Delivery, Issue, NewsletterSettings, Subscriber
 from newsletter.subscriptions import export_data
+from partnerstwo.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
 
 
 @admin.register(ConsentText)
@@ -213,7 +214,7 @@ def count_word(count):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["recipient", "issue", "status", "attempts", "sent_at", "last_error"]
     list_filter = ["status", "issue"]
     search_fields = ["subscriber__email"]
@@ -225,20 +226,7 @@ class DeliveryAdmin(admin.ModelAdmin):
     def recipient(self, obj):
         return obj.subscriber.email if obj.subscriber else "(dane usunięte)"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(NewsletterSettings)
-class NewsletterSettingsAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return not NewsletterSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class NewsletterSettingsAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+    pass

@@ -168,3 +168,42 @@ def queue(issue):
             send_issue_task.enqueue(issue.pk)
     issue.refresh_from_db()
     return bool(updated)
+
+
+MAX_RESUMES = 5
+
+
+def resume_stalled():
+    """Queue again every mailing left "sending" with no task waiting or running for it.
+
+    A send task that failed outright (say, the database went away mid-pass)
+    leaves its mailing half sent; sending is idempotent, so a new pass only
+    sends what is still pending. After MAX_RESUMES failed tasks a mailing is
+    left for staff, with the errors in the task results.
+    """
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from newsletter.tasks import send_issue_task
+
+    sending = list(Issue.objects.filter(status=Issue.Status.SENDING).values_list("pk", flat=True))
+    if not sending:
+        return 0
+    results = DBTaskResult.objects.filter(task_path=send_issue_task.module_path).values_list("status", "args_kwargs")
+    active, failures = set(), {}
+    for status, args_kwargs in results:
+        issue_id = (args_kwargs.get("args") or [None])[0]
+        if status in (TaskResultStatus.READY, TaskResultStatus.RUNNING):
+            active.add(issue_id)
+        elif status == TaskResultStatus.FAILED:
+            failures[issue_id] = failures.get(issue_id, 0) + 1
+    resumed = 0
+    for issue_id in sending:
+        if issue_id in active:
+            continue
+        if failures.get(issue_id, 0) >= MAX_RESUMES:
+            logger.error("Mailing %s failed %s times; left for staff", issue_id, failures[issue_id])
+            continue
+        send_issue_task.enqueue(issue_id)
+        resumed += 1
+    return resumed

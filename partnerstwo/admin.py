@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from partnerstwo.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
 from partnerstwo.metryczka import MetryczkaAdminMixin
 from partnerstwo.models import AccessibilityStatement, Agreement, ChangeRecord, Coordinator, Page, Signature
 
@@ -24,20 +25,14 @@ class PageAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Coordinator)
-class CoordinatorAdmin(admin.ModelAdmin):
+class CoordinatorAdmin(SingleRowAdminMixin, admin.ModelAdmin):
     list_display = ["name", "phone", "email"]
-
-    def has_add_permission(self, request):
-        return not Coordinator.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class AgreementAdminForm(forms.ModelForm):
     class Meta:
         model = Agreement
-        fields = ["title", "slug", "signed_on", "occasion", "initiators", "text", "document", "is_published"]
+        fields = ["title", "slug", "signed_on", "occasion", "meeting", "initiators", "text", "document", "is_published"]
         widgets = {
             "text": CKEditor5Widget(config_name="default"),
             "title": forms.Textarea(attrs={"rows": 2}),
@@ -61,7 +56,7 @@ class AgreementAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     date_hierarchy = "signed_on"
     prepopulated_fields = {"slug": ["title"]}
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(admin.ModelAdmin):
+class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "status", "reviewed_on", "next_review_due", "review_up_to_date"]
     readonly_fields = ["updated_at"]
     fieldsets = [
@@ -84,27 +79,12 @@ class AccessibilityStatementAdmin(admin.ModelAdmin):
     def review_up_to_date(self, obj):
         return obj.next_review_due is not None and not obj.review_overdue
 
-    def has_add_permission(self, request):
-        return not AccessibilityStatement.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ChangeRecord)
-class ChangeRecordAdmin(admin.ModelAdmin):
+class ChangeRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The register is written only by saves in admin: read-only here."""
 
     list_display = ["changed_at", "content_type", "object_id", "editor_name", "summary"]
     list_filter = ["content_type"]
     search_fields = ["editor_name", "summary"]
     date_hierarchy = "changed_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

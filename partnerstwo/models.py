@@ -121,6 +121,11 @@ class Agreement(models.Model):
         help_text="Plik PDF do pobrania, do 20 MB.",
     )
     document_size = models.PositiveBigIntegerField("rozmiar skanu (bajty)", null=True, blank=True, editable=False)
+    meeting = models.OneToOneField(
+        "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="agreement",
+        verbose_name="spotkanie, na którym podpisano",
+        help_text="Spotkanie z listy spotkań partnerstwa, jeśli porozumienie podpisano podczas niego.",
+    )
     is_published = models.BooleanField("opublikowane", default=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 

@@ -150,6 +150,14 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from partnerstwo.views import DATABASE_ERRORS, database_unavailable
+
+        try:
+            return self._respond(request)
+        except DATABASE_ERRORS as error:  # the shared cache lives in PostgreSQL by default
+            return database_unavailable(request, error)
+
+    def _respond(self, request):
         if not _eligible(request):
             response = self.get_response(request)
             if request.method == "POST" and request.path.startswith("/admin/") and response.status_code < 400:

@@ -3,9 +3,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
-from partnerstwo import views
+from partnerstwo import opendata, views
 from partnerstwo.sitemaps import SITEMAPS
 
 admin.site.site_header = "Partnerstwo Lokalne – administracja"
@@ -27,6 +26,9 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("partnerstwo/<slug:slug>/", views.partnership_page, name="partnership_page"),
     path("szukaj/", include("search.urls")),
+    path("dane/", opendata.index, name="open_data"),
+    path("dane/<slug:slug>.csv", opendata.dataset_csv, name="open_data_csv"),
+    path("dane/<slug:slug>.json", opendata.dataset_json, name="open_data_json"),
     path("porozumienie/", views.agreement, name="agreement"),
     path("porozumienie/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
     path("partnerzy/", include("members.urls")),
@@ -35,6 +37,7 @@ urlpatterns = [
     path("deklaracja-dostepnosci/", views.accessibility_statement, name="accessibility_statement"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
@@ -43,7 +46,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", views.serve_media),
     ]
 
 # Simple pages at the top level (/polityka-prywatnosci/); keep this last.

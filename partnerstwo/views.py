@@ -1,14 +1,20 @@
 import html
+import logging
+import sys
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from django.views.static import serve
 
 from meetings.models import Meeting
 from news.models import Post
@@ -17,7 +23,13 @@ from partnerstwo.context_processors import COOKIE_NOTICE_COOKIE
 from partnerstwo.images import clean_image
 from partnerstwo.metryczka import metryczka_for
 from partnerstwo.models import AccessibilityStatement, Agreement, Page
+from partnerstwo.ratelimit import client_ip, is_limited
 from partnerstwo.seo import absolute_url, json_ld
+
+log = logging.getLogger(__name__)
+
+# What psycopg raises (wrapped by Django) when the server is away or restarting.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
 def home(request):
@@ -50,6 +62,8 @@ def _safe_next(request, fallback="/"):
 @require_POST
 def cookie_notice(request):
     """Remember that the visitor has read the cookie notice (a necessary cookie)."""
+    if is_limited("cookie-notice", client_ip(request), limit=100, window=600):
+        return too_many_requests(request, retry_after=600)
     if request.headers.get("X-Requested-With") == "fetch":
         response = JsonResponse({"ok": True})
     else:
@@ -65,6 +79,9 @@ def cookie_notice(request):
 @staff_member_required
 def editor_image_upload(request):
     """CKEditor 5 image upload: staff only, content checked, EXIF removed, renamed."""
+    if is_limited("editor-upload", request.user.pk, limit=60, window=600):
+        message = "Zbyt wiele przesłanych plików. Spróbuj ponownie za kilka minut."
+        return JsonResponse({"error": {"message": message}}, status=429)
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": "Nie wybrano pliku."}}, status=400)
@@ -94,8 +111,54 @@ def page_not_found(request, exception):
 
 def server_error(request):
     # No context processors, no database: the database may be the problem.
-
+    if isinstance(sys.exception(), DATABASE_ERRORS):  # raised outside a view, e.g. in middleware
+        return database_unavailable(request, sys.exception())
     return HttpResponseServerError(loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME}))
+
+
+def _page_without_database(request, template, status, retry_after):
+    """Render a page in the site layout without context processors or queries."""
+    request.user = AnonymousUser()  # the lazy user would read the session table
+    html = loader.get_template(template).render({"SITE_NAME": settings.SITE_NAME, "request": request})
+    response = HttpResponse(html, status=status)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def database_unavailable(request, exception):
+    log.error("Database unavailable (%s %s): %s", request.method, request.path, exception)
+    response = _page_without_database(request, "503.html", 503, retry_after=30)
+    response._has_been_logged = True  # logged above, once, without a traceback
+    return response
+
+
+def too_many_requests(request, retry_after):
+    return _page_without_database(request, "429.html", 429, retry_after=retry_after)
+
+
+def uri_too_long(request):
+    return HttpResponse("Adres strony jest za długi.", status=414, content_type="text/plain; charset=utf-8")
+
+
+def serve_media(request, path):
+    """Uploaded files when no reverse proxy serves them (development, SERVE_MEDIA=1)."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        raise Http404("Nie ma takiego pliku.") from None
+
+
+@require_GET
+@never_cache
+def health(request):
+    """For load balancers and monitoring: 200 when the database answers, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_ERRORS:
+        return JsonResponse({"database": "unavailable"}, status=503)
+    return JsonResponse({"database": "ok"})
 
 
 def partnership_page(request, slug):
@@ -173,8 +236,9 @@ def agreement_data(agreement, signatures, path, founding):
 
 def agreement(request):
     """The founding agreement (the earliest one published), or a note that it is not published yet."""
-    return _agreement_page(request, Agreement.objects.published().first(), founding=True)
+    return _agreement_page(request, Agreement.objects.published().select_related("meeting").first(), founding=True)
 
 
 def agreement_detail(request, slug):
-    return _agreement_page(request, get_object_or_404(Agreement.objects.published(), slug=slug))
+    agreements = Agreement.objects.published().select_related("meeting")
+    return _agreement_page(request, get_object_or_404(agreements, slug=slug))

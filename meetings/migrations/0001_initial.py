@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import meetings.files
+import partnerstwo.documents
 import meetings.models
 import partnerstwo.images
 from django.conf import settings
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(help_text='Np. „Porozumienie o zawarciu partnerstwa”.', max_length=250, verbose_name='tytuł')),
-                ('file', models.FileField(help_text='PDF, DOCX, XLSX, PPTX, ODT, ODS lub ODP. Rodzaj jest sprawdzany po zawartości pliku.', max_length=250, upload_to=meetings.models.document_path, validators=[meetings.files.validate_document], verbose_name='plik')),
+                ('file', models.FileField(help_text='PDF, DOCX, XLSX, PPTX, ODT, ODS lub ODP. Rodzaj jest sprawdzany po zawartości pliku.', max_length=250, upload_to=meetings.models.document_path, validators=[partnerstwo.documents.validate_document], verbose_name='plik')),
                 ('kind', models.CharField(choices=[('pdf', 'PDF'), ('docx', 'DOCX'), ('xlsx', 'XLSX'), ('pptx', 'PPTX'), ('odt', 'ODT'), ('ods', 'ODS'), ('odp', 'ODP')], editable=False, max_length=10, verbose_name='rodzaj')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='rozmiar (bajty)')),
                 ('position', models.PositiveSmallIntegerField(default=0, help_text='Mniejsza liczba – wyżej.', verbose_name='kolejność')),

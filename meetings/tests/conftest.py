@@ -78,8 +78,8 @@ def add_photo(db):
 
 @pytest.fixture
 def add_document(db):
-    from meetings.files import clean_document
     from meetings.models import Document
+    from partnerstwo.documents import clean_document
 
     def add(meeting, data=None, name="porozumienie.pdf", **fields):
         fields.setdefault("title", "Porozumienie o zawarciu partnerstwa")

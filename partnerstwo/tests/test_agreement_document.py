@@ -1,6 +1,5 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from partnerstwo import documents
 from partnerstwo.models import Agreement
 
 
@@ -42,8 +41,8 @@ def test_a_file_that_is_not_a_pdf_is_refused(client, alice):
     assert not Agreement.objects.exists()
 
 
-def test_a_too_large_pdf_is_refused_with_sizes_in_polish(client, alice, monkeypatch):
-    monkeypatch.setattr(documents, "MAX_DOCUMENT_BYTES", 1024 * 1024)
+def test_a_too_large_pdf_is_refused_with_sizes_in_polish(client, alice, settings):
+    settings.MAX_DOCUMENT_UPLOAD_MB = 1
     client.force_login(alice)
     upload = SimpleUploadedFile("porozumienie.pdf", pdf(1_572_864), content_type="application/pdf")
     response = client.post("/admin/partnerstwo/agreement/add/", agreement_form(document=upload))

@@ -113,3 +113,13 @@ def test_an_edit_in_another_process_shows_on_the_next_request(client, make_post,
     response = client.get("/aktualnosci/")
     assert response["X-Page-Cache"] == "miss"
     assert "Tytuł po zmianie" in response.text
+
+
+def test_cached_pages_keep_the_security_headers(client, make_post, page_cache):
+    make_post()
+    first = client.get("/aktualnosci/")
+    hit = client.get("/aktualnosci/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+                   "Permissions-Policy", "Content-Type"):
+        assert hit[header] == first[header], header

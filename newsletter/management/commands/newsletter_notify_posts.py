@@ -4,12 +4,14 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from newsletter.notices import announce_new_posts
+from newsletter.sending import resume_stalled
 
 
 class Command(BaseCommand):
     help = (
         "Queues a newsletter notice for every post that has become public since the last run "
-        "(once per post; posts older than the newsletter's start date never). With --every N it "
+        "(once per post; posts older than the newsletter's start date never), and resumes mailings "
+        "whose send task failed. With --every N it "
         "keeps running and checks every N seconds (bin/worker.d/newsletter does this)."
     )
 
@@ -21,6 +23,9 @@ class Command(BaseCommand):
             count = announce_new_posts()
             if count or options["verbosity"] > 1:
                 self.stdout.write(f"Queued notices of {count} new post(s).")
+            resumed = resume_stalled()
+            if resumed:
+                self.stdout.write(f"Resumed {resumed} stalled mailing(s).")
             if not every:
                 return
             time.sleep(every)

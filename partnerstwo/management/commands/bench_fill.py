@@ -11,6 +11,7 @@ BENCH_STEPS = [
     "news.bench",
     "members.bench",
     "newsletter.bench",
+    "meetings.bench",
 ]
 
 

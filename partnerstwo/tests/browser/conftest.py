@@ -102,9 +102,9 @@ def _meeting_with_a_report(alice):
     from django.utils import timezone
 
     from conftest import image_bytes
-    from meetings.files import clean_document
     from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
     from members.models import Institution
+    from partnerstwo.documents import clean_document
     from partnerstwo.images import clean_image
     from partnerstwo.metryczka import record_change
 

@@ -1,0 +1,95 @@
+import csv
+import datetime
+import io
+
+import pytest
+
+from meetings.models import Meeting, Venue
+from partnerstwo.models import Signature
+
+
+@pytest.fixture
+def partnership(make_institution, make_person, make_office, make_agreement):
+    nasielsk = make_institution(name="Gmina Nasielsk", slug="gmina-nasielsk")
+    leoncin = make_institution(name="Gmina Leoncin", gmina="leoncin")
+    mayor = make_person("Bogdan", "Ruszkowski")
+    make_office(nasielsk, function="Burmistrz Nasielska", person=mayor)
+    agreement = make_agreement(slug="porozumienie")
+    Signature.objects.create(agreement=agreement, person=mayor, institution=nasielsk,
+                             function="Burmistrz Nasielska", order=1)
+    venue = Venue.objects.create(name="Rezydencja „Miętowe Wzgórza”", gmina="zakroczym")
+    meeting = Meeting.objects.create(title="Pierwsze spotkanie", date=datetime.date(2018, 6, 6), venue=venue)
+    meeting.participants.set([nasielsk, leoncin])
+    return {"nasielsk": nasielsk, "meeting": meeting}
+
+
+def read_csv(response):
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def test_open_data_page_describes_each_set_and_its_licence(client, db):
+    html = client.get("/dane/").text
+    for title in ("Instytucje partnerstwa", "Sygnatariusze porozumienia", "Spotkania partnerstwa"):
+        assert title in html
+    assert "CC BY 4.0" in html
+    assert 'href="/dane/instytucje.csv"' in html and 'href="/dane/spotkania.json"' in html
+
+
+def test_institutions_csv_and_json_match_the_database(client, partnership):
+    rows = read_csv(client.get("/dane/instytucje.csv"))
+    assert [r["nazwa"] for r in rows] == ["Gmina Leoncin", "Gmina Nasielsk"]
+    nasielsk = rows[1]
+    assert nasielsk["przedstawiciel"] == "Bogdan Ruszkowski"
+    assert nasielsk["funkcja_przedstawiciela"] == "Burmistrz Nasielska"
+    assert nasielsk["gmina"] == "Nasielsk"
+    assert nasielsk["adres_w_portalu"].endswith("/partnerzy/gmina-nasielsk/")
+    data = client.get("/dane/instytucje.json").json()
+    assert data["licencja"]["name"].endswith("(CC BY 4.0)")
+    assert [r["nazwa"] for r in data["rekordy"]] == ["Gmina Leoncin", "Gmina Nasielsk"]
+    assert set(data["kolumny"]) == set(data["rekordy"][0])
+
+
+def test_signatories_list_the_function_held_at_signing(client, partnership):
+    rows = read_csv(client.get("/dane/sygnatariusze.csv"))
+    assert rows == [{
+        "porozumienie": "Porozumienie o zawarciu Partnerstwa Lokalnego",
+        "data_podpisania": "2018-04-19",
+        "kolejnosc": "1",
+        "funkcja": "Burmistrz Nasielska",
+        "imie_i_nazwisko": "Bogdan Ruszkowski",
+        "instytucja": "Gmina Nasielsk",
+        "uwagi": "",
+        "adres_instytucji_w_portalu": rows[0]["adres_instytucji_w_portalu"],
+    }]
+
+
+def test_meetings_json_lists_participants_and_report_state(client, partnership):
+    record = client.get("/dane/spotkania.json").json()["rekordy"][0]
+    assert record["tytul"] == "Pierwsze spotkanie"
+    assert record["data"] == "2018-06-06"
+    assert record["miejsce"] == "Rezydencja „Miętowe Wzgórza”"
+    assert record["gmina"] == "Zakroczym"
+    assert record["uczestnicy"] == "Gmina Leoncin; Gmina Nasielsk"
+    assert record["relacja_opublikowana"] is False
+
+
+def test_unknown_data_set_is_404(client, db):
+    assert client.get("/dane/nieznany.csv").status_code == 404
+    assert client.post("/dane/instytucje.csv").status_code == 405
+
+
+@pytest.mark.parametrize("count", [1, 20])
+@pytest.mark.parametrize(
+    "url, queries", [("/dane/instytucje.json", 2), ("/dane/sygnatariusze.csv", 1), ("/dane/spotkania.csv", 2)]
+)
+def test_query_count_is_constant(client, make_institution, make_office, django_assert_num_queries, count, url, queries):
+    for _ in range(count):
+        institution = make_institution()
+        make_office(institution)
+        Meeting.objects.create(title=f"Spotkanie {institution.pk}", date=datetime.date(2019, 1, 1)).participants.add(
+            institution
+        )
+    with django_assert_num_queries(queries):
+        client.get(url)
