@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, QuerySet, Window
 from django.utils.safestring import mark_safe
 
 # The same escapes as Django's json_script: the data can never close its <script> element.
@@ -22,8 +24,35 @@ def json_ld(data):
     return mark_safe(text)  # noqa: S308 - <, > and & are escaped above
 
 
+class OneQueryPaginator(Paginator):
+    """A page of a queryset in one query: the total comes along as a window count, not as a COUNT of its own.
+
+    sitemap.xml reads one page of every section; this keeps it at one query per section.
+    """
+
+    def page(self, number):
+        if not isinstance(self.object_list, QuerySet):
+            return super().page(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("Numer strony nie jest liczbą.") from None
+        if number < 1:
+            raise EmptyPage("Numer strony jest mniejszy niż 1.")
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list.annotate(page_total=Window(Count("*")))[bottom : bottom + self.per_page])
+        self.count = rows[0].page_total if rows else 0  # replaces the cached COUNT query
+        if not rows and number > 1:
+            raise EmptyPage("Ta strona nie zawiera wyników.")
+        return self._get_page(rows, number, self)
+
+
 class PortalSitemap(Sitemap):
     """Base for every sitemap section: addresses from SITE_URL, not from the request's Host header."""
+
+    @property
+    def paginator(self):
+        return OneQueryPaginator(self._items(), self.limit)
 
     def get_domain(self, site=None):
         return urlsplit(settings.SITE_URL).netloc

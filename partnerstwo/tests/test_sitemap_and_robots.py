@@ -1,6 +1,7 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+import pytest
 from django.utils import timezone
 
 from meetings.models import Meeting
@@ -52,3 +53,19 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client
     assert "Disallow: /admin/" in response.text
     assert "Sitemap: https://partnerstwo.example.gov.pl/sitemap.xml" in response.text
     assert client.post("/robots.txt").status_code == 405
+
+
+def test_a_sitemap_page_is_read_in_one_query_with_its_total(make_post, django_assert_num_queries):
+    from django.core.paginator import EmptyPage
+
+    from partnerstwo.seo import OneQueryPaginator
+
+    for n in range(5):
+        make_post(title=f"Wpis {n}")
+    paginator = OneQueryPaginator(Post.objects.order_by("title"), 2)
+    with django_assert_num_queries(1):
+        page = paginator.page(3)
+        assert [p.title for p in page.object_list] == ["Wpis 4"]
+        assert (paginator.count, paginator.num_pages, page.has_previous()) == (5, 3, True)
+    with pytest.raises(EmptyPage):
+        paginator.page(4)
