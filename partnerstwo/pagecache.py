@@ -119,9 +119,29 @@ def _eligible(request):
     return set(request.COOKIES) <= CACHEABLE_COOKIES
 
 
+def _release():
+    """A fingerprint of the code, templates and static files this process serves.
+
+    Part of every page key, so pages rendered by an older release are never
+    served by a newer one (and the other way round during a rolling restart).
+    """
+    digest = hashlib.sha256()
+    base = settings.BASE_DIR
+    for path in sorted(
+        p for pattern in ("*/*.py", "*/templatetags/*.py", "templates/**/*", "static/**/*")
+        for p in base.glob(pattern) if p.is_file() and ".venv" not in p.parts
+    ):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(base)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+RELEASE = _release()
+
+
 def _page_key(request):
     variant = "notice-read" if request.COOKIES.get("cookie_notice") == "1" else "notice-shown"
-    raw = f"{request.get_full_path()}|{variant}".encode("utf-8", "surrogateescape")
+    raw = f"{RELEASE}|{request.get_full_path()}|{variant}".encode("utf-8", "surrogateescape")
     return "pagecache:page:" + hashlib.sha256(raw).hexdigest()
 
 

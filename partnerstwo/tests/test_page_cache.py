@@ -123,3 +123,11 @@ def test_cached_pages_keep_the_security_headers(client, make_post, page_cache):
     for header in ("X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
                    "Permissions-Policy", "Content-Type"):
         assert hit[header] == first[header], header
+
+
+def test_a_new_release_never_serves_pages_of_the_old_one(client, make_post, page_cache, monkeypatch):
+    make_post()
+    client.get("/aktualnosci/")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
+    monkeypatch.setattr("partnerstwo.pagecache.RELEASE", "next-release")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
