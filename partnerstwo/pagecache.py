@@ -26,11 +26,12 @@ from collections import OrderedDict
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
@@ -40,7 +41,9 @@ CACHEABLE_TYPES = (
     "text/html", "text/plain", "text/calendar", "text/csv", "text/xml",
     "application/xml", "application/rss+xml", "application/atom+xml", "application/json",
 )
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "X-Robots-Tag")
+# Headers a hit gets from the stored response: everything the full middleware
+# stack set (security headers, CSP, Vary, Content-Language…) except these.
+PER_RESPONSE_HEADERS = {"set-cookie", "etag", "last-modified", "content-length", "date", "expires", "x-page-cache"}
 TOKEN_RE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 MARKER = b"\x00csrf\x00"
 PAGE_TIMEOUT = 24 * 3600
@@ -111,12 +114,20 @@ def connect_signals():
             m2m_changed.connect(bump_on_commit, dispatch_uid="pagecache:m2m")
 
 
+def _cache_in_database():
+    return isinstance(caches[DEFAULT_CACHE_ALIAS], DatabaseCache)
+
+
 def _eligible(request):
     if not settings.PAGECACHE_ENABLED or request.method not in ("GET", "HEAD"):
         return False
     if request.path.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES):
         return False
-    return set(request.COOKIES) <= CACHEABLE_COOKIES
+    if not set(request.COOKIES) <= CACHEABLE_COOKIES:
+        return False
+    # What SecurityMiddleware and CommonMiddleware check below us must hold for a hit too:
+    request.get_host()  # DisallowedHost (a 400) for a host not in ALLOWED_HOSTS
+    return request.is_secure() or not settings.SECURE_SSL_REDIRECT
 
 
 def _release():
@@ -164,18 +175,29 @@ def _validators(response, request, state):
 
 
 class PublicPageCacheMiddleware:
-    """Place after CsrfViewMiddleware (it needs the visitor's CSRF secret)."""
+    """The first middleware: a hit skips the rest of the stack.
+
+    A miss goes through every middleware and the view; what the stack added
+    to the response (headers) is stored with the page. On a hit, the CSRF
+    middleware's own methods read the visitor's secret and, for a first
+    visit, set the cookie.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
-        from partnerstwo.views import DATABASE_ERRORS, database_unavailable
+        from partnerstwo.views import DATABASE_ERRORS
 
         try:
             return self._respond(request)
-        except DATABASE_ERRORS as error:  # the shared cache lives in PostgreSQL by default
-            return database_unavailable(request, error)
+        except DATABASE_ERRORS:
+            # The shared cache lives in PostgreSQL by default. Drop the broken
+            # connection and let the stack below answer: with a fresh connection
+            # if the server is back, with its 503 page if it is away.
+            connections[DEFAULT_DB_ALIAS].close()
+            return self.get_response(request)
 
     def _respond(self, request):
         if not _eligible(request):
@@ -184,6 +206,11 @@ class PublicPageCacheMiddleware:
                 transaction.on_commit(bump)  # admin bulk actions may use QuerySet.update()
             return response
 
+        if _cache_in_database():
+            # The cache read below is this request's first query and checks the
+            # connection by itself (a failure reconnects, see __call__): skip
+            # Django's separate "SELECT 1" health check, a second round trip.
+            connections[DEFAULT_DB_ALIAS].health_check_done = True
         key = _page_key(request)
         local = _local.get(key)
         if local is not None:
@@ -203,18 +230,20 @@ class PublicPageCacheMiddleware:
 
         if entry is not None and entry["v"] == state["v"]:
             body = entry["body"]
+            self.csrf.process_request(request)  # the visitor's secret, if any
             if MARKER in body:
                 body = body.replace(MARKER, get_token(request).encode())
             response = HttpResponse(body, status=200)
             for name, value in entry["headers"].items():
                 response[name] = value
             response["X-Page-Cache"] = "hit"
+            response = self.csrf.process_response(request, response)  # a new visitor's cookie
         else:
             response = self.get_response(request)
             if not _cacheable(response):
                 return response
             body = TOKEN_RE.sub(rb"\1" + MARKER + rb"\2", response.content)
-            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            headers = {k: v for k, v in response.headers.items() if k.lower() not in PER_RESPONSE_HEADERS}
             entry = {"v": state["v"], "body": body, "headers": headers}
             cache.set(key, entry, PAGE_TIMEOUT)
             _local.put(key, entry)

@@ -131,3 +131,37 @@ def test_a_new_release_never_serves_pages_of_the_old_one(client, make_post, page
     assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
     monkeypatch.setattr("partnerstwo.pagecache.RELEASE", "next-release")
     assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
+
+
+def test_a_hit_still_refuses_unknown_hosts_and_redirects_to_https(client, make_post, page_cache, settings):
+    make_post()
+    client.get("/aktualnosci/")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
+    assert client.get("/aktualnosci/", headers={"host": "evil.example"}).status_code == 400
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client().get("/aktualnosci/")  # a new handler reads the setting
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/aktualnosci/"
+
+
+def test_a_first_visit_served_from_the_cache_gets_a_csrf_cookie(make_post, page_cache):
+    make_post()
+    Client().get("/aktualnosci/")
+    newcomer = Client(enforce_csrf_checks=True)
+    page = newcomer.get("/aktualnosci/")
+    assert page["X-Page-Cache"] == "hit"
+    assert "csrftoken" in page.cookies
+    token = page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert newcomer.post("/ciasteczka/", {"csrfmiddlewaretoken": token}).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_that_died_behind_our_back_is_replaced_on_a_hit(client, make_post, page_cache):
+    make_post(title="Wpis po restarcie bazy")
+    client.get("/aktualnosci/")
+    connection.ensure_connection()
+    connection.connection.close()  # as a database restart leaves a kept-alive connection
+    response = client.get("/aktualnosci/")
+    assert response.status_code == 200
+    assert "Wpis po restarcie bazy" in response.text
+    assert connection.is_usable()
