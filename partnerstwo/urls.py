@@ -38,6 +38,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),
+    # Browsers ask for /favicon.ico on pages without an icon link (the admin).
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),

@@ -8,9 +8,17 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -242,3 +250,9 @@ def agreement(request):
 def agreement_detail(request, slug):
     agreements = Agreement.objects.published().select_related("meeting")
     return _agreement_page(request, get_object_or_404(agreements, slug=slug))
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -73,3 +73,10 @@ def test_server_error_page_needs_no_database(rf, db, django_assert_num_queries):
 def test_bad_host_gets_400(client, db):
     response = client.get("/", headers={"host": "evil.example"})
     assert response.status_code == 400
+
+
+def test_favicon_is_ours_and_local(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.svg"
+    assert 'rel="icon" href="/static/favicon.svg"' in client.get("/").text
