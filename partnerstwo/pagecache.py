@@ -28,7 +28,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -111,11 +111,9 @@ def connect_signals():
             uid = f"pagecache:{model._meta.label}"
             post_save.connect(bump_on_commit, sender=model, dispatch_uid=uid + ":save")
             post_delete.connect(bump_on_commit, sender=model, dispatch_uid=uid + ":delete")
-            m2m_changed.connect(bump_on_commit, dispatch_uid="pagecache:m2m")
-
-
-def _cache_in_database():
-    return isinstance(caches[DEFAULT_CACHE_ALIAS], DatabaseCache)
+            for field in model._meta.local_many_to_many:
+                through = field.remote_field.through
+                m2m_changed.connect(bump_on_commit, sender=through, dispatch_uid=f"{uid}:{field.name}")
 
 
 def _eligible(request):
@@ -166,8 +164,8 @@ def _cacheable(response):
     return response.get("Content-Type", "").split(";")[0].strip() in CACHEABLE_TYPES
 
 
-def _validators(response, request, state):
-    etag = hashlib.sha256(f"{state['v']}|{_page_key(request)}".encode()).hexdigest()[:32]
+def _validators(response, key, state):
+    etag = hashlib.sha256(f"{state['v']}|{key}".encode()).hexdigest()[:32]
     response["ETag"] = quote_etag(etag)
     response["Last-Modified"] = http_date(state["at"])
     patch_vary_headers(response, ["Cookie"])
@@ -186,13 +184,12 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.csrf = CsrfViewMiddleware(get_response)
+        self.cache_in_database = isinstance(caches[DEFAULT_CACHE_ALIAS], DatabaseCache)
 
     def __call__(self, request):
-        from partnerstwo.views import DATABASE_ERRORS
-
         try:
             return self._respond(request)
-        except DATABASE_ERRORS:
+        except (OperationalError, InterfaceError):
             # The shared cache lives in PostgreSQL by default. Drop the broken
             # connection and let the stack below answer: with a fresh connection
             # if the server is back, with its 503 page if it is away.
@@ -206,7 +203,7 @@ class PublicPageCacheMiddleware:
                 transaction.on_commit(bump)  # admin bulk actions may use QuerySet.update()
             return response
 
-        if _cache_in_database():
+        if self.cache_in_database:
             # The cache read below is this request's first query and checks the
             # connection by itself (a failure reconnects, see __call__): skip
             # Django's separate "SELECT 1" health check, a second round trip.
@@ -225,10 +222,10 @@ class PublicPageCacheMiddleware:
             state = bump()
         if entry is not None and entry["v"] != state["v"] and local is not None:
             entry = cache.get(key)  # another worker may have rendered the new version
-        if entry is not None and entry["v"] == state["v"]:
-            _local.put(key, entry)
 
         if entry is not None and entry["v"] == state["v"]:
+            if entry is not local:
+                _local.put(key, entry)
             body = entry["body"]
             self.csrf.process_request(request)  # the visitor's secret, if any
             if MARKER in body:
@@ -249,7 +246,7 @@ class PublicPageCacheMiddleware:
             _local.put(key, entry)
             response["X-Page-Cache"] = "miss"
 
-        _validators(response, request, state)
+        _validators(response, key, state)
         conditional = get_conditional_response(
             request, etag=response["ETag"], last_modified=int(state["at"]), response=response
         )
