@@ -1,5 +1,4 @@
 import datetime
-from html import unescape
 
 from django.conf import settings
 from django.db.models import OuterRef, Prefetch
@@ -63,7 +62,7 @@ def meeting_detail(request, slug):
         )
     )
     meeting = get_object_or_404(meetings, slug=slug)
-    meeting.summary = " ".join(unescape(html_to_text(meeting.description)).split())[:300] or meeting.title
+    meeting.summary = " ".join(html_to_text(meeting.description).split())[:300] or meeting.title
     context = {
         "meeting": meeting,
         "metryczka": metryczka_from_rows(meeting.report_changes),

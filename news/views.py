@@ -1,6 +1,5 @@
 import logging
 import secrets
-from html import unescape
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -196,7 +195,7 @@ def news_article_data(post):
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": post.title[:110],
-        "description": post.lead or unescape(html_to_text(post.body))[:300],
+        "description": post.lead or html_to_text(post.body)[:300],
         "datePublished": timezone.localtime(post.published_at).isoformat(),
         "dateModified": timezone.localtime(post.updated_at).isoformat(),
         "articleSection": post.category.name,

@@ -1,6 +1,5 @@
 """The newsletter's e-mails: Polish plain text and HTML, absolute links, bulk-mail headers."""
 
-import html
 import re
 from urllib.parse import urlsplit
 
@@ -52,7 +51,7 @@ def html_to_plain(body_html):
     text = _LIST_ITEM.sub("\n- ", text)
     text = _BLOCK_END.sub("\n\n", text)
     text = _LINE_BREAK.sub("\n", text)
-    text = html.unescape(html_to_text(text))
+    text = html_to_text(text)
     lines = [line.strip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

@@ -5,6 +5,8 @@ row written around the model (SQL, a fixture, an old version of this list)
 still cannot carry a script to a reader.
 """
 
+from html import unescape
+
 import nh3
 
 TAGS = {
@@ -38,5 +40,10 @@ def clean_html(html):
 
 
 def html_to_text(html):
-    """Plain text of a rich-text body, for leads, feeds and search."""
-    return nh3.clean(html or "", tags=set(), strip_comments=True).replace("&nbsp;", " ").strip()
+    """Plain text of a rich-text body, for leads, feeds, calendars, e-mails and search.
+
+    Entities are decoded („&amp;” becomes „&”): the result is text, escaped
+    again wherever it is output.
+    """
+    text = nh3.clean(html or "", tags=set(), strip_comments=True)
+    return unescape(text).replace("\xa0", " ").strip()

@@ -1,4 +1,3 @@
-import html
 import logging
 import sys
 
@@ -208,7 +207,7 @@ def robots_txt(request):
 def partnership_index(request):
     pages = list(Page.objects.published().filter(section=Page.Section.PARTNERSHIP))
     for p in pages:
-        p.summary = html.unescape(sanitize.html_to_text(p.body))
+        p.summary = sanitize.html_to_text(p.body)
     return render(request, "partnerstwo/partnership_index.html", {"section_pages": pages})
 
 

@@ -44,3 +44,7 @@ def test_links_get_safe_rel():
 
 def test_html_to_text_drops_tags():
     assert html_to_text("<p>Ala <b>ma</b> kota</p>") == "Ala ma kota"
+
+
+def test_html_to_text_decodes_entities_once():
+    assert html_to_text("<p>PUP &amp; Starostwo&nbsp;– „razem” &lt;3</p>") == "PUP & Starostwo – „razem” <3"
