@@ -1,17 +1,11 @@
 """E-mails about accession requests: a notice for staff, a confirmation for the applicant."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-
-def staff_recipients():
-    if settings.STAFF_NOTIFY_EMAILS:
-        return list(settings.STAFF_NOTIFY_EMAILS)
-    users = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+from partnerstwo.notify import staff_recipients
 
 
 def accession_received(request_obj):

@@ -4,7 +4,6 @@ import secrets
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.views.generic import ListView
 from news.forms import CommentForm, RatingForm
 from news.models import Category, Comment, Post, Rating
 from partnerstwo.metryczka import metryczka_for
+from partnerstwo.notify import staff_recipients
 from partnerstwo.ratelimit import client_ip, is_limited
 from partnerstwo.sanitize import html_to_text
 from partnerstwo.seo import absolute_url, json_ld
@@ -95,9 +95,7 @@ def _has_verified_email(user):
 
 
 def _notify_staff(comment):
-    recipients = list(settings.STAFF_NOTIFY_EMAILS) or list(
-        get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="").values_list("email", flat=True)
-    )
+    recipients = staff_recipients()
     if not recipients:
         return
     admin_url = settings.SITE_URL + reverse("admin:news_comment_changelist") + "?status__exact=pending"
