@@ -26,6 +26,20 @@ def _no_page_cache(settings):
     settings.PAGECACHE_ENABLED = False
 
 
+@pytest.fixture
+def page_cache(settings):
+    """Turn the whole-page cache on, starting empty (partnerstwo/pagecache.py)."""
+    from django.core.cache import cache
+
+    from partnerstwo import pagecache
+
+    settings.PAGECACHE_ENABLED = True
+    cache.clear()
+    pagecache.reset()
+    yield
+    pagecache.reset()
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

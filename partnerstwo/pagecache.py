@@ -5,12 +5,19 @@ from. Any change to content (a save, delete or many-to-many change of a model
 in PAGECACHE_APPS, committed; any successful POST in the admin) and the
 arrival of a time that changes what is public (a scheduled post's
 publication, a meeting that starts) makes a new version, so the very next
-request in every worker renders afresh. The version and the page are read
-from the shared cache in one round trip.
+request in every worker renders afresh.
 
-Pages carry CSRF tokens (the cookie notice and newsletter forms): those are
-cut out before storing and a token for the current visitor is put back on
-each hit. Only visitors whose cookies are all in CACHEABLE_COOKIES are
+The version lives in the shared cache. Reading it on every hit would cost a
+round trip to the cache server per page, so each process trusts the version
+it read for PAGECACHE_RECHECK seconds, and a change pays for that instead:
+the request (or command) that made a new version waits PAGECACHE_RECHECK
+before it answers (or exits). Any request that starts after the change was
+answered therefore finds, in every process on every host, a version read
+after the change. Only durations are compared, never clocks of two hosts.
+
+Pages carry CSRF tokens (the cookie notice and newsletter forms): a page is
+stored as the pieces between them, joined with a token for the current
+visitor on each hit. Only visitors whose cookies are all in CACHEABLE_COOKIES are
 served from the cache; anyone logged in, or with a message or a rating
 cookie waiting, gets a fresh page.
 
@@ -18,11 +25,14 @@ ETag and Last-Modified come from the content version, so browsers and
 feed readers get 304 Not Modified until something changes.
 """
 
+import atexit
 import hashlib
+import os
 import re
 import time
 import uuid
 from collections import OrderedDict
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -31,7 +41,7 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
@@ -44,8 +54,7 @@ CACHEABLE_TYPES = (
 # Headers a hit gets from the stored response: everything the full middleware
 # stack set (security headers, CSP, Vary, Content-Language…) except these.
 PER_RESPONSE_HEADERS = {"set-cookie", "etag", "last-modified", "content-length", "date", "expires", "x-page-cache"}
-TOKEN_RE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-MARKER = b"\x00csrf\x00"
+TOKEN_RE = re.compile(rb'(?<=name="csrfmiddlewaretoken" value=")[^"]*(?=")')
 PAGE_TIMEOUT = 24 * 3600
 
 _time_boundaries = []
@@ -68,12 +77,12 @@ class _LocalPages:
     def put(self, key, entry):
         old = self.entries.pop(key, None)
         if old is not None:
-            self.size -= len(old["body"])
+            self.size -= old["size"]
         self.entries[key] = entry
-        self.size += len(entry["body"])
+        self.size += entry["size"]
         while self.size > self.max_bytes and self.entries:
             _, dropped = self.entries.popitem(last=False)
-            self.size -= len(dropped["body"])
+            self.size -= dropped["size"]
 
     def clear(self):
         self.entries.clear()
@@ -81,6 +90,47 @@ class _LocalPages:
 
 
 _local = _LocalPages()
+
+
+class _TrustedVersion:
+    """The content version this process last read, and when it started reading it."""
+
+    state = None
+    read_at = float("-inf")
+
+    def get(self):
+        if time.monotonic() - self.read_at < settings.PAGECACHE_RECHECK:
+            return self.state
+        return None
+
+    def remember(self, state, read_at):
+        self.state, self.read_at = state, read_at
+
+
+_trusted = _TrustedVersion()
+# Set by the middleware for the length of a request: [moment it may answer, or None].
+_answer_after = ContextVar("pagecache_answer_after", default=None)
+_exit_after = [None]
+
+
+def reset():
+    """Forget every page and version this process holds (tests clear the shared cache with it)."""
+    _local.clear()
+    _trusted.remember(None, float("-inf"))
+
+
+def _wait_for_other_processes():
+    """Make the caller wait until every process has re-read the version (see the module docstring)."""
+    if not settings.PAGECACHE_ENABLED:
+        return
+    until = time.monotonic() + settings.PAGECACHE_RECHECK
+    box = _answer_after.get()
+    if box is not None:
+        box[0] = until
+    else:  # a management command: wait before it exits (the task workers change no public content)
+        if _exit_after[0] is None:
+            atexit.register(lambda: time.sleep(max(0.0, _exit_after[0] - time.monotonic())))
+        _exit_after[0] = until
 
 
 def register_time_boundary(func):
@@ -94,10 +144,17 @@ def _next_change():
     return min(moments).timestamp() if moments else None
 
 
-def bump():
-    """Start a new content version; every cached page becomes stale at once."""
+def bump(by_change=True):
+    """Start a new content version; every cached page becomes stale at once.
+
+    ``by_change=False`` is for a scheduled moment arriving: every process
+    notices that by itself, so nobody needs to wait.
+    """
     state = {"v": uuid.uuid4().hex, "at": time.time(), "until": _next_change()}
     cache.set(VERSION_KEY, state, None)
+    _trusted.remember(state, time.monotonic())
+    if by_change:
+        _wait_for_other_processes()
     return state
 
 
@@ -164,6 +221,34 @@ def _cacheable(response):
     return response.get("Content-Type", "").split(";")[0].strip() in CACHEABLE_TYPES
 
 
+_CHAR_INDEX = {char: i for i, char in enumerate(CSRF_ALLOWED_CHARS)}
+_BASE = len(CSRF_ALLOWED_CHARS)
+_UNBIASED = 256 - 256 % _BASE  # bytes at or above this would favour the first characters
+
+
+def _random_indexes(count):
+    indexes = []
+    while len(indexes) < count:
+        indexes += [byte % _BASE for byte in os.urandom(count + 8) if byte < _UNBIASED]
+    return indexes[:count]
+
+
+def _csrf_token(request):
+    """What django.middleware.csrf.get_token() returns, without its per-character random calls.
+
+    The secret comes from the visitor's cookie (read by CsrfViewMiddleware.process_request)
+    or is new, and is masked afresh for each response, in the format Django checks.
+    """
+    secret = request.META.get("CSRF_COOKIE")
+    if secret is None:
+        secret = "".join(CSRF_ALLOWED_CHARS[i] for i in _random_indexes(CSRF_SECRET_LENGTH))
+        request.META["CSRF_COOKIE"] = secret
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    mask = _random_indexes(CSRF_SECRET_LENGTH)
+    cipher = "".join(CSRF_ALLOWED_CHARS[(_CHAR_INDEX[c] + m) % _BASE] for c, m in zip(secret, mask, strict=True))
+    return "".join(CSRF_ALLOWED_CHARS[m] for m in mask) + cipher
+
+
 def _validators(response, key, state):
     etag = hashlib.sha256(f"{state['v']}|{key}".encode()).hexdigest()[:32]
     response["ETag"] = quote_etag(etag)
@@ -187,14 +272,30 @@ class PublicPageCacheMiddleware:
         self.cache_in_database = isinstance(caches[DEFAULT_CACHE_ALIAS], DatabaseCache)
 
     def __call__(self, request):
+        box = [None]
+        token = _answer_after.set(box)
         try:
-            return self._respond(request)
-        except (OperationalError, InterfaceError):
-            # The shared cache lives in PostgreSQL by default. Drop the broken
-            # connection and let the stack below answer: with a fresh connection
-            # if the server is back, with its 503 page if it is away.
-            connections[DEFAULT_DB_ALIAS].close()
-            return self.get_response(request)
+            try:
+                response = self._respond(request)
+            except (OperationalError, InterfaceError):
+                # The shared cache lives in PostgreSQL by default. Drop the broken
+                # connection and let the stack below answer: with a fresh connection
+                # if the server is back, with its 503 page if it is away.
+                connections[DEFAULT_DB_ALIAS].close()
+                response = self.get_response(request)
+        finally:
+            _answer_after.reset(token)
+        if box[0] is not None:  # this request changed content: see the module docstring
+            time.sleep(max(0.0, box[0] - time.monotonic()))
+        return response
+
+    def _read(self, keys):
+        """Read from the shared cache; the first query of the request when it lives in PostgreSQL."""
+        if self.cache_in_database:
+            # This query checks the connection by itself (a failure reconnects, see
+            # __call__): skip Django's separate "SELECT 1" health check, a second round trip.
+            connections[DEFAULT_DB_ALIAS].health_check_done = True
+        return cache.get_many(keys)
 
     def _respond(self, request):
         if not _eligible(request):
@@ -203,33 +304,29 @@ class PublicPageCacheMiddleware:
                 transaction.on_commit(bump)  # admin bulk actions may use QuerySet.update()
             return response
 
-        if self.cache_in_database:
-            # The cache read below is this request's first query and checks the
-            # connection by itself (a failure reconnects, see __call__): skip
-            # Django's separate "SELECT 1" health check, a second round trip.
-            connections[DEFAULT_DB_ALIAS].health_check_done = True
         key = _page_key(request)
         local = _local.get(key)
-        if local is not None:
-            # Only the small version record travels; the page is in this process already.
-            state = cache.get(VERSION_KEY)
-            entry = local
-        else:
-            found = cache.get_many([VERSION_KEY, key])
+        state = _trusted.get()
+        if state is None:
+            # Only the small version record travels when the page is in this process already.
+            started = time.monotonic()
+            found = self._read([VERSION_KEY] if local is not None else [VERSION_KEY, key])
             state = found.get(VERSION_KEY)
-            entry = found.get(key)
+            _trusted.remember(state, started)
+            entry = local if local is not None else found.get(key)
+        else:
+            entry = local if local is not None else self._read([key]).get(key)
         if state is None or (state["until"] is not None and time.time() >= state["until"]):
-            state = bump()
-        if entry is not None and entry["v"] != state["v"] and local is not None:
-            entry = cache.get(key)  # another worker may have rendered the new version
+            state = bump(by_change=False)
+        if entry is not None and entry["v"] != state["v"] and entry is local:
+            entry = self._read([key]).get(key)  # another worker may have rendered the new version
 
         if entry is not None and entry["v"] == state["v"]:
             if entry is not local:
                 _local.put(key, entry)
-            body = entry["body"]
+            parts = entry["parts"]
             self.csrf.process_request(request)  # the visitor's secret, if any
-            if MARKER in body:
-                body = body.replace(MARKER, get_token(request).encode())
+            body = _csrf_token(request).encode().join(parts) if len(parts) > 1 else parts[0]
             response = HttpResponse(body, status=200)
             for name, value in entry["headers"].items():
                 response[name] = value
@@ -239,9 +336,9 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             if not _cacheable(response):
                 return response
-            body = TOKEN_RE.sub(rb"\1" + MARKER + rb"\2", response.content)
+            parts = TOKEN_RE.split(response.content)
             headers = {k: v for k, v in response.headers.items() if k.lower() not in PER_RESPONSE_HEADERS}
-            entry = {"v": state["v"], "body": body, "headers": headers}
+            entry = {"v": state["v"], "parts": parts, "size": len(response.content), "headers": headers}
             cache.set(key, entry, PAGE_TIMEOUT)
             _local.put(key, entry)
             response["X-Page-Cache"] = "miss"

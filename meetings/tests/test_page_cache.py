@@ -1,21 +1,9 @@
 import datetime
 import time
 
-import pytest
 from django.utils import timezone
 
 from meetings.models import WARSAW, Meeting, Report
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGECACHE_ENABLED = True
-    from django.core.cache import cache
-
-    from partnerstwo.pagecache import _local
-
-    cache.clear()
-    _local.clear()
 
 
 def test_a_meeting_edit_shows_on_the_next_request(

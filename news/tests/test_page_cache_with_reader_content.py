@@ -1,20 +1,8 @@
 """The whole-page cache (partnerstwo/pagecache.py) never shows a reader stale votes or comments."""
 
-import pytest
 from django.test import Client
 
 from news.models import Comment
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGECACHE_ENABLED = True
-    from django.core.cache import cache
-
-    from partnerstwo.pagecache import _local
-
-    cache.clear()
-    _local.clear()
 
 
 def test_a_new_vote_shows_to_everyone_at_once(client, make_post, page_cache, django_capture_on_commit_callbacks):

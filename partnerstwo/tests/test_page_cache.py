@@ -13,24 +13,35 @@ from django.utils import timezone
 from news.models import Post
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGECACHE_ENABLED = True
-    from django.core.cache import cache
-
-    from partnerstwo.pagecache import _local
-
-    cache.clear()
-    _local.clear()
-
-
-def test_second_visit_is_served_from_the_cache_in_one_query(client, make_post, page_cache, django_assert_num_queries):
+def test_a_second_visit_is_served_from_the_cache_without_a_query(
+    client, make_post, page_cache, settings, django_assert_num_queries
+):
+    settings.PAGECACHE_RECHECK = 60  # the version read by the first visit is still trusted
     make_post(title="Pierwszy wpis")
     assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         response = client.get("/aktualnosci/")
     assert response["X-Page-Cache"] == "hit"
     assert "Pierwszy wpis" in response.text
+
+
+def test_a_hit_rechecks_the_content_version_after_a_moment(
+    client, make_post, page_cache, settings, django_assert_num_queries
+):
+    make_post()
+    client.get("/aktualnosci/")
+    settings.PAGECACHE_RECHECK = 0  # the moment has passed
+    with django_assert_num_queries(1):
+        assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_that_changes_content_answers_once_every_process_rechecks(client, alice, page_cache, settings):
+    settings.PAGECACHE_RECHECK = 0.5
+    client.force_login(alice)
+    started = time.monotonic()
+    client.post("/admin/news/post/", {"action": "delete_selected", "_selected_action": [], "index": 0})
+    assert time.monotonic() - started >= 0.5
 
 
 def test_an_edit_shows_on_the_next_request(client, make_post, page_cache, django_capture_on_commit_callbacks):
@@ -94,7 +105,10 @@ def test_conditional_get_answers_304_until_something_changes(client, make_post, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_edit_in_another_process_shows_on_the_next_request(client, make_post, page_cache):
+def test_an_edit_in_another_process_shows_on_the_next_request(client, make_post, page_cache, settings):
+    # Long enough that this process still trusts the version it read when the other
+    # process has saved: the other one must wait it out before it ends.
+    settings.PAGECACHE_RECHECK = 2
     post = make_post(title="Tytuł przed zmianą")
     assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
     assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
@@ -105,6 +119,7 @@ def test_an_edit_in_another_process_shows_on_the_next_request(client, make_post,
         "DEBUG": "1",
     }
     script = (
+        "from django.conf import settings; settings.PAGECACHE_RECHECK = 2; "
         f"from news.models import Post; p = Post.objects.get(pk={post.pk}); p.title = 'Tytuł po zmianie'; p.save()"
     )
     subprocess.run(
@@ -156,7 +171,8 @@ def test_a_first_visit_served_from_the_cache_gets_a_csrf_cookie(make_post, page_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_connection_that_died_behind_our_back_is_replaced_on_a_hit(client, make_post, page_cache):
+def test_a_connection_that_died_behind_our_back_is_replaced_on_a_hit(client, make_post, page_cache, settings):
+    settings.PAGECACHE_RECHECK = 0  # the hit reads the content version
     make_post(title="Wpis po restarcie bazy")
     client.get("/aktualnosci/")
     connection.ensure_connection()
@@ -165,3 +181,20 @@ def test_a_connection_that_died_behind_our_back_is_replaced_on_a_hit(client, mak
     assert response.status_code == 200
     assert "Wpis po restarcie bazy" in response.text
     assert connection.is_usable()
+
+
+def test_a_returning_visitor_gets_a_fresh_mask_of_their_own_secret_on_each_hit(make_post, page_cache):
+    make_post()
+    Client().get("/aktualnosci/")
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get("/aktualnosci/")  # the first visit sets the cookie
+    tokens = []
+    for _ in range(2):
+        page = visitor.get("/aktualnosci/")
+        assert page["X-Page-Cache"] == "hit"
+        assert "csrftoken" not in page.cookies  # the secret stays the same
+        tokens.append(page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0])
+    assert tokens[0] != tokens[1]
+    for token in tokens:
+        assert visitor.post("/ciasteczka/", {"csrfmiddlewaretoken": token}).status_code == 302
+    assert visitor.post("/ciasteczka/", {"csrfmiddlewaretoken": tokens[0][::-1]}).status_code == 403
