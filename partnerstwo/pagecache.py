@@ -9,11 +9,12 @@ request in every worker renders afresh.
 
 The version lives in the shared cache. Reading it on every hit would cost a
 round trip to the cache server per page, so each process trusts the version
-it read for PAGECACHE_RECHECK seconds, and a change pays for that instead:
-the request (or command) that made a new version waits PAGECACHE_RECHECK
-before it answers (or exits). Any request that starts after the change was
-answered therefore finds, in every process on every host, a version read
-after the change. Only durations are compared, never clocks of two hosts.
+it read for PAGECACHE_RECHECK seconds (PAGECACHE_RECHECK_MS in the
+environment), and a change pays for that instead: the request (or command)
+that made a new version waits PAGECACHE_RECHECK before it answers (or
+exits). Any request that starts after the change was answered therefore
+finds, in every process on every host, a version read after the change.
+Only durations are compared, never clocks of two hosts.
 
 Pages carry CSRF tokens (the cookie notice and newsletter forms): a page is
 stored as the pieces between them, joined with a token for the current

@@ -260,7 +260,9 @@ CACHES = {"default": _cache_from_url(CACHE_URL)}
 # Whole pages for anonymous readers (partnerstwo/pagecache.py).
 PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
 # Seconds a process trusts the content version it read; a change waits as long before it answers.
-PAGECACHE_RECHECK = 0.1
+PAGECACHE_RECHECK = envint("PAGECACHE_RECHECK_MS", 100) / 1000
+if PAGECACHE_RECHECK < 0:
+    raise ImproperlyConfigured("PAGECACHE_RECHECK_MS must not be negative")
 PAGECACHE_APPS = ["partnerstwo", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/", "/konto/", "/ckeditor5/", "/media/", "/static/", "/health/", "/ciasteczka/", "/newsletter/",

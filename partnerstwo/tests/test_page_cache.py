@@ -1,8 +1,12 @@
 import datetime
 import os
+import socket
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings as django_settings
@@ -198,3 +202,59 @@ def test_a_returning_visitor_gets_a_fresh_mask_of_their_own_secret_on_each_hit(m
     for token in tokens:
         assert visitor.post("/ciasteczka/", {"csrfmiddlewaretoken": token}).status_code == 302
     assert visitor.post("/ciasteczka/", {"csrfmiddlewaretoken": tokens[0][::-1]}).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post, page_cache):
+    """The real thing: three gunicorn workers serve the page from their caches to readers
+    coming at once; one reader rates the post; every request after that shows the new rating."""
+    post = make_post(title="Wpis do oceny")
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgresql://{db['USER']}:@/{db['NAME']}?host={db['HOST'] or db['OPTIONS']['host']}",
+        "DEBUG": "1", "WEB_CONCURRENCY": "3", "PAGECACHE_ENABLED": "1",
+        # Workers trust the version they read for 2 s: the vote must wait that out.
+        "PAGECACHE_RECHECK_MS": "2000",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        base = f"http://127.0.0.1:{s.getsockname()[1]}"
+    gunicorn = subprocess.Popen(
+        [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "partnerstwo.wsgi", "--bind", base[7:]],
+        cwd=django_settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    page = base + post.get_absolute_url()
+
+    def read_page(opener=None):
+        with (opener or urllib.request.build_opener()).open(page, timeout=10) as response:
+            return response.headers["X-Page-Cache"], response.read().decode()
+
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                read_page()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.2)
+        with ThreadPoolExecutor(6) as readers:
+            seen = list(readers.map(lambda _: read_page(), range(30)))
+        assert {status for status, _ in seen} == {"hit"}  # rendered once, while waiting for the start
+        assert all("Brak ocen" in text for _, text in seen)
+
+        reader = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        form = read_page(reader)[1]
+        token = form.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "value": "4"}).encode()
+        reader.open(urllib.request.Request(page + "ocena/", data=data, headers={"Referer": page}), timeout=10)
+
+        with ThreadPoolExecutor(6) as readers:
+            after = list(readers.map(lambda _: read_page(), range(30)))
+        assert all("4,0 / 5" in text and "1 ocena" in text for _, text in after)
+        assert {status for status, _ in after} == {"miss", "hit"}  # rendered afresh, then cached again
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
