@@ -23,7 +23,8 @@ served from the cache; anyone logged in, or with a message or a rating
 cookie waiting, gets a fresh page.
 
 ETag and Last-Modified come from the content version, so browsers and
-feed readers get 304 Not Modified until something changes.
+feed readers get 304 Not Modified until something changes; Cache-Control:
+no-cache makes browsers ask every time instead of guessing a freshness.
 """
 
 import atexit
@@ -43,7 +44,7 @@ from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connec
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 VERSION_KEY = "pagecache:version"
@@ -254,6 +255,9 @@ def _validators(response, key, state):
     etag = hashlib.sha256(f"{state['v']}|{key}".encode()).hexdigest()[:32]
     response["ETag"] = quote_etag(etag)
     response["Last-Modified"] = http_date(state["at"])
+    # Browsers may keep the page but must ask each time (a cheap 304 while nothing changed);
+    # with Last-Modified alone they would guess a freshness and show an old page.
+    patch_cache_control(response, no_cache=True)
     patch_vary_headers(response, ["Cookie"])
     return response
 
