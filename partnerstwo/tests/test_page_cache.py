@@ -17,6 +17,12 @@ from django.utils import timezone
 from news.models import Post
 
 
+def _test_database_url():
+    """This test run's database, for another process to work on."""
+    db = connection.settings_dict
+    return f"postgresql://{db['USER']}:@/{db['NAME']}?host={db['HOST'] or db['OPTIONS']['host']}"
+
+
 def test_a_second_visit_is_served_from_the_cache_without_a_query(
     client, make_post, page_cache, settings, django_assert_num_queries
 ):
@@ -116,10 +122,9 @@ def test_an_edit_in_another_process_shows_on_the_next_request(client, make_post,
     post = make_post(title="Tytuł przed zmianą")
     assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
     assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
-    db = connection.settings_dict
     env = {
         **os.environ,
-        "DATABASE_URL": f"postgresql://{db['USER']}:@/{db['NAME']}?host={db['HOST'] or db['OPTIONS']['host']}",
+        "DATABASE_URL": _test_database_url(),
         "DEBUG": "1",
     }
     script = (
@@ -209,10 +214,9 @@ def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post, pa
     """The real thing: three gunicorn workers serve the page from their caches to readers
     coming at once; one reader rates the post; every request after that shows the new rating."""
     post = make_post(title="Wpis do oceny")
-    db = connection.settings_dict
     env = {
         **os.environ,
-        "DATABASE_URL": f"postgresql://{db['USER']}:@/{db['NAME']}?host={db['HOST'] or db['OPTIONS']['host']}",
+        "DATABASE_URL": _test_database_url(),
         "DEBUG": "1", "WEB_CONCURRENCY": "3", "PAGECACHE_ENABLED": "1",
         # Workers trust the version they read for 2 s: the vote must wait that out.
         "PAGECACHE_RECHECK_MS": "2000",
