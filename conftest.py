@@ -22,16 +22,16 @@ def _plain_static_files(settings):
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
-    # Views are tested as rendered; partnerstwo/tests/test_page_cache.py turns the cache on.
+    # Views are tested as rendered; pagecache/tests/ turn the cache on.
     settings.PAGECACHE_ENABLED = False
 
 
 @pytest.fixture
 def page_cache(settings):
-    """Turn the whole-page cache on, starting empty (partnerstwo/pagecache.py)."""
+    """Turn the whole-page cache on, starting empty (pagecache/cache.py)."""
     from django.core.cache import cache
 
-    from partnerstwo import pagecache
+    from pagecache import cache as pagecache
 
     settings.PAGECACHE_ENABLED = True
     cache.clear()

@@ -22,7 +22,7 @@ graceful_timeout = 20
 # Behind a reverse proxy that keeps connections open to us.
 keepalive = 5
 # Longest request line; Django refuses longer addresses with the same 414
-# (partnerstwo/middleware.py RequestLimitsMiddleware).
+# (pages/middleware.py RequestLimitsMiddleware).
 limit_request_line = 8190
 
 # Load the application once in the master and fork workers from it: a worker

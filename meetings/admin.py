@@ -5,11 +5,11 @@ from django.db.models import Count, Max
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from changelog.metryczka import MetryczkaAdminMixin, describe_form_changes, forget_changes, record_change
+from core.documents import clean_form_document
+from core.images import clean_form_image, clean_image
+from core.templatetags.pl import plural
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
-from partnerstwo.documents import clean_form_document
-from partnerstwo.images import clean_form_image, clean_image
-from partnerstwo.metryczka import MetryczkaAdminMixin, describe_form_changes, forget_changes, record_change
-from partnerstwo.templatetags.pl import plural
 
 MAX_PHOTOS_AT_ONCE = 50
 

@@ -6,7 +6,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Spotkania"
 
     def ready(self):
-        from partnerstwo.pagecache import register_time_boundary
+        from pagecache.cache import register_time_boundary
 
         @register_time_boundary
         def next_meeting_change():

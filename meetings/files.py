@@ -1,8 +1,8 @@
 """Photo renditions of meetings.
 
-Photos are cleaned by ``partnerstwo.images.clean_image`` (content check, size
+Photos are cleaned by ``core.images.clean_image`` (content check, size
 limit, EXIF removed, random name); here they get a large size and a thumbnail.
-Documents are checked by ``partnerstwo.documents``.
+Documents are checked by ``core.documents``.
 """
 
 import io

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from icalendar import Calendar, Event
 
+from core.sanitize import html_to_text
 from meetings.models import Meeting
-from partnerstwo.sanitize import html_to_text
 
 # How a calendar app should show each status. A postponed meeting does not
 # take place at its original time, so that event is cancelled too.

@@ -12,12 +12,12 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 
+from core.documents import KIND_LABELS, detect_kind, validate_document
+from core.images import validate_image
+from core.sanitize import clean_html
+from core.text import unique_slug
 from meetings.files import LARGE_SIZE, THUMBNAIL_SIZE, image_size, rendition
 from members.models import Gmina
-from partnerstwo.documents import KIND_LABELS, detect_kind, validate_document
-from partnerstwo.images import validate_image
-from partnerstwo.sanitize import clean_html
-from partnerstwo.text import unique_slug
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 

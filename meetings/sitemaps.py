@@ -1,7 +1,7 @@
 from django.db.models.functions import Coalesce, Greatest
 
 from meetings.models import Meeting
-from partnerstwo.seo import PortalSitemap
+from pages.seo import PortalSitemap
 
 
 class MeetingSitemap(PortalSitemap):

@@ -6,13 +6,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from changelog.metryczka import metryczka_from_rows, metryczka_subquery
+from core.sanitize import html_to_text
 from meetings.ics import build_calendar, calendar_response
 from meetings.models import Meeting, Report
 from members.models import Institution
 from news.models import Post
-from partnerstwo.metryczka import metryczka_from_rows, metryczka_subquery
-from partnerstwo.sanitize import html_to_text
-from partnerstwo.seo import absolute_url, json_ld
+from pages.seo import absolute_url, json_ld
 
 RECENT_ON_LIST = 10
 

@@ -4,9 +4,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from core.images import clean_form_image
+from core.templatetags.pl import plural
 from members.models import AccessionRequest, Institution, Office, Person
-from partnerstwo.images import clean_form_image
-from partnerstwo.templatetags.pl import plural
 
 
 class InstitutionAdminForm(forms.ModelForm):

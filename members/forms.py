@@ -3,8 +3,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.forms import HoneypotMixin
 from members.models import AccessionRequest, Gmina, InstitutionKind
-from partnerstwo.forms import HoneypotMixin
 
 
 class DirectoryFilterForm(forms.Form):

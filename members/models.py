@@ -4,9 +4,9 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerstwo.images import validate_image
-from partnerstwo.sanitize import clean_html
-from partnerstwo.text import unique_slug
+from core.images import validate_image
+from core.sanitize import clean_html
+from core.text import unique_slug
 
 
 class Gmina(models.TextChoices):

@@ -5,7 +5,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from partnerstwo.notify import staff_recipients
+from core.notify import staff_recipients
 
 
 def accession_received(request_obj):

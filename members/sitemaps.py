@@ -1,5 +1,5 @@
 from members.models import Institution
-from partnerstwo.seo import PortalSitemap
+from pages.seo import PortalSitemap
 
 
 class InstitutionSitemap(PortalSitemap):

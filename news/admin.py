@@ -3,9 +3,9 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from changelog.metryczka import MetryczkaAdminMixin
+from core.images import clean_form_image
 from news.models import Category, Comment, Post, Rating
-from partnerstwo.images import clean_form_image
-from partnerstwo.metryczka import MetryczkaAdminMixin
 
 
 @admin.register(Category)

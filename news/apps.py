@@ -6,7 +6,7 @@ class NewsConfig(AppConfig):
     verbose_name = "Aktualności"
 
     def ready(self):
-        from partnerstwo.pagecache import register_time_boundary
+        from pagecache.cache import register_time_boundary
 
         @register_time_boundary
         def next_scheduled_post():

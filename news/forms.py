@@ -1,7 +1,7 @@
 from django import forms
 
+from core.forms import HoneypotMixin
 from news.models import COMMENT_MAX_LENGTH, Comment, Rating
-from partnerstwo.forms import HoneypotMixin
 
 
 class CommentForm(HoneypotMixin, forms.ModelForm):

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
-from partnerstwo.images import validate_image
-from partnerstwo.sanitize import clean_html
-from partnerstwo.text import unique_slug
+from core.images import validate_image
+from core.sanitize import clean_html
+from core.text import unique_slug
 
 
 class Category(models.Model):

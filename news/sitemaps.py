@@ -1,5 +1,5 @@
 from news.models import Category, Post
-from partnerstwo.seo import PortalSitemap
+from pages.seo import PortalSitemap
 
 
 class PostSitemap(PortalSitemap):

@@ -13,13 +13,13 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from changelog.metryczka import metryczka_for
+from core.notify import staff_recipients
+from core.ratelimit import client_ip, is_limited
+from core.sanitize import html_to_text
 from news.forms import CommentForm, RatingForm
 from news.models import Category, Comment, Post, Rating
-from partnerstwo.metryczka import metryczka_for
-from partnerstwo.notify import staff_recipients
-from partnerstwo.ratelimit import client_ip, is_limited
-from partnerstwo.sanitize import html_to_text
-from partnerstwo.seo import absolute_url, json_ld
+from pages.seo import absolute_url, json_ld
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from core.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
 from newsletter import sending
 from newsletter.mail import IssueContent, issue_message
 from newsletter.models import ConsentEvent, ConsentText, Delivery, Issue, NewsletterSettings, Subscriber
 from newsletter.subscriptions import export_data
-from partnerstwo.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
 
 
 @admin.register(ConsentText)
@@ -208,7 +208,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 def count_word(count):
-    from partnerstwo.templatetags.pl import plural_word
+    from core.templatetags.pl import plural_word
 
     return plural_word(count, "subskrybenta,subskrybentów,subskrybentów")
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from partnerstwo.forms import HoneypotMixin
+from core.forms import HoneypotMixin
 
 TOPICS = [
     ("all", "Powiadomienia o nowych wpisach i newsletter"),

@@ -8,8 +8,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.sanitize import html_to_text
 from newsletter.tokens import confirm_token, unsubscribe_token
-from partnerstwo.sanitize import html_to_text
 
 
 def absolute(path):

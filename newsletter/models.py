@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from partnerstwo.sanitize import clean_html
+from core.sanitize import clean_html
 
 
 class ConsentText(models.Model):

@@ -5,11 +5,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.ratelimit import client_ip, is_limited
 from newsletter import subscriptions
 from newsletter.forms import SignupForm
 from newsletter.models import Subscriber
 from newsletter.tokens import read_confirm_token, read_unsubscribe_token
-from partnerstwo.ratelimit import client_ip, is_limited
 
 SIGNUP_DONE = (
     "Dziękujemy. Jeśli adres jest poprawny, wysłaliśmy na niego wiadomość z linkiem potwierdzającym. "

@@ -2,31 +2,8 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from partnerstwo.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
-from partnerstwo.metryczka import MetryczkaAdminMixin
-from partnerstwo.models import AccessibilityStatement, Agreement, ChangeRecord, Coordinator, Page, Signature
-
-
-class PageAdminForm(forms.ModelForm):
-    class Meta:
-        model = Page
-        fields = ["title", "slug", "section", "position", "body", "is_published"]
-        widgets = {"body": CKEditor5Widget(config_name="default")}
-
-
-@admin.register(Page)
-class PageAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
-    form = PageAdminForm
-    list_display = ["title", "section", "position", "is_published", "updated_at"]
-    list_filter = ["section", "is_published"]
-    list_editable = ["position"]
-    search_fields = ["title", "body"]
-    prepopulated_fields = {"slug": ["title"]}
-
-
-@admin.register(Coordinator)
-class CoordinatorAdmin(SingleRowAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "phone", "email"]
+from changelog.metryczka import MetryczkaAdminMixin
+from partnerstwo.models import Agreement, Signature
 
 
 class AgreementAdminForm(forms.ModelForm):
@@ -55,36 +32,3 @@ class AgreementAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "text"]
     date_hierarchy = "signed_on"
     prepopulated_fields = {"slug": ["title"]}
-@admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
-    list_display = ["__str__", "status", "reviewed_on", "next_review_due", "review_up_to_date"]
-    readonly_fields = ["updated_at"]
-    fieldsets = [
-        (None, {"fields": ["entity", "site_name", "published_on", "updated_on"]}),
-        ("Stan dostępności cyfrowej", {"fields": ["status", "non_compliances"]}),
-        ("Przygotowanie deklaracji", {
-            "fields": ["prepared_on", "reviewed_on", "assessment"],
-            "description": "Deklarację przegląda się i aktualizuje co roku do 31 marca "
-            "oraz po każdej istotnej zmianie portalu.",
-        }),
-        ("Informacje zwrotne i dane kontaktowe", {"fields": ["contact_person", "contact_email", "contact_phone"]}),
-        ("Pozostałe informacje", {"fields": ["architecture", "communication", "mobile_apps", "updated_at"]}),
-    ]
-
-    @admin.display(description="następny przegląd do")
-    def next_review_due(self, obj):
-        return obj.next_review_due
-
-    @admin.display(description="przegląd aktualny", boolean=True)
-    def review_up_to_date(self, obj):
-        return obj.next_review_due is not None and not obj.review_overdue
-
-
-@admin.register(ChangeRecord)
-class ChangeRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """The register is written only by saves in admin: read-only here."""
-
-    list_display = ["changed_at", "content_type", "object_id", "editor_name", "summary"]
-    list_filter = ["content_type"]
-    search_fields = ["editor_name", "summary"]
-    date_hierarchy = "changed_at"

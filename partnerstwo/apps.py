@@ -4,12 +4,9 @@ from django.core.exceptions import ValidationError
 
 class PartnerstwoConfig(AppConfig):
     name = "partnerstwo"
-    verbose_name = "Portal"
+    verbose_name = "Porozumienie"
 
     def ready(self):
-        from partnerstwo import pagecache
-
-        pagecache.connect_signals()
         _guard_admin_autocomplete()
 
 

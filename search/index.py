@@ -15,8 +15,8 @@ from django.db import transaction
 from django.db.models import Value
 from django.db.models.signals import post_delete, post_save
 
+from core.sanitize import html_to_text
 from meetings.models import WARSAW
-from partnerstwo.sanitize import html_to_text
 from search.models import Document, Word
 from search.text import fold, words
 
@@ -74,7 +74,7 @@ def meeting_report_document(report):
 
 SOURCES = {
     "news.Post": post_document,
-    "partnerstwo.Page": page_document,
+    "pages.Page": page_document,
     "members.Institution": institution_document,
     "meetings.Meeting": meeting_document,
     "meetings.Report": meeting_report_document,

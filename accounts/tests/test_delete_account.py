@@ -44,7 +44,7 @@ def test_staff_accounts_are_not_deleted_here(client, staff):
 
 
 def test_the_privacy_policy_says_what_happens(db):
-    from partnerstwo.demo import PRIVACY_POLICY
+    from pages.demo import PRIVACY_POLICY
 
     assert "Usunięcie konta usuwa także komentarze i oceny jego właściciela." in PRIVACY_POLICY
     assert "<code>ocena</code>" in PRIVACY_POLICY

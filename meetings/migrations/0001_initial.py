@@ -2,9 +2,9 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import partnerstwo.documents
+import core.documents
 import meetings.models
-import partnerstwo.images
+import core.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(help_text='Np. „Porozumienie o zawarciu partnerstwa”.', max_length=250, verbose_name='tytuł')),
-                ('file', models.FileField(help_text='PDF, DOCX, XLSX, PPTX, ODT, ODS lub ODP. Rodzaj jest sprawdzany po zawartości pliku.', max_length=250, upload_to=meetings.models.document_path, validators=[partnerstwo.documents.validate_document], verbose_name='plik')),
+                ('file', models.FileField(help_text='PDF, DOCX, XLSX, PPTX, ODT, ODS lub ODP. Rodzaj jest sprawdzany po zawartości pliku.', max_length=250, upload_to=meetings.models.document_path, validators=[core.documents.validate_document], verbose_name='plik')),
                 ('kind', models.CharField(choices=[('pdf', 'PDF'), ('docx', 'DOCX'), ('xlsx', 'XLSX'), ('pptx', 'PPTX'), ('odt', 'ODT'), ('ods', 'ODS'), ('odp', 'ODP')], editable=False, max_length=10, verbose_name='rodzaj')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='rozmiar (bajty)')),
                 ('position', models.PositiveSmallIntegerField(default=0, help_text='Mniejsza liczba – wyżej.', verbose_name='kolejność')),
@@ -121,7 +121,7 @@ class Migration(migrations.Migration):
             name='Photo',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(help_text='JPEG, PNG, GIF lub WebP. Dane EXIF (np. lokalizacja) są usuwane, nazwa pliku zmieniana.', upload_to=meetings.models.photo_path, validators=[partnerstwo.images.validate_image], verbose_name='zdjęcie')),
+                ('image', models.ImageField(help_text='JPEG, PNG, GIF lub WebP. Dane EXIF (np. lokalizacja) są usuwane, nazwa pliku zmieniana.', upload_to=meetings.models.photo_path, validators=[core.images.validate_image], verbose_name='zdjęcie')),
                 ('alt', models.CharField(help_text='Co widać na zdjęciu – dla osób, które go nie widzą. Wymagany.', max_length=250, verbose_name='tekst alternatywny')),
                 ('caption', models.CharField(blank=True, help_text='Opcjonalny, widoczny pod zdjęciem.', max_length=300, verbose_name='podpis')),
                 ('position', models.PositiveSmallIntegerField(default=0, help_text='Mniejsza liczba – wcześniej.', verbose_name='kolejność')),

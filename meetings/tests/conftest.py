@@ -63,8 +63,8 @@ def make_meeting(db):
 
 @pytest.fixture
 def add_photo(db):
+    from core.images import clean_image
     from meetings.models import Photo
-    from partnerstwo.images import clean_image
 
     def add(meeting, data=None, **fields):
         n = next(_seq)
@@ -78,8 +78,8 @@ def add_photo(db):
 
 @pytest.fixture
 def add_document(db):
+    from core.documents import clean_document
     from meetings.models import Document
-    from partnerstwo.documents import clean_document
 
     def add(meeting, data=None, name="porozumienie.pdf", **fields):
         fields.setdefault("title", "Porozumienie o zawarciu partnerstwa")

@@ -3,10 +3,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from changelog.metryczka import record_change
 from meetings.models import AgendaItem, Meeting, Report, Venue
 from meetings.tests.conftest import pdf_bytes
 from news.models import Post
-from partnerstwo.metryczka import record_change
 
 
 def test_date_time_and_venue_are_shown_in_polish(client, make_meeting, venue):

@@ -32,7 +32,7 @@ def test_a_scheduled_report_appears_at_its_time(client, make_meeting, page_cache
 
 
 def test_lists_go_stale_when_the_nearest_meeting_day_ends(make_meeting, page_cache):
-    from partnerstwo.pagecache import _next_change
+    from pagecache.cache import _next_change
 
     today = timezone.localdate()
     make_meeting(date=today + datetime.timedelta(days=3))

@@ -1,8 +1,8 @@
 import pytest
 
+from changelog.models import ChangeRecord
 from meetings.models import Meeting, Report
 from meetings.tests.admin_forms import meeting_form
-from partnerstwo.models import ChangeRecord
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import news.models
-import partnerstwo.images
+import core.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(blank=True, help_text='Tworzony z tytułu; po publikacji lepiej go nie zmieniać, bo zmieni się adres wpisu.', max_length=200, unique=True, verbose_name='adres (slug)')),
                 ('lead', models.TextField(blank=True, help_text='Krótkie streszczenie na liście wpisów.', max_length=600, verbose_name='zajawka')),
                 ('body', models.TextField(verbose_name='treść')),
-                ('image', models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG, GIF lub WebP, do 5 MB. Dane EXIF (np. lokalizacja) są usuwane.', upload_to=news.models.post_image_path, validators=[partnerstwo.images.validate_image], verbose_name='ilustracja', width_field='image_width')),
+                ('image', models.ImageField(blank=True, height_field='image_height', help_text='JPEG, PNG, GIF lub WebP, do 5 MB. Dane EXIF (np. lokalizacja) są usuwane.', upload_to=news.models.post_image_path, validators=[core.images.validate_image], verbose_name='ilustracja', width_field='image_width')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text='Opis ilustracji dla osób, które jej nie widzą. Wymagany, gdy jest ilustracja.', max_length=250, verbose_name='tekst alternatywny ilustracji')),

@@ -1,5 +1,5 @@
+from core.text import slugify_pl
 from news.models import Post
-from partnerstwo.text import slugify_pl
 
 
 def test_polish_titles_are_transliterated():

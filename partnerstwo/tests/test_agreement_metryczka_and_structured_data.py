@@ -3,7 +3,8 @@ import re
 
 from django.core.management import call_command
 
-from partnerstwo.models import Agreement, ChangeRecord
+from changelog.models import ChangeRecord
+from partnerstwo.models import Agreement
 
 
 def json_ld(html):

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from changelog.metryczka import record_change
 from members.demo import SIGNATORIES
-from partnerstwo.metryczka import record_change
 from partnerstwo.models import Signature
 
 

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 
 from news.models import Category, Post
-from partnerstwo.models import Page
+from pages.models import Page
 
 
 def test_demo_content_loads_once_and_keeps_edits(db):

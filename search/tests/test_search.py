@@ -1,7 +1,7 @@
 import pytest
 
 from news.models import Post
-from partnerstwo.models import Page
+from pages.models import Page
 
 
 @pytest.fixture

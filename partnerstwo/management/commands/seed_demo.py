@@ -7,6 +7,7 @@ from django.db import transaction
 # ``load(log)`` function. Order matters: later steps link to earlier content.
 DEMO_STEPS = [
     "members.demo",  # institutions and people, before the agreement they signed
+    "pages.demo",  # the privacy policy, partnership pages, coordinator, accessibility statement
     "partnerstwo.demo",
     "news.demo",
     "meetings.demo",

@@ -1,0 +1,111 @@
+import pytest
+
+from changelog.models import ChangeRecord
+from news.models import Post
+from pages.models import Page
+
+
+@pytest.fixture
+def editor(alice):
+    alice.first_name, alice.last_name = "Alicja", "Redakcyjna"
+    alice.save()
+    return alice
+
+
+@pytest.fixture
+def second_editor(django_user_model):
+    return django_user_model.objects.create_user(
+        username="celina@pup.example", password="celina-haslo-123", is_staff=True, is_superuser=True,
+        first_name="Celina", last_name="Korekta",
+    )
+
+
+def _post_form(**fields):
+    data = {
+        "title": "Nowy wpis", "slug": "", "category": "", "lead": "", "body": "<p>Treść</p>", "image_alt": "",
+        "status": "published", "published_at_0": "2026-01-10", "published_at_1": "10:00:00", "author": "",
+    }
+    data.update(fields)
+    return data
+
+
+def test_saving_a_post_in_admin_records_who_and_when(client, editor, second_editor, category):
+    client.force_login(editor)
+    client.post("/admin/news/post/add/", _post_form(category=category.pk))
+    post = Post.objects.get()
+    client.force_login(second_editor)
+    client.post(f"/admin/news/post/{post.pk}/change/", _post_form(category=category.pk, title="Poprawiony tytuł"))
+
+    records = list(ChangeRecord.objects.order_by("changed_at"))
+    assert [(r.editor_name, r.is_creation) for r in records] == [
+        ("Alicja Redakcyjna", True), ("Celina Korekta", False),
+    ]
+    assert records[1].summary.startswith("Zmiana: Tytuł")
+
+    html = client.get("/aktualnosci/nowy-wpis/").text
+    assert "<dt>Wytworzył/a</dt><dd>Alicja Redakcyjna" in html
+    assert "<dt>Opublikował/a</dt><dd>Alicja Redakcyjna" in html
+    assert "<dt>Ostatnia zmiana</dt><dd>Celina Korekta" in html
+    assert "Rejestr zmian (2 wersje)" in html
+
+
+def test_a_draft_then_published_post_names_who_published_it(client, editor, second_editor, category):
+    client.force_login(editor)
+    client.post("/admin/news/post/add/", _post_form(category=category.pk, status="draft"))
+    post = Post.objects.get()
+    client.force_login(second_editor)
+    client.post(f"/admin/news/post/{post.pk}/change/", _post_form(category=category.pk, slug=post.slug))
+    html = client.get(post.get_absolute_url()).text
+    assert "<dt>Wytworzył/a</dt><dd>Alicja Redakcyjna" in html
+    assert "<dt>Opublikował/a</dt><dd>Celina Korekta" in html
+
+
+def test_staff_without_a_full_name_are_signed_as_the_editors_not_by_e_mail(client, alice, category):
+    client.force_login(alice)
+    client.post("/admin/news/post/add/", _post_form(category=category.pk))
+    html = client.get(Post.objects.get().get_absolute_url()).text
+    assert "<dt>Wytworzył/a</dt><dd>Redakcja portalu" in html
+    assert "alice@pup.example" not in html
+
+
+def test_pages_keep_a_register_too(client, editor):
+    client.force_login(editor)
+    client.post("/admin/pages/page/add/", {
+        "title": "Cele", "slug": "cele", "section": "partnerstwo", "position": 1, "body": "<p>x</p>",
+        "is_published": "on",
+    })
+    html = client.get("/partnerstwo/cele/").text
+    assert "<dt>Wytworzył/a</dt><dd>Alicja Redakcyjna" in html
+    assert "Rejestr zmian (1 wersja)" in html
+
+
+def test_deleting_a_post_in_admin_deletes_its_register(client, editor, make_post):
+    post = make_post()
+    client.force_login(editor)
+    client.post(f"/admin/news/post/{post.pk}/change/", _post_form(category=post.category_id, slug=post.slug))
+    assert ChangeRecord.objects.count() == 1
+    client.post(f"/admin/news/post/{post.pk}/delete/", {"post": "yes"})
+    assert not ChangeRecord.objects.exists()
+
+
+def test_content_saved_outside_admin_shows_its_own_dates(client, make_post):
+    html = client.get(make_post().get_absolute_url()).text
+    assert "<dt>Wytworzył/a</dt><dd>Redakcja portalu</dd>" in html
+    assert "Rejestr zmian" not in html
+
+
+@pytest.mark.parametrize("saves", [1, 12])
+def test_page_query_count_does_not_grow_with_the_register(client, editor, django_assert_num_queries, saves):
+    client.force_login(editor)
+    client.post("/admin/pages/page/add/", {
+        "title": "Cele", "slug": "cele", "section": "ogolne", "position": 1, "body": "<p>x</p>", "is_published": "on",
+    })
+    page = Page.objects.get()
+    for n in range(saves - 1):
+        client.post(f"/admin/pages/page/{page.pk}/change/", {
+            "title": f"Cele {n}", "slug": "cele", "section": "ogolne", "position": 1, "body": "<p>x</p>",
+            "is_published": "on",
+        })
+    client.logout()
+    with django_assert_num_queries(3):  # page + register + coordinator
+        client.get("/cele/")

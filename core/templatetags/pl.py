@@ -1,0 +1,72 @@
+"""Polish dates, plurals and numbers for every template (a builtin library)."""
+
+import datetime
+
+from django import template
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from core.sanitize import clean_html
+
+register = template.Library()
+
+
+def plural_form(n, one, few, many):
+    """Choose the Polish form: 1 komentarz, 2 komentarze, 5 komentarzy, 22 komentarze."""
+    n = abs(int(n))
+    if n == 1:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+@register.filter
+def plural(n, forms):
+    """``{{ n|plural:"komentarz,komentarze,komentarzy" }}`` → "5 komentarzy"."""
+    one, few, many = (f.strip() for f in forms.split(","))
+    return f"{n} {plural_form(n, one, few, many)}"
+
+
+@register.filter
+def plural_word(n, forms):
+    """Like ``plural`` without the number."""
+    one, few, many = (f.strip() for f in forms.split(","))
+    return plural_form(n, one, few, many)
+
+
+@register.filter(expects_localtime=True)
+def pl_date(value):
+    """19 kwietnia 2018 (the genitive month name, as Poles write dates)."""
+    return date_filter(value, "j E Y")
+
+
+@register.filter(expects_localtime=True)
+def pl_datetime(value):
+    """19 kwietnia 2018, 11:00"""
+    return date_filter(value, "j E Y, H:i")
+
+
+@register.filter(expects_localtime=True)
+def pl_weekday_date(value):
+    """środa, 6 czerwca 2018 (Polish weekdays are not capitalised mid-sentence)."""
+    if not value:
+        return ""
+    return f"{date_filter(value, 'l').lower()}, {date_filter(value, 'j E Y')}"
+
+
+@register.filter
+def iso(value):
+    """A machine-readable value for <time datetime="…">."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.isoformat()
+
+
+@register.filter
+def sanitized(html):
+    """Rich text, cleaned again at render time, ready to output."""
+    return mark_safe(clean_html(html))

@@ -1,0 +1,46 @@
+import datetime
+import zoneinfo
+
+import pytest
+from django.template import Context, Template
+
+from core.templatetags.pl import plural_form
+
+
+@pytest.mark.parametrize(
+    "n, expected",
+    [
+        (0, "komentarzy"), (1, "komentarz"), (2, "komentarze"), (4, "komentarze"), (5, "komentarzy"),
+        (11, "komentarzy"), (12, "komentarzy"), (14, "komentarzy"), (21, "komentarzy"), (22, "komentarze"),
+        (101, "komentarzy"), (104, "komentarze"), (112, "komentarzy"),
+    ],
+)
+def test_plural_form_follows_polish_rules(n, expected):
+    assert plural_form(n, "komentarz", "komentarze", "komentarzy") == expected
+
+
+def render(source, **context):
+    return Template(source).render(Context(context))
+
+
+def test_plural_filter_prints_number_and_word():
+    assert render('{{ n|plural:"ocena,oceny,ocen" }}', n=22) == "22 oceny"
+
+
+def test_dates_use_genitive_month_names():
+    when = datetime.datetime(2018, 6, 6, 11, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Warsaw"))
+    assert render("{{ d|pl_date }}", d=when) == "6 czerwca 2018"
+    assert render("{{ d|pl_weekday_date }}", d=when) == "środa, 6 czerwca 2018"
+    assert render("{{ d|pl_datetime }}", d=when) == "6 czerwca 2018, 11:00"
+
+
+def test_dates_from_the_database_are_shown_in_polish_time():
+    # Stored in UTC: 22:30 on 5 June is 00:30 on 6 June in Warsaw.
+    when = datetime.datetime(2018, 6, 5, 22, 30, tzinfo=datetime.UTC)
+    assert render("{{ d|pl_date }}", d=when) == "6 czerwca 2018"
+    assert render("{{ d|pl_weekday_date }}", d=when) == "środa, 6 czerwca 2018"
+    assert render("{{ d|pl_datetime }}", d=when) == "6 czerwca 2018, 00:30"
+
+
+def test_sanitized_filter_cleans_at_render_time():
+    assert render("{{ html|sanitized }}", html='<p onclick="x()">a</p><script>alert(1)</script>') == "<p>a</p>"

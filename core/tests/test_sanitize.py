@@ -1,0 +1,50 @@
+import pytest
+
+from core.sanitize import clean_html, html_to_text
+
+
+@pytest.mark.parametrize(
+    "dirty, forbidden",
+    [
+        ("<script>alert(1)</script><p>x</p>", "<script"),
+        ('<p onclick="alert(1)">x</p>', "onclick"),
+        ('<img src="x" onerror="alert(1)" alt="">', "onerror"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+        ('<a href="jav&#x09;ascript:alert(1)">x</a>', "ascript:"),
+        ('<a href="JaVaScRiPt:alert(1)">x</a>', "alert"),
+        ('<iframe src="https://evil.example"></iframe>', "<iframe"),
+        ('<svg onload="alert(1)"><circle/></svg>', "<svg"),
+        ('<p style="background:url(javascript:alert(1))">x</p>', "style"),
+        ('<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="">', "data:"),
+        ("<object data='x.swf'></object>", "<object"),
+        ("<form action='/x'><input name='a'></form>", "<form"),
+        ("<!-- <script>alert(1)</script> -->", "<script"),
+        ("<p>a\x00b</p>", "\x00"),
+    ],
+)
+def test_it_removes_dangerous_markup(dirty, forbidden):
+    assert forbidden.lower() not in clean_html(dirty).lower()
+
+
+def test_it_keeps_what_editors_write():
+    html = (
+        '<h2>Cele</h2><p><strong>Ważne</strong> i <em>pilne</em></p><ul><li>jeden</li></ul>'
+        '<figure class="image"><img src="/media/editor/a.jpg" alt="Sala obrad"><figcaption>Sala</figcaption></figure>'
+        '<table><tbody><tr><td>1</td></tr></tbody></table>'
+    )
+    cleaned = clean_html(html)
+    kept_parts = ["<h2>Cele</h2>", "<strong>Ważne</strong>", "<li>jeden</li>", 'alt="Sala obrad"', "<td>1</td>"]
+    for kept in kept_parts:
+        assert kept in cleaned
+
+
+def test_links_get_safe_rel():
+    assert 'rel="noopener noreferrer"' in clean_html('<a href="https://pup.example">PUP</a>')
+
+
+def test_html_to_text_drops_tags():
+    assert html_to_text("<p>Ala <b>ma</b> kota</p>") == "Ala ma kota"
+
+
+def test_html_to_text_decodes_entities_once():
+    assert html_to_text("<p>PUP &amp; Starostwo&nbsp;– „razem” &lt;3</p>") == "PUP & Starostwo – „razem” <3"

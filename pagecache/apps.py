@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PagecacheConfig(AppConfig):
+    name = "pagecache"
+    verbose_name = "Pamięć podręczna stron"
+
+    def ready(self):
+        from pagecache.cache import connect_signals
+
+        connect_signals()

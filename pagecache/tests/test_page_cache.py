@@ -1,0 +1,264 @@
+import datetime
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from news.models import Post
+
+
+def _test_database_url():
+    """This test run's database, for another process to work on."""
+    db = connection.settings_dict
+    return f"postgresql://{db['USER']}:@/{db['NAME']}?host={db['HOST'] or db['OPTIONS']['host']}"
+
+
+def test_a_second_visit_is_served_from_the_cache_without_a_query(
+    client, make_post, page_cache, settings, django_assert_num_queries
+):
+    settings.PAGECACHE_RECHECK = 60  # the version read by the first visit is still trusted
+    make_post(title="Pierwszy wpis")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = client.get("/aktualnosci/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Pierwszy wpis" in response.text
+
+
+def test_a_hit_rechecks_the_content_version_after_a_moment(
+    client, make_post, page_cache, settings, django_assert_num_queries
+):
+    make_post()
+    client.get("/aktualnosci/")
+    settings.PAGECACHE_RECHECK = 0  # the moment has passed
+    with django_assert_num_queries(1):
+        assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_that_changes_content_answers_once_every_process_rechecks(client, alice, page_cache, settings):
+    settings.PAGECACHE_RECHECK = 0.5
+    client.force_login(alice)
+    started = time.monotonic()
+    client.post("/admin/news/post/", {"action": "delete_selected", "_selected_action": [], "index": 0})
+    assert time.monotonic() - started >= 0.5
+
+
+def test_an_edit_shows_on_the_next_request(client, make_post, page_cache, django_capture_on_commit_callbacks):
+    post = make_post(title="Stary tytuł")
+    client.get("/aktualnosci/")
+    with django_capture_on_commit_callbacks(execute=True):
+        post.title = "Nowy tytuł"
+        post.save()
+    response = client.get("/aktualnosci/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nowy tytuł" in response.text
+
+
+def test_bulk_actions_in_admin_invalidate_too(client, alice, make_post, page_cache, django_capture_on_commit_callbacks):
+    post = make_post(title="Wpis do cofnięcia")
+    visitor = Client()
+    assert "Wpis do cofnięcia" in visitor.get("/aktualnosci/").text
+    client.force_login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        Post.objects.filter(pk=post.pk).update(status=Post.Status.DRAFT)  # like an admin action
+        client.post("/admin/news/post/", {"action": "delete_selected", "_selected_action": [], "index": 0})
+    assert "Wpis do cofnięcia" not in visitor.get("/aktualnosci/").text
+
+
+def test_scheduled_post_appears_at_its_time(client, make_post, page_cache):
+    make_post(title="Zaplanowany", published_at=timezone.now() + datetime.timedelta(seconds=1))
+    assert "Zaplanowany" not in client.get("/aktualnosci/").text
+    time.sleep(1.2)
+    assert "Zaplanowany" in client.get("/aktualnosci/").text
+
+
+def test_each_visitor_gets_their_own_csrf_token(make_post, page_cache):
+    make_post()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get("/aktualnosci/")
+    page = second.get("/aktualnosci/")
+    assert page["X-Page-Cache"] == "hit"
+    token = page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = second.post("/ciasteczka/", {"csrfmiddlewaretoken": token, "next": "/aktualnosci/"})
+    assert response.status_code == 302
+
+
+def test_logged_in_users_and_pending_messages_bypass_the_cache(client, bob, make_post, page_cache):
+    make_post()
+    client.get("/aktualnosci/")
+    client.force_login(bob)
+    assert "X-Page-Cache" not in client.get("/aktualnosci/")
+
+
+def test_conditional_get_answers_304_until_something_changes(client, make_post, page_cache):
+    post = make_post()
+    first = client.get("/aktualnosci/")
+    again = client.get("/aktualnosci/", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    post.title = "Zmieniony"
+    post.save()
+    from pagecache.cache import bump
+
+    bump()
+    assert client.get("/aktualnosci/", headers={"if-none-match": first["ETag"]}).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_in_another_process_shows_on_the_next_request(client, make_post, page_cache, settings):
+    # Long enough that this process still trusts the version it read when the other
+    # process has saved: the other one must wait it out before it ends.
+    settings.PAGECACHE_RECHECK = 2
+    post = make_post(title="Tytuł przed zmianą")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
+    env = {
+        **os.environ,
+        "DATABASE_URL": _test_database_url(),
+        "DEBUG": "1",
+    }
+    script = (
+        "from django.conf import settings; settings.PAGECACHE_RECHECK = 2; "
+        f"from news.models import Post; p = Post.objects.get(pk={post.pk}); p.title = 'Tytuł po zmianie'; p.save()"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script], env=env, check=True, cwd=django_settings.BASE_DIR
+    )
+    response = client.get("/aktualnosci/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tytuł po zmianie" in response.text
+
+
+def test_cached_pages_keep_the_security_headers(client, make_post, page_cache):
+    make_post()
+    first = client.get("/aktualnosci/")
+    hit = client.get("/aktualnosci/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+                   "Permissions-Policy", "Content-Type"):
+        assert hit[header] == first[header], header
+
+
+def test_a_new_release_never_serves_pages_of_the_old_one(client, make_post, page_cache, monkeypatch):
+    make_post()
+    client.get("/aktualnosci/")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
+    monkeypatch.setattr("pagecache.cache.RELEASE", "next-release")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "miss"
+
+
+def test_a_hit_still_refuses_unknown_hosts_and_redirects_to_https(client, make_post, page_cache, settings):
+    make_post()
+    client.get("/aktualnosci/")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
+    assert client.get("/aktualnosci/", headers={"host": "evil.example"}).status_code == 400
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client().get("/aktualnosci/")  # a new handler reads the setting
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/aktualnosci/"
+
+
+def test_a_first_visit_served_from_the_cache_gets_a_csrf_cookie(make_post, page_cache):
+    make_post()
+    Client().get("/aktualnosci/")
+    newcomer = Client(enforce_csrf_checks=True)
+    page = newcomer.get("/aktualnosci/")
+    assert page["X-Page-Cache"] == "hit"
+    assert "csrftoken" in page.cookies
+    token = page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert newcomer.post("/ciasteczka/", {"csrfmiddlewaretoken": token}).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_that_died_behind_our_back_is_replaced_on_a_hit(client, make_post, page_cache, settings):
+    settings.PAGECACHE_RECHECK = 0  # the hit reads the content version
+    make_post(title="Wpis po restarcie bazy")
+    client.get("/aktualnosci/")
+    connection.ensure_connection()
+    connection.connection.close()  # as a database restart leaves a kept-alive connection
+    response = client.get("/aktualnosci/")
+    assert response.status_code == 200
+    assert "Wpis po restarcie bazy" in response.text
+    assert connection.is_usable()
+
+
+def test_a_returning_visitor_gets_a_fresh_mask_of_their_own_secret_on_each_hit(make_post, page_cache):
+    make_post()
+    Client().get("/aktualnosci/")
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get("/aktualnosci/")  # the first visit sets the cookie
+    tokens = []
+    for _ in range(2):
+        page = visitor.get("/aktualnosci/")
+        assert page["X-Page-Cache"] == "hit"
+        assert "csrftoken" not in page.cookies  # the secret stays the same
+        tokens.append(page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0])
+    assert tokens[0] != tokens[1]
+    for token in tokens:
+        assert visitor.post("/ciasteczka/", {"csrfmiddlewaretoken": token}).status_code == 302
+    assert visitor.post("/ciasteczka/", {"csrfmiddlewaretoken": tokens[0][::-1]}).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post, page_cache):
+    """The real thing: three gunicorn workers serve the page from their caches to readers
+    coming at once; one reader rates the post; every request after that shows the new rating."""
+    post = make_post(title="Wpis do oceny")
+    env = {
+        **os.environ,
+        "DATABASE_URL": _test_database_url(),
+        "DEBUG": "1", "WEB_CONCURRENCY": "3", "PAGECACHE_ENABLED": "1",
+        # Workers trust the version they read for 2 s: the vote must wait that out.
+        "PAGECACHE_RECHECK_MS": "2000",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        base = f"http://127.0.0.1:{s.getsockname()[1]}"
+    gunicorn = subprocess.Popen(
+        [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "partnerstwo.wsgi", "--bind", base[7:]],
+        cwd=django_settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    page = base + post.get_absolute_url()
+
+    def read_page(opener=None):
+        with (opener or urllib.request.build_opener()).open(page, timeout=10) as response:
+            return response.headers["X-Page-Cache"], response.read().decode()
+
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                read_page()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.2)
+        with ThreadPoolExecutor(6) as readers:
+            seen = list(readers.map(lambda _: read_page(), range(30)))
+        assert {status for status, _ in seen} == {"hit"}  # rendered once, while waiting for the start
+        assert all("Brak ocen" in text for _, text in seen)
+
+        reader = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        form = read_page(reader)[1]
+        token = form.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "value": "4"}).encode()
+        reader.open(urllib.request.Request(page + "ocena/", data=data, headers={"Referer": page}), timeout=10)
+
+        with ThreadPoolExecutor(6) as readers:
+            after = list(readers.map(lambda _: read_page(), range(30)))
+        assert all("4,0 / 5" in text and "1 ocena" in text for _, text in after)
+        assert {status for status, _ in after} == {"miss", "hit"}  # rendered afresh, then cached again
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)

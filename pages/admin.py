@@ -1,0 +1,54 @@
+from django import forms
+from django.contrib import admin
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from changelog.metryczka import MetryczkaAdminMixin
+from core.admin_mixins import SingleRowAdminMixin
+from pages.models import AccessibilityStatement, Coordinator, Page
+
+
+class PageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ["title", "slug", "section", "position", "body", "is_published"]
+        widgets = {"body": CKEditor5Widget(config_name="default")}
+
+
+@admin.register(Page)
+class PageAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
+    form = PageAdminForm
+    list_display = ["title", "section", "position", "is_published", "updated_at"]
+    list_filter = ["section", "is_published"]
+    list_editable = ["position"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Coordinator)
+class CoordinatorAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "phone", "email"]
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "status", "reviewed_on", "next_review_due", "review_up_to_date"]
+    readonly_fields = ["updated_at"]
+    fieldsets = [
+        (None, {"fields": ["entity", "site_name", "published_on", "updated_on"]}),
+        ("Stan dostępności cyfrowej", {"fields": ["status", "non_compliances"]}),
+        ("Przygotowanie deklaracji", {
+            "fields": ["prepared_on", "reviewed_on", "assessment"],
+            "description": "Deklarację przegląda się i aktualizuje co roku do 31 marca "
+            "oraz po każdej istotnej zmianie portalu.",
+        }),
+        ("Informacje zwrotne i dane kontaktowe", {"fields": ["contact_person", "contact_email", "contact_phone"]}),
+        ("Pozostałe informacje", {"fields": ["architecture", "communication", "mobile_apps", "updated_at"]}),
+    ]
+
+    @admin.display(description="następny przegląd do")
+    def next_review_due(self, obj):
+        return obj.next_review_due
+
+    @admin.display(description="przegląd aktualny", boolean=True)
+    def review_up_to_date(self, obj):
+        return obj.next_review_due is not None and not obj.review_overdue

@@ -1,0 +1,65 @@
+"""Middleware for every response: security headers, the database being away,
+and a ceiling on form posts."""
+
+from django.conf import settings
+
+from core.ratelimit import client_ip, is_limited
+from pages import views
+
+
+class PermissionsPolicyMiddleware:
+    """Tell browsers that no page uses the camera, microphone, location and the like."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer a Polish 503 page, not a 500, when PostgreSQL cannot be reached.
+
+    Catches what views and templates raise; errors raised in other middleware
+    reach the same page through ``views.server_error``. Django's connection
+    health checks reconnect on a later request once the server is back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, views.DATABASE_ERRORS):
+            return views.database_unavailable(request, exception)
+        return None
+
+
+class RequestLimitsMiddleware:
+    """Refuse overlong addresses, and put a ceiling on form posts per address.
+
+    The URL limit matches gunicorn's request line limit (gunicorn.conf.py), so
+    the answer does not depend on how the portal is run. The post ceiling is generous on purpose
+    (an office behind one address posts a lot); views add tighter limits of
+    their own where abuse is likely.
+    """
+
+    MAX_URL_LENGTH = 8190
+    POST_LIMIT = 300
+    POST_WINDOW = 600
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.path) + len(request.META.get("QUERY_STRING", "")) > self.MAX_URL_LENGTH:
+            return views.uri_too_long(request)
+        if request.method == "POST" and is_limited(
+            "post", client_ip(request), limit=self.POST_LIMIT, window=self.POST_WINDOW
+        ):
+            return views.too_many_requests(request, retry_after=self.POST_WINDOW)
+        return self.get_response(request)

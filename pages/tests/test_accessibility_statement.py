@@ -1,0 +1,126 @@
+import datetime
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from pages.models import AccessibilityStatement
+
+IDS = [
+    "a11y-wstep", "a11y-podmiot", "a11y-zakres", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
+    "a11y-status", "a11y-data-sporzadzenie", "a11y-data-przeglad", "a11y-kontakt", "a11y-osoba", "a11y-email",
+    "a11y-telefon", "a11y-procedura", "a11y-architektura", "a11y-komunikacja", "a11y-aplikacje",
+]
+
+
+def _statement(**fields):
+    fields.setdefault("non_compliances", "Obrazy w treści mogą nie mieć tekstu alternatywnego.")
+    return AccessibilityStatement.objects.create(**fields)
+
+
+def test_statement_has_every_required_id_exactly_once(client, db):
+    _statement()
+    html = client.get("/deklaracja-dostepnosci/").text
+    for element_id in IDS:
+        assert len(re.findall(rf'id="{element_id}"', html)) == 1, element_id
+
+
+def test_statement_with_filled_fields_shows_dates_as_time_elements_and_contacts(client, db, settings):
+    settings.SITE_URL = "https://partnerstwo.example.gov.pl"
+    _statement(
+        published_on=datetime.date(2026, 1, 15), updated_on=datetime.date(2026, 2, 1),
+        prepared_on=datetime.date(2026, 2, 10), reviewed_on=datetime.date(2026, 3, 20),
+        contact_person="Osoba Testowa", contact_email="dostepnosc@example.gov.pl", contact_phone="22 000 00 00",
+        architecture="Wejście od ulicy bez progów.", communication="Kontakt przez SMS.", mobile_apps="Brak.",
+    )
+    html = client.get("/deklaracja-dostepnosci/").text
+    assert '<time id="a11y-data-publikacja" datetime="2026-01-15">15 stycznia 2026 r.</time>' in html
+    assert '<time id="a11y-data-aktualizacja" datetime="2026-02-01">' in html
+    assert '<time id="a11y-data-sporzadzenie" datetime="2026-02-10">' in html
+    assert '<time id="a11y-data-przeglad" datetime="2026-03-20">' in html
+    assert 'Najbliższy przegląd: do 31 marca 2027 r.' in html
+    assert '<a id="a11y-url" href="https://partnerstwo.example.gov.pl/">' in html
+    assert '<a id="a11y-email" href="mailto:dostepnosc@example.gov.pl">' in html
+    assert '<a id="a11y-telefon" href="tel:220000000">22 000 00 00</a>' in html
+    assert "Wejście od ulicy bez progów." in html
+    assert "uzupełni" not in html
+
+
+@pytest.mark.parametrize("status", list(AccessibilityStatement.Status))
+def test_status_is_one_of_the_three_prescribed_sentences(client, db, status):
+    _statement(status=status)
+    html = client.get("/deklaracja-dostepnosci/").text
+    sentence = re.search(r'<p id="a11y-status">(.*?)</p>', html).group(1)
+    assert sentence == AccessibilityStatement.STATUS_SENTENCES[status]
+    assert sentence.startswith("Strona internetowa jest ")
+    assert "ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych" in sentence
+
+
+def test_empty_contacts_and_building_get_a_polish_note_not_invented_data(client, db):
+    _statement()
+    html = client.get("/deklaracja-dostepnosci/").text
+    assert '<span id="a11y-osoba">nie została jeszcze wskazana</span>' in html
+    assert '<span id="a11y-email">nie został jeszcze podany</span>' in html
+    assert "Brakujące dane kontaktowe w sprawach dostępności uzupełni" in html
+    assert "Opis dostępności architektonicznej siedziby urzędu nie został jeszcze uzupełniony." in html
+
+
+def test_procedure_explains_request_seven_days_complaint_and_ombudsman(client, db):
+    _statement()
+    procedure = client.get("/deklaracja-dostepnosci/").text.split('id="a11y-procedura"')[1].split("</div>")[0]
+    assert "7 dni" in procedure
+    assert "skargę" in procedure
+    assert "Rzecznika Praw Obywatelskich" in procedure
+
+
+def test_page_works_before_staff_save_the_statement_and_writes_nothing(client, db):
+    response = client.get("/deklaracja-dostepnosci/")
+    assert response.status_code == 200
+    assert "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim" in response.text
+    assert not AccessibilityStatement.objects.exists()
+
+
+def test_partial_compliance_needs_the_list_of_gaps(db):
+    statement = AccessibilityStatement(status=AccessibilityStatement.Status.PARTIAL, non_compliances="")
+    with pytest.raises(ValidationError) as error:
+        statement.full_clean()
+    assert "wymień niezgodności" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "due"),
+    [(datetime.date(2026, 2, 10), datetime.date(2027, 3, 31)), (datetime.date(2026, 6, 1), datetime.date(2027, 3, 31))],
+)
+def test_yearly_review_is_due_by_31_march_of_the_next_year(reviewed, due):
+    assert AccessibilityStatement(reviewed_on=reviewed).next_review_due == due
+
+
+def test_demo_statement_names_the_pup_is_partly_compliant_and_leaves_contacts_empty(client, db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    statement = AccessibilityStatement.objects.get()
+    assert statement.entity == "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim"
+    assert statement.status == AccessibilityStatement.Status.PARTIAL
+    assert statement.non_compliance_list
+    assert (statement.contact_person, statement.contact_email, statement.contact_phone) == ("", "", "")
+    assert statement.architecture == ""
+    statement.contact_person = "Zmienione przez redakcję"
+    statement.save()
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert AccessibilityStatement.objects.get().contact_person == "Zmienione przez redakcję"
+
+
+def test_staff_edit_the_statement_in_admin(client, alice):
+    _statement()
+    client.force_login(alice)
+    response = client.get("/admin/pages/accessibilitystatement/1/change/")
+    assert response.status_code == 200
+    assert "co roku do 31 marca" in response.text
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_statement_page_query_count(client, db, django_assert_num_queries, count):
+    if count:
+        _statement()
+    with django_assert_num_queries(2):  # statement + coordinator
+        client.get("/deklaracja-dostepnosci/")

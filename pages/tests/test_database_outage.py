@@ -1,0 +1,149 @@
+"""PostgreSQL goes away: every page answers a Polish 503 within seconds,
+/health/ says so, and the portal recovers by itself when the server is back."""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+
+
+@pytest.fixture
+def database_away(transactional_db):
+    """Point the connection at a socket folder where no server listens, then back."""
+    saved = connection.settings_dict["HOST"], connection.settings_dict["OPTIONS"].get("host")
+    connection.close()
+    connection.settings_dict["HOST"] = connection.settings_dict["OPTIONS"]["host"] = "/nonexistent/partnerstwo-db"
+    yield
+    connection.close()
+    connection.settings_dict["HOST"], connection.settings_dict["OPTIONS"]["host"] = saved
+    if saved[1] is None:
+        del connection.settings_dict["OPTIONS"]["host"]
+
+
+def test_health_reports_a_working_database(client, db):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+PAGES = ["/", "/aktualnosci/", "/aktualnosci/jakis-wpis/", "/polityka-prywatnosci/", "/partnerstwo/cele/"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_answer_a_polish_503_when_the_database_is_away(database_away, url):
+    started = time.monotonic()
+    response = Client().get(url)
+    assert time.monotonic() - started < 5
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Portal chwilowo niedostępny" in response.text
+    assert '<a class="skip-link" href="#tresc">' in response.text  # the site's own layout
+    assert "Traceback" not in response.text
+    assert "Content-Security-Policy" in response
+
+
+def test_a_form_post_answers_503_too(database_away):
+    # The request limit reads the cache table before any view runs.
+    response = Client(raise_request_exception=False).post("/ciasteczka/", {"next": "/"})
+    assert response.status_code == 503
+    assert "Portal chwilowo niedostępny" in response.text
+
+
+def test_health_reports_the_database_away(database_away):
+    response = Client().get("/health/")
+    assert response.status_code == 503
+    assert response.json() == {"database": "unavailable"}
+
+
+def test_the_503_page_needs_no_database(client, db, django_assert_num_queries):
+    from django.db import OperationalError
+    from django.test import RequestFactory
+
+    from pages.views import database_unavailable
+
+    with django_assert_num_queries(0):
+        response = database_unavailable(RequestFactory().get("/"), OperationalError("server closed the connection"))
+    assert response.status_code == 503
+
+
+# The real thing: gunicorn on a PostgreSQL server of its own, stopped and
+# started again. A separate data folder keeps the suite's server (and other
+# pytest-xdist workers) untouched.
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url, timeout=10):
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_gunicorn_survives_the_database_stopping_and_starting():
+    data_dir = tempfile.mkdtemp(prefix="outage-", dir=settings.DATA_DIR)
+    env = {**os.environ, "DATA_DIR": data_dir, "DEBUG": "1", "WEB_CONCURRENCY": "2"}
+    env.pop("DATABASE_URL", None)  # the embedded server in data_dir
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    manage = [sys.executable, "manage.py"]
+    db = [sys.executable, "-m", "partnerstwo.db"]
+    base = f"http://127.0.0.1:{_free_port()}"
+    run = dict(cwd=settings.BASE_DIR, env=env, check=True, capture_output=True, timeout=120)
+    gunicorn = None
+    try:
+        subprocess.run([*db, "start"], **run)  # settings only point at it
+        subprocess.run([*manage, "migrate", "--no-input"], **run)
+        subprocess.run([*manage, "createcachetable"], **run)
+        gunicorn = subprocess.Popen(
+            [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "partnerstwo.wsgi", "--bind", base[7:]],
+            cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if _get(base + "/health/", timeout=2)[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "gunicorn did not start"
+            time.sleep(0.2)
+        assert _get(base + "/")[0] == 200
+
+        subprocess.run([*db, "stop"], **run)
+        for url in ["/", "/aktualnosci/", "/health/", "/", "/aktualnosci/"]:  # both workers
+            started = time.monotonic()
+            status, body = _get(base + url)
+            assert time.monotonic() - started < 5, url
+            assert status == 503, url
+            if url == "/health/":
+                assert json.loads(body) == {"database": "unavailable"}
+            else:
+                assert "Portal chwilowo niedostępny" in body
+
+        subprocess.run([*db, "start"], **run)
+        statuses = [_get(base + url)[0] for url in ["/", "/aktualnosci/", "/health/"] * 3]
+        assert statuses == [200] * 9
+        assert gunicorn.poll() is None  # never restarted
+    finally:
+        if gunicorn:
+            gunicorn.terminate()
+            gunicorn.wait(timeout=30)
+        subprocess.run([*db, "stop"], cwd=settings.BASE_DIR, env=env, capture_output=True, timeout=60)
+        shutil.rmtree(data_dir, ignore_errors=True)

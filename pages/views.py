@@ -1,0 +1,216 @@
+import logging
+import sys
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import InterfaceError, OperationalError, connection
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, render
+from django.template import loader
+from django.templatetags.static import static
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django.views.static import serve
+
+from changelog.metryczka import metryczka_for
+from core import sanitize
+from core.images import clean_image
+from core.ratelimit import client_ip, is_limited
+from meetings.models import Meeting
+from news.models import Post
+from pages.context_processors import COOKIE_NOTICE_COOKIE
+from pages.models import AccessibilityStatement, Page
+
+log = logging.getLogger(__name__)
+
+# What psycopg raises (wrapped by Django) when the server is away or restarting.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def home(request):
+    posts = Post.objects.published().select_related("category")[:5]
+    # The next meetings beside the news; when none is planned, the latest ones.
+    nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
+    meetings = [m for m in nearest if m.is_upcoming]
+    recent_meetings = [] if meetings else nearest[:2]
+    return render(
+        request,
+        "pages/home.html",
+        {"posts": posts, "meetings": meetings, "recent_meetings": recent_meetings},
+    )
+
+
+def page(request, slug):
+    page = get_object_or_404(Page.objects.published(), slug=slug, section=Page.Section.GENERAL)
+    return render(request, "pages/page.html", {"page": page, "metryczka": metryczka_for(page)})
+
+
+def _safe_next(request, fallback="/"):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+def cookie_notice(request):
+    """Remember that the visitor has read the cookie notice (a necessary cookie)."""
+    if is_limited("cookie-notice", client_ip(request), limit=100, window=600):
+        return too_many_requests(request, retry_after=600)
+    if request.headers.get("X-Requested-With") == "fetch":
+        response = JsonResponse({"ok": True})
+    else:
+        response = HttpResponseRedirect(_safe_next(request))
+    response.set_cookie(
+        COOKIE_NOTICE_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax",
+        secure=request.is_secure(), httponly=True,
+    )
+    return response
+
+
+@require_POST
+@staff_member_required
+def editor_image_upload(request):
+    """CKEditor 5 image upload: staff only, content checked, EXIF removed, renamed."""
+    if is_limited("editor-upload", request.user.pk, limit=60, window=600):
+        message = "Zbyt wiele przesłanych plików. Spróbuj ponownie za kilka minut."
+        return JsonResponse({"error": {"message": message}}, status=429)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": "Nie wybrano pliku."}}, status=400)
+    try:
+        cleaned = clean_image(upload)
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    name = default_storage.save(f"editor/{cleaned.name}", cleaned)
+    return JsonResponse({"url": default_storage.url(name)})
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors, no database: the database may be the problem.
+    if isinstance(sys.exception(), DATABASE_ERRORS):  # raised outside a view, e.g. in middleware
+        return database_unavailable(request, sys.exception())
+    return HttpResponseServerError(loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME}))
+
+
+def _page_without_database(request, template, status, retry_after):
+    """Render a page in the site layout without context processors or queries."""
+    request.user = AnonymousUser()  # the lazy user would read the session table
+    html = loader.get_template(template).render({"SITE_NAME": settings.SITE_NAME, "request": request})
+    response = HttpResponse(html, status=status)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def database_unavailable(request, exception):
+    log.error("Database unavailable (%s %s): %s", request.method, request.path, exception)
+    response = _page_without_database(request, "503.html", 503, retry_after=30)
+    response._has_been_logged = True  # logged above, once, without a traceback
+    return response
+
+
+def too_many_requests(request, retry_after):
+    return _page_without_database(request, "429.html", 429, retry_after=retry_after)
+
+
+def uri_too_long(request):
+    return HttpResponse("Adres strony jest za długi.", status=414, content_type="text/plain; charset=utf-8")
+
+
+def serve_media(request, path):
+    """Uploaded files when no reverse proxy serves them (development, SERVE_MEDIA=1)."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        raise Http404("Nie ma takiego pliku.") from None
+
+
+@require_GET
+@never_cache
+def health(request):
+    """For load balancers and monitoring: 200 when the database answers, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_ERRORS:
+        return JsonResponse({"database": "unavailable"}, status=503)
+    return JsonResponse({"database": "ok"})
+
+
+def partnership_page(request, slug):
+    pages = list(Page.objects.published().filter(section=Page.Section.PARTNERSHIP))
+    page = next((p for p in pages if p.slug == slug), None)
+    if page is None:
+        raise Http404("Nie ma takiej strony.")
+    return render(
+        request,
+        "pages/page.html",
+        {"page": page, "section_pages": pages, "metryczka": metryczka_for(page)},
+    )
+
+
+def accessibility_statement(request):
+    # Until staff save it in admin, the defaults are shown (nothing is written on a GET).
+    statement = AccessibilityStatement.objects.filter(pk=1).first() or AccessibilityStatement()
+    return render(
+        request,
+        "pages/accessibility_statement.html",
+        {"statement": statement, "site_url": settings.SITE_URL + "/"},
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /ckeditor5/",
+        "Disallow: /ciasteczka/",
+        "",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def partnership_index(request):
+    pages = list(Page.objects.published().filter(section=Page.Section.PARTNERSHIP))
+    for p in pages:
+        p.summary = sanitize.html_to_text(p.body)
+    return render(request, "pages/partnership_index.html", {"section_pages": pages})
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -1,0 +1,181 @@
+"""A bot sends garbage to every address and every form of the site.
+
+Each answer is a 4xx or a harmless 200: never a 500, never the payload echoed
+back unescaped, never a file from outside the media folder. URLs come from the
+URL configuration (tests/urlmap.py), so new pages are covered.
+"""
+
+from html.parser import HTMLParser
+from urllib.parse import quote
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from news.models import Category, Post
+from pages.models import Page
+from tests.urlmap import site_urls
+
+SCRIPT = '<script>alert("hostile")</script>'
+IMG = "<img src=x onerror=alert(9)>"
+PAYLOADS = {
+    "nul": "a\x00b",
+    "invalid-utf8": "\udcff\udcfe",  # surrogate escapes: raw bytes 0xFF 0xFE once encoded
+    "html": f'"><{SCRIPT[1:]}{IMG}',
+    "sql": "' OR '1'='1'; DROP TABLE news_post; --",
+    "traversal": "../../../../etc/passwd",
+    "unicode": "zażółć \u202e\ufeff 🙂",
+    "number": "-99999999999999999999999",
+    "long": "x" * 3000,
+}
+# Form fields also get a megabyte; in a URL that length is refused (414) up front.
+FORM_PAYLOADS = {**PAYLOADS, "megabyte": "x" * 1_000_000}
+QUERY_KEYS = ["q", "page", "p", "o", "e", "next", "kategoria", "strona", "rok", "miesiac", "email", "token"]
+METHODS = ["PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND"]
+BAD_HOSTS = ["evil.example", "localhost:abc", "<script>", "a" * 300, "127.0.0.1@evil.example"]
+
+
+def encode(value):
+    """Percent-encode for a URL; surrogate escapes become the invalid bytes they stand for."""
+    return quote(value.encode("utf-8", "surrogateescape"), safe="")
+
+
+def assert_safe(response, where):
+    assert response.status_code < 500, f"{where}: {response.status_code}"
+    if response.streaming:
+        return
+    body = response.content.decode("utf-8", "replace")
+    assert "root:x:0:0" not in body, where
+    if "html" in response.get("Content-Type", ""):
+        assert SCRIPT not in body, f"{where}: script reflected"
+        assert IMG not in body, f"{where}: markup reflected"
+
+
+@pytest.fixture
+def sample_objects(db, category):
+    """Objects at the sample slugs of urlmap.SAMPLES, so detail pages render fully."""
+    sample = Category.objects.create(name="Przykład", slug="przyklad")
+    Post.objects.create(title="Przykład", slug="przyklad", category=sample, body="<p>Treść</p>",
+                        status=Post.Status.PUBLISHED)
+    Page.objects.create(title="Przykład", slug="przyklad", body="<p>Treść</p>")
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """Staff with every permission; no password, so no slow hashing."""
+    return django_user_model.objects.create(username="redakcja@pup.example", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(params=["anonymous", "staff"])
+def visitor(request, sample_objects):
+    client = Client()
+    if request.param == "staff":
+        client.force_login(request.getfixturevalue("editor"))
+    return client
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=list(PAYLOADS))
+def test_hostile_path_arguments_never_break_a_page(client, sample_objects, payload):
+    for url, name in site_urls(lambda name, converter: encode(PAYLOADS[payload])):
+        assert_safe(client.get(url), f"GET {url[:80]} ({name})")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=list(PAYLOADS))
+def test_hostile_query_strings_never_break_a_page(visitor, payload):
+    query = "&".join(f"{key}={encode(PAYLOADS[payload])}" for key in QUERY_KEYS)
+    for url, name in site_urls():
+        assert_safe(visitor.get(f"{url}?{query}"), f"GET {url}?… ({name})")
+
+
+def test_very_long_urls_never_break_a_page(client, sample_objects):
+    for url in ["/" + "a" * 9000 + "/", "/aktualnosci/" + "a" * 100_000 + "/", "/?" + "a=b&" * 5000,
+                "/?q=" + "x" * 1_000_000]:
+        response = client.get(url)
+        assert response.status_code == 414, url[:40]
+        assert_safe(response, url[:40])
+
+
+@pytest.mark.parametrize("url", [
+    "/media/../../../../etc/passwd", "/media/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/media/..%2f..%2f..%2fetc%2fpasswd",
+    "/media//etc/passwd", "/static/../../../../etc/passwd", "/static/%2e%2e/partnerstwo/settings.py",
+    "/media/%00/etc/passwd", "/aktualnosci/..%2f..%2f..%2fetc%2fpasswd/",
+])
+def test_path_traversal_reveals_no_files(client, db, url):
+    response = client.get(url)
+    assert response.status_code in (400, 403, 404), url
+    assert_safe(response, url)
+
+
+def test_wrong_methods_are_refused_or_harmless(visitor):
+    for url, name in site_urls():
+        for method in METHODS:
+            assert_safe(visitor.generic(method, url), f"{method} {url} ({name})")
+
+
+def test_posts_without_csrf_token_are_refused(sample_objects, editor):
+    anonymous, staff = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    staff.force_login(editor)
+    for url, name in site_urls():
+        for client in (anonymous, staff):
+            response = client.post(url, {"title": "x", "next": "/"})
+            assert 400 <= response.status_code < 500, f"POST {url} ({name}): {response.status_code}"
+
+
+@pytest.mark.parametrize("host", BAD_HOSTS)
+def test_bad_host_headers_get_400(client, db, host):
+    for url, name in site_urls():
+        response = client.get(url, headers={"host": host})
+        assert response.status_code == 400, f"{url} ({name}) with Host {host!r}: {response.status_code}"
+
+
+class FormFinder(HTMLParser):
+    """The POST forms of a page: action and fields (name, type)."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("method") or "get").lower() == "post":
+            self.forms.append({"action": attrs.get("action") or "", "fields": []})
+        elif tag in ("input", "textarea", "select") and self.forms and attrs.get("name"):
+            self.forms[-1]["fields"].append((attrs["name"], attrs.get("type", tag)))
+
+
+def site_forms(client):
+    """(page url, action, fields) of every POST form on every page the client can open."""
+    found = {}
+    for url, _name in site_urls():
+        response = client.get(url)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        finder = FormFinder()
+        finder.feed(response.content.decode())
+        for form in finder.forms:
+            action = form["action"] or url
+            if "logout" not in action:
+                found.setdefault((action, tuple(form["fields"])), url)
+    return [(page, action, fields) for (action, fields), page in found.items()]
+
+
+def test_every_form_survives_hostile_values(visitor):
+    forms = site_forms(visitor)
+    assert forms, "no forms found"
+    for page, action, fields in forms:
+        for payload, value in FORM_PAYLOADS.items():
+            if payload == "invalid-utf8":
+                continue  # a client cannot encode it; sent as raw bytes below
+            data = {}
+            for name, kind in fields:
+                if name == "csrfmiddlewaretoken":
+                    continue
+                if kind == "file":
+                    data[name] = SimpleUploadedFile("../../evil\x00.php.jpg", value.encode("utf-8", "surrogateescape"),
+                                                    content_type="image/jpeg")
+                else:
+                    data[name] = value
+            assert_safe(visitor.post(action, data), f"POST {action} from {page} ({payload})")
+        body = "&".join(f"{encode(name)}=%FF%FE%00" for name, _kind in fields)
+        response = visitor.post(action, body.encode(), content_type="application/x-www-form-urlencoded")
+        assert_safe(response, f"POST {action} from {page} (raw bytes)")
