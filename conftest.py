@@ -156,3 +156,34 @@ def make_agreement(db):
         return Agreement.objects.create(**fields)
 
     return make
+
+
+@pytest.fixture
+def run_worker(db, monkeypatch):
+    """Run the queued background tasks the way `manage.py db_worker` does, until the queue is empty."""
+    # The worker closes connections between tasks; the test's transaction must stay open.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+    def run(worker_id="test-worker"):
+        from django_tasks_db.management.commands.db_worker import Worker
+
+        Worker(
+            queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+            max_tasks=None, worker_id=worker_id, excluded_queue_names=[],
+        ).run()
+
+    return run
+
+
+@pytest.fixture
+def in_background(django_capture_on_commit_callbacks, run_worker):
+    """``with in_background(): client.post(...)``: what the request queued on commit, the worker then runs."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        run_worker()
+
+    return run

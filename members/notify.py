@@ -1,11 +1,10 @@
 """E-mails about accession requests: a notice for staff, a confirmation for the applicant."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from core.notify import staff_recipients
+from core.notify import notify_staff, send_later
 
 
 def accession_received(request_obj):
@@ -14,17 +13,12 @@ def accession_received(request_obj):
         "SITE_NAME": settings.SITE_NAME,
         "admin_url": settings.SITE_URL + reverse("admin:members_accessionrequest_change", args=[request_obj.pk]),
     }
-    recipients = staff_recipients()
-    if recipients:
-        send_mail(
-            f"Nowe zgłoszenie przystąpienia do partnerstwa: {request_obj.institution_name}",
-            render_to_string("members/email/accession_staff.txt", context),
-            None,
-            recipients,
-        )
-    send_mail(
+    notify_staff(
+        f"Nowe zgłoszenie przystąpienia do partnerstwa: {request_obj.institution_name}",
+        render_to_string("members/email/accession_staff.txt", context),
+    )
+    send_later(
         "Otrzymaliśmy zgłoszenie przystąpienia do Partnerstwa Lokalnego",
         render_to_string("members/email/accession_applicant.txt", context),
-        None,
         [request_obj.email],
     )

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 SUPERVISE = str(settings.BASE_DIR / "bin" / "supervise")
@@ -28,6 +29,7 @@ def test_gunicorn_config_sets_timeouts_recycling_and_workers_from_the_environmen
     assert int(config["max_requests"]) > 0 and int(config["max_requests_jitter"]) > 0
 
 
+@pytest.mark.system
 def test_a_crashing_worker_is_started_again_with_growing_pauses(tmp_path):
     log = tmp_path / "runs"
     supervisor = subprocess.Popen(
@@ -42,6 +44,7 @@ def test_a_crashing_worker_is_started_again_with_growing_pauses(tmp_path):
     assert "exited with status 3, starting it again in 2s" in supervisor.stderr.read()
 
 
+@pytest.mark.system
 def test_stopping_the_supervisor_stops_the_worker(tmp_path):
     pidfile = tmp_path / "pid"
     supervisor = subprocess.Popen([SUPERVISE, "bash", "-c", f"echo $$ > {pidfile}; exec sleep 300"])

@@ -28,9 +28,10 @@ def test_form_page_has_labelled_fields_and_csrf(client, db):
     assert 'href="/polityka-prywatnosci/"' in html
 
 
-def test_request_is_stored_staff_are_notified_and_applicant_confirmed(client, db, settings, mailoutbox):
+def test_request_is_stored_staff_are_notified_and_applicant_confirmed(client, db, settings, mailoutbox, in_background):
     settings.STAFF_NOTIFY_EMAILS = ["sekretariat@pup.example"]
-    response = client.post("/partnerzy/przystap/", application(), follow=True)
+    with in_background():
+        response = client.post("/partnerzy/przystap/", application(), follow=True)
     assert response.redirect_chain == [("/partnerzy/przystap/wyslano/", 302)]
     assert "Dziękujemy za zgłoszenie" in response.text
     assert "Potwierdzenie wysłaliśmy na adres <strong>anna@example.org</strong>" in response.text
@@ -49,9 +50,10 @@ def test_request_is_stored_staff_are_notified_and_applicant_confirmed(client, db
     assert "„Stowarzyszenie Aktywni Nowodworzanie”" in applicant.body
 
 
-def test_without_a_staff_address_active_staff_are_notified(client, alice, settings, mailoutbox):
+def test_without_a_staff_address_active_staff_are_notified(client, alice, settings, mailoutbox, in_background):
     settings.STAFF_NOTIFY_EMAILS = []
-    client.post("/partnerzy/przystap/", application())
+    with in_background():
+        client.post("/partnerzy/przystap/", application())
     assert mailoutbox[0].to == ["alice@pup.example"]
 
 
@@ -125,3 +127,12 @@ def test_one_ip_address_may_send_ten_requests_a_day(client, db):
 
 def test_form_rejects_other_methods(client, db):
     assert client.put("/partnerzy/przystap/").status_code == 405
+
+
+def test_a_mail_server_outage_loses_no_request(client, db, settings, mailoutbox, in_background):
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                                    "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 1}}}
+    with in_background():
+        response = client.post("/partnerzy/przystap/", application())
+    assert response.status_code == 302
+    assert AccessionRequest.objects.get().institution_name == "Stowarzyszenie Aktywni Nowodworzanie"

@@ -27,11 +27,14 @@ def test_login_link_brings_the_reader_back_to_the_post(client, make_post, carol)
     assert 'name="body"' in client.get(post.get_absolute_url()).text
 
 
-def test_first_comment_waits_for_moderation_and_staff_are_told(client, make_post, carol, settings, mailoutbox):
+def test_first_comment_waits_for_moderation_and_staff_are_told(
+    client, make_post, carol, settings, mailoutbox, in_background
+):
     settings.STAFF_NOTIFY_EMAILS = ["sekretariat@pup.example"]
     post = make_post(title="Spotkanie partnerów")
     client.force_login(carol)
-    response = _comment(client, post)
+    with in_background():
+        response = _comment(client, post)
     comment = Comment.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"{post.get_absolute_url()}#komentarz-{comment.pk}"
@@ -48,10 +51,13 @@ def test_first_comment_waits_for_moderation_and_staff_are_told(client, make_post
     assert "/admin/news/comment/?status__exact=pending" in mail.body
 
 
-def test_notice_goes_to_active_staff_when_no_address_is_set(client, make_post, carol, alice, settings, mailoutbox):
+def test_notice_goes_to_active_staff_when_no_address_is_set(
+    client, make_post, carol, alice, settings, mailoutbox, in_background
+):
     settings.STAFF_NOTIFY_EMAILS = []
     client.force_login(carol)
-    _comment(client, make_post())
+    with in_background():
+        _comment(client, make_post())
     assert mailoutbox[0].to == ["alice@pup.example"]
 
 

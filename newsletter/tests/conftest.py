@@ -6,7 +6,6 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 
 _seq = itertools.count(1)
 
@@ -88,21 +87,6 @@ def make_issue(db, alice):
         return Issue.objects.create(**fields)
 
     return make
-
-
-@pytest.fixture
-def run_worker(db, monkeypatch):
-    """Run the queued background tasks the way `manage.py db_worker` does, until the queue is empty."""
-    # The worker closes connections between tasks; the test's transaction must stay open.
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
-
-    def run(worker_id="test-worker"):
-        Worker(
-            queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
-            max_tasks=None, worker_id=worker_id, excluded_queue_names=[],
-        ).run()
-
-    return run
 
 
 def recipients(outbox=None):
