@@ -3,6 +3,8 @@ from types import SimpleNamespace
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
+from core.links import site_host
+
 
 def user_display(user):
     """How allauth names a reader in its pages and e-mails: by e-mail, never by the generated username."""
@@ -12,7 +14,5 @@ def user_display(user):
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         # allauth's e-mails greet with the site's name; without django.contrib.sites it would be the host name.
-        request = self.request
-        host = request.get_host() if request is not None else settings.SITE_URL.split("://", 1)[-1]
-        context = {**context, "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=host)}
+        context = {**context, "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=site_host())}
         super().send_mail(template_prefix, email, context)

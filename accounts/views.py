@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.forms import DeleteAccountForm
+from core.links import absolute_url
 from news.models import Comment, Rating
 
 
@@ -53,7 +54,7 @@ def export_data(request):
         "komentarze": [
             {
                 "wpis": c.post.title,
-                "adres_wpisu": request.build_absolute_uri(c.post.get_absolute_url()),
+                "adres_wpisu": absolute_url(c.post.get_absolute_url()),
                 "podpis": c.author_name,
                 "tresc": c.body,
                 "status": c.get_status_display(),
@@ -64,7 +65,7 @@ def export_data(request):
         "oceny": [
             {
                 "wpis": r.post.title,
-                "adres_wpisu": request.build_absolute_uri(r.post.get_absolute_url()),
+                "adres_wpisu": absolute_url(r.post.get_absolute_url()),
                 "ocena": r.value,
                 "oddano": _iso(r.created_at),
                 "zmieniono": _iso(r.updated_at),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from icalendar import Calendar, Event
 
+from core.links import absolute_url
 from core.sanitize import html_to_text
 from meetings.models import Meeting
 
@@ -55,7 +56,7 @@ def _location(venue):
 
 
 def meeting_event(meeting):
-    url = settings.SITE_URL + meeting.get_absolute_url()
+    url = absolute_url(meeting.get_absolute_url())
     event = Event()
     event.add("uid", meeting.uid)
     event.add("dtstamp", meeting.updated_at.astimezone(datetime.UTC))

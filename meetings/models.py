@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from core.documents import KIND_LABELS, detect_kind, validate_document
 from core.images import validate_image
+from core.links import site_host
 from core.sanitize import clean_html
 from core.text import unique_slug
 from meetings.files import LARGE_SIZE, THUMBNAIL_SIZE, image_size, rendition
@@ -225,8 +226,7 @@ class Meeting(models.Model):
     @property
     def uid(self):
         """The iCalendar UID: the same for this meeting in every download and feed."""
-        host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
-        return f"spotkanie-{self.pk}@{host}"
+        return f"spotkanie-{self.pk}@{site_host()}"
 
 
 class AgendaItem(models.Model):

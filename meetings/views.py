@@ -1,18 +1,18 @@
 import datetime
 
-from django.conf import settings
 from django.db.models import OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from changelog.metryczka import metryczka_from_rows, metryczka_subquery
+from core.links import absolute_url
 from core.sanitize import html_to_text
 from meetings.ics import build_calendar, calendar_response
 from meetings.models import Meeting, Report
 from members.models import Institution
 from news.models import Post
-from pages.seo import absolute_url, json_ld
+from pages.seo import json_ld, partnership
 
 RECENT_ON_LIST = 10
 
@@ -94,7 +94,7 @@ def event_data(meeting):
         "eventStatus": f"https://schema.org/{status}",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "inLanguage": "pl",
-        "organizer": {"@type": "GovernmentOrganization", "name": settings.SITE_NAME, "url": absolute_url("/")},
+        "organizer": partnership(),
     }
     if meeting.ends_at:
         data["endDate"] = meeting.ends_at.isoformat()

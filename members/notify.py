@@ -4,6 +4,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.links import absolute_url
 from core.notify import notify_staff, send_later
 
 
@@ -11,7 +12,7 @@ def accession_received(request_obj):
     context = {
         "req": request_obj,
         "SITE_NAME": settings.SITE_NAME,
-        "admin_url": settings.SITE_URL + reverse("admin:members_accessionrequest_change", args=[request_obj.pk]),
+        "admin_url": absolute_url(reverse("admin:members_accessionrequest_change", args=[request_obj.pk])),
     }
     notify_staff(
         f"Nowe zgłoszenie przystąpienia do partnerstwa: {request_obj.institution_name}",

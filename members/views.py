@@ -4,12 +4,13 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from core.links import absolute_url
 from core.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from members.forms import AccessionForm, DirectoryFilterForm
 from members.models import Institution, Office
 from members.notify import accession_received
-from pages.seo import absolute_url, json_ld
+from pages.seo import json_ld
 from partnerstwo.models import Signature
 
 # How many requests to join one address (e-mail or IP) may send in a day.

@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from core.links import absolute_url
 from core.sanitize import clean_html, html_to_text
 from news.models import Category, Post
-from pages.seo import absolute_url
 
 FEED_SIZE = 30
 

@@ -1,7 +1,6 @@
 import secrets
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,12 +11,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from changelog.metryczka import metryczka_for
+from core.links import absolute_url
 from core.notify import notify_staff
 from core.ratelimit import client_ip, is_limited
 from core.sanitize import html_to_text
 from news.forms import CommentForm, RatingForm
 from news.models import Category, Comment, Post, Rating
-from pages.seo import absolute_url, json_ld
+from pages.seo import json_ld, partnership
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
 RATER_COOKIE = "ocena"
@@ -91,7 +91,7 @@ def _has_verified_email(user):
 
 
 def _notify_staff(comment):
-    admin_url = settings.SITE_URL + reverse("admin:news_comment_changelist") + "?status__exact=pending"
+    admin_url = absolute_url(reverse("admin:news_comment_changelist") + "?status__exact=pending")
     body = (
         f"Nowy komentarz czeka na moderację.\n\n"
         f"Wpis: {comment.post.title}\n"
@@ -178,7 +178,7 @@ def rate_post(request, slug):
 
 def news_article_data(post):
     """schema.org NewsArticle for search engines; built from what the page shows."""
-    publisher = {"@type": "GovernmentOrganization", "name": settings.SITE_NAME, "url": absolute_url("/")}
+    publisher = partnership()
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

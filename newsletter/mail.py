@@ -1,31 +1,23 @@
 """The newsletter's e-mails: Polish plain text and HTML, absolute links, bulk-mail headers."""
 
 import re
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.links import absolute_url, site_host
 from core.sanitize import html_to_text
 from newsletter.tokens import confirm_token, unsubscribe_token
 
 
-def absolute(path):
-    return f"{settings.SITE_URL}{path}"
-
-
-def site_host():
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
-
-
 def unsubscribe_url(subscriber):
-    return absolute(reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]))
+    return absolute_url(reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]))
 
 
 def confirm_url(subscriber):
-    return absolute(reverse("newsletter:confirm", args=[confirm_token(subscriber)]))
+    return absolute_url(reverse("newsletter:confirm", args=[confirm_token(subscriber)]))
 
 
 _RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
@@ -76,7 +68,7 @@ def issue_message(content, subscriber, *, test=False):
         "body_html": content.body_html,
         "body_text": content.body_text,
         "kind_label": content.kind_label,
-        "unsubscribe_url": unsubscribe_url(subscriber) if subscriber.pk else absolute(reverse("newsletter:signup")),
+        "unsubscribe_url": unsubscribe_url(subscriber) if subscriber.pk else absolute_url(reverse("newsletter:signup")),
         "site_url": settings.SITE_URL,
         "SITE_NAME": settings.SITE_NAME,
         "test": test,

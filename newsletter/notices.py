@@ -13,8 +13,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.links import absolute_url
 from news.models import Post
-from newsletter.mail import absolute
 from newsletter.models import Issue, NewsletterSettings
 
 
@@ -29,7 +29,7 @@ def posts_to_announce():
 
 def notice_body(post):
     return render_to_string("newsletter/email/post_notice_body.html", {
-        "post": post, "url": absolute(post.get_absolute_url()),
+        "post": post, "url": absolute_url(post.get_absolute_url()),
     })
 
 

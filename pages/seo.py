@@ -1,4 +1,4 @@
-"""Discovery helpers: absolute addresses from SITE_URL and JSON-LD data blocks."""
+"""Discovery helpers: JSON-LD data blocks, the partnership as schema.org data, sitemap sections."""
 
 import json
 from urllib.parse import urlsplit
@@ -9,13 +9,15 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, QuerySet, Window
 from django.utils.safestring import mark_safe
 
+from core.links import absolute_url
+
 # The same escapes as Django's json_script: the data can never close its <script> element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def absolute_url(path):
-    """The public address of a path, from SITE_URL (not from the request's Host header)."""
-    return settings.SITE_URL + path
+def partnership(**details):
+    """schema.org: the partnership itself, as publisher, organiser or the founded organisation."""
+    return {"@type": "GovernmentOrganization", "name": settings.SITE_NAME, "url": absolute_url("/"), **details}
 
 
 def json_ld(data):

@@ -26,6 +26,7 @@ from django.views.static import serve
 from changelog.metryczka import metryczka_for
 from core import sanitize
 from core.images import clean_image
+from core.links import absolute_url
 from core.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from news.models import Post
@@ -185,7 +186,7 @@ def accessibility_statement(request):
     return render(
         request,
         "pages/accessibility_statement.html",
-        {"statement": statement, "site_url": settings.SITE_URL + "/"},
+        {"statement": statement, "site_url": absolute_url("/")},
     )
 
 
@@ -197,7 +198,7 @@ def robots_txt(request):
         "Disallow: /ckeditor5/",
         "Disallow: /ciasteczka/",
         "",
-        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

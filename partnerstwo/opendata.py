@@ -8,13 +8,13 @@ pages show. The page /dane/ lists them with their licence.
 import csv
 import io
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core.links import absolute_url
 from meetings.models import Meeting
 from members.models import Institution, Office
 from partnerstwo.models import Signature
@@ -24,10 +24,6 @@ LICENCE = {
     "url": "https://creativecommons.org/licenses/by/4.0/deed.pl",
     "attribution": "Partnerstwo Lokalne Powiatu Nowodworskiego",
 }
-
-
-def _url(path):
-    return settings.SITE_URL + path
 
 
 def institution_rows():
@@ -47,7 +43,7 @@ def institution_rows():
             "telefon": i.phone,
             "przedstawiciel": office.person.full_name if office else "",
             "funkcja_przedstawiciela": office.function if office else "",
-            "adres_w_portalu": _url(i.get_absolute_url()),
+            "adres_w_portalu": absolute_url(i.get_absolute_url()),
         }
 
 
@@ -66,7 +62,7 @@ def signatory_rows():
             "imie_i_nazwisko": s.person.full_name,
             "instytucja": s.institution.name,
             "uwagi": s.note,
-            "adres_instytucji_w_portalu": _url(s.institution.get_absolute_url()),
+            "adres_instytucji_w_portalu": absolute_url(s.institution.get_absolute_url()),
         }
 
 
@@ -92,7 +88,7 @@ def meeting_rows():
             "gmina": m.venue.get_gmina_display() if m.venue and m.venue.gmina else "",
             "uczestnicy": "; ".join(i.name for i in m.participants.all()),
             "relacja_opublikowana": bool(report and report.is_public),
-            "adres_w_portalu": _url(m.get_absolute_url()),
+            "adres_w_portalu": absolute_url(m.get_absolute_url()),
         }
 
 

@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 
 from changelog.metryczka import metryczka_for
-from pages.seo import absolute_url, json_ld
+from core.links import absolute_url
+from pages.seo import json_ld, partnership
 from partnerstwo.models import Agreement
 
 
@@ -24,15 +24,14 @@ def agreement_data(agreement, signatures, path, founding):
     members = {s.institution_id: s.institution for s in signatures}.values()
     return {
         "@context": "https://schema.org",
-        "@type": "GovernmentOrganization",
-        "name": settings.SITE_NAME,
-        "url": absolute_url("/"),
-        **({"foundingDate": agreement.signed_on.isoformat()} if founding else {}),
-        "areaServed": {"@type": "AdministrativeArea", "name": "powiat nowodworski"},
-        "subjectOf": {"@type": "CreativeWork", "name": agreement.title, "url": absolute_url(path)},
-        "member": [
-            {"@type": i.schema_type, "name": i.name, "url": absolute_url(i.get_absolute_url())} for i in members
-        ],
+        **partnership(
+            **({"foundingDate": agreement.signed_on.isoformat()} if founding else {}),
+            areaServed={"@type": "AdministrativeArea", "name": "powiat nowodworski"},
+            subjectOf={"@type": "CreativeWork", "name": agreement.title, "url": absolute_url(path)},
+            member=[
+                {"@type": i.schema_type, "name": i.name, "url": absolute_url(i.get_absolute_url())} for i in members
+            ],
+        ),
     }
 
 
