@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.models import SingleRowModel
 from core.sanitize import clean_html
 
 
@@ -250,7 +251,7 @@ class Delivery(models.Model):
         return f"{self.issue} → {self.subscriber or '(dane usunięte)'}"
 
 
-class NewsletterSettings(models.Model):
+class NewsletterSettings(SingleRowModel):
     """One row: from when new posts trigger a notice (older posts never do)."""
 
     post_notices_since = models.DateTimeField(
@@ -266,11 +267,3 @@ class NewsletterSettings(models.Model):
     def __str__(self):
         return "Ustawienia newslettera"
 
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def load(cls):
-        obj, _ = cls.objects.get_or_create(pk=1)
-        return obj

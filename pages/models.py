@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import SingleRowModel
 from core.sanitize import clean_html
 
 
@@ -56,7 +57,7 @@ class Page(models.Model):
         return reverse("page", args=[self.slug])
 
 
-class Coordinator(models.Model):
+class Coordinator(SingleRowModel):
     """Contact details of the partnership's coordinator (the PUP), shown in the footer.
 
     One row only; every field is optional and shown only when filled in.
@@ -79,10 +80,6 @@ class Coordinator(models.Model):
     def __str__(self):
         return self.name or "Dane koordynatora"
 
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
 
 STATUS_SENTENCE = (
     "z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych "
@@ -90,7 +87,7 @@ STATUS_SENTENCE = (
 )
 
 
-class AccessibilityStatement(models.Model):
+class AccessibilityStatement(SingleRowModel):
     """The Deklaracja dostępności at /deklaracja-dostepnosci/, edited by staff (one row).
 
     Its structure follows the ministry's "Warunki techniczne publikacji oraz struktura
@@ -179,10 +176,6 @@ class AccessibilityStatement(models.Model):
 
     def __str__(self):
         return "Deklaracja dostępności"
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("accessibility_statement")
