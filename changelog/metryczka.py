@@ -27,14 +27,15 @@ def editor_signature(user):
 
 
 def is_published(obj):
-    """Whether an object counts as published; models may define ``metryczka_is_published``."""
-    if hasattr(obj, "metryczka_is_published"):
-        return bool(obj.metryczka_is_published())
-    if hasattr(obj, "is_published"):
-        return bool(obj.is_published)
-    if hasattr(obj, "status"):
-        return obj.status == "published"
-    return True
+    """Whether an object counts as published after a change, also with a publication date to come.
+
+    Asked of the model's own ``published()`` queryset, the one definition of what is public;
+    a model without one (an institution, a meeting) is public as soon as it is saved.
+    """
+    queryset = type(obj)._default_manager.all()
+    if not hasattr(queryset, "published"):
+        return True
+    return queryset.published(scheduled=True).filter(pk=obj.pk).exists()
 
 
 @dataclass

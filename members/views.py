@@ -45,7 +45,7 @@ def institution_detail(request, slug):
             Prefetch("offices", queryset=Office.objects.select_related("person"), to_attr="all_offices"),
             Prefetch(
                 "signatures",
-                queryset=Signature.objects.filter(agreement__is_published=True)
+                queryset=Signature.objects.published()
                 .select_related("agreement", "person")
                 .order_by("agreement__signed_on", "agreement_id", "order"),
                 to_attr="published_signatures",

@@ -10,7 +10,8 @@ from core.sanitize import clean_html
 
 
 class PageQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, *, scheduled=False):
+        """What the public may see (nothing is scheduled here, so ``scheduled`` changes nothing)."""
         return self.filter(is_published=True)
 
 

@@ -8,7 +8,8 @@ from core.text import unique_slug
 
 
 class AgreementQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, *, scheduled=False):
+        """What the public may see (nothing is scheduled here, so ``scheduled`` changes nothing)."""
         return self.filter(is_published=True)
 
 
@@ -65,6 +66,12 @@ class Agreement(models.Model):
         return reverse("agreement_detail", args=[self.slug])
 
 
+class SignatureQuerySet(models.QuerySet):
+    def published(self):
+        """Signatures of the agreements the public may see."""
+        return self.filter(agreement__in=Agreement.objects.published())
+
+
 class Signature(models.Model):
     """Who signed an agreement, for which institution and as whom, on the day of signing.
 
@@ -89,6 +96,8 @@ class Signature(models.Model):
         "dopisek", max_length=200, blank=True, help_text="Np. „wraz z członkami Rady”."
     )
     order = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Kolejność podpisów.")
+
+    objects = SignatureQuerySet.as_manager()
 
     class Meta:
         verbose_name = "podpis"

@@ -8,14 +8,14 @@ pages show. The page /dane/ lists them with their licence.
 import csv
 import io
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from core.links import absolute_url
-from meetings.models import Meeting
+from meetings.models import Meeting, Report
 from members.models import Institution, Office
 from partnerstwo.models import Signature
 
@@ -49,7 +49,7 @@ def institution_rows():
 
 def signatory_rows():
     signatures = (
-        Signature.objects.filter(agreement__is_published=True)
+        Signature.objects.published()
         .select_related("agreement", "person", "institution")
         .order_by("agreement__signed_on", "agreement_id", "order", "pk")
     )
@@ -68,12 +68,12 @@ def signatory_rows():
 
 def meeting_rows():
     meetings = (
-        Meeting.objects.select_related("venue", "report")
+        Meeting.objects.select_related("venue")
+        .annotate(has_public_report=Exists(Report.objects.published().filter(meeting=OuterRef("pk"))))
         .prefetch_related(Prefetch("participants", Institution.objects.only("name").order_by("name")))
         .order_by("date", "start_time", "pk")
     )
     for m in meetings:
-        report = getattr(m, "report", None)
         yield {
             "id": m.pk,
             "tytul": m.title,
@@ -87,7 +87,7 @@ def meeting_rows():
             "adres_miejsca": m.venue.address if m.venue else "",
             "gmina": m.venue.get_gmina_display() if m.venue and m.venue.gmina else "",
             "uczestnicy": "; ".join(i.name for i in m.participants.all()),
-            "relacja_opublikowana": bool(report and report.is_public),
+            "relacja_opublikowana": m.has_public_report,
             "adres_w_portalu": absolute_url(m.get_absolute_url()),
         }
 
