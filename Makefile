@@ -4,15 +4,19 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: bench run test lint check-python install install-test migrate demo serve lock db-stop db-status clean bench-newsletter backup restore
+.PHONY: bench run test test-fast lint check-python install install-test migrate demo serve lock db-stop db-status clean bench-newsletter backup restore
 
 # Install, migrate, load the demo content and serve at http://127.0.0.1:$${PORT:-8000}.
 run: install
 	@$(PY) -m partnerstwo.db exec -- bin/serve
 
-# The whole suite: lint, Django checks, migrations check, pytest (browser tests included).
+# The whole suite: lint, Django checks, migrations check, pytest (browser and system tests included).
 test: install-test
 	@$(PY) -m partnerstwo.db exec -- bin/test
+
+# The developer's loop: the same checks without the browser and system tests, on two processes.
+test-fast: install-test
+	@$(PY) -m partnerstwo.db exec -- bin/test -m "not browser and not system" -n 2
 
 check-python:
 	@bin/find-python >/dev/null
