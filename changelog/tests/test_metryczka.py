@@ -43,8 +43,8 @@ def test_saving_a_post_in_admin_records_who_and_when(client, editor, second_edit
     assert records[1].summary.startswith("Zmiana: Tytuł")
 
     html = client.get("/aktualnosci/nowy-wpis/").text
-    assert "<dt>Wytworzył/a</dt><dd>Alicja Redakcyjna" in html
-    assert "<dt>Opublikował/a</dt><dd>Alicja Redakcyjna" in html
+    assert "<dt>Informację wytworzył</dt><dd>Alicja Redakcyjna" in html
+    assert "<dt>Opublikował</dt><dd>Alicja Redakcyjna" in html
     assert "<dt>Ostatnia zmiana</dt><dd>Celina Korekta" in html
     assert "Rejestr zmian (2 wersje)" in html
 
@@ -56,15 +56,15 @@ def test_a_draft_then_published_post_names_who_published_it(client, editor, seco
     client.force_login(second_editor)
     client.post(f"/admin/news/post/{post.pk}/change/", _post_form(category=category.pk, slug=post.slug))
     html = client.get(post.get_absolute_url()).text
-    assert "<dt>Wytworzył/a</dt><dd>Alicja Redakcyjna" in html
-    assert "<dt>Opublikował/a</dt><dd>Celina Korekta" in html
+    assert "<dt>Informację wytworzył</dt><dd>Alicja Redakcyjna" in html
+    assert "<dt>Opublikował</dt><dd>Celina Korekta" in html
 
 
 def test_staff_without_a_full_name_are_signed_as_the_editors_not_by_e_mail(client, alice, category):
     client.force_login(alice)
     client.post("/admin/news/post/add/", _post_form(category=category.pk))
     html = client.get(Post.objects.get().get_absolute_url()).text
-    assert "<dt>Wytworzył/a</dt><dd>Redakcja portalu" in html
+    assert "<dt>Informację wytworzył</dt><dd>Redakcja portalu" in html
     assert "alice@pup.example" not in html
 
 
@@ -75,7 +75,7 @@ def test_pages_keep_a_register_too(client, editor):
         "is_published": "on",
     })
     html = client.get("/partnerstwo/cele/").text
-    assert "<dt>Wytworzył/a</dt><dd>Alicja Redakcyjna" in html
+    assert "<dt>Informację wytworzył</dt><dd>Alicja Redakcyjna" in html
     assert "Rejestr zmian (1 wersja)" in html
 
 
@@ -90,7 +90,7 @@ def test_deleting_a_post_in_admin_deletes_its_register(client, editor, make_post
 
 def test_content_saved_outside_admin_shows_its_own_dates(client, make_post):
     html = client.get(make_post().get_absolute_url()).text
-    assert "<dt>Wytworzył/a</dt><dd>Redakcja portalu</dd>" in html
+    assert "<dt>Informację wytworzył</dt><dd>Redakcja portalu</dd>" in html
     assert "Rejestr zmian" not in html
 
 

@@ -47,8 +47,8 @@ def test_a_report_written_in_the_meeting_form_and_corrected_on_its_own_page_show
     client.logout()
     html = client.get(meeting.get_absolute_url()).text
     assert '<h2 id="metryczka-naglowek">Metryczka relacji</h2>' in html
-    assert "<dt>Wytworzył/a</dt><dd>Alicja Redakcyjna," in html
-    assert "<dt>Opublikował/a</dt><dd>Alicja Redakcyjna, <time datetime=\"2026-01-10T10:00:00+01:00\">" in html
+    assert "<dt>Informację wytworzył</dt><dd>Alicja Redakcyjna," in html
+    assert "<dt>Opublikował</dt><dd>Alicja Redakcyjna, <time datetime=\"2026-01-10T10:00:00+01:00\">" in html
     assert "<dt>Ostatnia zmiana</dt><dd>Celina Korekta," in html
     assert "Rejestr zmian (2 wersje)" in html
     assert "<td>Zmiana: Treść relacji" in html

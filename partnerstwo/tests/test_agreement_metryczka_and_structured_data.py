@@ -32,7 +32,7 @@ def test_saving_the_agreement_in_admin_shows_who_published_it(client, alice):
 
     client.logout()
     html = client.get("/porozumienie/").text
-    assert "<dt>Opublikował/a</dt><dd>Alicja Redakcyjna" in html
+    assert "<dt>Opublikował</dt><dd>Alicja Redakcyjna" in html
     assert "Rejestr zmian (1 wersja)" in html
 
 

@@ -32,7 +32,7 @@ def format_violations(violations):
 
 
 def accept_cookie_notice(page):
-    page.get_by_role("button", name="Zrozumiałem/am").click()
+    page.get_by_role("button", name="Rozumiem").click()
     page.get_by_role("region", name="Informacja o plikach cookie").wait_for(state="detached")
 
 
