@@ -3,7 +3,12 @@
 SOURCES maps a model to a function that describes one object as a document
 (or returns None when the object must not be found). Saving or deleting an
 object updates its document after the transaction commits;
-``manage.py rebuild_search_index`` rebuilds everything (after bulk loads).
+``manage.py rebuild_search_index`` rebuilds everything (after bulk loads) and
+drops words no document uses any more.
+
+PostgreSQL turns the title and text into the document's vector with the text
+search configuration ``simple_unaccent`` (lower case, diacritics removed by
+the ``unaccent`` extension); the query side uses the same configuration.
 """
 
 import datetime
@@ -12,13 +17,16 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
 from django.db import transaction
-from django.db.models import Value
+from django.db.models import F, Func
 from django.db.models.signals import post_delete, post_save
 
 from meetings.models import WARSAW
 from partnerstwo.sanitize import html_to_text
 from search.models import Document, Word
-from search.text import fold, words
+from search.text import without_control_characters, words
+
+# Created by search/migrations/0002: PostgreSQL's 'simple' plus unaccent.
+CONFIG = "simple_unaccent"
 
 
 def post_document(post):
@@ -92,19 +100,20 @@ def update(obj):
     if data is None:
         Document.objects.filter(content_type=content_type, object_id=obj.pk).delete()
         return
-    folded_title, folded_text = fold(data["title"]), fold(data["text"])
-    doc, _ = Document.objects.update_or_create(
-        content_type=content_type, object_id=obj.pk,
-        defaults={**data, "folded": f"{folded_title}\n{folded_text}"},
-    )
+    data["title"] = without_control_characters(data["title"])
+    data["text"] = without_control_characters(data["text"])
+    doc, _ = Document.objects.update_or_create(content_type=content_type, object_id=obj.pk, defaults=data)
     Document.objects.filter(pk=doc.pk).update(
-        vector=SearchVector(Value(folded_title), weight="A", config="simple")
-        + SearchVector(Value(folded_text), weight="B", config="simple")
+        vector=SearchVector("title", weight="A", config=CONFIG) + SearchVector("text", weight="B", config=CONFIG)
     )
+    add_words(f"{data['title']} {data['text']}")
+
+
+def add_words(text):
     Word.objects.bulk_create(
-        [Word(word=w) for w in set(words(f"{data['title']} {data['text']}")) if 3 <= len(w) <= 40],
-        ignore_conflicts=True,
+        [Word(word=w) for w in set(words(text)) if 3 <= len(w) <= 40], ignore_conflicts=True
     )
+    Word.objects.filter(folded="").update(folded=Func(F("word"), function="unaccent"))
 
 
 def remove(obj):
@@ -112,8 +121,10 @@ def remove(obj):
     Document.objects.filter(content_type=content_type, object_id=obj.pk).delete()
 
 
+@transaction.atomic  # searches go on finding the old index until the new one is complete
 def rebuild():
     Document.objects.all().delete()
+    Word.objects.all().delete()  # words of deleted or changed texts go; update() adds back the rest
     count = 0
     for label in SOURCES:
         model = apps.get_model(label)
@@ -125,7 +136,12 @@ def rebuild():
 
 def _on_save(sender, instance, raw=False, **kwargs):
     if not raw:
-        transaction.on_commit(lambda: update(instance))
+        transaction.on_commit(lambda: _update_unless_deleted(instance))
+
+
+def _update_unless_deleted(obj):
+    if obj.pk is not None:  # not deleted after saving, in the same transaction
+        update(obj)
 
 
 def _on_delete(sender, instance, **kwargs):
