@@ -1,7 +1,7 @@
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import Now
 from django.http import Http404
 from django.shortcuts import render
@@ -15,25 +15,30 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 PER_PAGE = 10
 
-# For each query word, up to 20 words of the index that look like it once
-# diacritics are removed (trigram similarity, search_word_folded_trgm_idx),
-# and the query word without diacritics, to compare them with.
+# For each query word: the indexed words that are the same once diacritics
+# are removed („urzedu” → „urzędu”), and for a word the dictionary does not
+# know (a typo?) also up to 20 words that look like it (trigram similarity,
+# search_word_folded_trgm_idx); with the query word without diacritics, to
+# compare them with.
 SIMILAR_WORDS_SQL = """
     SELECT q.word, unaccent(q.word), w.word, w.folded
-    FROM unnest(%s::text[]) AS q(word)
+    FROM unnest(%s::text[], %s::boolean[]) AS q(word, unknown)
     LEFT JOIN LATERAL (
-        SELECT word, folded FROM search_word
-        WHERE folded %% unaccent(q.word)
-        ORDER BY folded <-> unaccent(q.word), word
-        LIMIT 20
+        (SELECT word, folded FROM search_word WHERE folded = unaccent(q.word))
+        UNION
+        (SELECT word, folded FROM search_word
+         WHERE q.unknown AND folded %% unaccent(q.word)
+         ORDER BY folded <-> unaccent(q.word), word
+         LIMIT 20)
     ) AS w ON true
 """
 
 
 def _similar_words(query_words):
     """Each query word without diacritics, and the indexed words similar to it with theirs."""
+    unknown = [not polish.is_known(w) and len(w) >= 4 for w in query_words]
     with connection.cursor() as cursor:
-        cursor.execute(SIMILAR_WORDS_SQL, [query_words])
+        cursor.execute(SIMILAR_WORDS_SQL, [query_words, unknown])
         rows = cursor.fetchall()
     folded, similar = {}, {w: [] for w in query_words}
     for query_word, folded_query_word, word, folded_word in rows:
@@ -97,11 +102,19 @@ def search(request):
         context["error"] = "Wpisz co najmniej jedno słowo z liter lub cyfr."
         return render(request, "search/search.html", context, status=400)
 
+    number = request.GET.get("page", "1")
+    if not number.isdigit() or int(number) < 1:
+        raise Http404("Nie ma takiej strony wyników.")
+    number = int(number)
+
     query = SearchQuery(_tsquery(query_words), search_type="raw", config=CONFIG)
     documents = (
         Document.objects.filter(vector=query)
         .filter(Q(public_from__isnull=True) | Q(public_from__lte=Now()))
         .annotate(
+            # How many match in all, with the page's rows: matching and ranking
+            # every document once, rather than again in a COUNT query.
+            total=Window(Count("pk")),
             rank=SearchRank(F("vector"), query),
             headline=SearchHeadline(
                 "text", query, config=CONFIG, start_sel=START_MARK, stop_sel=STOP_MARK,
@@ -111,12 +124,12 @@ def search(request):
         .order_by("-rank", F("date").desc(nulls_last=True), "pk")
         .only("kind", "title", "url", "date")
     )
-    paginator = Paginator(documents, PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("Nie ma takiej strony wyników.") from None
-    for doc in page.object_list:
+    results = list(documents[(number - 1) * PER_PAGE : number * PER_PAGE])
+    if not results and number > 1:
+        raise Http404("Nie ma takiej strony wyników.")
+    paginator = Paginator([], PER_PAGE)
+    paginator.count = results[0].total if results else 0
+    for doc in results:
         doc.fragment = highlighted(doc.headline)
-    context.update(results=page.object_list, page_obj=page, count=paginator.count)
+    context.update(results=results, page_obj=Page(results, number, paginator), count=paginator.count)
     return render(request, "search/search.html", context)

@@ -74,6 +74,6 @@ def test_query_is_shown_escaped(client, db):
 def test_search_query_count_is_constant(client, indexed, django_assert_num_queries, count):
     for n in range(count):
         indexed(title=f"Doradztwo zawodowe {n}")
-    # similar words, count, page of results, coordinator
-    with django_assert_num_queries(4):
+    # similar words, page of results with their count, coordinator
+    with django_assert_num_queries(3):
         client.get("/szukaj/", {"q": "doradztwo"})
