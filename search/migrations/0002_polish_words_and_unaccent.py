@@ -62,6 +62,13 @@ class Migration(migrations.Migration):
             model_name='word',
             index=django.contrib.postgres.indexes.GinIndex(fields=['folded'], name='search_word_folded_trgm_idx', opclasses=['gin_trgm_ops']),
         ),
+        # A default first, so that migrating back can add the column to existing rows
+        # (then run manage.py rebuild_search_index with the old code).
+        migrations.AlterField(
+            model_name='document',
+            name='folded',
+            field=models.TextField(default='', verbose_name='tekst do wyszukiwania'),
+        ),
         migrations.RemoveField(
             model_name='document',
             name='folded',
