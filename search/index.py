@@ -110,10 +110,10 @@ def update(obj):
 
 
 def add_words(text):
-    Word.objects.bulk_create(
-        [Word(word=w) for w in set(words(text)) if 3 <= len(w) <= 40], ignore_conflicts=True
-    )
-    Word.objects.filter(folded="").update(folded=Func(F("word"), function="unaccent"))
+    """Add the text's words to the word list; PostgreSQL folds the new ones (unaccent)."""
+    new = {w for w in words(text) if 3 <= len(w) <= 40}
+    Word.objects.bulk_create([Word(word=w) for w in new], ignore_conflicts=True)
+    Word.objects.filter(word__in=new, folded="").update(folded=Func(F("word"), function="unaccent"))
 
 
 def remove(obj):

@@ -9,10 +9,10 @@ query asks for every form of the query word's lemmas, all readings included:
 both. The same dictionary answers both directions, so what the index would
 lemmatize and what the query asks for agree.
 
-Morfeusz loads in about 0.1 s and some 37 MB per process, on first use (so
-importing this module, settings or tests cost nothing). gunicorn calls
-preload() in its master process (gunicorn.conf.py), so the workers it forks
-share that memory and no request waits for the load.
+Morfeusz loads in about 0.1 s, on first use (so importing this module, the
+settings or the tests costs nothing). gunicorn calls preload() in its master
+process (gunicorn.conf.py), so the workers it forks share the dictionary's
+memory instead of holding tens of megabytes each, and no request waits.
 """
 
 import threading
