@@ -10,7 +10,8 @@ from django.db.models import F, Func
 CREATE_CONFIG = """
     CREATE TEXT SEARCH CONFIGURATION simple_unaccent (COPY = simple);
     ALTER TEXT SEARCH CONFIGURATION simple_unaccent
-        ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
+        ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword,
+            hword_numpart WITH unaccent, simple;
 """
 DROP_CONFIG = "DROP TEXT SEARCH CONFIGURATION simple_unaccent;"
 

@@ -77,3 +77,17 @@ def test_search_query_count_is_constant(client, indexed, django_assert_num_queri
     # similar words, page of results with their count, coordinator
     with django_assert_num_queries(3):
         client.get("/szukaj/", {"q": "doradztwo"})
+
+
+UNUSUAL_QUERIES = ["2018", "rok_2018", "Łódź2", "e-mail", "o'neill", "x:*", "a & b | !c", "ii", "ąęśćź " * 9]
+
+
+@pytest.mark.parametrize("q", UNUSUAL_QUERIES)
+def test_unusual_queries_get_an_answer(client, indexed, q):
+    indexed(title="Nabór 2018 w Łódź2", body="<p>Kontakt przez e-mail.</p>")
+    assert client.get("/szukaj/", {"q": q}).status_code == 200
+
+
+def test_words_with_digits_are_found_without_polish_letters(client, indexed):
+    indexed(title="Program Łódź2030", body="<p>Opis.</p>")
+    assert "Program Łódź2030" in client.get("/szukaj/", {"q": "lodz2030"}).text
