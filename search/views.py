@@ -14,6 +14,7 @@ from search.text import START_MARK, STOP_MARK, WORD_RE, edit_distance_at_most_on
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 PER_PAGE = 10
+MAX_PAGE = 1000
 
 # For each query word: the indexed words that are the same once diacritics
 # are removed („urzedu” → „urzędu”), and for a word the dictionary does not
@@ -103,7 +104,7 @@ def search(request):
         return render(request, "search/search.html", context, status=400)
 
     number = request.GET.get("page", "1")
-    if not number.isdigit() or int(number) < 1:
+    if not number.isdigit() or not 1 <= int(number) <= MAX_PAGE:
         raise Http404("Nie ma takiej strony wyników.")
     number = int(number)
 
@@ -127,7 +128,7 @@ def search(request):
     results = list(documents[(number - 1) * PER_PAGE : number * PER_PAGE])
     if not results and number > 1:
         raise Http404("Nie ma takiej strony wyników.")
-    paginator = Paginator([], PER_PAGE)
+    paginator = Paginator([], PER_PAGE)  # for the page links; the count came with the rows
     paginator.count = results[0].total if results else 0
     for doc in results:
         doc.fragment = highlighted(doc.headline)

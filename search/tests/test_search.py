@@ -55,6 +55,8 @@ def test_results_are_paginated_with_polish_plurals(client, indexed):
     assert "Znaleziono 12 wyników" in first
     assert "Strona 1 z 2" in first
     assert client.get("/szukaj/", {"q": "szkolenie", "page": "9"}).status_code == 404
+    for page in ["0", "-1", "dwa", "99999999999999999999"]:
+        assert client.get("/szukaj/", {"q": "szkolenie", "page": page}).status_code == 404
 
 
 @pytest.mark.parametrize("q, status", [("a" * 201, 400), ("!!!", 400), ("\x00", 400), ("", 200)])
