@@ -42,6 +42,7 @@ demo: install
 bench-newsletter: install
 	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py migrate --no-input -v 0
 	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py bench_newsletter --subscribers $${N:-10000}
+
 # Index 1,000 posts of Polish text (rolled back) and time the search page in-process for a set of queries.
 # More: manage.py bench_search --help
 bench-search: install
