@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: bench run test test-fast lint check-python install install-test migrate demo serve lock db-stop db-status clean bench-newsletter backup restore
+.PHONY: bench bench-search run test test-fast lint check-python install install-test migrate demo serve lock db-stop db-status clean bench-newsletter backup restore
 
 # Install, migrate, load the demo content and serve at http://127.0.0.1:$${PORT:-8000}.
 run: install
@@ -46,6 +46,13 @@ demo: install
 bench-newsletter: install
 	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py migrate --no-input -v 0
 	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py bench_newsletter --subscribers $${N:-10000}
+
+# Index 1,000 posts of Polish text (rolled back) and time the search page in-process for a set of queries.
+# More: manage.py bench_search --help
+bench-search: install
+	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py migrate --no-input -v 0
+	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py bench_search --posts $${N:-1000}
+
 # A dated archive of the database and the uploaded files, in backups/.
 backup: install
 	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py backup

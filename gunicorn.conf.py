@@ -30,6 +30,7 @@ limit_request_line = 8190
 # importing Django again (measured: restarts every second under load pushed
 # p99 latency over a second).
 preload_app = True
+
 # Recycle each worker after some 20,000 requests, so a slow leak never grows;
 # the jitter keeps workers from restarting all at once.
 max_requests = 20000
@@ -43,3 +44,11 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
+
+
+def when_ready(server):
+    # In the master, before any worker is forked: the workers share the Polish
+    # dictionary of the search (search/polish.py) instead of loading one each.
+    from search import polish
+
+    polish.preload()

@@ -15,6 +15,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models.functions import JSONObject
 
 from changelog.models import ChangeRecord
+from core.publishing import is_published
 
 PORTAL_EDITORS = "Redakcja portalu"
 
@@ -24,18 +25,6 @@ def editor_signature(user):
     if user is None:
         return PORTAL_EDITORS
     return user.get_full_name().strip() or PORTAL_EDITORS
-
-
-def is_published(obj):
-    """Whether an object counts as published after a change, also with a publication date to come.
-
-    Asked of the model's own ``published()`` queryset, the one definition of what is public;
-    a model without one (an institution, a meeting) is public as soon as it is saved.
-    """
-    queryset = type(obj)._default_manager.all()
-    if not hasattr(queryset, "published"):
-        return True
-    return queryset.published(scheduled=True).filter(pk=obj.pk).exists()
 
 
 @dataclass
@@ -109,7 +98,7 @@ def record_change(obj, user, *, created, summary=""):
         editor=user,
         editor_name=editor_signature(user),
         is_creation=created,
-        is_public=is_published(obj),
+        is_public=is_published(obj, scheduled=True),
         summary=summary[:300],
     )
 

@@ -5,6 +5,7 @@ row written around the model (SQL, a fixture, an old version of this list)
 still cannot carry a script to a reader.
 """
 
+import re
 from html import unescape
 
 import nh3
@@ -39,11 +40,21 @@ def clean_html(html):
     )
 
 
+# Tags that end a line of text: without a break, „<h2>Cele</h2><p>Partnerstwo”
+# would become one word „CelePartnerstwo”.
+_BLOCK_TAG_RE = re.compile(
+    r"<(?:/?(?:p|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|td|th|caption|div)|br|hr)\b"
+)
+
+
 def html_to_text(html):
     """Plain text of a rich-text body, for leads, feeds, calendars, e-mails and search.
 
     Entities are decoded („&amp;” becomes „&”): the result is text, escaped
-    again wherever it is output.
+    again wherever it is output. Paragraphs, headings, list items and table
+    cells become lines of their own.
     """
-    text = nh3.clean(html or "", tags=set(), strip_comments=True)
-    return unescape(text).replace("\xa0", " ").strip()
+    html = _BLOCK_TAG_RE.sub(lambda m: "\n" + m.group(0), " ".join((html or "").split()))
+    text = unescape(nh3.clean(html, tags=set(), strip_comments=True)).replace("\xa0", " ")
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)

@@ -1,9 +1,14 @@
 """What goes into the search index, and keeping it current.
 
-SOURCES maps a model to a function that describes one object as a document
-(or returns None when the object must not be found). Saving or deleting an
+SOURCES maps a model to a function that describes one object as a document;
+what is not published (its model's ``published()`` says) is left out. Saving or deleting an
 object updates its document after the transaction commits;
-``manage.py rebuild_search_index`` rebuilds everything (after bulk loads).
+``manage.py rebuild_search_index`` rebuilds everything (after bulk loads) and
+drops words no document uses any more.
+
+PostgreSQL turns the title and text into the document's vector with the text
+search configuration ``simple_unaccent`` (lower case, diacritics removed by
+the ``unaccent`` extension); the query side uses the same configuration.
 """
 
 import datetime
@@ -12,18 +17,20 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
 from django.db import transaction
-from django.db.models import Value
+from django.db.models import F, Func
 from django.db.models.signals import post_delete, post_save
 
+from core.publishing import is_published
 from core.sanitize import html_to_text
 from meetings.models import WARSAW
 from search.models import Document, Word
-from search.text import fold, words
+from search.text import without_control_characters, words
+
+# Created by search/migrations/0002: PostgreSQL's 'simple' plus unaccent.
+CONFIG = "simple_unaccent"
 
 
 def post_document(post):
-    if post.status != post.Status.PUBLISHED:
-        return None
     return {
         "kind": "Aktualność", "title": post.title, "url": post.get_absolute_url(),
         "text": f"{post.lead}\n{html_to_text(post.body)}", "date": post.published_at,
@@ -32,8 +39,6 @@ def post_document(post):
 
 
 def page_document(page):
-    if not page.is_published:
-        return None
     return {
         "kind": "Strona", "title": page.title, "url": page.get_absolute_url(),
         "text": html_to_text(page.body), "date": page.updated_at, "public_from": None,
@@ -63,8 +68,6 @@ def meeting_document(meeting):
 
 
 def meeting_report_document(report):
-    if report.status != report.Status.PUBLISHED:
-        return None
     return {
         "kind": "Relacja ze spotkania", "title": f"Relacja: {report.meeting.title}",
         "url": report.meeting.get_absolute_url(), "text": html_to_text(report.body),
@@ -88,23 +91,25 @@ def _source(model):
 def update(obj):
     describe = _source(type(obj))
     content_type = ContentType.objects.get_for_model(type(obj))
-    data = describe(obj) if describe else None
+    # Scheduled content is indexed now and found from its public_from.
+    data = describe(obj) if describe and is_published(obj, scheduled=True) else None
     if data is None:
         Document.objects.filter(content_type=content_type, object_id=obj.pk).delete()
         return
-    folded_title, folded_text = fold(data["title"]), fold(data["text"])
-    doc, _ = Document.objects.update_or_create(
-        content_type=content_type, object_id=obj.pk,
-        defaults={**data, "folded": f"{folded_title}\n{folded_text}"},
-    )
+    data["title"] = without_control_characters(data["title"])
+    data["text"] = without_control_characters(data["text"])
+    doc, _ = Document.objects.update_or_create(content_type=content_type, object_id=obj.pk, defaults=data)
     Document.objects.filter(pk=doc.pk).update(
-        vector=SearchVector(Value(folded_title), weight="A", config="simple")
-        + SearchVector(Value(folded_text), weight="B", config="simple")
+        vector=SearchVector("title", weight="A", config=CONFIG) + SearchVector("text", weight="B", config=CONFIG)
     )
-    Word.objects.bulk_create(
-        [Word(word=w) for w in set(words(f"{data['title']} {data['text']}")) if 3 <= len(w) <= 40],
-        ignore_conflicts=True,
-    )
+    add_words(f"{data['title']} {data['text']}")
+
+
+def add_words(text):
+    """Add the text's words to the word list; PostgreSQL folds the new ones (unaccent)."""
+    new = {w for w in words(text) if 3 <= len(w) <= 40}
+    Word.objects.bulk_create([Word(word=w) for w in new], ignore_conflicts=True)
+    Word.objects.filter(word__in=new, folded="").update(folded=Func(F("word"), function="unaccent"))
 
 
 def remove(obj):
@@ -112,8 +117,10 @@ def remove(obj):
     Document.objects.filter(content_type=content_type, object_id=obj.pk).delete()
 
 
+@transaction.atomic  # searches go on finding the old index until the new one is complete
 def rebuild():
     Document.objects.all().delete()
+    Word.objects.all().delete()  # words of deleted or changed texts go; update() adds back the rest
     count = 0
     for label in SOURCES:
         model = apps.get_model(label)
@@ -125,7 +132,12 @@ def rebuild():
 
 def _on_save(sender, instance, raw=False, **kwargs):
     if not raw:
-        transaction.on_commit(lambda: update(instance))
+        transaction.on_commit(lambda: _update_unless_deleted(instance))
+
+
+def _update_unless_deleted(obj):
+    if obj.pk is not None:  # not deleted after saving, in the same transaction
+        update(obj)
 
 
 def _on_delete(sender, instance, **kwargs):

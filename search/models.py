@@ -8,9 +8,10 @@ from django.db import models
 class Document(models.Model):
     """One searchable thing (a post, a page, a meeting, an institution), kept by search/index.py.
 
-    The text is folded (no diacritics, lower case) in Python, so one plain
-    PostgreSQL configuration ('simple') finds „Łódź” for „lodz”; a trigram
-    index on the folded title and text tolerates typos.
+    ``vector`` holds the words of the title and text as PostgreSQL's text
+    search configuration ``simple_unaccent`` reads them: lower case, without
+    diacritics, so „Łodzi” is stored as „lodzi”. Polish endings are handled
+    on the query side (search/polish.py).
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name="typ treści")
@@ -24,7 +25,6 @@ class Document(models.Model):
     public_from = models.DateTimeField(
         "widoczny od", null=True, blank=True, help_text="Puste: widoczny zawsze (o ile jest w indeksie)."
     )
-    folded = models.TextField("tekst do wyszukiwania")
     vector = SearchVectorField("wektor wyszukiwania", null=True)
 
     class Meta:
@@ -37,8 +37,6 @@ class Document(models.Model):
         indexes = [
             # Full-text matches.
             GinIndex(fields=["vector"], name="search_document_vector_idx"),
-            # Typo-tolerant matches (word similarity against the folded text).
-            GinIndex(fields=["folded"], name="search_document_trgm_idx", opclasses=["gin_trgm_ops"]),
         ]
 
     def __str__(self):
@@ -46,15 +44,25 @@ class Document(models.Model):
 
 
 class Word(models.Model):
-    """Every folded word of the indexed texts: looked up by trigram similarity to forgive typos."""
+    """Every word of the indexed texts, as written (lower case) and without diacritics.
+
+    A query word is looked up here by trigram similarity of ``folded``: this
+    forgives typos and finds the Polish letters a visitor left out („urzedu”
+    is „urzędu”), whose lemmas the dictionary then knows. Rebuilding the index
+    drops words no document uses any more.
+    """
 
     word = models.CharField("słowo", max_length=40, unique=True)
+    folded = models.CharField(
+        "słowo bez znaków diakrytycznych", max_length=80, blank=True,
+        help_text="Wypełniane przez PostgreSQL (unaccent) po dodaniu słowa.",
+    )
 
     class Meta:
         verbose_name = "słowo"
         verbose_name_plural = "słowa"
         ordering = ["word"]
-        indexes = [GinIndex(fields=["word"], name="search_word_trgm_idx", opclasses=["gin_trgm_ops"])]
+        indexes = [GinIndex(fields=["folded"], name="search_word_folded_trgm_idx", opclasses=["gin_trgm_ops"])]
 
     def __str__(self):
         return self.word

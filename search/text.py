@@ -1,62 +1,57 @@
-"""Folding Polish text for search: „Łódź” and „lodz” become the same word."""
+"""Words of a text, and a highlighted fragment of it ready for the template.
+
+Diacritics are not folded here: PostgreSQL's ``unaccent`` does it, in the
+text search configuration ``simple_unaccent`` (see the migrations) and in the
+word list's ``folded`` column, so „Łódź” and „lodz” meet in one place.
+"""
 
 import re
-import unicodedata
 
-_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ß": "s", "æ": "a", "ø": "o", "đ": "d"})
-WORD_RE = re.compile(r"\w+", re.UNICODE)
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
+WORD_RE = re.compile(r"\w+")
 
-def fold_char(ch):
-    base = unicodedata.normalize("NFKD", ch.translate(_EXTRA))
-    base = "".join(c for c in base if not unicodedata.combining(c))
-    return (base[:1] or ch).lower()
-
-
-def fold(text):
-    """Lower-case, diacritics removed, one character for one character (positions stay valid)."""
-    return "".join(fold_char(ch) for ch in text)
+# ts_headline wraps matches in these; they cannot occur in indexed text
+# (search/index.py removes control characters), so escaping the fragment
+# and then turning them into <mark> is safe.
+START_MARK, STOP_MARK = "\x02", "\x03"
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAK_RE = re.compile(r"\s*\n\s*")
 
 
 def words(text):
-    return WORD_RE.findall(fold(text))
+    """The words of ``text`` in lower case, in order: „Rynek pracy” → ["rynek", "pracy"]."""
+    return WORD_RE.findall(text.lower())
 
 
-def fragment(text, query_words, width=220):
-    """A piece of ``text`` around the first match, with matches wrapped as (before, match, after) parts.
+def without_control_characters(text):
+    return _CONTROL_RE.sub("", text)
 
-    Returns a list of (is_match, text) pairs for the template to wrap in <mark>.
-    """
-    folded = fold(text)
-    spans = []
-    for word in query_words:
-        if len(word) < 2:
-            continue
-        for m in re.finditer(re.escape(word), folded):
-            spans.append((m.start(), m.end()))
-    spans.sort()
-    if spans:
-        start = max(0, spans[0][0] - width // 3)
-    else:
-        start = 0
-    end = min(len(text), start + width)
-    if start > 0:
-        # begin at a word boundary
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < spans[0][0] else start
-    parts, pos = [], start
-    for s, e in spans:
-        if s < pos or s >= end:
-            continue
-        e = min(e, end)
-        if s > pos:
-            parts.append((False, text[pos:s]))
-        parts.append((True, text[s:e]))
-        pos = e
-    if pos < end:
-        parts.append((False, text[pos:end]))
-    if start > 0:
-        parts.insert(0, (False, "…"))
-    if end < len(text):
-        parts.append((False, "…"))
-    return parts
+
+def edit_distance_at_most_one(a, b):
+    """True when b is a or differs from it by one letter (added, removed, changed or swapped)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return (
+        a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+        or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    )
+
+
+def _join_lines(match):
+    # A line that ends a sentence is followed by a space; a heading or a list
+    # item (no full stop) by a middle dot, so it does not run into the next line.
+    before = match.string[: match.start()].rstrip()
+    return " " if not before or before[-1] in ".!?:;…" else " · "
+
+
+def highlighted(headline):
+    """HTML of a ts_headline result: text escaped, matches in <mark>, lines kept apart."""
+    html = escape(_LINE_BREAK_RE.sub(_join_lines, headline.strip()))
+    return mark_safe(html.replace(START_MARK, "<mark>").replace(STOP_MARK, "</mark>"))

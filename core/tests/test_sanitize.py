@@ -48,3 +48,8 @@ def test_html_to_text_drops_tags():
 
 def test_html_to_text_decodes_entities_once():
     assert html_to_text("<p>PUP &amp; Starostwo&nbsp;– „razem” &lt;3</p>") == "PUP & Starostwo – „razem” <3"
+
+
+def test_html_to_text_keeps_headings_and_paragraphs_apart():
+    html = "<h2>Cele</h2><p>Partnerstwo <b>łączy</b>\n ludzi.</p><ul><li>praca</li><li>dialog</li></ul>"
+    assert html_to_text(html) == "Cele\nPartnerstwo łączy ludzi.\npraca\ndialog"

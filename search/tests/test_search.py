@@ -55,6 +55,8 @@ def test_results_are_paginated_with_polish_plurals(client, indexed):
     assert "Znaleziono 12 wyników" in first
     assert "Strona 1 z 2" in first
     assert client.get("/szukaj/", {"q": "szkolenie", "page": "9"}).status_code == 404
+    for page in ["0", "-1", "dwa", "99999999999999999999"]:
+        assert client.get("/szukaj/", {"q": "szkolenie", "page": page}).status_code == 404
 
 
 @pytest.mark.parametrize("q, status", [("a" * 201, 400), ("!!!", 400), ("\x00", 400), ("", 200)])
@@ -74,6 +76,20 @@ def test_query_is_shown_escaped(client, db):
 def test_search_query_count_is_constant(client, indexed, django_assert_num_queries, count):
     for n in range(count):
         indexed(title=f"Doradztwo zawodowe {n}")
-    # similar words, count, page of results, coordinator
-    with django_assert_num_queries(4):
+    # similar words, page of results with their count, coordinator
+    with django_assert_num_queries(3):
         client.get("/szukaj/", {"q": "doradztwo"})
+
+
+UNUSUAL_QUERIES = ["2018", "rok_2018", "Łódź2", "e-mail", "o'neill", "x:*", "a & b | !c", "ii", "ąęśćź " * 9]
+
+
+@pytest.mark.parametrize("q", UNUSUAL_QUERIES)
+def test_unusual_queries_get_an_answer(client, indexed, q):
+    indexed(title="Nabór 2018 w Łódź2", body="<p>Kontakt przez e-mail.</p>")
+    assert client.get("/szukaj/", {"q": q}).status_code == 200
+
+
+def test_words_with_digits_are_found_without_polish_letters(client, indexed):
+    indexed(title="Program Łódź2030", body="<p>Opis.</p>")
+    assert "Program Łódź2030" in client.get("/szukaj/", {"q": "lodz2030"}).text

@@ -1,0 +1,40 @@
+"""A resident sees, under each result, the passage with the words found marked."""
+
+import pytest
+
+
+@pytest.fixture
+def indexed(make_post, django_capture_on_commit_callbacks):
+    def make(**fields):
+        with django_capture_on_commit_callbacks(execute=True):
+            return make_post(**fields)
+
+    return make
+
+
+def test_words_are_marked_in_the_form_the_text_uses(client, indexed):
+    indexed(title="Zestawienie półroczne", body="<p>Sytuacja na rynku pracy w Czosnowie się poprawia.</p>")
+    html = client.get("/szukaj/", {"q": "rynek Czosnów"}).text
+    assert "Sytuacja na <mark>rynku</mark> pracy w <mark>Czosnowie</mark> się poprawia" in html
+
+
+def test_a_heading_does_not_run_into_the_paragraph_after_it(client, indexed):
+    indexed(title="O nas", body="<h2>Cele</h2><p>Partnerstwo ożywia gospodarkę.</p><ul><li>dialog</li><li>praca</li>")
+    html = client.get("/szukaj/", {"q": "gospodarka"}).text
+    assert "Cele · Partnerstwo ożywia <mark>gospodarkę</mark>. dialog · praca" in html
+
+
+def test_a_long_text_shows_the_passages_around_the_matches(client, indexed):
+    filler = "Zdanie o czymś zupełnie innym. " * 30
+    indexed(title="Długi wpis", body=f"<p>{filler}</p><p>Staże w Leoncinie.</p><p>{filler}</p><p>Staże w Nasielsku.")
+    html = client.get("/szukaj/", {"q": "staż"}).text
+    assert "<mark>Staże</mark> w Leoncinie" in html
+    assert "<mark>Staże</mark> w Nasielsku" in html
+    assert html.count("Zdanie o czymś zupełnie innym") < 20
+
+
+def test_text_that_looks_like_html_is_shown_as_text(client, indexed):
+    indexed(title="Ostrzeżenie", body="<p>Rynek &amp; praca: &lt;img src=x onerror=alert(1)&gt; „cytat”</p>")
+    html = client.get("/szukaj/", {"q": "rynku"}).text
+    assert "<mark>Rynek</mark> &amp; praca" in html
+    assert "<img src=x" not in html
