@@ -2,6 +2,9 @@ from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+
+from core.clientip import client_ip
 
 
 def user_display(user):
@@ -16,3 +19,11 @@ class AccountAdapter(DefaultAccountAdapter):
         host = request.get_host() if request is not None else settings.SITE_URL.split("://", 1)[-1]
         context = {**context, "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=host)}
         super().send_mail(template_prefix, email, context)
+
+    def get_client_ip(self, request):
+        # allauth's rate limits (login, password reset, two-factor codes) count per visitor,
+        # behind our proxies too, exactly as the portal's own limits do.
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Nie można ustalić adresu.")
+        return ip
