@@ -13,6 +13,7 @@ same way (Stack as a context manager) and stops it after the tests.
 Needs: apt-get install nginx redis-server openssl; make install-test.
 """
 
+import ipaddress
 import json
 import os
 import shutil
@@ -127,8 +128,7 @@ def _wait_until(check, service, what, timeout=60):
         time.sleep(0.1)
 
 
-def _http_ok(url):
-    context = ssl._create_unverified_context()  # the stack's own self-signed certificate
+def _http_ok(url, context=None):
     with urllib.request.urlopen(url, timeout=5, context=context) as response:
         return response.status == 200
 
@@ -230,7 +230,11 @@ class Stack:
         for instance in self.instances:
             _wait_until(lambda i=instance: _http_ok(i.url + "/health/"), instance.service,
                         f"gunicorn {instance.number}")
-        _wait_until(lambda: _http_ok(self.url + "/health/"), self.nginx, "nginx")
+        _wait_until(lambda: _http_ok(self.url + "/health/", self.ssl_context()), self.nginx, "nginx")
+
+    def ssl_context(self):
+        """A TLS context that trusts the stack's self-signed certificate (and nothing else)."""
+        return ssl.create_default_context(cafile=self.certificate)
 
     def _service(self, name, argv, **kwargs):
         service = Service(name, argv, log=self.dir / f"{name}.log", **kwargs)
@@ -289,6 +293,7 @@ class Stack:
         for sub in ("snippets", "temp"):
             (conf / sub).mkdir(parents=True)
         key, certificate = conf / "privkey.pem", conf / "fullchain.pem"
+        self.certificate = certificate
         subprocess.run(
             ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={HOST}",
              "-addext", f"subjectAltName=IP:{HOST}", "-keyout", str(key), "-out", str(certificate)],
@@ -332,6 +337,35 @@ class Stack:
         if not instance.service.running:
             instance.service.start()
         _wait_until(lambda: _http_ok(instance.url + "/health/"), instance.service, f"gunicorn {instance.number}")
+
+    def listening_addresses(self):
+        """(address, port) of every TCP socket any process of the stack listens on (Linux /proc)."""
+        groups = {service.process.pid for service in self.services if service.running}
+        inodes = set()
+        for proc in Path("/proc").iterdir():
+            if not proc.name.isdigit():
+                continue
+            try:
+                pgrp = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[2])
+                if pgrp in groups:
+                    for fd in (proc / "fd").iterdir():
+                        target = os.readlink(fd)
+                        if target.startswith("socket:["):
+                            inodes.add(target[8:-1])
+            except (OSError, IndexError, ValueError):
+                continue
+        found = set()
+        for table, width in (("/proc/net/tcp", 4), ("/proc/net/tcp6", 16)):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if fields[3] != "0A" or fields[9] not in inodes:  # 0A: LISTEN
+                    continue
+                address, port = fields[1].split(":")
+                raw = bytes.fromhex(address)
+                # /proc prints each 32-bit word in host (little-endian) order.
+                raw = b"".join(raw[i:i + 4][::-1] for i in range(0, width, 4))
+                found.add((str(ipaddress.ip_address(raw)), int(port, 16)))
+        return found
 
     def log_tails(self, size=4000):
         """The end of every server's log, for a failing test's report."""

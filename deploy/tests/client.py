@@ -2,7 +2,6 @@
 
 import http.client
 import re
-import ssl
 import urllib.parse
 import uuid
 from http.cookies import SimpleCookie
@@ -13,17 +12,18 @@ STAFF_EMAIL, STAFF_PASSWORD = "sekretariat@pup.example", "haslo-sekretariatu-42"
 class Visitor:
     """A browser of sorts: keeps cookies, connects from its own address (127.0.0.x)."""
 
-    def __init__(self, base, source="127.0.0.1", headers=None):
+    def __init__(self, base, source="127.0.0.1", headers=None, context=None):
         parts = urllib.parse.urlsplit(base)
         self.scheme, self.host, self.port = parts.scheme, parts.hostname, parts.port
         self.source, self.headers, self.cookies = source, dict(headers or {}), {}
         self.form_token = None
+        self.context = context
 
     def request(self, method, path, body=None, headers=None):
         if self.scheme == "https":
             connection = http.client.HTTPSConnection(
                 self.host, self.port, timeout=15, source_address=(self.source, 0),
-                context=ssl._create_unverified_context(),  # the stack's self-signed certificate
+                context=self.context,
             )
         else:
             connection = http.client.HTTPConnection(self.host, self.port, timeout=15,
@@ -68,6 +68,11 @@ class Visitor:
     def csrf_token(self, path):
         page = self.get(path)
         self.form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+
+
+def through_nginx(stack, source="127.0.0.1"):
+    """A visitor coming to the site over HTTPS, from its own address."""
+    return Visitor(stack.url, source, context=stack.ssl_context())
 
 
 def direct(instance, stack, source="127.0.0.1"):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from deploy.tests.client import Visitor
+from deploy.tests.client import Visitor, through_nginx
 
 # django_db: so that the test database exists; the stack reads it.
 pytestmark = [pytest.mark.system, pytest.mark.django_db]
@@ -24,7 +24,7 @@ def test_plain_http_redirects_to_https_but_answers_the_health_check(site_stack):
 def test_static_files_come_from_static_root_with_hashed_names_cached_for_good(site_stack):
     manifest = json.loads((site_stack.static_root / "staticfiles.json").read_text())
     hashed = manifest["paths"]["css/site.css"]
-    response = Visitor(site_stack.url).get(f"/static/{hashed}")
+    response = through_nginx(site_stack).get(f"/static/{hashed}")
     assert response.status == 200
     assert response.body == (site_stack.static_root / hashed).read_bytes()
     assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
@@ -40,7 +40,7 @@ def test_static_files_come_from_static_root_with_hashed_names_cached_for_good(si
 def test_uploaded_documents_are_downloads_that_cannot_run_script(site_stack, name, content):
     (site_stack.media_root / "dokumenty").mkdir(exist_ok=True)
     (site_stack.media_root / "dokumenty" / name).write_bytes(content)
-    response = Visitor(site_stack.url).get(f"/media/dokumenty/{name}")
+    response = through_nginx(site_stack).get(f"/media/dokumenty/{name}")
     assert response.status == 200
     assert response.headers["Content-Disposition"] == "attachment"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -49,7 +49,7 @@ def test_uploaded_documents_are_downloads_that_cannot_run_script(site_stack, nam
 
 def test_uploaded_photos_are_shown_inline_with_nosniff(site_stack):
     (site_stack.media_root / "zdjecie.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really")
-    response = Visitor(site_stack.url).get("/media/zdjecie.jpg")
+    response = through_nginx(site_stack).get("/media/zdjecie.jpg")
     assert response.status == 200
     assert response.headers["Content-Type"] == "image/jpeg"
     assert "Content-Disposition" not in response.headers
@@ -58,6 +58,14 @@ def test_uploaded_photos_are_shown_inline_with_nosniff(site_stack):
 
 
 def test_pages_know_the_visitor_came_over_https(site_stack):
-    response = Visitor(site_stack.url).get("/")
+    response = through_nginx(site_stack).get("/")
     assert response.status == 200
     assert "max-age=" in response.headers["Strict-Transport-Security"]  # Django saw X-Forwarded-Proto
+
+
+def test_every_server_of_the_stack_listens_on_127_0_0_1_only(site_stack):
+    listening = site_stack.listening_addresses()
+    ports = {port for _, port in listening}
+    expected = {site_stack.http_port, site_stack.https_port, site_stack.redis_port, site_stack.s3_port}
+    assert expected | {instance.port for instance in site_stack.instances} <= ports
+    assert {address for address, _ in listening} == {"127.0.0.1"}

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import image_bytes
 from deploy.stack import BUCKET
-from deploy.tests.client import Visitor, direct, sign_in
+from deploy.tests.client import Visitor, direct, sign_in, through_nginx
 from meetings.models import Meeting
 from meetings.tests.admin_forms import meeting_form
 
@@ -71,7 +71,7 @@ def cookie_notice(visitor, stack, **headers):
 
 
 def test_two_visitors_behind_nginx_have_limits_of_their_own_and_a_spoofed_header_changes_nothing(stack):
-    first, second = Visitor(stack.url, "127.0.0.2"), Visitor(stack.url, "127.0.0.3")
+    first, second = through_nginx(stack, "127.0.0.2"), through_nginx(stack, "127.0.0.3")
     for visitor in (first, second):
         visitor.csrf_token("/")
     # The cookie notice takes 100 posts per address in 10 minutes, counted in Redis by both instances.
@@ -85,7 +85,7 @@ def test_two_visitors_behind_nginx_have_limits_of_their_own_and_a_spoofed_header
 
 
 def test_nginx_routes_around_a_stopped_instance_and_no_request_fails(stack):
-    reader = Visitor(stack.url, "127.0.0.4")
+    reader = through_nginx(stack, "127.0.0.4")
     stopping = stack.instances[1]
     served_before = stopping.requests_served()
     statuses = [reader.get("/health/").status for _ in range(10)]
