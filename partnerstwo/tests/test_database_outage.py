@@ -97,6 +97,7 @@ def _get(url, timeout=10):
         return error.code, error.read().decode()
 
 
+@pytest.mark.system
 def test_gunicorn_survives_the_database_stopping_and_starting():
     data_dir = tempfile.mkdtemp(prefix="outage-", dir=settings.DATA_DIR)
     env = {**os.environ, "DATA_DIR": data_dir, "DEBUG": "1", "WEB_CONCURRENCY": "2"}
