@@ -71,6 +71,17 @@ def render_site(*, upstreams, http_port, https_port, certificate, key, snippets_
     return {"partnerstwo.conf": site, "partnerstwo-locations.conf": locations, "partnerstwo-proxy.conf": proxy}
 
 
+def _die_with_parent():
+    """In the child, before exec: receive SIGTERM when the process that started us dies, so a
+    killed test run leaves no server behind (Linux; elsewhere only stop() stops them)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class Service:
     """One server process in a session of its own, so stopping it stops its children too."""
 
@@ -82,7 +93,7 @@ class Service:
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
                 self.argv, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                start_new_session=True,
+                start_new_session=True, preexec_fn=_die_with_parent,
             )
 
     @property
@@ -150,6 +161,14 @@ class Instance:
 class Stack:
     """nginx → two gunicorn instances → PostgreSQL, Redis, S3; all on 127.0.0.1.
 
+    def interrupt(signum, frame):
+        # SIGTERM (systemd, partnerstwo.db exec) stops as Ctrl-C does; once: stopping is not interrupted.
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, interrupt)
     with Stack(database_url) as stack:
         stack.url            # https://127.0.0.1:PORT (nginx, the site as readers get it)
         stack.http_url       # http://127.0.0.1:PORT (nginx's plain-HTTP server)
@@ -394,6 +413,14 @@ def main():
     env = {**os.environ, "DATABASE_URL": database_url}
     subprocess.run([sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=BASE_DIR, env=env,
                    check=True)
+    def interrupt(signum, frame):
+        # SIGTERM (systemd, partnerstwo.db exec) stops as Ctrl-C does; once: stopping is not interrupted.
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, interrupt)
     with Stack(database_url) as stack:
         print(f"\n  Portal (nginx, HTTPS, self-signed): {stack.url}/")
         print(f"  nginx plain HTTP (redirect, /health/): {stack.http_url}/")
