@@ -11,6 +11,18 @@ from PIL import Image
 _seq = itertools.count(1)
 
 
+def test_database_url():
+    """This test run's database, for another process (gunicorn, manage.py) to work on."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    return f"postgresql://{db['USER']}:@/{db['NAME']}?host={db['HOST'] or db['OPTIONS']['host']}"
+
+
+# Not a test, though its name starts with one.
+test_database_url.__test__ = False
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     # The manifest storage needs collectstatic; the test client does not.

@@ -2,7 +2,9 @@ from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 
+from core.clientip import client_ip
 from core.links import site_host
 
 
@@ -16,3 +18,11 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth's e-mails greet with the site's name; without django.contrib.sites it would be the host name.
         context = {**context, "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=site_host())}
         super().send_mail(template_prefix, email, context)
+
+    def get_client_ip(self, request):
+        # allauth's rate limits (login, password reset, two-factor codes) count per visitor,
+        # behind our proxies too, exactly as the portal's own limits do.
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Nie można ustalić adresu.")
+        return ip

@@ -8,10 +8,12 @@ import hashlib
 
 from django.core.cache import cache
 
+from core import clientip
+
 
 def client_ip(request):
-    """The address of the visitor (REMOTE_ADDR; the reverse proxy must set it right)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The address of the visitor, also behind trusted proxies (core/clientip.py)."""
+    return clientip.client_ip(request) or "unknown"
 
 
 def is_limited(scope, key, *, limit, window):

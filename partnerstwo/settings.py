@@ -5,6 +5,7 @@ DEBUG is off unless asked for; PRODUCTION=1 turns on the HTTPS-only settings
 and refuses to start without the secrets a public server needs.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -46,6 +47,16 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed:
+# every limit, allauth's included, counts per visitor through core/clientip.py.
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an address or network (e.g. 127.0.0.1, 10.0.1.0/24)"
+        ) from None
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Partnerstwo Lokalne Powiatu Nowodworskiego"
 

@@ -15,13 +15,8 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from conftest import test_database_url
 from news.models import Post
-
-
-def _test_database_url():
-    """This test run's database, for another process to work on."""
-    db = connection.settings_dict
-    return f"postgresql://{db['USER']}:@/{db['NAME']}?host={db['HOST'] or db['OPTIONS']['host']}"
 
 
 def test_a_second_visit_is_served_from_the_cache_without_a_query(
@@ -125,7 +120,7 @@ def test_an_edit_in_another_process_shows_on_the_next_request(client, make_post,
     assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
     env = {
         **os.environ,
-        "DATABASE_URL": _test_database_url(),
+        "DATABASE_URL": test_database_url(),
         "DEBUG": "1",
     }
     script = (
@@ -210,6 +205,7 @@ def test_a_returning_visitor_gets_a_fresh_mask_of_their_own_secret_on_each_hit(m
     assert visitor.post("/ciasteczka/", {"csrfmiddlewaretoken": tokens[0][::-1]}).status_code == 403
 
 
+@pytest.mark.system
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.system
 def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post, page_cache):
@@ -218,7 +214,7 @@ def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post, pa
     post = make_post(title="Wpis do oceny")
     env = {
         **os.environ,
-        "DATABASE_URL": _test_database_url(),
+        "DATABASE_URL": test_database_url(),
         "DEBUG": "1", "WEB_CONCURRENCY": "3", "PAGECACHE_ENABLED": "1",
         # Workers trust the version they read for 2 s: the vote must wait that out.
         "PAGECACHE_RECHECK_MS": "2000",
