@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
@@ -28,8 +29,58 @@ class InstitutionAdminForm(forms.ModelForm):
         return cleaned
 
 
+ONE_HOLDER = "office_one_open_holder"
+ONE_HOLDER_MESSAGE = next(c for c in Office._meta.constraints if c.name == ONE_HOLDER).violation_error_message
+
+
+class OfficeInlineForm(forms.ModelForm):
+    def validate_constraints(self):
+        # Every rule but "one holder at a time", which depends on the other rows of the same save:
+        # OfficeFormSet checks it on what the whole save leaves in the database.
+        exclude = self._get_validation_exclusions()
+        for constraint in Office._meta.constraints:
+            if constraint.name == ONE_HOLDER:
+                continue
+            try:
+                constraint.validate(Office, self.instance, exclude=exclude)
+            except ValidationError as error:
+                self._update_errors(error)
+
+
+class OfficeFormSet(forms.BaseInlineFormSet):
+    """Offices edited together: ending a term and adding its next holder is one save.
+
+    Existing rows are saved before new ones, and open rows come first in the list (Office's
+    ordering), so a save this check lets through never meets the constraint half way.
+    """
+
+    def clean(self):
+        super().clean()
+        kept = [f for f in self.forms if f.has_changed() or f.instance.pk]
+        kept = [f for f in kept if not self._should_delete_form(f) and f.is_valid()]
+        edited_pks = [f.instance.pk for f in self.forms if f.instance.pk]
+        # Open offices left untouched by this save (other institutions' rows on a person's page).
+        holders = {
+            (institution_id, function.lower())
+            for institution_id, function in Office.objects.filter(end_date__isnull=True)
+            .filter(institution__in={f.instance.institution_id for f in kept if f.instance.institution_id})
+            .exclude(pk__in=edited_pks)
+            .values_list("institution_id", "function")
+        }
+        for form in kept:
+            office = form.instance
+            if office.end_date is not None or not office.function:
+                continue
+            key = (office.institution_id, office.function.lower())
+            if key in holders:
+                form.add_error("function", ONE_HOLDER_MESSAGE)
+            holders.add(key)
+
+
 class OfficeInline(admin.TabularInline):
     model = Office
+    form = OfficeInlineForm
+    formset = OfficeFormSet
     extra = 1
     autocomplete_fields = ["person"]
     fields = ["function", "person", "start_date", "end_date", "position"]
