@@ -1,11 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db.models.functions import Now
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from news.models import Category, Comment, Post, Rating
 from partnerstwo.images import clean_form_image
 from partnerstwo.metryczka import MetryczkaAdminMixin
+from partnerstwo.templatetags.pl import pl_datetime
 
 
 @admin.register(Category)
@@ -37,11 +39,39 @@ class PostAdminForm(forms.ModelForm):
         return clean_form_image(self.cleaned_data.get("image"))
 
 
+def publication_state(post):
+    """„Szkic”, „Zaplanowany na 5 grudnia 2026, 10:00” or „Opublikowany”."""
+    if post.status == Post.Status.DRAFT:
+        return "Szkic"
+    if post.is_scheduled:
+        return f"Zaplanowany na {pl_datetime(timezone.localtime(post.published_at))}"
+    return "Opublikowany"
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    title = "stan publikacji"
+    parameter_name = "stan"
+
+    def lookups(self, request, model_admin):
+        return [("szkic", "szkice"), ("zaplanowany", "zaplanowane"), ("opublikowany", "opublikowane")]
+
+    def queryset(self, request, queryset):
+        published = queryset.filter(status=Post.Status.PUBLISHED)
+        match self.value():
+            case "szkic":
+                return queryset.filter(status=Post.Status.DRAFT)
+            case "zaplanowany":
+                return published.filter(published_at__gt=Now())
+            case "opublikowany":
+                return published.filter(published_at__lte=Now())
+        return queryset
+
+
 @admin.register(Post)
 class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
-    list_display = ["title", "category", "status", "published_at", "author", "updated_at"]
-    list_filter = ["status", "category", "published_at"]
+    list_display = ["title", "category", "state", "published_at", "author", "updated_at"]
+    list_filter = [PublicationStateFilter, "category", "published_at"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -53,6 +83,10 @@ class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
         ("Ilustracja", {"fields": ["image", "image_alt"]}),
         ("Publikacja", {"fields": ["status", "published_at", "author", "created_at", "updated_at"]}),
     ]
+
+    @admin.display(description="stan", ordering="status")
+    def state(self, obj):
+        return publication_state(obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -69,6 +103,11 @@ class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        if obj.is_scheduled:
+            self.message_user(
+                request, f"Wpis ukaże się na stronie {pl_datetime(timezone.localtime(obj.published_at))}.",
+                messages.INFO,
+            )
 
 
 @admin.register(Comment)

@@ -132,6 +132,11 @@ class Post(models.Model):
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
+    @property
+    def is_scheduled(self):
+        """Published by staff, with a publication time still to come."""
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
 
 COMMENT_MAX_LENGTH = 2000
 
