@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db.models.functions import Now
+from django.shortcuts import redirect
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from news.models import Category, Comment, Post, Rating
+from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
 from partnerstwo.images import clean_form_image
 from partnerstwo.metryczka import MetryczkaAdminMixin
 from partnerstwo.templatetags.pl import pl_datetime
@@ -110,15 +111,44 @@ class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
             )
 
 
+class ReplyFilter(admin.SimpleListFilter):
+    title = "odpowiedź Partnerstwa"
+    parameter_name = "odpowiedz"
+
+    def lookups(self, request, model_admin):
+        return [("jest", "z odpowiedzią"), ("brak", "bez odpowiedzi")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "jest":
+            return queryset.exclude(reply="")
+        if self.value() == "brak":
+            return queryset.filter(reply="")
+        return queryset
+
+
+class CommentAdminForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["author_name", "body", "status", "reply"]
+        widgets = {"reply": forms.Textarea(attrs={"rows": 5, "maxlength": COMMENT_MAX_LENGTH})}
+
+    def clean_reply(self):
+        return self.cleaned_data["reply"].strip()
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "post", "user", "status", "created_at"]
-    list_filter = ["status", "created_at"]
+    form = CommentAdminForm
+    list_display = ["__str__", "post", "user", "status", "has_reply", "created_at"]
+    list_filter = ["status", ReplyFilter, "created_at"]
     search_fields = ["body", "author_name", "user__email", "post__title"]
     list_select_related = ["post", "user"]
     date_hierarchy = "created_at"
-    readonly_fields = ["post", "user", "created_at", "moderated_at"]
-    fields = ["post", "user", "author_name", "body", "status", "created_at", "moderated_at"]
+    readonly_fields = ["post", "user", "created_at", "moderated_at", "replied_at", "replied_by"]
+    fieldsets = [
+        (None, {"fields": ["post", "user", "author_name", "body", "status", "created_at", "moderated_at"]}),
+        ("Odpowiedź Partnerstwa Lokalnego", {"fields": ["reply", "replied_at", "replied_by"]}),
+    ]
     actions = ["approve", "mark_spam", "delete_selected"]
     ordering = ["-created_at"]
 
@@ -137,10 +167,32 @@ class CommentAdmin(admin.ModelAdmin):
     def mark_spam(self, request, queryset):
         self._moderate(request, queryset, Comment.Status.SPAM, "Ukryte jako spam: {count}.")
 
+    @admin.display(description="odpowiedź", boolean=True)
+    def has_reply(self, obj):
+        return bool(obj.reply)
+
     def save_model(self, request, obj, form, change):
         if change and "status" in form.changed_data:
             obj.moderated_at = timezone.now()
+        obj.reply_changed = "reply" in form.changed_data
+        if obj.reply_changed:
+            obj.replied_at, obj.replied_by = (timezone.now(), request.user) if obj.reply else (None, None)
         super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if not getattr(obj, "reply_changed", False) or "_continue" in request.POST:
+            return super().response_change(request, obj)
+        if not obj.reply:
+            self.message_user(request, "Usunięto odpowiedź Partnerstwa spod komentarza.", messages.SUCCESS)
+        elif not obj.is_approved:
+            self.message_user(
+                request, "Zapisano odpowiedź. Pojawi się na stronie razem z komentarzem, gdy zostanie zatwierdzony.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:news_comment_change", obj.pk)
+        else:
+            self.message_user(request, "Zapisano odpowiedź: jest już widoczna pod komentarzem.", messages.SUCCESS)
+        return redirect(obj.get_absolute_url())
 
 
 @admin.register(Rating)
