@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models.functions import Now
 from django.shortcuts import redirect
@@ -8,7 +9,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
 from partnerstwo.images import clean_form_image
 from partnerstwo.metryczka import MetryczkaAdminMixin
-from partnerstwo.templatetags.pl import pl_datetime
+from partnerstwo.templatetags.pl import pl_datetime, plural
 
 
 @admin.register(Category)
@@ -23,12 +24,21 @@ class PostAdminForm(forms.ModelForm):
         model = Post
         fields = [
             "title", "slug", "category", "lead", "body", "image", "image_alt",
-            "status", "published_at", "author",
+            "status", "published_at", "author", "skip_newsletter_notice",
         ]
         widgets = {
             "body": CKEditor5Widget(config_name="default"),
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        minutes = settings.NEWSLETTER_NOTICE_DELAY_MINUTES
+        if "skip_newsletter_notice" in self.fields and minutes:
+            self.fields["skip_newsletter_notice"].help_text += (
+                f" Powiadomienie wychodzi {plural(minutes, 'minutę,minuty,minut')} po publikacji: do tego czasu "
+                "można jeszcze poprawić wpis albo zaznaczyć to pole."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -82,7 +92,9 @@ class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
         ("Ilustracja", {"fields": ["image", "image_alt"]}),
-        ("Publikacja", {"fields": ["status", "published_at", "author", "created_at", "updated_at"]}),
+        ("Publikacja", {"fields": [
+            "status", "published_at", "author", "skip_newsletter_notice", "created_at", "updated_at",
+        ]}),
     ]
 
     @admin.display(description="stan", ordering="status")

@@ -95,6 +95,11 @@ class Post(models.Model):
         "data publikacji", default=timezone.now,
         help_text="Data w przyszłości oznacza publikację zaplanowaną: wpis pojawi się o tej porze.",
     )
+    skip_newsletter_notice = models.BooleanField(
+        "nie powiadamiaj subskrybentów", default=False,
+        help_text="Zaznacz, jeśli o tym wpisie nie trzeba wysyłać e-maila subskrybentom newslettera "
+        "(np. drobna aktualizacja).",
+    )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 

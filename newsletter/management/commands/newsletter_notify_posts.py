@@ -9,8 +9,9 @@ from newsletter.sending import resume_stalled
 
 class Command(BaseCommand):
     help = (
-        "Queues a newsletter notice for every post that has become public since the last run "
-        "(once per post; posts older than the newsletter's start date never), and resumes mailings "
+        "Queues a newsletter notice for every post public for NEWSLETTER_NOTICE_DELAY_MINUTES (default 15) "
+        "and not yet announced (once per post; never for posts marked „nie powiadamiaj subskrybentów” or "
+        "older than the newsletter's start date), and resumes mailings "
         "whose send task failed. With --every N it "
         "keeps running and checks every N seconds (bin/worker.d/newsletter does this)."
     )
