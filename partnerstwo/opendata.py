@@ -32,7 +32,9 @@ def _url(path):
 
 def institution_rows():
     current = Office.objects.current().select_related("person").order_by("position", "pk")
-    institutions = Institution.objects.prefetch_related(Prefetch("offices", current, to_attr="current_offices"))
+    institutions = Institution.objects.published().prefetch_related(
+        Prefetch("offices", current, to_attr="current_offices")
+    )
     for i in institutions:
         office = i.current_offices[0] if i.current_offices else None
         yield {
@@ -73,7 +75,7 @@ def signatory_rows():
 def meeting_rows():
     meetings = (
         Meeting.objects.select_related("venue", "report")
-        .prefetch_related(Prefetch("participants", Institution.objects.only("name").order_by("name")))
+        .prefetch_related(Prefetch("participants", Institution.objects.published().only("name").order_by("name")))
         .order_by("date", "start_time", "pk")
     )
     for m in meetings:

@@ -41,6 +41,8 @@ def page_document(page):
 
 
 def institution_document(institution):
+    if not institution.is_published:
+        return None
     text = " ".join(
         part for part in [institution.short_name, institution.get_kind_display(),
                           f"gmina {institution.get_gmina_display()}", html_to_text(institution.description)] if part
