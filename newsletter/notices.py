@@ -22,6 +22,7 @@ from django.utils import timezone
 from news.models import Post
 from newsletter.mail import absolute
 from newsletter.models import Issue, NewsletterSettings
+from newsletter.tasks import send_issue_task
 
 
 def notice_delay():
@@ -48,8 +49,6 @@ def notice_body(post):
 
 def announce_new_posts():
     """Create and queue a notice for each newly public post; returns how many."""
-    from newsletter.tasks import send_issue_task
-
     count = 0
     for post in posts_to_announce():
         with transaction.atomic():
