@@ -316,6 +316,8 @@ CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = MAX_IMAGE_UPLOAD_MB
 CKEDITOR_5_UPLOAD_PATH = "editor/"
+# Headings, lists and quotes in the editor look as on the site (a file of ours: no inline style).
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "pl",
