@@ -159,7 +159,7 @@ class CommentAdmin(admin.ModelAdmin):
     readonly_fields = ["post", "user", "created_at", "moderated_at", "replied_at", "replied_by"]
     fieldsets = [
         (None, {"fields": ["post", "user", "author_name", "body", "status", "created_at", "moderated_at"]}),
-        ("Odpowiedź Partnerstwa Lokalnego", {"fields": ["reply", "replied_at", "replied_by"]}),
+        ("Odpowiedź pod komentarzem", {"fields": ["reply", "replied_at", "replied_by"]}),
     ]
     actions = ["approve", "mark_spam", "delete_selected"]
     ordering = ["-created_at"]
