@@ -245,12 +245,20 @@ class AccessionRequestAdmin(admin.ModelAdmin):
 
     # Many at once, from the list.
 
-    @admin.action(description="Przyjmij wybrane zgłoszenia (utworzy nieopublikowane instytucje)",
+    @admin.action(description="Przyjmij wybrane zgłoszenia… (utworzy nieopublikowane instytucje)",
                   permissions=["change"])
     def accept(self, request, queryset):
+        pending = list(queryset.filter(status=AccessionRequest.Status.PENDING).order_by("created_at"))
+        skipped = queryset.count() - len(pending)
+        if pending and "confirm" not in request.POST:
+            context = {
+                **self.admin_site.each_context(request), "opts": self.model._meta, "requests": pending,
+                "skipped": skipped, "title": "Przyjąć wybrane zgłoszenia?",
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/members/accessionrequest/accept_selected.html", context)
         accepted, refused, unmailed = 0, [], []
-        skipped = queryset.exclude(status=AccessionRequest.Status.PENDING).count()
-        for req in queryset.filter(status=AccessionRequest.Status.PENDING).order_by("created_at"):
+        for req in pending:
             try:
                 req, mailed = decisions.accept(req, request.user)
             except decisions.AlreadyDecided:
@@ -274,6 +282,7 @@ class AccessionRequestAdmin(admin.ModelAdmin):
                 request, f"Nie przyjęto zgłoszenia „{name}”: instytucja o tej nazwie już istnieje.", messages.ERROR
             )
         self._report_skipped_and_unmailed(request, skipped, unmailed)
+        return None
 
     @admin.action(description="Odrzuć wybrane zgłoszenia…", permissions=["change"])
     def reject(self, request, queryset):

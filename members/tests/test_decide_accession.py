@@ -13,11 +13,19 @@ def act(client, action, *requests, **extra):
     )
 
 
-def test_accepting_selected_requests_creates_unpublished_institutions(client, alice, pending_request):
+def test_accepting_selected_requests_asks_first_then_creates_unpublished_institutions(
+    client, alice, pending_request
+):
     first = pending_request()
     second = pending_request(institution_name="Stowarzyszenie Przykładowe", email="anna@example.org")
     client.force_login(alice)
-    response = act(client, "accept", first, second)
+    question = act(client, "accept", first, second)
+    assert "Przyjąć wybrane zgłoszenia?" in question.text
+    assert "Stowarzyszenie Przykładowe (pracodawca, gmina Zakroczym; Jan Przykładowy, anna@example.org)" \
+        in question.text
+    assert not Institution.objects.exists() and not mail.outbox
+
+    response = act(client, "accept", first, second, confirm="1")
     assert "Przyjęto 2 zgłoszenia; zgłaszający dostali e-mail." in response.text
     assert set(Institution.objects.values_list("name", "is_published")) == {
         ("Cech Rzemiosł Różnych", False), ("Stowarzyszenie Przykładowe", False),
@@ -53,7 +61,7 @@ def test_decided_requests_are_skipped(client, alice, pending_request):
     done = pending_request(institution_name="Inna instytucja")
     client.force_login(alice)
     act(client, "reject", done, reason="Zgłoszenie wysłano dwa razy.")
-    response = act(client, "accept", req, done)
+    response = act(client, "accept", req, done, confirm="1")
     assert "Przyjęto 1 zgłoszenie" in response.text
     assert "Pominięto 1 zgłoszenie już rozpatrzone." in response.text
     done.refresh_from_db()
@@ -65,7 +73,7 @@ def test_a_request_for_an_existing_institution_is_not_accepted(client, alice, ma
     make_institution(name="Cech Rzemiosł Różnych")
     req = pending_request()
     client.force_login(alice)
-    response = act(client, "accept", req)
+    response = act(client, "accept", req, confirm="1")
     assert "instytucja o tej nazwie już istnieje" in response.text
     req.refresh_from_db()
     assert req.status == AccessionRequest.Status.PENDING
@@ -82,7 +90,7 @@ def test_admin_list_shows_status_in_polish(client, alice, pending_request):
 def test_readers_cannot_decide(client, bob, pending_request):
     req = pending_request()
     client.force_login(bob)
-    act(client, "accept", req)
+    act(client, "accept", req, confirm="1")
     req.refresh_from_db()
     assert req.status == AccessionRequest.Status.PENDING
     assert not Institution.objects.exists()
