@@ -53,7 +53,7 @@ def meeting_detail(request, slug):
         .prefetch_related(
             "photos",
             "documents",
-            Prefetch("participants", queryset=Institution.objects.only("name", "short_name", "slug")),
+            Prefetch("participants", queryset=Institution.objects.published().only("name", "short_name", "slug")),
             Prefetch(
                 "related_posts",
                 queryset=Post.objects.published().only("title", "slug", "published_at").order_by("-published_at"),

@@ -1,11 +1,16 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db import IntegrityError, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from core.images import clean_form_image
-from core.templatetags.pl import plural
+from core.templatetags.pl import pl_date, plural
+from members import decisions
 from members.models import AccessionRequest, Institution, Office, Person
 
 
@@ -28,8 +33,58 @@ class InstitutionAdminForm(forms.ModelForm):
         return cleaned
 
 
+ONE_HOLDER = "office_one_open_holder"
+ONE_HOLDER_MESSAGE = next(c for c in Office._meta.constraints if c.name == ONE_HOLDER).violation_error_message
+
+
+class OfficeInlineForm(forms.ModelForm):
+    def validate_constraints(self):
+        # Every rule but "one holder at a time", which depends on the other rows of the same save:
+        # OfficeFormSet checks it on what the whole save leaves in the database.
+        exclude = self._get_validation_exclusions()
+        for constraint in Office._meta.constraints:
+            if constraint.name == ONE_HOLDER:
+                continue
+            try:
+                constraint.validate(Office, self.instance, exclude=exclude)
+            except ValidationError as error:
+                self._update_errors(error)
+
+
+class OfficeFormSet(forms.BaseInlineFormSet):
+    """Offices edited together: ending a term and adding its next holder is one save.
+
+    Existing rows are saved before new ones, and open rows come first in the list (Office's
+    ordering), so a save this check lets through never meets the constraint half way.
+    """
+
+    def clean(self):
+        super().clean()
+        kept = [f for f in self.forms if f.has_changed() or f.instance.pk]
+        kept = [f for f in kept if not self._should_delete_form(f) and f.is_valid()]
+        edited_pks = [f.instance.pk for f in self.forms if f.instance.pk]
+        # Open offices left untouched by this save (other institutions' rows on a person's page).
+        holders = {
+            (institution_id, function.lower())
+            for institution_id, function in Office.objects.filter(end_date__isnull=True)
+            .filter(institution__in={f.instance.institution_id for f in kept if f.instance.institution_id})
+            .exclude(pk__in=edited_pks)
+            .values_list("institution_id", "function")
+        }
+        for form in kept:
+            office = form.instance
+            if office.end_date is not None or not office.function:
+                continue
+            key = (office.institution_id, office.function.lower())
+            if key in holders:
+                form.add_error("function", ONE_HOLDER_MESSAGE)
+            holders.add(key)
+
+
 class OfficeInline(admin.TabularInline):
     model = Office
+    form = OfficeInlineForm
+    formset = OfficeFormSet
     extra = 1
     autocomplete_fields = ["person"]
     fields = ["function", "person", "start_date", "end_date", "position"]
@@ -45,10 +100,28 @@ class PersonOfficeInline(OfficeInline):
 class InstitutionAdmin(admin.ModelAdmin):
     form = InstitutionAdminForm
     inlines = [OfficeInline]
-    list_display = ["name", "short_name", "kind", "gmina"]
-    list_filter = ["kind", "gmina"]
+    list_display = ["name", "short_name", "kind", "gmina", "is_published"]
+    list_filter = ["is_published", "kind", "gmina"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["accession"]
+
+    def get_fields(self, request, obj=None):
+        fields = ["is_published", *self.form._meta.fields]
+        if obj is not None and obj.accession_requests.exists():
+            fields.append("accession")
+        return fields
+
+    @admin.display(description="zgłoszenie przystąpienia")
+    def accession(self, obj):
+        req = obj.accession_requests.order_by("-created_at").first()
+        if req is None:
+            return "–"
+        url = reverse("admin:members_accessionrequest_change", args=[req.pk])
+        return format_html(
+            '<a href="{}">Zgłoszenie z {}</a>: osoba kontaktowa {}, {}',
+            url, pl_date(timezone.localtime(req.created_at)), req.contact_name, req.email,
+        )
 
 
 @admin.register(Person)
@@ -56,6 +129,23 @@ class PersonAdmin(admin.ModelAdmin):
     inlines = [PersonOfficeInline]
     list_display = ["last_name", "first_name"]
     search_fields = ["last_name", "first_name"]
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label="Powód odrzucenia", max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Trafi do zgłaszającego w e-mailu z decyzją i zostanie zapisany przy zgłoszeniu.",
+        error_messages={
+            "required": "Podaj powód odrzucenia: trafi do zgłaszającego.",
+            "max_length": "Powód może mieć najwyżej %(limit_value)d znaków (ma %(show_value)d).",
+        },
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise ValidationError("Podaj powód odrzucenia: trafi do zgłaszającego.")
+        return reason
 
 
 @admin.register(AccessionRequest)
@@ -66,52 +156,173 @@ class AccessionRequestAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = ["institution"]
     actions = ["accept", "reject"]
+    change_form_template = "admin/members/accessionrequest/change_form.html"
     fields = [
         "institution_name", "kind", "gmina", "contact_name", "email", "phone", "message", "consent",
-        "created_at", "status", "decided_at", "decided_by", "institution",
+        "created_at", "status", "decided_at", "decided_by", "rejection_reason", "institution",
     ]
-    readonly_fields = ["consent", "created_at", "status", "decided_at", "decided_by", "institution"]
+    readonly_fields = [
+        "consent", "created_at", "status", "decided_at", "decided_by", "rejection_reason", "institution",
+    ]
 
     def has_add_permission(self, request):
         return False  # requests come from the public form
 
-    @admin.action(description="Przyjmij wybrane zgłoszenia (utworzy instytucje)", permissions=["change"])
-    def accept(self, request, queryset):
-        accepted, refused = 0, []
-        skipped = queryset.exclude(status=AccessionRequest.Status.PENDING).count()
-        for req in queryset.filter(status=AccessionRequest.Status.PENDING).order_by("created_at"):
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/przyjmij/", view(self.accept_view), name="members_accessionrequest_accept"),
+            path("<int:pk>/odrzuc/", view(self.reject_view), name="members_accessionrequest_reject"),
+        ] + super().get_urls()
+
+    # One request, from its own page (the staff e-mail links there): confirm, then decide.
+
+    def _pending_request(self, request, pk):
+        req = get_object_or_404(AccessionRequest, pk=pk)
+        if not self.has_change_permission(request, req):
+            raise PermissionDenied
+        return req
+
+    def _context(self, request, req, title, **extra):
+        return {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "original": req, "req": req,
+            "title": title, **extra,
+        }
+
+    def _already_decided(self, request, req):
+        self.message_user(request, f"Zgłoszenie „{req.institution_name}” zostało już rozpatrzone: "
+                          f"{req.get_status_display()}.", messages.WARNING)
+        return redirect("admin:members_accessionrequest_change", req.pk)
+
+    def accept_view(self, request, pk):
+        req = self._pending_request(request, pk)
+        if not req.is_pending:
+            return self._already_decided(request, req)
+        if request.method == "POST":
             try:
-                with transaction.atomic():
-                    req.institution = Institution.objects.create(
-                        name=req.institution_name, kind=req.kind, gmina=req.gmina
-                    )
-                    req.status = AccessionRequest.Status.ACCEPTED
-                    req.decided_at, req.decided_by = timezone.now(), request.user
-                    req.save()
-            except IntegrityError:
+                req, mailed = decisions.accept(req, request.user)
+            except decisions.AlreadyDecided:
+                return self._already_decided(request, req)
+            except decisions.NameTaken:
+                self.message_user(
+                    request, f"Nie przyjęto zgłoszenia: instytucja „{req.institution_name}” już istnieje. "
+                    "Popraw nazwę w zgłoszeniu albo odrzuć je.", messages.ERROR,
+                )
+                return redirect("admin:members_accessionrequest_change", req.pk)
+            self.message_user(
+                request, f"Przyjęto zgłoszenie „{req.institution_name}”. Instytucja czeka nieopublikowana: "
+                "uzupełnij jej dane (adres, przedstawiciele), zaznacz „opublikowana” i zapisz.", messages.SUCCESS,
+            )
+            self._report_mail(request, req, mailed)
+            return redirect("admin:members_institution_change", req.institution.pk)
+        context = self._context(request, req, "Przyjąć zgłoszenie?")
+        return TemplateResponse(request, "admin/members/accessionrequest/accept.html", context)
+
+    def reject_view(self, request, pk):
+        req = self._pending_request(request, pk)
+        if not req.is_pending:
+            return self._already_decided(request, req)
+        form = RejectionForm(request.POST or None)
+        if request.method == "POST":
+            if form.is_valid():
+                try:
+                    req, mailed = decisions.reject(req, request.user, form.cleaned_data["reason"])
+                except decisions.AlreadyDecided:
+                    return self._already_decided(request, req)
+                self.message_user(request, f"Odrzucono zgłoszenie „{req.institution_name}”.", messages.SUCCESS)
+                self._report_mail(request, req, mailed)
+                return redirect(reverse("admin:members_accessionrequest_changelist") + "?status__exact=oczekuje")
+        context = self._context(request, req, "Odrzucić zgłoszenie?", form=form)
+        status = 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/members/accessionrequest/reject.html", context, status=status)
+
+    def _report_mail(self, request, req, mailed):
+        if mailed:
+            self.message_user(request, f"Wysłano e-mail z decyzją na adres {req.email}.", messages.SUCCESS)
+        else:
+            self.message_user(request, f"Nie udało się wysłać e-maila z decyzją na adres {req.email}: "
+                              "przekaż ją zgłaszającemu samodzielnie.", messages.WARNING)
+
+    # Many at once, from the list.
+
+    @admin.action(description="Przyjmij wybrane zgłoszenia… (utworzy nieopublikowane instytucje)",
+                  permissions=["change"])
+    def accept(self, request, queryset):
+        pending = list(queryset.filter(status=AccessionRequest.Status.PENDING).order_by("created_at"))
+        skipped = queryset.count() - len(pending)
+        if pending and "confirm" not in request.POST:
+            context = {
+                **self.admin_site.each_context(request), "opts": self.model._meta, "requests": pending,
+                "skipped": skipped, "title": "Przyjąć wybrane zgłoszenia?",
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/members/accessionrequest/accept_selected.html", context)
+        accepted, refused, unmailed = 0, [], []
+        for req in pending:
+            try:
+                req, mailed = decisions.accept(req, request.user)
+            except decisions.AlreadyDecided:
+                skipped += 1
+                continue
+            except decisions.NameTaken:
                 refused.append(req.institution_name)
                 continue
             accepted += 1
+            if not mailed:
+                unmailed.append(req.email)
         if accepted:
             self.message_user(
                 request,
-                f"Przyjęto {plural(accepted, 'zgłoszenie,zgłoszenia,zgłoszeń')}. "
-                "Uzupełnij dane nowych instytucji (adres, przedstawiciele).",
+                f"Przyjęto {plural(accepted, 'zgłoszenie,zgłoszenia,zgłoszeń')}; zgłaszający dostali e-mail. "
+                "Nowe instytucje czekają nieopublikowane: uzupełnij ich dane i opublikuj je.",
                 messages.SUCCESS,
             )
         for name in refused:
             self.message_user(
                 request, f"Nie przyjęto zgłoszenia „{name}”: instytucja o tej nazwie już istnieje.", messages.ERROR
             )
+        self._report_skipped_and_unmailed(request, skipped, unmailed)
+        return None
+
+    @admin.action(description="Odrzuć wybrane zgłoszenia…", permissions=["change"])
+    def reject(self, request, queryset):
+        pending = list(queryset.filter(status=AccessionRequest.Status.PENDING).order_by("created_at"))
+        skipped = queryset.count() - len(pending)
+        if not pending:
+            self._report_skipped_and_unmailed(request, skipped, [])
+            return None
+        form = RejectionForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            rejected, unmailed = 0, []
+            for req in pending:
+                try:
+                    req, mailed = decisions.reject(req, request.user, form.cleaned_data["reason"])
+                except decisions.AlreadyDecided:
+                    skipped += 1
+                    continue
+                rejected += 1
+                if not mailed:
+                    unmailed.append(req.email)
+            self.message_user(
+                request, f"Odrzucono {plural(rejected, 'zgłoszenie,zgłoszenia,zgłoszeń')}; "
+                "zgłaszający dostali e-mail z powodem.", messages.SUCCESS,
+            )
+            self._report_skipped_and_unmailed(request, skipped, unmailed)
+            return None
+        context = {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "requests": pending,
+            "skipped": skipped, "form": form, "title": "Odrzucić wybrane zgłoszenia?",
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/members/accessionrequest/reject_selected.html", context,
+                                status=400 if form.is_bound else 200)
+
+    def _report_skipped_and_unmailed(self, request, skipped, unmailed):
         if skipped:
             self.message_user(
                 request, f"Pominięto {plural(skipped, 'zgłoszenie,zgłoszenia,zgłoszeń')} już rozpatrzone.",
                 messages.WARNING,
             )
-
-    @admin.action(description="Odrzuć wybrane zgłoszenia", permissions=["change"])
-    def reject(self, request, queryset):
-        count = queryset.filter(status=AccessionRequest.Status.PENDING).update(
-            status=AccessionRequest.Status.REJECTED, decided_at=timezone.now(), decided_by=request.user
-        )
-        self.message_user(request, f"Odrzucono {plural(count, 'zgłoszenie,zgłoszenia,zgłoszeń')}.", messages.SUCCESS)
+        if unmailed:
+            self.message_user(request, "Nie udało się wysłać e-maila z decyzją na adresy: " + ", ".join(unmailed)
+                              + ". Przekaż ją zgłaszającym samodzielnie.", messages.WARNING)

@@ -42,6 +42,12 @@ def logo_path(instance, filename):
     return f"partnerzy/{filename}"
 
 
+class InstitutionQuerySet(models.QuerySet):
+    def published(self, *, scheduled=False):
+        """What the public may see: institutions staff have published (none is scheduled)."""
+        return self.filter(is_published=True)
+
+
 class Institution(models.Model):
     name = models.CharField("nazwa", max_length=250, unique=True)
     short_name = models.CharField("nazwa skrócona", max_length=100, blank=True)
@@ -60,6 +66,13 @@ class Institution(models.Model):
         "tekst alternatywny logo", max_length=250, blank=True, help_text="Wymagany, gdy jest logo."
     )
     description = models.TextField("opis", blank=True)
+    is_published = models.BooleanField(
+        "opublikowana", default=True,
+        help_text="Nieopublikowanej instytucji nie widać na stronie ani w wyszukiwarce. Instytucja utworzona "
+        "z przyjętego zgłoszenia czeka tu, aż ktoś uzupełni jej dane i ją opublikuje.",
+    )
+
+    objects = InstitutionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "instytucja"
@@ -199,6 +212,10 @@ class AccessionRequest(models.Model):
     message = models.TextField("wiadomość", max_length=3000, blank=True)
     consent = models.BooleanField("zgoda na przetwarzanie danych")
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PENDING)
+    rejection_reason = models.TextField(
+        "powód odrzucenia", max_length=2000, blank=True,
+        help_text="Trafia do zgłaszającego w e-mailu z decyzją.",
+    )
     created_at = models.DateTimeField("wysłano", auto_now_add=True)
     decided_at = models.DateTimeField("data decyzji", null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -222,7 +239,16 @@ class AccessionRequest(models.Model):
                 condition=models.Q(status="oczekuje") | models.Q(decided_at__isnull=False),
                 name="accession_decision_has_date",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(status="odrzucone") | ~models.Q(rejection_reason=""),
+                name="accession_rejection_has_reason",
+                violation_error_message="Podaj powód odrzucenia.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.institution_name} ({self.created_at:%d.%m.%Y})" if self.created_at else self.institution_name
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING

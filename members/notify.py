@@ -1,11 +1,12 @@
-"""E-mails about accession requests: a notice for staff, a confirmation for the applicant."""
+"""E-mails about accession requests: a notice for staff, a confirmation and the decision for the applicant."""
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from core.links import absolute_url
-from core.notify import notify_staff, send_later
+from core.notify import notify_staff, send_later, staff_recipients
 
 
 def accession_received(request_obj):
@@ -23,3 +24,21 @@ def accession_received(request_obj):
         render_to_string("members/email/accession_applicant.txt", context),
         [request_obj.email],
     )
+
+
+def _decision(request_obj, subject, template):
+    # Replies go to the staff who handle requests (the sender is usually a no-reply address).
+    reply_to = staff_recipients()
+    context = {"req": request_obj, "SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL,
+               "can_reply": bool(reply_to)}
+    EmailMessage(subject, render_to_string(template, context), to=[request_obj.email], reply_to=reply_to).send()
+
+
+def accession_accepted(request_obj):
+    _decision(request_obj, "Zgłoszenie do Partnerstwa Lokalnego zostało przyjęte",
+              "members/email/accession_accepted.txt")
+
+
+def accession_rejected(request_obj):
+    _decision(request_obj, "Decyzja w sprawie zgłoszenia do Partnerstwa Lokalnego",
+              "members/email/accession_rejected.txt")

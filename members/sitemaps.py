@@ -6,4 +6,4 @@ class InstitutionSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Institution.objects.only("slug").order_by("name")
+        return Institution.objects.published().only("slug").order_by("name")

@@ -24,7 +24,7 @@ def directory(request):
     if not form.is_valid():
         # An unknown kind or gmina (an old or edited link): say what is wrong, list nothing.
         return render(request, "members/directory.html", {"form": form, "institutions": None}, status=400)
-    institutions = Institution.objects.prefetch_related(
+    institutions = Institution.objects.published().prefetch_related(
         Prefetch(
             "offices",
             queryset=Office.objects.current().select_related("person"),
@@ -40,8 +40,9 @@ def directory(request):
 
 
 def institution_detail(request, slug):
+    institutions = Institution.objects.all() if request.user.is_staff else Institution.objects.published()
     institution = get_object_or_404(
-        Institution.objects.prefetch_related(
+        institutions.prefetch_related(
             Prefetch("offices", queryset=Office.objects.select_related("person"), to_attr="all_offices"),
             Prefetch(
                 "signatures",

@@ -1,11 +1,15 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.db.models.functions import Now
+from django.shortcuts import redirect
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.metryczka import MetryczkaAdminMixin
 from core.images import clean_form_image
-from news.models import Category, Comment, Post, Rating
+from core.templatetags.pl import pl_datetime, plural
+from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
 
 
 @admin.register(Category)
@@ -20,12 +24,21 @@ class PostAdminForm(forms.ModelForm):
         model = Post
         fields = [
             "title", "slug", "category", "lead", "body", "image", "image_alt",
-            "status", "published_at", "author",
+            "status", "published_at", "author", "skip_newsletter_notice",
         ]
         widgets = {
             "body": CKEditor5Widget(config_name="default"),
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        minutes = settings.NEWSLETTER_NOTICE_DELAY_MINUTES
+        if "skip_newsletter_notice" in self.fields and minutes:
+            self.fields["skip_newsletter_notice"].help_text += (
+                f" Powiadomienie wychodzi {plural(minutes, 'minutę,minuty,minut')} po publikacji: do tego czasu "
+                "można jeszcze poprawić wpis albo zaznaczyć to pole."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -37,11 +50,39 @@ class PostAdminForm(forms.ModelForm):
         return clean_form_image(self.cleaned_data.get("image"))
 
 
+def publication_state(post):
+    """„Szkic”, „Zaplanowany na 5 grudnia 2026, 10:00” or „Opublikowany”."""
+    if post.status == Post.Status.DRAFT:
+        return "Szkic"
+    if post.is_scheduled:
+        return f"Zaplanowany na {pl_datetime(timezone.localtime(post.published_at))}"
+    return "Opublikowany"
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    title = "stan publikacji"
+    parameter_name = "stan"
+
+    def lookups(self, request, model_admin):
+        return [("szkic", "szkice"), ("zaplanowany", "zaplanowane"), ("opublikowany", "opublikowane")]
+
+    def queryset(self, request, queryset):
+        published = queryset.filter(status=Post.Status.PUBLISHED)
+        match self.value():
+            case "szkic":
+                return queryset.filter(status=Post.Status.DRAFT)
+            case "zaplanowany":
+                return published.filter(published_at__gt=Now())
+            case "opublikowany":
+                return published.filter(published_at__lte=Now())
+        return queryset
+
+
 @admin.register(Post)
 class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
-    list_display = ["title", "category", "status", "published_at", "author", "updated_at"]
-    list_filter = ["status", "category", "published_at"]
+    list_display = ["title", "category", "state", "published_at", "author", "updated_at"]
+    list_filter = [PublicationStateFilter, "category", "published_at"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -51,8 +92,14 @@ class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
         ("Ilustracja", {"fields": ["image", "image_alt"]}),
-        ("Publikacja", {"fields": ["status", "published_at", "author", "created_at", "updated_at"]}),
+        ("Publikacja", {"fields": [
+            "status", "published_at", "author", "skip_newsletter_notice", "created_at", "updated_at",
+        ]}),
     ]
+
+    @admin.display(description="stan", ordering="status")
+    def state(self, obj):
+        return publication_state(obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -69,17 +116,51 @@ class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        if obj.is_scheduled:
+            self.message_user(
+                request, f"Wpis ukaże się na stronie {pl_datetime(timezone.localtime(obj.published_at))}.",
+                messages.INFO,
+            )
+
+
+class ReplyFilter(admin.SimpleListFilter):
+    title = "odpowiedź Partnerstwa"
+    parameter_name = "odpowiedz"
+
+    def lookups(self, request, model_admin):
+        return [("jest", "z odpowiedzią"), ("brak", "bez odpowiedzi")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "jest":
+            return queryset.exclude(reply="")
+        if self.value() == "brak":
+            return queryset.filter(reply="")
+        return queryset
+
+
+class CommentAdminForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["author_name", "body", "status", "reply"]
+        widgets = {"reply": forms.Textarea(attrs={"rows": 5, "maxlength": COMMENT_MAX_LENGTH})}
+
+    def clean_reply(self):
+        return self.cleaned_data["reply"].strip()
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "post", "user", "status", "created_at"]
-    list_filter = ["status", "created_at"]
+    form = CommentAdminForm
+    list_display = ["__str__", "post", "user", "status", "has_reply", "created_at"]
+    list_filter = ["status", ReplyFilter, "created_at"]
     search_fields = ["body", "author_name", "user__email", "post__title"]
     list_select_related = ["post", "user"]
     date_hierarchy = "created_at"
-    readonly_fields = ["post", "user", "created_at", "moderated_at"]
-    fields = ["post", "user", "author_name", "body", "status", "created_at", "moderated_at"]
+    readonly_fields = ["post", "user", "created_at", "moderated_at", "replied_at", "replied_by"]
+    fieldsets = [
+        (None, {"fields": ["post", "user", "author_name", "body", "status", "created_at", "moderated_at"]}),
+        ("Odpowiedź pod komentarzem", {"fields": ["reply", "replied_at", "replied_by"]}),
+    ]
     actions = ["approve", "mark_spam", "delete_selected"]
     ordering = ["-created_at"]
 
@@ -98,10 +179,32 @@ class CommentAdmin(admin.ModelAdmin):
     def mark_spam(self, request, queryset):
         self._moderate(request, queryset, Comment.Status.SPAM, "Ukryte jako spam: {count}.")
 
+    @admin.display(description="odpowiedź", boolean=True)
+    def has_reply(self, obj):
+        return bool(obj.reply)
+
     def save_model(self, request, obj, form, change):
         if change and "status" in form.changed_data:
             obj.moderated_at = timezone.now()
+        obj.reply_changed = "reply" in form.changed_data
+        if obj.reply_changed:
+            obj.replied_at, obj.replied_by = (timezone.now(), request.user) if obj.reply else (None, None)
         super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if not getattr(obj, "reply_changed", False) or "_continue" in request.POST:
+            return super().response_change(request, obj)
+        if not obj.reply:
+            self.message_user(request, "Usunięto odpowiedź Partnerstwa spod komentarza.", messages.SUCCESS)
+        elif not obj.is_approved:
+            self.message_user(
+                request, "Zapisano odpowiedź. Pojawi się na stronie razem z komentarzem, gdy zostanie zatwierdzony.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:news_comment_change", obj.pk)
+        else:
+            self.message_user(request, "Zapisano odpowiedź: jest już widoczna pod komentarzem.", messages.SUCCESS)
+        return redirect(obj.get_absolute_url())
 
 
 @admin.register(Rating)

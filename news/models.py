@@ -103,6 +103,11 @@ class Post(models.Model):
         "data publikacji", default=timezone.now,
         help_text="Data w przyszłości oznacza publikację zaplanowaną: wpis pojawi się o tej porze.",
     )
+    skip_newsletter_notice = models.BooleanField(
+        "nie powiadamiaj subskrybentów", default=False,
+        help_text="Zaznacz, jeśli o tym wpisie nie trzeba wysyłać e-maila subskrybentom newslettera "
+        "(np. drobna aktualizacja).",
+    )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
@@ -139,6 +144,11 @@ class Post(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        """Published by staff, with a publication time still to come."""
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
 
 
 COMMENT_MAX_LENGTH = 2000
@@ -178,6 +188,16 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField("dodano", auto_now_add=True)
     moderated_at = models.DateTimeField("zmoderowano", null=True, blank=True, help_text="Kiedy zmieniono status.")
+    reply = models.TextField(
+        "odpowiedź Partnerstwa Lokalnego", max_length=COMMENT_MAX_LENGTH, blank=True,
+        help_text="Zwykły tekst; pojawi się pod komentarzem, podpisany jako odpowiedź Partnerstwa Lokalnego "
+        "(widać ją razem z zatwierdzonym komentarzem). Wyczyść pole, żeby usunąć odpowiedź.",
+    )
+    replied_at = models.DateTimeField("data odpowiedzi", null=True, blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="autor odpowiedzi", help_text="Konto pracownika, który zapisał odpowiedź (nie jest pokazywane).",
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -201,6 +221,10 @@ class Comment(models.Model):
                 condition=~Q(author_name=""), name="comment_has_author_name",
                 violation_error_message="Podaj podpis.",
             ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("reply"), COMMENT_MAX_LENGTH), name="comment_reply_length",
+                violation_error_message=f"Odpowiedź może mieć najwyżej {COMMENT_MAX_LENGTH} znaków.",
+            ),
         ]
 
     def __str__(self):
@@ -220,6 +244,10 @@ class Comment(models.Model):
         # urlize escaped the text, so the only rel="nofollow" left is the one it wrote itself.
         html = html.replace(' rel="nofollow"', ' rel="nofollow ugc"')
         return mark_safe(linebreaks(html))
+
+    def reply_html(self):
+        """The partnership's reply: plain text like a comment, links kept as ordinary links."""
+        return mark_safe(linebreaks(urlize(self.reply, autoescape=True)))
 
 
 class Rating(models.Model):

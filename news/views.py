@@ -59,7 +59,7 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
     previous_post = public.filter(published_at__lt=post.published_at).order_by("-published_at", "-pk").first()
     next_post = public.filter(published_at__gt=post.published_at).order_by("published_at", "pk").first()
     comments = list(post.comments.visible_to(request.user).only(
-        "post_id", "user_id", "author_name", "body", "status", "created_at"
+        "post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at"
     ))
     if comment_form is None and request.user.is_authenticated:
         comment_form = CommentForm(initial={"author_name": request.user.first_name})

@@ -1,4 +1,5 @@
 import json
+from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
@@ -7,11 +8,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from core.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
-from newsletter import sending
+from core.templatetags.pl import pl_datetime
+from newsletter import dispatch
 from newsletter.mail import IssueContent, issue_message
 from newsletter.models import ConsentEvent, ConsentText, Delivery, Issue, NewsletterSettings, Subscriber
 from newsletter.subscriptions import export_data
@@ -103,10 +106,35 @@ class IssueAdminForm(forms.ModelForm):
         widgets = {"body": CKEditor5Widget(config_name="default")}
 
 
+# How far ahead a mailing may be scheduled.
+MAX_SCHEDULE_AHEAD = timedelta(days=366)
+
+
+class ScheduleForm(forms.Form):
+    when = forms.DateTimeField(
+        label="Data i godzina wysyłki",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="Czas polski. Wysyłka ruszy najpóźniej minutę po tej porze.",
+        error_messages={
+            "required": "Podaj datę i godzinę wysyłki.",
+            "invalid": "Podaj datę i godzinę, np. 2026-12-07 09:00.",
+        },
+    )
+
+    def clean_when(self):
+        when = self.cleaned_data["when"]
+        now = timezone.now()
+        if when <= now:
+            raise forms.ValidationError("Ten termin już minął: podaj datę i godzinę w przyszłości.")
+        if when > now + MAX_SCHEDULE_AHEAD:
+            raise forms.ValidationError("Wysyłkę można zaplanować najwyżej rok naprzód.")
+        return when
+
+
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
     form = IssueAdminForm
-    list_display = ["subject", "kind", "status", "created_at", "progress"]
+    list_display = ["subject", "kind", "state", "created_at", "progress"]
     list_filter = ["kind", "status"]
     search_fields = ["subject"]
     change_form_template = "admin/newsletter/issue/change_form.html"
@@ -117,15 +145,21 @@ class IssueAdmin(admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["subject", "body"]
-        return ["subject", "body", "kind", "status", "post", "recipients", "progress", "log",
+        return ["subject", "body", "kind", "state", "post", "recipients", "progress", "log",
                 "created_by", "created_at", "queued_at", "finished_at"]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["kind", "status", "post", "recipients", "progress", "log",
+        readonly = ["kind", "state", "post", "recipients", "progress", "log",
                     "created_by", "created_at", "queued_at", "finished_at"]
         if obj is not None and (obj.status != Issue.Status.DRAFT or obj.kind == Issue.Kind.POST_NOTICE):
             readonly += ["subject", "body"]  # what went out stays as it went out
         return readonly
+
+    @admin.display(description="status", ordering="status")
+    def state(self, obj):
+        if obj.status == Issue.Status.SCHEDULED:
+            return f"Zaplanowane na {pl_datetime(timezone.localtime(obj.scheduled_for))}"
+        return obj.get_status_display()
 
     @admin.display(description="odbiorcy")
     def recipients(self, obj):
@@ -159,9 +193,14 @@ class IssueAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj) and (obj is None or obj.status == Issue.Status.DRAFT)
 
     def get_urls(self):
+        view = self.admin_site.admin_view
         return [
-            path("<int:pk>/test/", self.admin_site.admin_view(self.send_test_view), name="newsletter_issue_test"),
-            path("<int:pk>/wyslij/", self.admin_site.admin_view(self.send_view), name="newsletter_issue_send"),
+            path("<int:pk>/test/", view(self.send_test_view), name="newsletter_issue_test"),
+            path("<int:pk>/wyslij/", view(self.send_view), name="newsletter_issue_send"),
+            path("<int:pk>/zaplanuj/", view(self.schedule_view), name="newsletter_issue_schedule"),
+            path("<int:pk>/odwolaj/", view(self.unschedule_view), name="newsletter_issue_unschedule"),
+            path("<int:pk>/wstrzymaj/", view(self.pause_view), name="newsletter_issue_pause"),
+            path("<int:pk>/wznow/", view(self.resume_view), name="newsletter_issue_resume"),
         ] + super().get_urls()
 
     def _issue(self, request, pk):
@@ -190,7 +229,7 @@ class IssueAdmin(admin.ModelAdmin):
             return redirect("admin:newsletter_issue_change", pk)
         count = issue.recipients().count()
         if request.method == "POST":
-            if sending.queue(issue):
+            if dispatch.queue(issue):
                 self.message_user(
                     request, f"Zlecono wysyłkę do {count} {count_word(count)}. Postęp widać na tej stronie.",
                     messages.SUCCESS,
@@ -205,6 +244,61 @@ class IssueAdmin(admin.ModelAdmin):
             "title": "Wysłać newsletter?",
         }
         return TemplateResponse(request, "admin/newsletter/issue/send.html", context)
+
+
+    def schedule_view(self, request, pk):
+        issue = self._issue(request, pk)
+        if issue.status != Issue.Status.DRAFT:
+            self.message_user(request, "Tę wysyłkę już zlecono albo zaplanowano.", messages.WARNING)
+            return redirect("admin:newsletter_issue_change", pk)
+        form = ScheduleForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            when = form.cleaned_data["when"]
+            if dispatch.schedule(issue, when):
+                self.message_user(
+                    request, f"Zaplanowano wysyłkę „{issue.subject}” na {pl_datetime(timezone.localtime(when))}. "
+                    "Do tego czasu można ją odwołać.", messages.SUCCESS,
+                )
+            return redirect("admin:newsletter_issue_change", pk)
+        count = issue.recipients().count()
+        context = {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "issue": issue, "form": form,
+            "count": count, "count_word": count_word(count), "title": "Zaplanować wysyłkę?",
+        }
+        status = 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/newsletter/issue/schedule.html", context, status=status)
+
+    def _status_step(self, request, pk, step, done, not_now):
+        """A POST button on the mailing's page (odwołaj, wstrzymaj, wznów): one step, then back."""
+        issue = self._issue(request, pk)
+        if request.method != "POST":
+            return redirect("admin:newsletter_issue_change", pk)
+        if step(issue):
+            self.message_user(request, done.format(subject=issue.subject), messages.SUCCESS)
+        else:
+            self.message_user(request, not_now.format(status=issue.get_status_display().lower()), messages.WARNING)
+        return redirect("admin:newsletter_issue_change", pk)
+
+    def unschedule_view(self, request, pk):
+        return self._status_step(
+            request, pk, dispatch.unschedule,
+            "Odwołano zaplanowaną wysyłkę „{subject}”: wróciła do szkiców i można ją zmienić.",
+            "Tej wysyłki nie można już odwołać (status: {status}).",
+        )
+
+    def pause_view(self, request, pk):
+        return self._status_step(
+            request, pk, dispatch.pause,
+            "Wstrzymano wysyłkę „{subject}”. Wysłane wiadomości zostają wysłane; reszta czeka na wznowienie.",
+            "Tej wysyłki nie można wstrzymać (status: {status}).",
+        )
+
+    def resume_view(self, request, pk):
+        return self._status_step(
+            request, pk, dispatch.resume,
+            "Wznowiono wysyłkę „{subject}”: pozostałe wiadomości wychodzą, każda tylko raz.",
+            "Tej wysyłki nie można wznowić (status: {status}).",
+        )
 
 
 def count_word(count):

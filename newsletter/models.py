@@ -161,7 +161,9 @@ class Issue(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Szkic"
+        SCHEDULED = "scheduled", "Zaplanowane"
         SENDING = "sending", "W trakcie wysyłki"
+        PAUSED = "paused", "Wstrzymane"
         SENT = "sent", "Wysłane"
 
     kind = models.CharField("rodzaj", max_length=20, choices=Kind.choices, default=Kind.NEWSLETTER)
@@ -177,6 +179,10 @@ class Issue(models.Model):
         related_name="newsletter_issues", verbose_name="autor",
     )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
+    scheduled_for = models.DateTimeField(
+        "zaplanowano na", null=True, blank=True,
+        help_text="O tej porze wysyłka rusza sama; do tego czasu można ją odwołać.",
+    )
     queued_at = models.DateTimeField("zlecono wysyłkę", null=True, blank=True)
     planned_at = models.DateTimeField(
         "ustalono odbiorców", null=True, blank=True,
@@ -192,8 +198,12 @@ class Issue(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status="draft") | models.Q(queued_at__isnull=False),
+                condition=models.Q(status__in=["draft", "scheduled"]) | models.Q(queued_at__isnull=False),
                 name="newsletter_issue_queued_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="scheduled") | models.Q(scheduled_for__isnull=False),
+                name="newsletter_issue_scheduled_has_time",
             ),
         ]
 

@@ -13,6 +13,14 @@
 3. Failures: the error is recorded on the row and the row stays pending until
    MAX_ATTEMPTS, then it is marked failed. A later pass (a task queued with a
    delay) retries what is left.
+4. Pause: staff may pause a running mailing (newsletter/dispatch.py). The
+   sender looks at the mailing's status every PAUSE_CHECK_EVERY e-mails and
+   stops between two e-mails; resuming queues a pass that sends the pending
+   rows, so a pause changes nothing about exactly-once.
+
+Queueing, scheduling, pausing and resuming (what puts tasks in the queue)
+live in newsletter/dispatch.py, so this module and newsletter/tasks.py do
+not import each other.
 
 A PostgreSQL advisory lock keeps two workers off the same mailing; the server
 drops it by itself when a worker's connection dies.
@@ -24,7 +32,7 @@ import logging
 from datetime import timedelta
 
 from django.core.mail import mailers
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -41,6 +49,8 @@ RETRY_DELAY = timedelta(minutes=5)
 # without using up the remaining rows' attempts, and try again later.
 MAX_FAILURES_IN_A_ROW = 10
 LOCK_NAMESPACE = 0x4E4C  # "NL", the first key of the two-key advisory lock
+# How often (in e-mails) a running send looks whether staff paused it: one tiny query each time.
+PAUSE_CHECK_EVERY = 20
 
 
 @contextlib.contextmanager
@@ -73,6 +83,7 @@ class Outcome:
     DONE = "done"          # nothing left to send
     RETRY = "retry"        # some rows wait for another attempt
     BUSY = "busy"          # another worker holds the mailing
+    PAUSED = "paused"      # staff paused it; resuming queues a new pass
 
 
 def send_issue(issue_id, *, batch_size=BATCH_SIZE):
@@ -81,22 +92,33 @@ def send_issue(issue_id, *, batch_size=BATCH_SIZE):
         if not got:
             return Outcome.BUSY
         issue = Issue.objects.get(pk=issue_id)
-        if issue.status == Issue.Status.DRAFT:
-            return Outcome.DONE
+        if issue.status in (Issue.Status.DRAFT, Issue.Status.SCHEDULED):
+            return Outcome.DONE  # not ordered (yet): nothing to do
+        if issue.status == Issue.Status.PAUSED:
+            return Outcome.PAUSED
         plan(issue)
         content = IssueContent(issue)
-        stopped_early = _send_pending(issue, content, batch_size)
-        if stopped_early or Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING).exists():
+        stopped = _send_pending(issue, content, batch_size)
+        left = Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING).exists()
+        if stopped == Outcome.PAUSED and left:
+            return Outcome.PAUSED
+        if stopped or left:
             return Outcome.RETRY
-        Issue.objects.filter(pk=issue.pk).exclude(status=Issue.Status.SENT).update(
+        Issue.objects.filter(pk=issue.pk, status__in=[Issue.Status.SENDING, Issue.Status.PAUSED]).update(
             status=Issue.Status.SENT, finished_at=timezone.now()
         )
         return Outcome.DONE
 
 
+def _paused(issue):
+    return Issue.objects.filter(pk=issue.pk, status=Issue.Status.PAUSED).exists()
+
+
 def _send_pending(issue, content, batch_size):
+    """Send the pending rows; returns None when none is left, or why it stopped (RETRY, PAUSED)."""
     last_pk = 0
     failures_in_a_row = 0
+    since_pause_check = PAUSE_CHECK_EVERY  # look once before the first e-mail
     pending = (
         Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING)
         .select_related("subscriber")
@@ -108,11 +130,16 @@ def _send_pending(issue, content, batch_size):
     while True:
         batch = list(pending.filter(pk__gt=last_pk)[:batch_size])
         if not batch:
-            return False
+            return None
         backend = mailers.default
         backend.open()
         try:
             for delivery in batch:
+                if since_pause_check >= PAUSE_CHECK_EVERY:
+                    if _paused(issue):
+                        return Outcome.PAUSED
+                    since_pause_check = 0
+                since_pause_check += 1
                 last_pk = delivery.pk
                 subscriber = delivery.subscriber
                 if (
@@ -131,7 +158,7 @@ def _send_pending(issue, content, batch_size):
                     _record_failure(delivery, error)
                     if failures_in_a_row >= MAX_FAILURES_IN_A_ROW:
                         logger.warning("Mailing %s: %d failures in a row, pausing", issue.pk, failures_in_a_row)
-                        return True
+                        return Outcome.RETRY
                     continue
                 failures_in_a_row = 0
                 _mark(delivery, Delivery.Status.SENT)
@@ -154,56 +181,3 @@ def _record_failure(delivery, error):
         status=status, attempts=attempts, last_error=f"{type(error).__name__}: {error}"[:2000],
         updated_at=timezone.now(),
     )
-
-
-def queue(issue):
-    """Mark a draft as sending and queue its task in the same transaction (both or neither)."""
-    from newsletter.tasks import send_issue_task
-
-    with transaction.atomic():
-        updated = Issue.objects.filter(pk=issue.pk, status=Issue.Status.DRAFT).update(
-            status=Issue.Status.SENDING, queued_at=timezone.now()
-        )
-        if updated:
-            send_issue_task.enqueue(issue.pk)
-    issue.refresh_from_db()
-    return bool(updated)
-
-
-MAX_RESUMES = 5
-
-
-def resume_stalled():
-    """Queue again every mailing left "sending" with no task waiting or running for it.
-
-    A send task that failed outright (say, the database went away mid-pass)
-    leaves its mailing half sent; sending is idempotent, so a new pass only
-    sends what is still pending. After MAX_RESUMES failed tasks a mailing is
-    left for staff, with the errors in the task results.
-    """
-    from django.tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    from newsletter.tasks import send_issue_task
-
-    sending = list(Issue.objects.filter(status=Issue.Status.SENDING).values_list("pk", flat=True))
-    if not sending:
-        return 0
-    results = DBTaskResult.objects.filter(task_path=send_issue_task.module_path).values_list("status", "args_kwargs")
-    active, failures = set(), {}
-    for status, args_kwargs in results:
-        issue_id = (args_kwargs.get("args") or [None])[0]
-        if status in (TaskResultStatus.READY, TaskResultStatus.RUNNING):
-            active.add(issue_id)
-        elif status == TaskResultStatus.FAILED:
-            failures[issue_id] = failures.get(issue_id, 0) + 1
-    resumed = 0
-    for issue_id in sending:
-        if issue_id in active:
-            continue
-        if failures.get(issue_id, 0) >= MAX_RESUMES:
-            logger.error("Mailing %s failed %s times; left for staff", issue_id, failures[issue_id])
-            continue
-        send_issue_task.enqueue(issue_id)
-        resumed += 1
-    return resumed

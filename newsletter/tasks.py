@@ -35,7 +35,9 @@ def send_confirmation_task(subscriber_id):
 def send_issue_task(issue_id):
     """Send the pending e-mails of a mailing; queue another pass later if some must be retried."""
     outcome = sending.send_issue(issue_id)
-    if outcome == sending.Outcome.RETRY:
+    if outcome == sending.Outcome.PAUSED:
+        logger.info("Mailing %s paused by staff; it waits to be resumed", issue_id)
+    elif outcome == sending.Outcome.RETRY:
         backend = send_issue_task.get_backend()
         if backend.supports_defer:
             send_issue_task.using(run_after=timezone.now() + sending.RETRY_DELAY).enqueue(issue_id)

@@ -28,7 +28,9 @@ LICENCE = {
 
 def institution_rows():
     current = Office.objects.current().select_related("person").order_by("position", "pk")
-    institutions = Institution.objects.prefetch_related(Prefetch("offices", current, to_attr="current_offices"))
+    institutions = Institution.objects.published().prefetch_related(
+        Prefetch("offices", current, to_attr="current_offices")
+    )
     for i in institutions:
         office = i.current_offices[0] if i.current_offices else None
         yield {
@@ -70,7 +72,7 @@ def meeting_rows():
     meetings = (
         Meeting.objects.select_related("venue")
         .annotate(has_public_report=Exists(Report.objects.published().filter(meeting=OuterRef("pk"))))
-        .prefetch_related(Prefetch("participants", Institution.objects.only("name").order_by("name")))
+        .prefetch_related(Prefetch("participants", Institution.objects.published().only("name").order_by("name")))
         .order_by("date", "start_time", "pk")
     )
     for m in meetings:

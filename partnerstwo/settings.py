@@ -252,6 +252,10 @@ STAFF_NOTIFY_EMAILS = envlist("STAFF_NOTIFY_EMAILS", ADMINS)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Newsletter: days a sign-up confirmation link stays valid.
 NEWSLETTER_CONFIRM_DAYS = envint("NEWSLETTER_CONFIRM_DAYS", 7)
+# Minutes a newly public post waits before its notice goes out (time to fix a typo, or to opt out).
+NEWSLETTER_NOTICE_DELAY_MINUTES = envint("NEWSLETTER_NOTICE_DELAY_MINUTES", 15)
+if NEWSLETTER_NOTICE_DELAY_MINUTES < 0:
+    raise ImproperlyConfigured("NEWSLETTER_NOTICE_DELAY_MINUTES must not be negative")
 
 # Cache shared by every worker: a database table by default (no extra
 # server), or Redis / Memcached / per-process memory from CACHE_URL.
@@ -328,6 +332,8 @@ CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = MAX_IMAGE_UPLOAD_MB
 CKEDITOR_5_UPLOAD_PATH = "editor/"
+# Headings, lists and quotes in the editor look as on the site (a file of ours: no inline style).
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "pl",

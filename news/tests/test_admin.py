@@ -74,7 +74,7 @@ def test_admin_list_has_filters_and_search(client, alice, make_post):
     html = client.get("/admin/news/post/?q=Leoncin").text
     assert "Spotkanie w Leoncinie" in html
     filters = html[html.index('id="changelist-filter"'):]
-    assert "status__exact=draft" in filters and "status__exact=published" in filters
+    assert "stan=szkic" in filters and "stan=zaplanowany" in filters and "stan=opublikowany" in filters
 
 
 def test_editor_upload_is_for_staff_only(client, bob, alice):

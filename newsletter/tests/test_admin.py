@@ -2,7 +2,7 @@ import json
 
 from django_tasks_db.models import DBTaskResult
 
-from newsletter import sending
+from newsletter import dispatch, sending
 from newsletter.models import ConsentEvent, Delivery, Issue, Subscriber
 
 
@@ -64,7 +64,7 @@ def test_issue_list_costs_the_same_queries_for_one_and_many(client, alice, make_
     with django_assert_num_queries(8):
         client.get("/admin/newsletter/issue/")
     for _ in range(5):
-        sending.queue(make_issue())
+        dispatch.queue(make_issue())
     with django_assert_num_queries(8):
         client.get("/admin/newsletter/issue/")
 
@@ -86,7 +86,7 @@ def test_staff_export_one_persons_data_as_json(client, alice, make_subscriber):
 def test_staff_erase_one_persons_data_and_mailing_counts_stay(client, alice, make_subscriber, make_issue):
     subscriber = make_subscriber(email="ala@example.com")
     issue = make_issue()
-    sending.queue(issue)
+    dispatch.queue(issue)
     sending.send_issue(issue.pk)
     client.force_login(alice)
     assert "Usuniesz adres" in client.get(f"/admin/newsletter/subscriber/{subscriber.pk}/usun-dane/").text

@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.core import mail
 from django.test import override_settings
 
-from newsletter import sending
+from newsletter import dispatch
 from newsletter.models import ConsentEvent, Subscriber
 from newsletter.tests.conftest import recipients
 from newsletter.tokens import confirm_token
@@ -33,7 +33,7 @@ def test_signup_confirm_then_the_next_issue_arrives(client, db, mailoutbox, run_
 
     mail.outbox.clear()
     issue = make_issue(subject="Wydanie lipcowe")
-    sending.queue(issue)
+    dispatch.queue(issue)
     run_worker()
     assert [m.subject for m in mailoutbox] == ["Wydanie lipcowe"]
     assert mailoutbox[0].to == ["ala@example.com"]
@@ -50,7 +50,7 @@ def test_confirming_twice_changes_nothing(client, make_subscriber):
 def test_an_unconfirmed_address_receives_nothing(db, make_subscriber, make_issue, mailoutbox, run_worker):
     make_subscriber(email="czeka@example.com", status=Subscriber.Status.PENDING)
     make_subscriber(email="jest@example.com")
-    sending.queue(make_issue())
+    dispatch.queue(make_issue())
     run_worker()
     assert recipients() == ["jest@example.com"]
 

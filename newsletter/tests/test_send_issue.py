@@ -4,7 +4,7 @@ from django.db import IntegrityError
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from newsletter import sending
+from newsletter import dispatch, sending
 from newsletter.models import Delivery, Issue
 from newsletter.tests.conftest import WorkerKilled, recipients
 from newsletter.tokens import unsubscribe_token
@@ -14,7 +14,7 @@ def test_every_email_carries_unsubscribe_headers_and_absolute_links(db, make_sub
                                                                      run_worker):
     subscriber = make_subscriber(email="ala@example.com")
     issue = make_issue(subject="Wydanie czerwcowe", body='<p>Zobacz <a href="/aktualnosci/">aktualności</a>.</p>')
-    sending.queue(issue)
+    dispatch.queue(issue)
     run_worker()
     message = mailoutbox[0]
     unsubscribe = f"http://127.0.0.1:8000/newsletter/wypisz/{unsubscribe_token(subscriber)}/"
@@ -45,7 +45,7 @@ def test_a_worker_killed_mid_send_and_restarted_sends_exactly_one_email_each(
 ):
     everyone = sorted(make_subscriber().email for _ in range(10))
     issue = make_issue()
-    sending.queue(issue)
+    dispatch.queue(issue)
 
     crash_after(crash_at)
     with pytest.raises(WorkerKilled):
@@ -65,7 +65,7 @@ def test_a_task_left_running_by_a_killed_worker_is_requeued_and_finishes_the_job
 ):
     everyone = sorted(make_subscriber().email for _ in range(6))
     issue = make_issue()
-    sending.queue(issue)
+    dispatch.queue(issue)
     task = DBTaskResult.objects.get()
     task.claim("dead-worker")  # the worker took the task...
     crash_after(2)
@@ -89,7 +89,7 @@ def test_failures_are_recorded_and_retried_a_bounded_number_of_times(db, setting
     make_subscriber(email="odrzucony@example.com")
     make_subscriber(email="jest@example.com")
     issue = make_issue()
-    sending.queue(issue)
+    dispatch.queue(issue)
 
     assert sending.send_issue(issue.pk) == sending.Outcome.RETRY
     failed = Delivery.objects.get(subscriber__email="odrzucony@example.com")
@@ -109,7 +109,7 @@ def test_failures_are_recorded_and_retried_a_bounded_number_of_times(db, setting
 def test_a_pass_with_failures_queues_a_delayed_retry(db, settings, make_subscriber, make_issue, run_worker):
     settings.MAILERS = {"default": {"BACKEND": "newsletter.tests.conftest.FailingBackend"}}
     make_subscriber(email="odrzucony@example.com")
-    sending.queue(make_issue())
+    dispatch.queue(make_issue())
     run_worker()
     retry = DBTaskResult.objects.get(status=TaskResultStatus.READY)
     assert retry.run_after > retry.enqueued_at
@@ -120,7 +120,7 @@ def test_sending_keeps_a_constant_number_of_queries_per_email(db, make_subscribe
     for _ in range(30):
         make_subscriber()
     issue = make_issue()
-    sending.queue(issue)
+    dispatch.queue(issue)
     sending.plan(issue)
     # One UPDATE per e-mail (it must commit before the next e-mail) plus a fixed overhead, batches included.
     with django_assert_max_num_queries(30 + 12):

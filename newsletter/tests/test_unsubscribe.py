@@ -1,6 +1,6 @@
 from django.test import Client
 
-from newsletter import sending
+from newsletter import dispatch, sending
 from newsletter.models import ConsentEvent, Subscriber
 from newsletter.tests.conftest import recipients
 from newsletter.tokens import unsubscribe_token
@@ -51,7 +51,7 @@ def test_the_button_unsubscribes_and_the_page_offers_to_undo(client, make_subscr
 def test_an_unsubscribed_address_receives_nothing(db, make_subscriber, make_issue, mailoutbox, run_worker):
     make_subscriber(email="wypisany@example.com", status=Subscriber.Status.UNSUBSCRIBED, confirmed_at=None)
     make_subscriber(email="jest@example.com")
-    sending.queue(make_issue())
+    dispatch.queue(make_issue())
     run_worker()
     assert recipients() == ["jest@example.com"]
 
@@ -60,7 +60,7 @@ def test_unsubscribing_during_a_mailing_stops_the_remaining_email(db, make_subsc
     leaving = make_subscriber(email="wypisany@example.com")
     make_subscriber(email="jest@example.com")
     issue = make_issue()
-    sending.queue(issue)
+    dispatch.queue(issue)
     sending.plan(issue)  # the list is fixed...
     Client().post(f"/newsletter/wypisz/{unsubscribe_token(leaving)}/", {"List-Unsubscribe": "One-Click"})
     sending.send_issue(issue.pk)  # ...but the sender checks each address when its turn comes

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from newsletter import sending
+from newsletter import dispatch
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,7 +21,7 @@ def test_make_run_starts_the_worker_and_the_post_notice_loop():
 
 
 def test_without_a_worker_id_every_running_task_is_requeued(db, make_issue):
-    sending.queue(make_issue())
+    dispatch.queue(make_issue())
     DBTaskResult.objects.get().claim("any")
     call_command("requeue_stale_tasks", stdout=open("/dev/null", "w"))
     assert DBTaskResult.objects.get().status == TaskResultStatus.READY

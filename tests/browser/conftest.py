@@ -194,7 +194,8 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         first_name="Celina",
     ))
     Comment.objects.create(post=post, user=reader, author_name="Celina", body="Dobry pomysł ze stażami.",
-                           status=Comment.Status.APPROVED)
+                           status=Comment.Status.APPROVED, reply="Dziękujemy! Nabór na staże ruszy wiosną.",
+                           replied_at=post.published_at, replied_by=alice)
     no_rights = django_user_model.objects.create_user(
         username="stazysta@pup.example", email="stazysta@pup.example", password="stazysta-haslo-1", is_staff=True,
     )

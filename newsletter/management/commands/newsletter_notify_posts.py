@@ -3,16 +3,17 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from newsletter.dispatch import queue_due, resume_stalled
 from newsletter.notices import announce_new_posts
-from newsletter.sending import resume_stalled
 
 
 class Command(BaseCommand):
     help = (
-        "Queues a newsletter notice for every post that has become public since the last run "
-        "(once per post; posts older than the newsletter's start date never), and resumes mailings "
-        "whose send task failed. With --every N it "
-        "keeps running and checks every N seconds (bin/worker.d/newsletter does this)."
+        "Queues a newsletter notice for every post public for NEWSLETTER_NOTICE_DELAY_MINUTES (default 15) "
+        "and not yet announced (once per post; never for posts marked „nie powiadamiaj subskrybentów” or "
+        "older than the newsletter's start date), starts scheduled mailings whose time has come, and "
+        "resumes mailings whose send task failed. With --every N it keeps running and checks every N "
+        "seconds (bin/worker.d/newsletter does this)."
     )
 
     def add_arguments(self, parser):
@@ -23,6 +24,9 @@ class Command(BaseCommand):
             count = announce_new_posts()
             if count or options["verbosity"] > 1:
                 self.stdout.write(f"Queued notices of {count} new post(s).")
+            due = queue_due()
+            if due:
+                self.stdout.write(f"Started {due} scheduled mailing(s).")
             resumed = resume_stalled()
             if resumed:
                 self.stdout.write(f"Resumed {resumed} stalled mailing(s).")
