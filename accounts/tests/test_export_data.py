@@ -1,5 +1,7 @@
 import json
 
+from django.conf import settings
+
 from news.models import Comment, Rating
 
 
@@ -19,7 +21,7 @@ def test_reader_downloads_their_data_as_json(client, reader, make_post):
     assert data["konto"]["adresy_email"] == [{"email": "bob@example.com", "potwierdzony": True, "glowny": True}]
     [comment] = data["komentarze"]
     assert comment["tresc"] == "Zażółć gęślą jaźń" and comment["status"] == "zatwierdzony"
-    assert comment["adres_wpisu"] == f"http://testserver{post.get_absolute_url()}"
+    assert comment["adres_wpisu"] == f"{settings.SITE_URL}{post.get_absolute_url()}"
     assert [r["ocena"] for r in data["oceny"]] == [4]
 
 

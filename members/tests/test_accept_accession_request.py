@@ -6,9 +6,12 @@ from members.models import AccessionRequest, Institution
 from members.notify import accession_received
 
 
-def test_the_staff_notice_links_to_the_request_page_with_accept_and_reject(client, alice, pending_request):
+def test_the_staff_notice_links_to_the_request_page_with_accept_and_reject(
+    client, alice, pending_request, in_background
+):
     req = pending_request()
-    accession_received(req)
+    with in_background():
+        accession_received(req)
     notice = next(m for m in mail.outbox if alice.email in m.to)
     change_url = f"/admin/members/accessionrequest/{req.pk}/change/"
     assert f"http://127.0.0.1:8000{change_url}" in notice.body
