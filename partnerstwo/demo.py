@@ -43,8 +43,8 @@ jak jest potrzebny do wykazania, że wysyłka była zgodna z prawem.</li>
 <h2>Pliki cookie</h2>
 <p>Portal używa wyłącznie niezbędnych plików cookie: zabezpieczenia formularzy przed nadużyciami (<code>csrftoken</code>),
 sesji zalogowanego użytkownika (<code>sessionid</code>), zapamiętania oceny wpisu oddanej bez logowania
-(<code>ocena</code>, losowy identyfikator przeglądarki, który pozwala zmienić ocenę zamiast oddać drugą) oraz zapamiętania, że zapoznałeś(-aś) się z informacją o plikach
-cookie (<code>cookie_notice</code>). Nie używamy plików cookie reklamowych ani analitycznych i nie korzystamy
+(<code>ocena</code>, losowy identyfikator przeglądarki, który pozwala zmienić ocenę zamiast oddać drugą) oraz zapamiętania, że informacja o plikach
+cookie została przeczytana (<code>cookie_notice</code>). Nie używamy plików cookie reklamowych ani analitycznych i nie korzystamy
 z usług zewnętrznych, które mogłyby śledzić odwiedzających.</p>
 
 <h2>Twoje prawa</h2>

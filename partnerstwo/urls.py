@@ -7,9 +7,6 @@ from django.urls import include, path, re_path
 from partnerstwo import opendata, views
 from partnerstwo.sitemaps import SITEMAPS
 
-admin.site.site_header = "Partnerstwo Lokalne – administracja"
-admin.site.site_title = "Partnerstwo Lokalne"
-admin.site.index_title = "Zarządzanie portalem"
 # One login for everyone: the admin's goes through allauth (rate limits, two-factor).
 admin.site.login = secure_admin_login(admin.site.login)
 
