@@ -1,9 +1,11 @@
-"""The portal's admin site: every ModelAdmin speaks Polish (options.py)."""
+"""The portal's admin site: every ModelAdmin speaks Polish (options.py), the home page is a
+dashboard of what needs doing (dashboard.py)."""
 
 from django.contrib import admin
 from django.contrib.admin import actions as django_actions
 from django.template.response import TemplateResponse
 
+from adminsite import dashboard
 from adminsite.grammar import label_of, noun_for
 from adminsite.options import PolishModelAdminMixin, polished
 
@@ -37,7 +39,8 @@ def delete_selected(modeladmin, request, queryset):
 class PortalAdminSite(admin.AdminSite):
     site_header = "Partnerstwo Lokalne – administracja"
     site_title = "Partnerstwo Lokalne"
-    index_title = "Zarządzanie portalem"
+    index_title = "Co jest do zrobienia"
+    index_template = "admin/dashboard.html"
 
     def __init__(self, name="admin"):
         super().__init__(name)
@@ -56,3 +59,7 @@ class PortalAdminSite(admin.AdminSite):
                                              PolishModelAdminMixin), **options)
         if models:
             super().register(models, polished(admin_class or admin.ModelAdmin, PolishModelAdminMixin), **options)
+
+    def index(self, request, extra_context=None):
+        extra_context = {"dashboard": dashboard.tasks(request), **(extra_context or {})}
+        return super().index(request, extra_context)

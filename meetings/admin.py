@@ -165,11 +165,24 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReportFilter(admin.SimpleListFilter):
+    title = "relacja"
+    parameter_name = "relacja"
+
+    def lookups(self, request, model_admin):
+        return [("brak", "minione bez opublikowanej relacji")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "brak":
+            return queryset.awaiting_report()
+        return queryset
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     form = MeetingAdminForm
     list_display = ["title", "date", "start_time", "status", "venue", "photos_shown", "report_state"]
-    list_filter = ["status", YearFilter, "venue"]
+    list_filter = ["status", ReportFilter, YearFilter, "venue"]
     search_fields = ["title", "series", "description"]
     date_hierarchy = "date"
     list_select_related = ["venue", "report"]
