@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
+from partnerstwo.admin_mixins import StaffAuthorAdminMixin, staff_users
 from partnerstwo.documents import clean_form_document
 from partnerstwo.images import clean_form_image, clean_image
 from partnerstwo.metryczka import MetryczkaAdminMixin, describe_form_changes, forget_changes, record_change
@@ -88,6 +89,12 @@ class ReportInline(admin.StackedInline):
     max_num = 1
     fields = ["body", "status", "published_at", "author"]
     verbose_name_plural = "relacja ze spotkania"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        report = getattr(obj, "report", None) if obj is not None and obj.pk else None
+        formset.form.base_fields["author"].queryset = staff_users(getattr(report, "author_id", None))
+        return formset
 
 
 class MultipleImageInput(forms.ClearableFileInput):
@@ -249,7 +256,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
+class ReportAdmin(StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     """Reports on their own: written and published days later, without opening the meeting."""
 
     form = ReportForm

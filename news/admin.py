@@ -4,6 +4,7 @@ from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from news.models import Category, Comment, Post, Rating
+from partnerstwo.admin_mixins import StaffAuthorAdminMixin
 from partnerstwo.images import clean_form_image
 from partnerstwo.metryczka import MetryczkaAdminMixin
 
@@ -38,7 +39,7 @@ class PostAdminForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
+class PostAdmin(StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "category", "status", "published_at", "author", "updated_at"]
     list_filter = ["status", "category", "published_at"]
