@@ -15,6 +15,7 @@ from newsletter.mail import IssueContent, issue_message
 from newsletter.models import ConsentEvent, ConsentText, Delivery, Issue, NewsletterSettings, Subscriber
 from newsletter.subscriptions import export_data
 from partnerstwo.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
+from partnerstwo.templatetags.pl import plural_word
 
 
 @admin.register(ConsentText)
@@ -132,7 +133,8 @@ class IssueAdmin(admin.ModelAdmin):
         if obj.planned_at:
             count = obj.sent_count + obj.failed_count + obj.skipped_count + obj.pending_count
             return f"{count} (lista ustalona w chwili wysyłki)"
-        return f"{obj.recipients().count()} potwierdzonych subskrybentów otrzyma tę wysyłkę"
+        count = obj.recipients().count()
+        return f"{count} {plural_word(count, RECIPIENTS)} tę wysyłkę"
 
     @admin.display(description="postęp")
     def progress(self, obj):
@@ -208,9 +210,10 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 def count_word(count):
-    from partnerstwo.templatetags.pl import plural_word
-
     return plural_word(count, "subskrybenta,subskrybentów,subskrybentów")
+
+
+RECIPIENTS = ",".join(["potwierdzony subskrybent otrzyma"] + ["potwierdzonych subskrybentów otrzyma"] * 2)
 
 
 @admin.register(Delivery)

@@ -127,3 +127,21 @@ def test_grammar_forms_follow_the_polish_plural_rule():
         "0 stron", "1 strona", "2 strony", "4 strony", "5 stron", "12 stron", "14 stron", "21 stron",
         "22 strony", "25 stron", "102 strony", "112 stron",
     ]
+
+
+@pytest.mark.parametrize(("n", "text"), [
+    (1, "1 potwierdzony subskrybent otrzyma tę wysyłkę"),
+    (2, "2 potwierdzonych subskrybentów otrzyma tę wysyłkę"),
+    (5, "5 potwierdzonych subskrybentów otrzyma tę wysyłkę"),
+    (22, "22 potwierdzonych subskrybentów otrzyma tę wysyłkę"),
+])
+def test_a_draft_issue_counts_its_recipients(staff, alice, n, text):
+    from django.utils import timezone
+
+    from newsletter.models import Issue
+
+    for subscriber in make_subscribers(n):
+        subscriber.status, subscriber.confirmed_at = Subscriber.Status.CONFIRMED, timezone.now()
+        subscriber.save()
+    issue = Issue.objects.create(subject="Wydanie", body="<p>x</p>", created_by=alice)
+    assert text in staff.get(f"/admin/newsletter/issue/{issue.pk}/change/").text
