@@ -24,6 +24,26 @@ class AdminsiteConfig(AppConfig):
             opts.verbose_name, opts.verbose_name_plural = singular, plural
         for label, name in APP_NAMES.items():
             apps.get_app_config(label).verbose_name = name
+        _polish_yes_no_icons()
+
+
+def _polish_yes_no_icons():
+    """Django's yes/no icons carry alt="True"/"False"/"None", read out by screen readers.
+
+    Lists and read-only fields import admin_list._boolean_icon when they render, so replacing
+    it here is enough.
+    """
+    from django.contrib.admin.templatetags import admin_list
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    icons = {True: ("yes", "tak"), False: ("no", "nie"), None: ("unknown", "nie wiadomo")}
+
+    def boolean_icon(field_val):
+        name, alt = icons[field_val]
+        return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{name}.svg"), alt)
+
+    admin_list._boolean_icon = boolean_icon
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

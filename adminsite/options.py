@@ -54,7 +54,8 @@ class PolishInlineAdminFormSet(helpers.InlineAdminFormSet):
     def inline_formset_data(self):
         data = json.loads(super().inline_formset_data())
         noun = noun_for(self.opts.opts)
-        data["options"]["addText"] = f"Dodaj {noun.another}"
+        # „Dodaj kolejny punkt programu” below a row; „Dodaj relację ze spotkania” when there is none.
+        data["options"]["addText"] = f"Dodaj {noun.another if self.formset.forms else noun.acc}"
         return json.dumps(data)
 
 
@@ -82,9 +83,16 @@ class PolishModelAdminMixin(PolishFormfieldsMixin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
+        from django.contrib.admin.options import IS_POPUP_VAR
+
         noun = noun_for(self.opts)
-        verb = "do zmiany" if self.has_change_permission(request) else "do przejrzenia"
-        extra_context = {"title": f"Wybierz {noun.acc} {verb}", "noun": noun, **(extra_context or {})}
+        if IS_POPUP_VAR in request.GET:  # picking a related object
+            title = f"Wybierz {noun.acc}"
+        elif self.has_change_permission(request):
+            title = f"Wybierz {noun.acc} do zmiany"
+        else:
+            title = f"Wybierz {noun.acc} do przejrzenia"
+        extra_context = {"title": title, "noun": noun, **(extra_context or {})}
         if request.method == "POST" and "_save" in request.POST:  # list_editable
             request._admin_pl_changed = 0
             request._admin_pl_message = lambda: f"Zapisano zmiany: {noun.count(request._admin_pl_changed)}."

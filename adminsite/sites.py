@@ -39,7 +39,7 @@ def delete_selected(modeladmin, request, queryset):
 class PortalAdminSite(admin.AdminSite):
     site_header = "Partnerstwo Lokalne – administracja"
     site_title = "Partnerstwo Lokalne"
-    index_title = "Co jest do zrobienia"
+    index_title = "Zarządzanie portalem"
     index_template = "admin/dashboard.html"
 
     def __init__(self, name="admin"):

@@ -18,8 +18,10 @@ ENGLISH = [
     "Delete selected", "View selected", "was added", "was changed", "successfully", "Select all", "Are you sure",
     "Recent actions", "Show counts", "Clear all filters", "Home", "Save and", "Yes, I", "No, take me",
     "Recovery codes", "TOTP Authenticator", "Created at", "Last used", "Enqueued", "Priority", "Queue name",
-    "Pagination", "Search ", "entries",
+    "Pagination", "Search ", "entries", "Web Authentication",
 ]
+# English words that are also parts of Polish ones: matched whole (alt="True" of a yes/no icon).
+ENGLISH_WORDS = re.compile(r"\b(Search|User|True|False|None|type|Type|Users|Groups|Delete|Save|Add|Change)\b")
 # Verbs that take the accusative: Django put the nominative after them.
 VERBS = ["dodaj", "zmień", "zobacz", "wybierz", "usuń", "dodano", "zapisano", "usunięto", "dodać", "zmienić",
          "usunąć", "zobaczyć", "zaznacz"]
@@ -64,6 +66,7 @@ def visible_text(html):
 
 def problems(text):
     found = [f"English: {fragment!r}" for fragment in ENGLISH if fragment in text]
+    found += [f"English: {m.group(0)!r}" for m in ENGLISH_WORDS.finditer(text)]
     found += [f"bracket/slash gender form: {m.group(0)!r}" for m in GENDER_FORMS.finditer(text)]
     for noun in NOUNS.values():
         if noun.acc != noun.nom:

@@ -105,6 +105,7 @@ def test_the_change_form_titles_use_the_accusative(staff, alice):
     make_subscribers(1)
     assert "<h1>Dodaj kategorię</h1>" in staff.get("/admin/news/category/add/").text
     assert "Wybierz kategorię do zmiany" in staff.get("/admin/news/category/").text
+    assert "<h1>Wybierz kategorię</h1>" in staff.get("/admin/news/category/?_popup=1").text
     subscriber = Subscriber.objects.get()
     assert "<h1>Zmień subskrybenta</h1>" in staff.get(f"/admin/newsletter/subscriber/{subscriber.pk}/change/").text
 
@@ -145,3 +146,18 @@ def test_a_draft_issue_counts_its_recipients(staff, alice, n, text):
         subscriber.save()
     issue = Issue.objects.create(subject="Wydanie", body="<p>x</p>", created_by=alice)
     assert text in staff.get(f"/admin/newsletter/issue/{issue.pk}/change/").text
+
+
+def test_inline_add_buttons_use_the_accusative(staff):
+    from adminsite.tests.test_admin_speaks_polish import visible_text
+
+    text = visible_text(staff.get("/admin/meetings/meeting/add/").text).splitlines()
+    assert "Dodaj kolejny punkt programu" in text  # below the empty row the form starts with
+    assert "Dodaj relację ze spotkania" in text  # no row yet
+    assert "Dodaj kolejne miejsce spotkań" in text  # the button beside „miejsce”
+
+
+def test_yes_no_icons_are_described_in_polish(staff, db):
+    make_subscribers(1)
+    html = staff.get("/admin/newsletter/subscriber/").text
+    assert 'alt="tak"' in html and 'alt="True"' not in html
