@@ -9,9 +9,11 @@ import json
 
 from django.contrib import messages
 from django.contrib.admin import helpers
-from django.contrib.admin.options import ActionLocation
-from django.contrib.admin.utils import display_for_value
+from django.contrib.admin.options import IS_POPUP_VAR, ActionLocation
+from django.contrib.admin.utils import display_for_value, quote, unquote
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html
 
 from adminsite.grammar import noun_for
@@ -83,8 +85,6 @@ class PolishModelAdminMixin(PolishFormfieldsMixin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
-        from django.contrib.admin.options import IS_POPUP_VAR
-
         noun = noun_for(self.opts)
         if IS_POPUP_VAR in request.GET:  # picking a related object
             title = f"Wybierz {noun.acc}"
@@ -139,9 +139,6 @@ class PolishModelAdminMixin(PolishFormfieldsMixin):
         return super().message_user(request, message, level, *args, **kwargs)
 
     def _object_link(self, request, obj):
-        from django.contrib.admin.utils import quote
-        from django.urls import reverse
-
         shown = display_for_value(str(obj), "–")
         if not self.has_change_permission(request, obj):
             return shown
@@ -185,10 +182,7 @@ class PolishModelAdminMixin(PolishFormfieldsMixin):
             request._admin_pl_message = None
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
-        from django.contrib.admin.utils import unquote
-        from django.http import HttpResponseRedirect
-        from django.urls import reverse
-
+        # Django's (private) helper for a change/delete/history page of a missing row, in the genitive.
         noun = noun_for(opts)
         self.message_user(
             request,
