@@ -1,8 +1,29 @@
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
+
+
+def model_of(*labels):
+    """The model under its label after the restructuring (pages.Page) or before it (partnerstwo.Page)."""
+    for label in labels:
+        try:
+            return apps.get_model(label)
+        except LookupError:
+            continue
+    raise LookupError(labels)
+
+
+def _record_change(*args, **kwargs):
+    for module in ("changelog.metryczka", "partnerstwo.metryczka"):
+        try:
+            return importlib.import_module(module).record_change(*args, **kwargs)
+        except ModuleNotFoundError:
+            continue
+    raise ModuleNotFoundError("metryczka")
 
 
 @pytest.fixture
@@ -16,7 +37,6 @@ def every_model(db, alice, bob):
     from members.models import AccessionRequest, Gmina, InstitutionKind
     from news.models import Comment, Post, Rating
     from newsletter.models import ConsentText, Delivery, Issue, Subscriber
-    from partnerstwo.metryczka import record_change
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     post = Post.objects.order_by("pk").first()
@@ -34,7 +54,7 @@ def every_model(db, alice, bob):
     Delivery.objects.create(issue=issue, subscriber=subscriber, status=Delivery.Status.FAILED, attempts=1)
     Report.objects.get_or_create(meeting=Meeting.objects.order_by("pk").first(),
                                  defaults={"body": "<p>Relacja.</p>", "author": alice})
-    record_change(post, alice, created=False, summary="Poprawiono tytuł")
+    _record_change(post, alice, created=False, summary="Poprawiono tytuł")
     EmailAddress.objects.create(user=bob, email=bob.email, verified=True, primary=True)
     Authenticator.objects.create(user=alice, type=Authenticator.Type.TOTP, data={"secret": "x"},
                                  created_at=timezone.now() - datetime.timedelta(days=1))

@@ -111,14 +111,18 @@ def test_the_change_form_titles_use_the_accusative(staff, alice):
 
 
 def test_editing_several_rows_in_the_list_counts_them(staff, db):
-    from partnerstwo.models import Page
+    from django.urls import reverse
 
+    from adminsite.tests.conftest import model_of
+
+    Page = model_of("pages.Page", "partnerstwo.Page")
     pages = [Page.objects.create(title=f"Strona {i}", slug=f"strona-{i}", body="<p>x</p>", position=i)
              for i in range(2)]
     form = {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2", "_save": "Zapisz"}
     for i, page in enumerate(pages):
         form |= {f"form-{i}-id": page.pk, f"form-{i}-position": 10 + i}
-    response = staff.post("/admin/partnerstwo/page/", form, follow=True)
+    url = reverse(f"admin:{Page._meta.app_label}_page_changelist")
+    response = staff.post(url, form, follow=True)
     assert "Zapisano zmiany: 2 strony." in response.text
 
 
