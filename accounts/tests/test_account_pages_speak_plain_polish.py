@@ -57,3 +57,11 @@ def test_a_forgotten_password_mail_is_plain_polish(client, reader):
     assert message.subject == "[Partnerstwo Lokalne] Nowe hasło do konta"
     assert "otrzymaliśmy prośbę o nowe hasło do konta" in message.body
     assert_plain(message.body)
+
+
+def test_the_two_factor_pages_use_the_same_words_as_the_rest_of_the_portal(client, reader):
+    client.force_login(reader)
+    text = main_text(client.get("/konto/2fa/"))
+    assert "Uwierzytelnianie dwuskładnikowe" in text and "Aplikacja uwierzytelniająca" in text
+    assert "Kody zapasowe" in text and "Autoryzacja" not in text
+    assert "Podaj hasło:" in main_text(client.get("/konto/reauthenticate/"))
