@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.metryczka import MetryczkaAdminMixin, describe_form_changes, forget_changes, record_change
+from core.admin_mixins import StaffAuthorAdminMixin, staff_users
 from core.documents import clean_form_document
 from core.images import clean_form_image, clean_image
 from core.templatetags.pl import plural
@@ -89,6 +90,12 @@ class ReportInline(admin.StackedInline):
     fields = ["body", "status", "published_at", "author"]
     verbose_name_plural = "relacja ze spotkania"
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        report = getattr(obj, "report", None) if obj is not None and obj.pk else None
+        formset.form.base_fields["author"].queryset = staff_users(getattr(report, "author_id", None))
+        return formset
+
 
 class MultipleImageInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -165,11 +172,24 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReportFilter(admin.SimpleListFilter):
+    title = "relacja"
+    parameter_name = "relacja"
+
+    def lookups(self, request, model_admin):
+        return [("brak", "minione bez opublikowanej relacji")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "brak":
+            return queryset.awaiting_report()
+        return queryset
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     form = MeetingAdminForm
     list_display = ["title", "date", "start_time", "status", "venue", "photos_shown", "report_state"]
-    list_filter = ["status", YearFilter, "venue"]
+    list_filter = ["status", ReportFilter, YearFilter, "venue"]
     search_fields = ["title", "series", "description"]
     date_hierarchy = "date"
     list_select_related = ["venue", "report"]
@@ -236,7 +256,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
+class ReportAdmin(StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     """Reports on their own: written and published days later, without opening the meeting."""
 
     form = ReportForm

@@ -93,6 +93,14 @@ class MeetingQuerySet(models.QuerySet):
             past_date=models.Case(models.When(~upcoming, then=models.F("date"))),
         ).order_by("is_past", "upcoming_date", models.F("past_date").desc(), "start_time", "pk")
 
+    def awaiting_report(self, today=None, now=None):
+        """Past meetings (not cancelled or postponed) whose report is not public yet: staff's to-do."""
+        today = today or timezone.localdate()
+        now = now or timezone.now()
+        return self.filter(date__lt=today, status__in=[Meeting.Status.PLANNED, Meeting.Status.HELD]).exclude(
+            report__status=Report.Status.PUBLISHED, report__published_at__lte=now
+        )
+
     def for_cards(self):
         """What a meeting card shows: venue, report state and counts, in one query."""
         return self.select_related("venue", "report").annotate(

@@ -220,7 +220,7 @@ class AccessionRequest(models.Model):
     decided_at = models.DateTimeField("data decyzji", null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name="decyzję podjął(-ęła)",
+        related_name="+", verbose_name="rozpatrzone przez",
     )
     institution = models.ForeignKey(
         Institution, on_delete=models.SET_NULL, null=True, blank=True, related_name="accession_requests",

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.metryczka import MetryczkaAdminMixin
+from core.admin_mixins import StaffAuthorAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_datetime, plural
 from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
@@ -79,7 +80,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
+class PostAdmin(StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "category", "state", "published_at", "author", "updated_at"]
     list_filter = [PublicationStateFilter, "category", "published_at"]

@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from core.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
-from core.templatetags.pl import pl_datetime
+from core.templatetags.pl import pl_datetime, plural_word
 from newsletter import dispatch
 from newsletter.mail import IssueContent, issue_message
 from newsletter.models import ConsentEvent, ConsentText, Delivery, Issue, NewsletterSettings, Subscriber
@@ -166,7 +166,8 @@ class IssueAdmin(admin.ModelAdmin):
         if obj.planned_at:
             count = obj.sent_count + obj.failed_count + obj.skipped_count + obj.pending_count
             return f"{count} (lista ustalona w chwili wysyłki)"
-        return f"{obj.recipients().count()} potwierdzonych subskrybentów otrzyma tę wysyłkę"
+        count = obj.recipients().count()
+        return f"{count} {plural_word(count, RECIPIENTS)} tę wysyłkę"
 
     @admin.display(description="postęp")
     def progress(self, obj):
@@ -302,9 +303,10 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 def count_word(count):
-    from core.templatetags.pl import plural_word
-
     return plural_word(count, "subskrybenta,subskrybentów,subskrybentów")
+
+
+RECIPIENTS = ",".join(["potwierdzony subskrybent otrzyma"] + ["potwierdzonych subskrybentów otrzyma"] * 2)
 
 
 @admin.register(Delivery)

@@ -29,8 +29,20 @@ class CoordinatorAdmin(SingleRowAdminMixin, admin.ModelAdmin):
     list_display = ["name", "phone", "email"]
 
 
+class AccessibilityStatementAdminForm(forms.ModelForm):
+    class Meta:
+        model = AccessibilityStatement
+        fields = [
+            "entity", "site_name", "published_on", "updated_on", "status", "non_compliances", "prepared_on",
+            "reviewed_on", "assessment", "contact_person", "contact_email", "contact_phone", "architecture",
+            "communication", "mobile_apps",
+        ]
+        help_texts = {"site_name": "Nazwa strony, której dotyczy deklaracja. Adres strony deklaracja podaje sama."}
+
+
 @admin.register(AccessibilityStatement)
 class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+    form = AccessibilityStatementAdminForm
     list_display = ["__str__", "status", "reviewed_on", "next_review_due", "review_up_to_date"]
     readonly_fields = ["updated_at"]
     fieldsets = [

@@ -61,7 +61,10 @@ SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Partnerstwo Lokalne Powiatu Nowodworskiego"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The portal's admin site (Polish grammar, dashboard): adminsite/, before django.contrib.admin
+    # so its widget templates win.
+    "adminsite",
+    "adminsite.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -162,6 +165,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "pl"
+# Our own Polish for Django's and allauth's stiff or missing strings (locale/pl/LC_MESSAGES/*.po;
+# the compiled .mo files are committed, see README "Tłumaczenia").
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("pl", "Polski")]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True

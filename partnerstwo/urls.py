@@ -8,9 +8,6 @@ from pages import views as pages
 from pages.sitemaps import SITEMAPS
 from partnerstwo import opendata, views
 
-admin.site.site_header = "Partnerstwo Lokalne – administracja"
-admin.site.site_title = "Partnerstwo Lokalne"
-admin.site.index_title = "Zarządzanie portalem"
 # One login for everyone: the admin's goes through allauth (rate limits, two-factor).
 admin.site.login = secure_admin_login(admin.site.login)
 

@@ -109,4 +109,4 @@ def test_the_two_factor_page_is_polish_in_the_site_layout(client, staff, mfa_req
     client.force_login(staff)
     html = client.get("/konto/2fa/").text
     assert 'class="site-header"' in html
-    assert re.search(r"<h1>\s*Autoryzacja dwuskładnikowa\s*</h1>", html)
+    assert re.search(r"<h1>\s*Uwierzytelnianie dwuskładnikowe\s*</h1>", html)

@@ -12,7 +12,7 @@ def test_sign_up_page_is_polish_in_the_site_layout_with_labels(client, db):
     assert '<html lang="pl">' in html
     assert 'class="site-header"' in html and 'class="site-footer"' in html
     main = _main(html)
-    assert "<h1> Zarejestruj się </h1>" in main
+    assert "<h1> Załóż konto </h1>" in main
     assert '<label for="id_email">Adres e-mail:</label>' in main
     assert '<label for="id_password1">Hasło:</label>' in main
     assert '<label for="id_password2">Hasło (ponownie):</label>' in main
@@ -34,7 +34,7 @@ def test_reader_signs_up_confirms_the_e_mail_and_logs_in(client, db, mailoutbox)
     assert mail.to == ["nowa@example.com"]
     assert mail.subject == "[Partnerstwo Lokalne] Potwierdź adres e-mail"
     assert mail.body.startswith("Dzień dobry,")
-    assert "Partnerstwo Lokalne Powiatu Nowodworskiego" in mail.body
+    assert "Partnerstwa Lokalnego Powiatu Nowodworskiego" in mail.body
     link = re.search(r"http://testserver(/konto/confirm-email/\S+/)", mail.body).group(1)
 
     # Not in before the address is confirmed: allauth sends another link instead.

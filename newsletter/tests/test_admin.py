@@ -17,7 +17,7 @@ def test_staff_write_an_issue_with_the_editor_and_see_the_recipient_count(client
     assert response.status_code == 302
     assert issue.created_by == alice and issue.status == Issue.Status.DRAFT
     html = client.get(f"/admin/newsletter/issue/{issue.pk}/change/").text
-    assert "1 potwierdzonych subskrybentów otrzyma tę wysyłkę" in html
+    assert "1 potwierdzony subskrybent otrzyma tę wysyłkę" in html
     assert "Wyślij test do mnie" in html
 
 

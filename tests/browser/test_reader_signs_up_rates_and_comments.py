@@ -28,7 +28,7 @@ def sign_up_and_verify(page):
     form.get_by_label("Adres e-mail").fill(EMAIL)
     form.get_by_label(re.compile(r"^Hasło:?$")).fill(PASSWORD)
     form.get_by_label(re.compile("Hasło \\(ponownie\\)")).fill(PASSWORD)
-    form.get_by_role("button", name="Zarejestruj się").click()
+    form.get_by_role("button", name="Załóż konto").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Zweryfikuj swój adres e-mail")
 
     [message] = mail.outbox

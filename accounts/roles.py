@@ -1,0 +1,65 @@
+"""Staff roles: Django groups with exactly the permissions each job needs.
+
+Give someone a role in the admin: Użytkownicy i grupy → Użytkownicy → the person → „Grupy”, with
+„W zespole” ticked (README, „Role”). The groups are created by accounts/migrations/0001_create_roles.py
+and brought back to these permissions after every `migrate` (accounts/apps.py), so a model added or
+moved later gets its permissions without a hand-edit in the admin.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
+ALL = ("add", "change", "delete", "view")
+
+REDAKTOR = "Redaktor"
+MODERATOR = "Moderator"
+ADMINISTRATOR = "Administrator"
+
+# "app_label.model_name": actions.
+ROLES = {
+    REDAKTOR: {
+        "news.post": ALL,
+        "news.category": ALL,
+        "pages.page": ALL,
+        "meetings.meeting": ALL,
+        "meetings.report": ALL,
+        "meetings.photo": ALL,
+        "meetings.document": ALL,
+        "meetings.agendaitem": ALL,
+        "meetings.venue": ALL,
+        # The metryczka register of what was changed (read-only in the admin).
+        "changelog.changerecord": ("view",),
+    },
+    MODERATOR: {
+        "news.comment": ("change", "delete", "view"),
+        "members.accessionrequest": ("change", "view"),
+    },
+    # Everything, newsletter sending and accounts included.
+    ADMINISTRATOR: "__all__",
+}
+
+
+def _permissions(apps, spec):
+    Permission = apps.get_model("auth", "Permission")
+    if spec == "__all__":
+        return list(Permission.objects.all())
+    wanted = []
+    for label, actions in spec.items():
+        app_label, model_name = label.split(".")
+        wanted += [(app_label, f"{action}_{model_name}") for action in actions]
+    found = Permission.objects.filter(content_type__app_label__in={a for a, _ in wanted}).select_related(
+        "content_type"
+    )
+    by_key = {(p.content_type.app_label, p.codename): p for p in found}
+    return [by_key[key] for key in wanted if key in by_key]
+
+
+def sync_roles(apps=global_apps, using="default"):
+    """Create the groups if missing and give each exactly its permissions (idempotent)."""
+    # On a fresh database the permissions of later apps do not exist yet: make them first.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using, apps=apps)
+    Group = apps.get_model("auth", "Group")
+    for name, spec in ROLES.items():
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        group.permissions.set(_permissions(apps, spec))

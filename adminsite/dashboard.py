@@ -1,0 +1,170 @@
+"""What staff have to do, for the admin's home page: one query per kind of task, whatever the numbers.
+
+Each task links to the admin list filtered to exactly the rows it counts. A task shows only to
+those who may open that list (a Redaktor does not see comments waiting for a Moderator).
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.urls import reverse
+from django.utils import timezone
+
+from core.templatetags.pl import pl_date, plural_form
+
+SCHEDULED_SHOWN = 5  # scheduled posts listed by title and date; the rest only counted
+REVIEW_WARNING_DAYS = 30  # the accessibility statement's yearly review shows this long before 31 March
+
+
+@dataclass
+class Task:
+    text: str
+    url: str
+    urgent: bool = False
+    items: list = field(default_factory=list)  # (title, when, url) of the first few rows
+
+
+def _changelist(label, **params):
+    app_label, model_name = label.split(".")
+    url = reverse(f"admin:{app_label}_{model_name}_changelist")
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def _can_view(user, label):
+    app_label, model_name = label.split(".")
+    return user.has_perm(f"{app_label}.view_{model_name}") or user.has_perm(f"{app_label}.change_{model_name}")
+
+
+def _waiting(n, one, few, many):
+    """„1 komentarz czeka”, „3 komentarze czekają”, „5 komentarzy czeka”."""
+    return f"{n} {plural_form(n, one, few, many)} {plural_form(n, 'czeka', 'czekają', 'czeka')}"
+
+
+def comments_to_moderate(user):
+    from news.models import Comment
+
+    if not _can_view(user, "news.comment"):
+        return None
+    n = Comment.objects.filter(status=Comment.Status.PENDING).count()
+    if not n:
+        return None
+    return Task(
+        _waiting(n, "komentarz", "komentarze", "komentarzy") + " na moderację",
+        _changelist("news.comment", status__exact=Comment.Status.PENDING),
+        urgent=True,
+    )
+
+
+def accession_requests(user):
+    from members.models import AccessionRequest
+
+    if not _can_view(user, "members.accessionrequest"):
+        return None
+    n = AccessionRequest.objects.filter(status=AccessionRequest.Status.PENDING).count()
+    if not n:
+        return None
+    return Task(
+        _waiting(n, "zgłoszenie przystąpienia", "zgłoszenia przystąpienia", "zgłoszeń przystąpienia") + " na decyzję",
+        _changelist("members.accessionrequest", status__exact=AccessionRequest.Status.PENDING),
+        urgent=True,
+    )
+
+
+def scheduled_posts(user, now):
+    from news.models import Post
+
+    if not _can_view(user, "news.post"):
+        return None
+    scheduled = Post.objects.filter(status=Post.Status.PUBLISHED, published_at__gt=now)
+    n = scheduled.count()
+    if not n:
+        return None
+    first = scheduled.order_by("published_at").only("pk", "title", "published_at")[:SCHEDULED_SHOWN]
+    text = f"{n} {plural_form(n, 'wpis czeka', 'wpisy czekają', 'wpisów czeka')} na zaplanowaną publikację"
+    return Task(
+        text,
+        _changelist("news.post", status__exact=Post.Status.PUBLISHED,
+                    published_at__gt=timezone.localtime(now).isoformat(timespec="seconds")),
+        items=[(post.title, post.published_at, reverse("admin:news_post_change", args=[post.pk])) for post in first],
+    )
+
+
+def meetings_without_report(user, today, now):
+    from meetings.models import Meeting
+
+    if not _can_view(user, "meetings.meeting"):
+        return None
+    n = Meeting.objects.awaiting_report(today, now).count()
+    if not n:
+        return None
+    text = (
+        f"{n} {plural_form(n, 'minione spotkanie', 'minione spotkania', 'minionych spotkań')} "
+        f"{plural_form(n, 'nie ma', 'nie mają', 'nie ma')} opublikowanej relacji"
+    )
+    return Task(text, _changelist("meetings.meeting", relacja="brak"))
+
+
+def failed_deliveries(user):
+    from newsletter.models import Delivery
+
+    if not _can_view(user, "newsletter.delivery"):
+        return None
+    n = Delivery.objects.filter(status=Delivery.Status.FAILED).count()
+    if not n:
+        return None
+    text = (
+        f"{n} {plural_form(n, 'wiadomość', 'wiadomości', 'wiadomości')} newslettera "
+        f"{plural_form(n, 'nie dotarła', 'nie dotarły', 'nie dotarło')} do odbiorcy (błąd wysyłki)"
+    )
+    return Task(text, _changelist("newsletter.delivery", status__exact=Delivery.Status.FAILED), urgent=True)
+
+
+def _statement_model():
+    return apps.get_model("pages", "AccessibilityStatement")
+
+
+def accessibility_review(user, today):
+    model = _statement_model()
+    opts = model._meta
+    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return None
+    statement = model.objects.only("pk", "prepared_on", "reviewed_on").first()
+    url_name = f"admin:{opts.app_label}_{opts.model_name}"
+    if statement is None:
+        return Task("Portal nie ma jeszcze deklaracji dostępności: trzeba ją opublikować",
+                    reverse(f"{url_name}_add"), urgent=True)
+    due = statement.next_review_due
+    url = reverse(f"{url_name}_change", args=[statement.pk])
+    if due is None:
+        return Task("Deklaracja dostępności nie ma daty sporządzenia ani przeglądu: uzupełnij je", url, urgent=True)
+    days = (due - today).days
+    if days < 0:
+        late = -days
+        return Task(
+            f"Przegląd deklaracji dostępności jest zaległy: termin minął {pl_date(due)} "
+            f"({late} {plural_form(late, 'dzień', 'dni', 'dni')} temu)",
+            url, urgent=True,
+        )
+    if days <= REVIEW_WARNING_DAYS:
+        when = "dziś" if days == 0 else f"za {days} {plural_form(days, 'dzień', 'dni', 'dni')}"
+        return Task(f"Do {pl_date(due)} trzeba przejrzeć deklarację dostępności ({when})", url)
+    return None
+
+
+def tasks(request):
+    """The home page's to-do list for this user, most pressing first."""
+    user = request.user
+    now = timezone.now()
+    today = timezone.localdate(now)
+    found = [
+        comments_to_moderate(user),
+        accession_requests(user),
+        failed_deliveries(user),
+        accessibility_review(user, today),
+        meetings_without_report(user, today, now),
+        scheduled_posts(user, now),
+    ]
+    return [task for task in found if task is not None]
+
+

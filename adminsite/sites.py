@@ -1,0 +1,65 @@
+"""The portal's admin site: every ModelAdmin speaks Polish (options.py), the home page is a
+dashboard of what needs doing (dashboard.py)."""
+
+from django.contrib import admin
+from django.contrib.admin import actions as django_actions
+from django.template.response import TemplateResponse
+
+from adminsite import dashboard
+from adminsite.grammar import label_of, noun_for
+from adminsite.options import PolishModelAdminMixin, polished
+
+# Registered by third-party apps, not needed by staff: the task queue's rows (a newsletter's
+# progress is shown on the issue's own page).
+HIDDEN_MODELS = {"django_tasks_database.dbtaskresult"}
+# Third-party admins replaced by ours (adminsite/thirdparty.py): theirs are in English.
+REPLACED_ADMINS = {"mfa.authenticator": "AuthenticatorAdmin"}
+
+
+@admin.action(permissions=["delete"], description="Usuń zaznaczone")
+def delete_selected(modeladmin, request, queryset):
+    """Django's bulk delete, with Polish counts in its title and message."""
+    noun = noun_for(modeladmin.opts)
+    if request.POST.get("post"):
+        count = queryset.count()
+        request._admin_pl_message = lambda: f"Usunięto {noun.count_acc(count)}."
+    try:
+        response = django_actions.delete_selected(modeladmin, request, queryset)
+    finally:
+        request._admin_pl_message = None
+    if isinstance(response, TemplateResponse):
+        ctx = response.context_data
+        if ctx.get("perms_lacking") or ctx.get("protected"):
+            ctx["title"] = f"Nie można usunąć {noun.count_gen(len(queryset))}"
+        else:
+            ctx["title"] = "Czy na pewno?"
+    return response
+
+
+class PortalAdminSite(admin.AdminSite):
+    site_header = "Partnerstwo Lokalne – administracja"
+    site_title = "Partnerstwo Lokalne"
+    index_title = "Zarządzanie portalem"
+    index_template = "admin/dashboard.html"
+
+    def __init__(self, name="admin"):
+        super().__init__(name)
+        self._actions["delete_selected"] = delete_selected
+        self._global_actions["delete_selected"] = delete_selected
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Register as Django does, with the Polish mixin put in front of every ModelAdmin."""
+        models = [model_or_iterable] if isinstance(model_or_iterable, type) else list(model_or_iterable)
+        models = [m for m in models if label_of(m._meta) not in HIDDEN_MODELS]
+        for model in [m for m in models if label_of(m._meta) in REPLACED_ADMINS]:
+            from adminsite import thirdparty
+
+            models.remove(model)
+            super().register(model, polished(getattr(thirdparty, REPLACED_ADMINS[label_of(model._meta)]),
+                                             PolishModelAdminMixin), **options)
+        if models:
+            super().register(models, polished(admin_class or admin.ModelAdmin, PolishModelAdminMixin), **options)
+
+    def index(self, request, extra_context=None):
+        extra_context = {"dashboard": dashboard.tasks(request), **(extra_context or {})}
+        return super().index(request, extra_context)

@@ -1,0 +1,42 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from changelog.metryczka import record_change
+
+
+@pytest.fixture
+def every_model(db, alice, bob):
+    """At least one row of every model the admin shows, so every change page exists."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from django.contrib.auth.models import Group
+
+    from meetings.models import Meeting, Report
+    from members.models import AccessionRequest, Gmina, InstitutionKind
+    from news.models import Comment, Post, Rating
+    from newsletter.models import ConsentText, Delivery, Issue, Subscriber
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    post = Post.objects.order_by("pk").first()
+    Comment.objects.create(post=post, user=bob, author_name="Bob", body="Dobry wpis.")
+    Rating.objects.create(post=post, user=bob, value=Rating.Value.choices[-1][0])
+    AccessionRequest.objects.create(
+        institution_name="Stowarzyszenie Testowe", kind=InstitutionKind.choices[0][0], gmina=Gmina.NASIELSK,
+        contact_name="Anna Kowalska", email="anna@example.com", consent=True,
+    )
+    subscriber = Subscriber.objects.create(
+        email="czytelnik@example.com", status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now(),
+        consent=ConsentText.current(), source="test",
+    )
+    issue = Issue.objects.create(subject="Wydanie grudniowe", body="<p>Treść.</p>", created_by=alice)
+    Delivery.objects.create(issue=issue, subscriber=subscriber, status=Delivery.Status.FAILED, attempts=1)
+    Report.objects.get_or_create(meeting=Meeting.objects.order_by("pk").first(),
+                                 defaults={"body": "<p>Relacja.</p>", "author": alice})
+    record_change(post, alice, created=False, summary="Poprawiono tytuł")
+    EmailAddress.objects.create(user=bob, email=bob.email, verified=True, primary=True)
+    Authenticator.objects.create(user=alice, type=Authenticator.Type.TOTP, data={"secret": "x"},
+                                 created_at=timezone.now() - datetime.timedelta(days=1))
+    Group.objects.get_or_create(name="Testowa")
