@@ -21,9 +21,9 @@ class Migration(migrations.Migration):
         ("members", "0002_person_office_accession_request"),
         ("meetings", "0001_initial"),
         ("newsletter", "0002_record_start_date"),
-        ("partnerstwo", "0004_link_agreement_to_meeting"),
-        ("pages", "0001_move_site_frame_from_partnerstwo"),
-        ("changelog", "0001_move_change_register_from_partnerstwo"),
+        # After the site frame and the change register moved out of partnerstwo, so the
+        # permissions are made for their models under their new app labels.
+        ("partnerstwo", "0005_move_site_frame_and_register_out"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_roles)]
