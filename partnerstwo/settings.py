@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "pages",
     "changelog",
     "pagecache",
+    "limits",
     "backups",
     "news",
     "members",
