@@ -29,12 +29,10 @@ def _no_page_cache(settings):
 @pytest.fixture
 def page_cache(settings):
     """Turn the whole-page cache on, starting empty (pagecache/cache.py)."""
-    from django.core.cache import cache
-
     from pagecache import cache as pagecache
 
     settings.PAGECACHE_ENABLED = True
-    cache.clear()
+    pagecache.cache.clear()
     pagecache.reset()
     yield
     pagecache.reset()

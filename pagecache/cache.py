@@ -38,15 +38,19 @@ from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.connection import ConnectionProxy
 from django.utils.http import http_date, quote_etag
 
+# A cache of its own (settings.CACHES): culling pages never touches the login counters.
+CACHE_ALIAS = "pages"
+cache = ConnectionProxy(caches, CACHE_ALIAS)
 VERSION_KEY = "pagecache:version"
 CACHEABLE_COOKIES = {"csrftoken", "cookie_notice"}
 CACHEABLE_TYPES = (
@@ -182,6 +186,8 @@ def _eligible(request):
         return False
     if not set(request.COOKIES) <= CACHEABLE_COOKIES:
         return False
+    if not set(request.GET) <= settings.PAGECACHE_QUERY_PARAMS:
+        return False  # a parameter no view reads: one entry per junk URL otherwise
     # What SecurityMiddleware and CommonMiddleware check below us must hold for a hit too:
     request.get_host()  # DisallowedHost (a 400) for a host not in ALLOWED_HOSTS
     return request.is_secure() or not settings.SECURE_SSL_REDIRECT
@@ -274,7 +280,7 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.csrf = CsrfViewMiddleware(get_response)
-        self.cache_in_database = isinstance(caches[DEFAULT_CACHE_ALIAS], DatabaseCache)
+        self.cache_in_database = isinstance(caches[CACHE_ALIAS], DatabaseCache)
 
     def __call__(self, request):
         box = [None]

@@ -243,25 +243,52 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Newsletter: days a sign-up confirmation link stays valid.
 NEWSLETTER_CONFIRM_DAYS = envint("NEWSLETTER_CONFIRM_DAYS", 7)
 
-# Cache shared by every worker: a database table by default (no extra
-# server), or Redis / Memcached / per-process memory from CACHE_URL.
+# Two caches shared by every worker, each a database table by default (no
+# extra server), or Redis / Memcached / per-process memory from a URL:
+# - "default" (CACHE_URL) holds what must not be evicted by page traffic:
+#   allauth's login and two-factor counters and its used TOTP codes (allauth
+#   reads only the default cache);
+# - "pages" (PAGECACHE_URL) holds the whole-page cache (pagecache/cache.py),
+#   whose culling touches pages only.
+# The portal's own rate limits are counted in a table (core/ratelimit.py).
 CACHE_URL = envstr("CACHE_URL", "db://partnerstwo_cache")
 
 
-def _cache_from_url(url):
+def _cache_from_url(url, max_entries):
     scheme, _, rest = url.partition("://")
     if scheme == "db":
-        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest or "partnerstwo_cache"}
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest or "partnerstwo_cache",
+            "OPTIONS": {"MAX_ENTRIES": max_entries},
+        }
     if scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": rest,
+            "OPTIONS": {"MAX_ENTRIES": max_entries},
+        }
     if scheme in ("redis", "rediss"):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if scheme == "memcached":
         return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
-    raise ImproperlyConfigured(f"CACHE_URL: unknown scheme {scheme!r} (db, locmem, redis, memcached)")
+    raise ImproperlyConfigured(f"cache URL: unknown scheme {scheme!r} in {url!r} (db, locmem, redis, memcached)")
 
 
-CACHES = {"default": _cache_from_url(CACHE_URL)}
+# The page cache goes beside the default one: its own table for db://, the same server otherwise.
+PAGECACHE_URL = envstr(
+    "PAGECACHE_URL", "db://partnerstwo_pagecache" if CACHE_URL.startswith("db://") else CACHE_URL
+)
+CACHES = {
+    # Counters are few (one per address or account trying to log in); culling must never reach them.
+    "default": _cache_from_url(CACHE_URL, max_entries=envint("CACHE_MAX_ENTRIES", 1_000_000)),
+    "pages": {
+        **_cache_from_url(PAGECACHE_URL, max_entries=envint("PAGECACHE_MAX_ENTRIES", 5000)),
+        "KEY_PREFIX": "pages",
+    },
+}
+if PAGECACHE_URL == CACHE_URL and CACHE_URL.startswith(("db://", "locmem://")):
+    raise ImproperlyConfigured("PAGECACHE_URL must differ from CACHE_URL: culling pages would drop counters.")
 
 # Whole pages for anonymous readers (pagecache/cache.py).
 PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
@@ -269,6 +296,9 @@ PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
 PAGECACHE_RECHECK = envint("PAGECACHE_RECHECK_MS", 100) / 1000
 if PAGECACHE_RECHECK < 0:
     raise ImproperlyConfigured("PAGECACHE_RECHECK_MS must not be negative")
+# Query parameters the cached views read; a request with any other is served uncached,
+# so junk query strings (/?x=1, /?x=2, …) cannot fill the page cache.
+PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina"}
 PAGECACHE_APPS = ["partnerstwo", "pages", "changelog", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/", "/konto/", "/ckeditor5/", "/media/", "/static/", "/health/", "/ciasteczka/", "/newsletter/",

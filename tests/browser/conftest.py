@@ -45,10 +45,12 @@ def _new_page(browser, live_server, **options):
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits(transactional_db):
-    # Rate limits live in the cache table, which outlasts each test's data: start every journey afresh.
-    from django.core.cache import cache
+    # allauth's login counters and the pages live in cache tables, which outlast each test's data:
+    # start every journey afresh (the portal's own limits are in a table that is flushed anyway).
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture
