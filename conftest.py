@@ -97,6 +97,24 @@ def image_bytes(fmt="JPEG", size=(40, 30), exif=None):
     return out.getvalue()
 
 
+def pdf_bytes(size=None, catalog=None):
+    """A real one-page PDF (pypdf), padded with trailing spaces to ``size`` bytes;
+    ``catalog`` adds entries to its document catalog (e.g. an /OpenAction)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    for key, value in (catalog or {}).items():
+        writer._root_object[key] = value
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+    if size is not None:
+        assert size >= len(data), f"a PDF takes at least {len(data)} bytes"
+        data += b" " * (size - len(data))
+    return data
+
+
 @pytest.fixture
 def jpeg_with_location():
     """A JPEG whose EXIF data carries a GPS position."""

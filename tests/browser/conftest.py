@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from conftest import pdf_bytes
+
 # Playwright's sync API keeps an asyncio event loop in this thread; Django would then refuse
 # ORM calls made by the tests (fixtures, checks) as "async unsafe". They run sequentially here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -132,7 +134,7 @@ def _meeting_with_a_report(alice):
             meeting=meeting, image=clean_image(upload), position=n, alt=f"Uczestnicy spotkania przy stole, ujęcie {n}",
             caption="Dyskusja o stażach" if n == 1 else "",
         )
-    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"%" * 400 + b"\n%%EOF"
+    pdf = pdf_bytes()
     Document.objects.create(
         meeting=meeting, title="Lista obecności",
         file=clean_document(SimpleUploadedFile("lista.pdf", pdf, content_type="application/pdf")),
