@@ -204,6 +204,8 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_IMAGE_UPLOAD_MB = envint("MAX_IMAGE_UPLOAD_MB", 5)
+# Memory an image may take once decoded (a 24-megapixel photo takes 96 MB), checked before decoding.
+MAX_IMAGE_DECODE_MB = envint("MAX_IMAGE_DECODE_MB", 128)
 MAX_DOCUMENT_UPLOAD_MB = envint("MAX_DOCUMENT_UPLOAD_MB", 20)
 
 # E-mail, mapped onto Django 6.1's MAILERS. EMAIL_BACKEND takes a dotted path
