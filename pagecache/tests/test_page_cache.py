@@ -209,6 +209,7 @@ def test_a_returning_visitor_gets_a_fresh_mask_of_their_own_secret_on_each_hit(m
     assert visitor.post("/ciasteczka/", {"csrfmiddlewaretoken": tokens[0][::-1]}).status_code == 403
 
 
+@pytest.mark.system
 @pytest.mark.django_db(transaction=True)
 def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post, page_cache):
     """The real thing: three gunicorn workers serve the page from their caches to readers
