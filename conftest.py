@@ -41,12 +41,10 @@ def _no_page_cache(settings):
 @pytest.fixture
 def page_cache(settings):
     """Turn the whole-page cache on, starting empty (pagecache/cache.py)."""
-    from django.core.cache import cache
-
     from pagecache import cache as pagecache
 
     settings.PAGECACHE_ENABLED = True
-    cache.clear()
+    pagecache.cache.clear()
     pagecache.reset()
     yield
     pagecache.reset()
@@ -109,6 +107,24 @@ def image_bytes(fmt="JPEG", size=(40, 30), exif=None):
     kwargs = {"exif": exif} if exif is not None else {}
     image.save(out, format=fmt, **kwargs)
     return out.getvalue()
+
+
+def pdf_bytes(size=None, catalog=None):
+    """A real one-page PDF (pypdf), padded with trailing spaces to ``size`` bytes;
+    ``catalog`` adds entries to its document catalog (e.g. an /OpenAction)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    for key, value in (catalog or {}).items():
+        writer._root_object[key] = value
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+    if size is not None:
+        assert size >= len(data), f"a PDF takes at least {len(data)} bytes"
+        data += b" " * (size - len(data))
+    return data
 
 
 @pytest.fixture

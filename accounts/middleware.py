@@ -1,32 +1,25 @@
-"""Staff reach the admin only with two-factor authentication set up."""
+"""Staff reach staff-only addresses only with two-factor authentication set up."""
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
+
+from accounts.mfa import second_factor_missing
 
 
 class StaffMFAMiddleware:
-    """Send staff without an authenticator app from /admin/ to setting one up.
+    """Send staff without an authenticator app from every staff-only address to setting one up.
 
-    Every login goes through allauth (the admin login too, see partnerstwo/urls.py),
-    and allauth asks for the code of an activated authenticator before it logs
-    anyone in, so "has a TOTP authenticator" means "passed the second factor".
-    Only admin addresses are checked: public pages run no extra query.
+    Staff-only addresses are settings.STAFF_ONLY_PREFIXES (the admin, the editor's
+    upload endpoint); staff privileges inside public views check
+    accounts.mfa.has_staff_powers. Public pages run no extra query.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            settings.MFA_REQUIRED_FOR_STAFF
-            and request.path.startswith(reverse("admin:index"))
-            and request.user.is_authenticated
-            and request.user.is_staff
-            and not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
-        ):
+        if request.path.startswith(settings.STAFF_ONLY_PREFIXES) and second_factor_missing(request):
             messages.warning(
                 request,
                 "Panel administracyjny wymaga uwierzytelniania dwuskładnikowego. Włącz aplikację "

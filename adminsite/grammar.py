@@ -178,6 +178,8 @@ NOUNS = {
                           "dokumenty wyszukiwarki", "dokumentów wyszukiwarki", MASCULINE),
     "search.word": _n("słowo wyszukiwarki", "słowo wyszukiwarki", "słowa wyszukiwarki", "słowa wyszukiwarki",
                       "słów wyszukiwarki", NEUTER),
+    "limits.counter": _n("licznik prób", "licznik prób", "licznika prób", "liczniki prób", "liczników prób",
+                         MASCULINE),
     "django_tasks_database.dbtaskresult": _n("zadanie w tle", "zadanie w tle", "zadania w tle", "zadania w tle",
                                              "zadań w tle", NEUTER),
 }

@@ -90,13 +90,11 @@ def create_backup(directory):
     path = directory / f"partnerstwo-{datetime.now():%Y%m%d-%H%M%S}.tar.gz"
     if path.exists():
         raise BackupError(f"{path} exists already.")
-    cache = settings.CACHES["default"]
-    cache_table = cache["LOCATION"] if cache["BACKEND"].endswith("DatabaseCache") else None
+    cache_tables = [c["LOCATION"] for c in settings.CACHES.values() if c["BACKEND"].endswith("DatabaseCache")]
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / DUMP_NAME
         command = [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}"]
-        if cache_table:
-            command.append(f"--exclude-table-data={cache_table}")
+        command += [f"--exclude-table-data={table}" for table in cache_tables]
         _run(command, connection_params())
         partial = path.with_suffix(".partial")
         with tarfile.open(partial, "w:gz") as tar:

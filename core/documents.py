@@ -3,6 +3,9 @@
 A document is recognised by its content (magic bytes and, for office files,
 the ZIP members that define the format), never by the name the uploader gave;
 it is size-limited (MAX_DOCUMENT_UPLOAD_MB) and stored under a safe name.
+Then its structure is checked (check_structure): an office file's ZIP must
+unpack to a sane size (no zip bombs), and a PDF must parse as a PDF (pypdf)
+and carry no active content (scripts, launched programs, embedded files).
 """
 
 import uuid
@@ -13,8 +16,24 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 from core.text import slugify_pl
+
+# An office document has a few dozen members, a few MB unpacked, XML compressed 5–30×.
+MAX_ZIP_MEMBERS = 1000
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100  # for members over RATIO_CHECK_BYTES unpacked
+RATIO_CHECK_BYTES = 1024 * 1024
+# PDF objects we walk at most: a long report has tens of thousands.
+MAX_PDF_OBJECTS = 200_000
+# Keys and action types that make a PDF do something when opened or clicked.
+# (/OpenAction itself is allowed: opening at a page is common; the walk finds a script action inside it.)
+ACTIVE_PDF_KEYS = {"/JS", "/JavaScript", "/AA", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/EF", "/RichMedia",
+                   "/XFA"}
+ACTIVE_PDF_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute", "/GoToE"}
 
 
 class DocumentKind:
@@ -103,12 +122,98 @@ def check_size(uploaded):
         raise ValidationError("Plik jest pusty.", code="empty")
 
 
+def _check_zip(fileobj):
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise ValidationError(NOT_A_DOCUMENT, code="bad_format") from None
+    finally:
+        fileobj.seek(0)
+    unpacked = sum(m.file_size for m in members)
+    too_packed = any(
+        m.file_size > RATIO_CHECK_BYTES and m.file_size > MAX_COMPRESSION_RATIO * max(m.compress_size, 1)
+        for m in members
+    )
+    if len(members) > MAX_ZIP_MEMBERS or unpacked > MAX_UNPACKED_BYTES or too_packed:
+        raise ValidationError(
+            "Plik po rozpakowaniu byłby zbyt duży (%(size)s) albo ma zbyt wiele części (%(count)s). "
+            "Zapisz dokument ponownie w edytorze i prześlij jeszcze raz.",
+            code="zip_bomb",
+            params={"size": filesizeformat(unpacked), "count": len(members)},
+        )
+
+
+def _active_pdf_content(reader):
+    """The first active key or action found in the PDF's objects, or None."""
+    seen = set()
+    stack = [reader.trailer]
+    while stack:
+        if len(seen) > MAX_PDF_OBJECTS:
+            return "zbyt wiele obiektów"
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            ref = (item.idnum, item.generation)
+            if ref in seen:
+                continue
+            seen.add(ref)
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):  # streams too: their dictionary
+            for key, value in item.items():
+                if key in ACTIVE_PDF_KEYS:
+                    return key
+                if key == "/S" and isinstance(value, NameObject) and value in ACTIVE_PDF_ACTIONS:
+                    return value
+                if key != "/Parent":  # every page points back up the tree
+                    stack.append(value)
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return None
+
+
+def _check_pdf(fileobj):
+    not_pdf = ValidationError(
+        "Plik nie jest poprawnym dokumentem PDF (zaczyna się jak PDF, ale nie da się go odczytać).", code="not_pdf"
+    )
+    try:
+        reader = PdfReader(fileobj, strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ValidationError(
+                "Plik PDF jest zabezpieczony hasłem. Prześlij wersję bez hasła.", code="pdf_encrypted"
+            )
+        if "/Root" not in reader.trailer or len(reader.pages) == 0:
+            raise not_pdf
+        active = _active_pdf_content(reader)
+    except ValidationError:
+        raise
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        raise not_pdf from None
+    finally:
+        fileobj.seek(0)
+    if active:
+        raise ValidationError(
+            "Plik PDF zawiera aktywne elementy (skrypty, uruchamianie programów lub osadzone pliki), "
+            "których portal nie przyjmuje. Zapisz go ponownie jako zwykły PDF (np. przez „Drukuj do PDF”) "
+            "i prześlij jeszcze raz.",
+            code="pdf_active_content",
+        )
+
+
+def check_structure(uploaded, kind):
+    """Refuse a zip bomb, a PDF that does not parse, or a PDF with active content."""
+    if kind == DocumentKind.PDF:
+        _check_pdf(uploaded)
+    else:
+        _check_zip(uploaded)
+
+
 def check_document(uploaded):
-    """Refuse a document that is too large, empty or of no allowed kind; return its kind."""
+    """Refuse a document that is too large, empty, of no allowed kind or unsafe inside; return its kind."""
     check_size(uploaded)
     kind = detect_kind(uploaded)
     if kind is None:
         raise ValidationError(NOT_A_DOCUMENT, code="bad_format")
+    check_structure(uploaded, kind)
     return kind
 
 
@@ -140,6 +245,7 @@ def validate_pdf(uploaded):
     check_size(uploaded)
     if detect_kind(uploaded) != DocumentKind.PDF:
         raise ValidationError("Plik nie jest dokumentem PDF.", code="not_pdf")
+    check_structure(uploaded, DocumentKind.PDF)
 
 
 def document_path(instance, filename):

@@ -18,6 +18,19 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000
+# Bytes Pillow keeps per pixel once an image is decoded, by mode (RGB is stored in four);
+# checked from the header, before anything is decoded: a small file may decode huge.
+BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16L": 2, "I;16B": 2, "I;16N": 2}
+DEFAULT_BYTES_PER_PIXEL = 4
+
+
+def max_decoded_bytes():
+    return settings.MAX_IMAGE_DECODE_MB * 1024 * 1024
+
+
+def decoded_bytes(image):
+    """Memory the decoded pixels of an opened (not yet loaded) image take."""
+    return image.width * image.height * BYTES_PER_PIXEL.get(image.mode, DEFAULT_BYTES_PER_PIXEL)
 
 
 def max_upload_bytes():
@@ -43,8 +56,13 @@ def clean_image(uploaded):
             raise ValidationError(
                 "Dozwolone są tylko obrazy JPEG, PNG, GIF i WebP.", code="bad_format"
             )
-        if image.width * image.height > MAX_PIXELS:
-            raise ValidationError("Obraz ma zbyt wiele pikseli.", code="too_many_pixels")
+        if image.width * image.height > MAX_PIXELS or decoded_bytes(image) > max_decoded_bytes():
+            raise ValidationError(
+                "Obraz jest zbyt duży do przetworzenia (%(width)s × %(height)s pikseli). "
+                "Zmniejsz go, np. do 4000 pikseli szerokości, i prześlij ponownie.",
+                code="too_many_pixels",
+                params={"width": image.width, "height": image.height},
+            )
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(
@@ -54,7 +72,7 @@ def clean_image(uploaded):
         uploaded.seek(0)
         data = uploaded.read()  # keep the animation; GIF carries no EXIF location
     else:
-        image = ImageOps.exif_transpose(image)
+        ImageOps.exif_transpose(image, in_place=True)  # no copy of the pixels when upright already
         out = io.BytesIO()
         options = {"JPEG": {"quality": 88, "optimize": True}, "WEBP": {"quality": 88}}.get(fmt, {})
         if fmt == "JPEG" and image.mode not in ("RGB", "L"):

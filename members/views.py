@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from core.links import absolute_url
-from core.ratelimit import client_ip, is_limited
+from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from members.forms import AccessionForm, DirectoryFilterForm
 from members.models import Institution, Office

@@ -10,11 +10,12 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from accounts.mfa import has_staff_powers
 from changelog.metryczka import metryczka_for
 from core.links import absolute_url
 from core.notify import notify_staff
-from core.ratelimit import client_ip, is_limited
 from core.sanitize import html_to_text
+from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
 from news.models import Category, Comment, Post, Rating
 from pages.seo import json_ld, partnership
@@ -49,7 +50,7 @@ def _browser_key(request):
 
 def _get_post(request, slug, *, public_only=False):
     posts = Post.objects.select_related("category", "author").with_rating(request.user, _browser_key(request))
-    if public_only or not request.user.is_staff:
+    if public_only or not has_staff_powers(request):
         posts = posts.published()  # staff preview drafts and scheduled posts here
     return get_object_or_404(posts, slug=slug)
 
@@ -123,7 +124,7 @@ def add_comment(request, slug):
     comment = form.save(commit=False)
     comment.post = post
     comment.user = request.user
-    trusted = request.user.is_staff or request.user.comments.filter(status=Comment.Status.APPROVED).exists()
+    trusted = has_staff_powers(request) or request.user.comments.filter(status=Comment.Status.APPROVED).exists()
     comment.status = Comment.Status.APPROVED if trusted else Comment.Status.PENDING
     with transaction.atomic():
         comment.save()

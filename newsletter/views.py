@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.ratelimit import client_ip, is_limited
+from limits.ratelimit import client_ip, is_limited
 from newsletter import subscriptions
 from newsletter.forms import SignupForm
 from newsletter.models import Subscriber

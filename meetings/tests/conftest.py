@@ -9,14 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from conftest import image_bytes
+from conftest import image_bytes, pdf_bytes  # noqa: F401 (pdf_bytes: imported by tests from here)
 
 _seq = itertools.count(1)
-
-
-def pdf_bytes(size=600):
-    head = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
-    return head + b"%" * max(0, size - len(head) - 6) + b"\n%%EOF"
 
 
 def zip_bytes(members, first=None):

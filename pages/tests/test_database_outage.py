@@ -1,6 +1,7 @@
 """PostgreSQL goes away: every page answers a Polish 503 within seconds,
 /health/ says so, and the portal recovers by itself when the server is back."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -61,6 +62,32 @@ def test_a_form_post_answers_503_too(database_away):
     assert "Portal chwilowo niedostępny" in response.text
 
 
+def test_a_page_already_cached_still_answers_while_the_database_is_away(
+    transactional_db, client, make_post, page_cache, settings
+):
+    make_post(title="Wiosenne spotkanie partnerów")
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    settings.PAGECACHE_RECHECK = 0  # every hit reads the version again, and now it cannot
+    saved = connection.settings_dict["HOST"], connection.settings_dict["OPTIONS"].get("host")
+    connection.close()
+    connection.settings_dict["HOST"] = connection.settings_dict["OPTIONS"]["host"] = "/nonexistent/partnerstwo-db"
+    try:
+        response = Client().get("/")
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "offline"
+        assert "Wiosenne spotkanie partnerów" in response.text
+        assert "Content-Security-Policy" in response
+        uncached = Client().get("/aktualnosci/")
+        assert uncached.status_code == 503
+        assert "Portal chwilowo niedostępny" in uncached.text
+    finally:
+        connection.close()
+        connection.settings_dict["HOST"], connection.settings_dict["OPTIONS"]["host"] = saved
+        if saved[1] is None:
+            del connection.settings_dict["OPTIONS"]["host"]
+
+
 def test_health_reports_the_database_away(database_away):
     response = Client().get("/health/")
     assert response.status_code == 503
@@ -97,19 +124,23 @@ def _get(url, timeout=10):
         return error.code, error.read().decode()
 
 
-@pytest.mark.system
-def test_gunicorn_survives_the_database_stopping_and_starting():
+@contextlib.contextmanager
+def portal_on_its_own_database(workers):
+    """gunicorn with ``workers`` workers on a PostgreSQL server of its own; yields (address, db command)."""
     data_dir = tempfile.mkdtemp(prefix="outage-", dir=settings.DATA_DIR)
-    env = {**os.environ, "DATA_DIR": data_dir, "DEBUG": "1", "WEB_CONCURRENCY": "2"}
+    env = {**os.environ, "DATA_DIR": data_dir, "DEBUG": "1", "WEB_CONCURRENCY": str(workers)}
     env.pop("DATABASE_URL", None)  # the embedded server in data_dir
     env.pop("DJANGO_SETTINGS_MODULE", None)
     manage = [sys.executable, "manage.py"]
-    db = [sys.executable, "-m", "partnerstwo.db"]
     base = f"http://127.0.0.1:{_free_port()}"
     run = dict(cwd=settings.BASE_DIR, env=env, check=True, capture_output=True, timeout=120)
+
+    def db(action):
+        subprocess.run([sys.executable, "-m", "partnerstwo.db", action], **run)
+
     gunicorn = None
     try:
-        subprocess.run([*db, "start"], **run)  # settings only point at it
+        db("start")  # settings only point at it
         subprocess.run([*manage, "migrate", "--no-input"], **run)
         subprocess.run([*manage, "createcachetable"], **run)
         gunicorn = subprocess.Popen(
@@ -125,10 +156,24 @@ def test_gunicorn_survives_the_database_stopping_and_starting():
                 pass
             assert time.monotonic() < deadline, "gunicorn did not start"
             time.sleep(0.2)
+        yield base, db
+        assert gunicorn.poll() is None  # never restarted
+    finally:
+        if gunicorn:
+            gunicorn.terminate()
+            gunicorn.wait(timeout=30)
+        subprocess.run([sys.executable, "-m", "partnerstwo.db", "stop"], cwd=settings.BASE_DIR, env=env,
+                       capture_output=True, timeout=60)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.mark.system
+def test_gunicorn_survives_the_database_stopping_and_starting():
+    with portal_on_its_own_database(workers=2) as (base, db):
         assert _get(base + "/")[0] == 200
 
-        subprocess.run([*db, "stop"], **run)
-        for url in ["/", "/aktualnosci/", "/health/", "/", "/aktualnosci/"]:  # both workers
+        db("stop")
+        for url in ["/aktualnosci/", "/health/", "/aktualnosci/", "/dane/"]:  # both workers
             started = time.monotonic()
             status, body = _get(base + url)
             assert time.monotonic() - started < 5, url
@@ -138,13 +183,37 @@ def test_gunicorn_survives_the_database_stopping_and_starting():
             else:
                 assert "Portal chwilowo niedostępny" in body
 
-        subprocess.run([*db, "start"], **run)
+        db("start")
         statuses = [_get(base + url)[0] for url in ["/", "/aktualnosci/", "/health/"] * 3]
         assert statuses == [200] * 9
-        assert gunicorn.poll() is None  # never restarted
-    finally:
-        if gunicorn:
-            gunicorn.terminate()
-            gunicorn.wait(timeout=30)
-        subprocess.run([*db, "stop"], cwd=settings.BASE_DIR, env=env, capture_output=True, timeout=60)
-        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _page(url, data=None):
+    request = urllib.request.Request(url, data=data)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers.get("X-Page-Cache"), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("X-Page-Cache"), error.read().decode()
+
+
+@pytest.mark.system
+def test_cached_pages_keep_answering_while_the_database_is_stopped():
+    with portal_on_its_own_database(workers=1) as (base, db):
+        assert _page(base + "/")[:2] == (200, "miss")
+        assert _page(base + "/")[:2] == (200, "hit")
+
+        db("stop")
+        for _ in range(3):
+            started = time.monotonic()
+            status, label, body = _page(base + "/")
+            assert time.monotonic() - started < 2
+            assert (status, label) == (200, "offline")
+            assert "Partnerstwo Lokalne" in body
+        status, _, body = _page(base + "/aktualnosci/")  # never cached
+        assert status == 503 and "Portal chwilowo niedostępny" in body
+        status, _, body = _page(base + "/ciasteczka/", data=b"next=/")  # a form
+        assert status == 503 and "Portal chwilowo niedostępny" in body
+
+        db("start")
+        assert [_page(base + url)[0] for url in ["/", "/aktualnosci/", "/health/"]] == [200, 200, 200]

@@ -1,11 +1,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from conftest import pdf_bytes as pdf
 from partnerstwo.models import Agreement
-
-
-def pdf(size):
-    head = b"%PDF-1.4\n"
-    return head + b"0" * (size - len(head))
 
 
 def agreement_form(**fields):

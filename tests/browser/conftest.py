@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from conftest import pdf_bytes
+
 # Playwright's sync API keeps an asyncio event loop in this thread; Django would then refuse
 # ORM calls made by the tests (fixtures, checks) as "async unsafe". They run sequentially here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -45,10 +47,12 @@ def _new_page(browser, live_server, **options):
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits(transactional_db):
-    # Rate limits live in the cache table, which outlasts each test's data: start every journey afresh.
-    from django.core.cache import cache
+    # allauth's login counters and the pages live in cache tables, which outlast each test's data:
+    # start every journey afresh (the portal's own limits are in a table that is flushed anyway).
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture
@@ -130,7 +134,7 @@ def _meeting_with_a_report(alice):
             meeting=meeting, image=clean_image(upload), position=n, alt=f"Uczestnicy spotkania przy stole, ujęcie {n}",
             caption="Dyskusja o stażach" if n == 1 else "",
         )
-    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"%" * 400 + b"\n%%EOF"
+    pdf = pdf_bytes()
     Document.objects.create(
         meeting=meeting, title="Lista obecności",
         file=clean_document(SimpleUploadedFile("lista.pdf", pdf, content_type="application/pdf")),

@@ -4,7 +4,6 @@ import re
 import time
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from pagecache import cache as pagecache
@@ -15,7 +14,7 @@ pytestmark = pytest.mark.browser
 def content_last_changed_yesterday():
     # Pages then say Last-Modified: yesterday, from which a browser would guess a freshness.
     state = {**pagecache.bump(by_change=False), "at": time.time() - 24 * 3600}
-    cache.set(pagecache.VERSION_KEY, state, None)
+    pagecache.cache.set(pagecache.VERSION_KEY, state, None)
     pagecache.reset()
 
 

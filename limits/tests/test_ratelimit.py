@@ -1,4 +1,4 @@
-from core.ratelimit import is_limited
+from limits.ratelimit import is_limited
 
 
 def test_it_allows_up_to_the_limit_then_refuses(db):

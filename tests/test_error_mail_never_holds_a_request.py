@@ -1,0 +1,91 @@
+"""A request never waits for the SMTP server: a foreign Host is refused at once and mails
+nobody, and an error report is queued for the task worker instead of sent inline."""
+
+import smtplib
+import socket
+import threading
+import time
+
+import pytest
+from django.test import Client
+from django.urls import path
+from django_tasks_db.models import DBTaskResult
+
+
+def _broken_view(request):
+    raise RuntimeError("Awaria do zgłoszenia")
+
+
+urlpatterns = [path("awaria/", _broken_view)]
+handler500 = "pages.views.server_error"
+
+
+class StallingSMTPServer:
+    """Accepts connections on 127.0.0.1 and never says a word (the greeting never comes)."""
+
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.accepted = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.accepted.append(conn)
+
+    def close(self):
+        self.sock.close()
+        for conn in self.accepted:
+            conn.close()
+
+
+@pytest.fixture
+def slow_smtp(settings):
+    server = StallingSMTPServer()
+    settings.ADMINS = ["informatyk@pup.example"]
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": server.port, "timeout": 5},
+        }
+    }
+    yield server
+    server.close()
+
+
+def test_a_foreign_host_gets_400_at_once_and_mails_nobody(db, slow_smtp):
+    started = time.monotonic()
+    response = Client().get("/", HTTP_HOST="zly-host.example")
+    assert time.monotonic() - started < 2
+    assert response.status_code == 400
+    assert slow_smtp.accepted == []
+    assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.urls(__name__)
+def test_an_error_report_is_queued_not_sent_from_the_request(db, slow_smtp):
+    started = time.monotonic()
+    response = Client(raise_request_exception=False).get("/awaria/")
+    assert time.monotonic() - started < 2
+    assert response.status_code == 500
+    assert slow_smtp.accepted == []
+    task = DBTaskResult.objects.get()
+    assert task.task_path == "core.errormail.send_error_report"
+    assert "Awaria do zgłoszenia" in task.args_kwargs["args"][1]
+
+
+@pytest.mark.urls(__name__)
+def test_the_worker_gives_up_on_a_silent_smtp_server_within_its_timeout(db, slow_smtp, settings):
+    from core.errormail import send_error_report
+
+    settings.MAILERS["default"]["OPTIONS"]["timeout"] = 1
+    started = time.monotonic()
+    with pytest.raises(smtplib.SMTPServerDisconnected, match="timed out"):
+        send_error_report.call("Błąd", "Treść zgłoszenia")
+    assert time.monotonic() - started < 3
+    assert len(slow_smtp.accepted) == 1
