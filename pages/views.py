@@ -27,6 +27,7 @@ from changelog.metryczka import metryczka_for
 from core import sanitize
 from core.images import clean_image
 from core.links import absolute_url
+from core.storage import INLINE_MEDIA_TYPES
 from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from news.models import Post
@@ -149,7 +150,6 @@ def uri_too_long(request):
 
 
 # Uploaded files a browser may show in the page; anything else (documents) is a download.
-INLINE_MEDIA_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 
 
 def serve_media(request, path):

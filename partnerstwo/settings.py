@@ -196,7 +196,7 @@ if S3_BUCKET:
     _s3_endpoint = envstr("S3_ENDPOINT_URL")
     _s3_domain = envstr("S3_CUSTOM_DOMAIN")
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.storage.MediaStorage",  # documents download, images show
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": _s3_endpoint or None,

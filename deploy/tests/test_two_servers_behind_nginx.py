@@ -10,7 +10,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import image_bytes
+from conftest import image_bytes, pdf_bytes
 from deploy.stack import BUCKET
 from deploy.tests.client import Visitor, direct, sign_in, through_nginx
 from meetings.models import Meeting
@@ -64,6 +64,27 @@ def test_a_photo_uploaded_through_one_instance_is_shown_through_the_other(stack,
     # Neither instance keeps uploads on its own disk.
     for instance in stack.instances:
         assert not (instance.data_dir / "media").exists()
+
+
+def test_a_document_in_the_bucket_is_a_download_not_a_page(stack, staff):
+    editor = direct(stack.instances[0], stack)
+    sign_in(editor, stack)
+    response = editor.post(
+        "/admin/meetings/meeting/add/",
+        meeting_form(inlines={"documents": [{"title": "Lista obecności"}]}, title="Spotkanie z dokumentem",
+                     date="2026-12-17"),
+        files={"documents-0-file": ("lista.pdf", pdf_bytes(), "application/pdf")},
+        referer=f"{stack.url}/admin/meetings/meeting/add/",
+    )
+    assert response.status == 302, response.text[:2000]
+    meeting = Meeting.objects.get(title="Spotkanie z dokumentem")
+    page = direct(stack.instances[1], stack).get(meeting.get_absolute_url())
+    link = html.unescape(re.search(r'<a href="([^"]+\.pdf)"', page.text).group(1))
+    assert link.startswith(f"{stack.s3_url}/{BUCKET}/media/")
+    document = Visitor(stack.s3_url).get(urllib.parse.urlsplit(link).path)
+    assert document.status == 200
+    assert document.getheader("Content-Disposition", "").startswith("attachment")
+    assert document.getheader("Content-Type") == "application/pdf"
 
 
 def cookie_notice(visitor, stack, **headers):

@@ -37,7 +37,7 @@ def test_media_goes_to_an_s3_bucket_and_the_cache_to_redis_when_configured():
         S3_BUCKET="partnerstwo-media", S3_ENDPOINT_URL="https://s3.example.net", S3_REGION="waw",
         S3_ACCESS_KEY_ID="klucz", S3_SECRET_ACCESS_KEY="sekret", CACHE_URL="redis://127.0.0.1:6379/0",
     )
-    assert found["storage"] == "storages.backends.s3.S3Storage"
+    assert found["storage"] == "core.storage.MediaStorage"
     assert found["url"].startswith("https://")
     assert "editor/a.jpg" in found["url"]
     assert "https://s3.example.net" in found["img_src"]
