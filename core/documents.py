@@ -15,6 +15,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -36,25 +37,17 @@ ACTIVE_PDF_KEYS = {"/JS", "/JavaScript", "/AA", "/Launch", "/EmbeddedFile", "/Em
 ACTIVE_PDF_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute", "/GoToE"}
 
 
-class DocumentKind:
-    PDF = "pdf"
-    DOCX = "docx"
-    XLSX = "xlsx"
-    PPTX = "pptx"
-    ODT = "odt"
-    ODS = "ods"
-    ODP = "odp"
+class DocumentKind(models.TextChoices):
+    """The kinds of document the portal accepts, recognised by content: the one list of them."""
 
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "DOCX"
+    XLSX = "xlsx", "XLSX"
+    PPTX = "pptx", "PPTX"
+    ODT = "odt", "ODT"
+    ODS = "ods", "ODS"
+    ODP = "odp", "ODP"
 
-KIND_LABELS = {
-    DocumentKind.PDF: "PDF",
-    DocumentKind.DOCX: "DOCX",
-    DocumentKind.XLSX: "XLSX",
-    DocumentKind.PPTX: "PPTX",
-    DocumentKind.ODT: "ODT",
-    DocumentKind.ODS: "ODS",
-    DocumentKind.ODP: "ODP",
-}
 
 ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": DocumentKind.ODT,
@@ -68,7 +61,7 @@ OOXML_PARTS = {
     "ppt/presentation.xml": DocumentKind.PPTX,
 }
 
-NOT_A_DOCUMENT = "Plik nie jest dokumentem PDF, DOCX, XLSX, PPTX, ODT, ODS ani ODP."
+NOT_A_DOCUMENT = f"Plik nie jest dokumentem {', '.join(DocumentKind.labels[:-1])} ani {DocumentKind.labels[-1]}."
 
 
 def max_document_bytes():

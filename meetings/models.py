@@ -12,7 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 
-from core.documents import KIND_LABELS, detect_kind, validate_document
+from core.documents import DocumentKind, detect_kind, validate_document
 from core.images import validate_image
 from core.links import site_host
 from core.sanitize import clean_html
@@ -398,14 +398,7 @@ def document_path(instance, filename):
 
 
 class Document(models.Model):
-    class Kind(models.TextChoices):
-        PDF = "pdf", KIND_LABELS["pdf"]
-        DOCX = "docx", KIND_LABELS["docx"]
-        XLSX = "xlsx", KIND_LABELS["xlsx"]
-        PPTX = "pptx", KIND_LABELS["pptx"]
-        ODT = "odt", KIND_LABELS["odt"]
-        ODS = "ods", KIND_LABELS["ods"]
-        ODP = "odp", KIND_LABELS["odp"]
+    Kind = DocumentKind
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name="spotkanie"
