@@ -195,16 +195,17 @@ class CommentAdmin(admin.ModelAdmin):
     def response_change(self, request, obj):
         if not getattr(obj, "reply_changed", False) or "_continue" in request.POST:
             return super().response_change(request, obj)
+        # Said with messages.success, not message_user: the admin's Polish wording of
+        # "saved" (adminsite/options.py) would replace these words.
         if not obj.reply:
-            self.message_user(request, "Usunięto odpowiedź Partnerstwa spod komentarza.", messages.SUCCESS)
+            messages.success(request, "Usunięto odpowiedź Partnerstwa spod komentarza.")
         elif not obj.is_approved:
-            self.message_user(
-                request, "Zapisano odpowiedź. Pojawi się na stronie razem z komentarzem, gdy zostanie zatwierdzony.",
-                messages.SUCCESS,
+            messages.success(
+                request, "Zapisano odpowiedź. Pojawi się na stronie razem z komentarzem, gdy zostanie zatwierdzony."
             )
             return redirect("admin:news_comment_change", obj.pk)
         else:
-            self.message_user(request, "Zapisano odpowiedź: jest już widoczna pod komentarzem.", messages.SUCCESS)
+            messages.success(request, "Zapisano odpowiedź: jest już widoczna pod komentarzem.")
         return redirect(obj.get_absolute_url())
 
 
