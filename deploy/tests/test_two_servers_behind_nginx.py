@@ -71,8 +71,10 @@ def test_a_document_in_the_bucket_is_a_download_not_a_page(stack, staff):
     sign_in(editor, stack)
     response = editor.post(
         "/admin/meetings/meeting/add/",
-        meeting_form(inlines={"documents": [{"title": "Lista obecności"}]}, title="Spotkanie z dokumentem",
-                     date="2026-12-17"),
+        meeting_form(
+            inlines={"documents": [{"title": "Lista obecności", "position": "0"}]},
+            title="Spotkanie z dokumentem", date="2026-12-17",
+        ),
         files={"documents-0-file": ("lista.pdf", pdf_bytes(), "application/pdf")},
         referer=f"{stack.url}/admin/meetings/meeting/add/",
     )
