@@ -9,6 +9,7 @@ mailer's timeout (EMAIL_TIMEOUT).
 
 import sys
 
+from django.conf import settings
 from django.core import mail
 from django.tasks import task
 from django.utils.log import AdminEmailHandler
@@ -23,6 +24,16 @@ def send_error_report(subject, message, html_message=None):
 
 class QueuedAdminEmailHandler(AdminEmailHandler):
     """AdminEmailHandler whose reports wait in the task queue."""
+
+    def emit(self, record):
+        if not settings.ADMINS:
+            return  # nobody to tell (Django's handler skips too, unless send_mail is overridden)
+        try:
+            super().emit(record)
+        except Exception:
+            # Describing the request can fail again (a 400 for too many fields re-raises when
+            # the report reads request.GET): the answer to the visitor must not.
+            self.handleError(record)
 
     def send_mail(self, subject, message, *args, html_message=None, **kwargs):
         try:
