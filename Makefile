@@ -19,8 +19,9 @@ test-fast: install-test
 	@$(PY) -m partnerstwo.db exec -- bin/test -m "not browser and not system" -n 2
 
 # Chromium screenshots of every page type at 390 and 1366 px, in screenshots/ (not kept in git).
+# PAGES="wpis,strona główna" takes only the page types whose names contain these words.
 screenshots: install-test
-	@$(PY) -m partnerstwo.db exec -- $(PY) -m pytest tests/screenshots/take_screenshots.py -q -p no:randomly -s
+	@$(PY) -m partnerstwo.db exec -- $(PY) -m pytest tests/screenshots/take_screenshots.py -q -s
 
 check-python:
 	@bin/find-python >/dev/null

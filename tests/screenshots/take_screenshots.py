@@ -16,6 +16,8 @@ from tests.browser.helpers import accept_cookie_notice, visit
 
 OUT = Path(os.environ.get("SCREENSHOTS_DIR", Path(settings.BASE_DIR) / "screenshots"))
 WIDTHS = {"telefon": (390, 844), "komputer": (1366, 768)}
+# PAGES="wpis,strona główna" limits the run to page types whose names contain one of these words.
+ONLY = [word.strip() for word in os.environ.get("PAGES", "").split(",") if word.strip()]
 
 
 def _file_name(text):
@@ -37,6 +39,8 @@ def test_screenshots(browser, live_server, site_content, device):
     accept_cookie_notice(page)
     written = []
     for name, target in site_content.items():
+        if ONLY and not any(word in name for word in ONLY):
+            continue
         visit(page, target)
         path = OUT / f"{_file_name(name)}-{width}.png"
         page.screenshot(path=path, full_page=True)
