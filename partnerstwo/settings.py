@@ -115,7 +115,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pages.context_processors.site",
             ],
-            "builtins": ["core.templatetags.pl"],
+            "builtins": ["core.templatetags.pl", "pages.templatetags.breadcrumbs"],
         },
     },
 ]

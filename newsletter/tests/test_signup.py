@@ -16,7 +16,7 @@ def test_footer_of_every_page_has_the_box_with_an_unticked_consent(client, db):
     for url in ["/", "/aktualnosci/"]:
         html = client.get(url).text
         assert "Bądź na bieżąco, dołącz do nas" in html
-        assert "Zapisz się na Newsletter!" in html
+        assert "Zapisz się na newsletter" in html
         assert '<input type="checkbox" name="consent" id="nl-box-consent" required>' in html
         assert "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim" in html
         assert 'href="/polityka-prywatnosci/">polityka prywatności</a>' in html

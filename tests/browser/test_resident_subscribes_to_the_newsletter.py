@@ -28,7 +28,7 @@ def test_resident_signs_up_in_the_footer_box_and_confirms_from_the_email(any_pag
     post = make_post(title="Nabór na staże")
     page = any_page
     page.goto(post.get_absolute_url())
-    box = page.get_by_role("region", name="Zapisz się na Newsletter!")
+    box = page.get_by_role("region", name="Zapisz się na newsletter")
     box.get_by_label("Adres e-mail", exact=True).fill("mieszkanka@example.com")
     box.get_by_label("Tylko newsletter").check()
     box.get_by_label(re.compile("Wyrażam zgodę")).check()
