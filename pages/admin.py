@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.metryczka import MetryczkaAdminMixin
@@ -77,6 +77,17 @@ class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
         ("Informacje zwrotne i dane kontaktowe", {"fields": ["contact_person", "contact_email", "contact_phone"]}),
         ("Pozostałe informacje", {"fields": ["architecture", "communication", "mobile_apps", "updated_at"]}),
     ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        statement = self.get_object(request, object_id)
+        missing = statement.missing_parts() if statement else []
+        if missing and request.method == "GET":
+            messages.warning(
+                request,
+                "Na stronie deklaracji pominięto niewypełnione części: " + ", ".join(missing)
+                + ". Pojawią się, gdy zostaną uzupełnione.",
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description="następny przegląd do")
     def next_review_due(self, obj):

@@ -229,6 +229,23 @@ class AccessibilityStatement(SingleRowModel):
                 {"reviewed_on": "Przegląd nie może być wcześniejszy niż sporządzenie deklaracji."}
             )
 
+    # Parts the public page leaves out until staff fill them in (the admin lists the missing ones).
+    OPTIONAL_PARTS = {
+        "published_on": "data publikacji strony",
+        "updated_on": "data ostatniej istotnej aktualizacji",
+        "prepared_on": "data sporządzenia deklaracji",
+        "reviewed_on": "data ostatniego przeglądu",
+        "contact_person": "osoba do kontaktu",
+        "contact_email": "e-mail w sprawach dostępności",
+        "contact_phone": "telefon w sprawach dostępności",
+        "architecture": "dostępność architektoniczna",
+        "communication": "dostępność komunikacyjno-informacyjna",
+    }
+
+    def missing_parts(self):
+        """Polish names of the unfilled parts, in the order of the statement."""
+        return [label for field, label in self.OPTIONAL_PARTS.items() if not getattr(self, field)]
+
     @property
     def status_sentence(self):
         return self.STATUS_SENTENCES[self.Status(self.status)]
