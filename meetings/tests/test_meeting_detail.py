@@ -105,7 +105,8 @@ def test_gallery_shows_thumbnails_linking_to_large_photos(client, make_meeting, 
     photo = add_photo(meeting, alt="Starosta wita uczestników", caption="Powitanie")
     html = client.get(meeting.get_absolute_url()).text
     assert (
-        f'<a href="{photo.large.url}"><img src="{photo.thumbnail.url}" alt="Starosta wita uczestników" '
+        f'<a href="{photo.large.url}" data-width="{photo.large_width}" data-height="{photo.large_height}">'
+        f'<img src="{photo.thumbnail.url}" alt="Starosta wita uczestników" '
         f'width="480" height="320" loading="lazy">'
     ) in html
     assert "<figcaption>Powitanie</figcaption>" in html
