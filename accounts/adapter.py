@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
 from core.links import site_host
+from core.mail_layout import html_for_text
 
 
 def user_display(user):
@@ -16,3 +17,10 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth's e-mails greet with the site's name; without django.contrib.sites it would be the host name.
         context = {**context, "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=site_host())}
         super().send_mail(template_prefix, email, context)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        # allauth's mails are written as text: add the portal's branded HTML layout around them.
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if not getattr(message, "alternatives", None) and hasattr(message, "attach_alternative"):
+            message.attach_alternative(html_for_text(message.subject, message.body), "text/html")
+        return message
