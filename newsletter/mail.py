@@ -121,3 +121,23 @@ def confirmation_message(subscriber):
     )
     message.attach_alternative(render_to_string("newsletter/email/confirm.html", context), "text/html")
     return message
+
+
+def welcome_message(subscriber):
+    """After the double opt-in: what will come, and the subscriber's own page to change it."""
+    context = {
+        "subscriber": subscriber,
+        "preferences_url": preferences_url(subscriber),
+        "unsubscribe_url": unsubscribe_url(subscriber),
+        "site_url": settings.SITE_URL,
+        "SITE_NAME": settings.SITE_NAME,
+        "subject": "Witamy w newsletterze Partnerstwa Lokalnego",
+    }
+    message = EmailMultiAlternatives(
+        subject=context["subject"],
+        body=render_to_string("newsletter/email/welcome.txt", context),
+        to=[subscriber.email],
+        headers=list_headers(context["unsubscribe_url"]),
+    )
+    message.attach_alternative(render_to_string("newsletter/email/welcome.html", context), "text/html")
+    return message

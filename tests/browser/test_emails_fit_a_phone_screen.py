@@ -39,6 +39,17 @@ def _newsletter_confirmation():
     return confirmation_message(subscriber)
 
 
+def _newsletter_welcome():
+    from django.utils import timezone
+
+    from newsletter.mail import welcome_message
+    from newsletter.models import ConsentText, Subscriber
+
+    subscriber = Subscriber.objects.create(email="ewa@example.com", consent=ConsentText.current(), source="test",
+                                           status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now())
+    return welcome_message(subscriber)
+
+
 def _staff_notice():
     from core.notify import send_mail_task
 
@@ -55,7 +66,9 @@ def _account_mail():
     return AccountAdapter().render_mail("account/email/password_reset_key", "ala@example.com", context)
 
 
-@pytest.mark.parametrize("make_message", [_newsletter_issue, _newsletter_confirmation, _staff_notice, _account_mail])
+@pytest.mark.parametrize("make_message", [
+    _newsletter_issue, _newsletter_confirmation, _newsletter_welcome, _staff_notice, _account_mail,
+])
 def test_the_mail_has_a_branded_html_part_that_fits_390_px(page, make_message):
     message = make_message()
     assert message.body.strip()  # the plain-text alternative
