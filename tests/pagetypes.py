@@ -4,6 +4,7 @@ import os
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.utils import timezone
 
 
 def make_page_types(make_post, alice, django_user_model):
@@ -37,6 +38,10 @@ def make_page_types(make_post, alice, django_user_model):
     subscriber = Subscriber.objects.create(
         email="nowa@example.com", status=Subscriber.Status.PENDING, consent=ConsentText.current(), source="test",
     )
+    confirmed = Subscriber.objects.create(
+        email="stala@example.com", status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now(),
+        consent=ConsentText.current(), source="test",
+    )
     pages = {
         "strona główna": "/",
         "lista aktualności": "/aktualnosci/",
@@ -58,6 +63,7 @@ def make_page_types(make_post, alice, django_user_model):
         "newsletter": "/newsletter/",
         "potwierdzenie newslettera": f"/newsletter/potwierdz/{confirm_token(subscriber)}/",
         "wypisanie z newslettera": f"/newsletter/wypisz/{unsubscribe_token(subscriber)}/",
+        "ustawienia newslettera": f"/newsletter/ustawienia/{unsubscribe_token(confirmed)}/",
         "logowanie": "/konto/login/",
         "rejestracja": "/konto/signup/",
         "deklaracja dostępności": "/deklaracja-dostepnosci/",
