@@ -45,6 +45,14 @@ def test_screenshots(browser, live_server, site_content, device):
         path = OUT / f"{_file_name(name)}-{width}.png"
         page.screenshot(path=path, full_page=True)
         written.append(path)
+        if page.locator("[data-gallery] a").count():
+            # The photo viewer too, open on the first photo.
+            page.locator("[data-gallery] a").first.click()
+            page.locator("dialog.viewer").wait_for()
+            path = OUT / f"{_file_name(name)}-przegladarka-zdjec-{width}.png"
+            page.screenshot(path=path)
+            written.append(path)
+            page.keyboard.press("Escape")
     context.close()
     assert all(path.stat().st_size > 0 for path in written)
     print(f"\n{len(written)} screenshots at {width} px in {OUT}")
