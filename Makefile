@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: bench bench-search run test test-fast lint check-python install install-test migrate demo serve lock db-stop db-status clean bench-newsletter backup restore
+.PHONY: screenshots bench bench-search run test test-fast lint check-python install install-test migrate demo serve lock db-stop db-status clean bench-newsletter backup restore
 
 # Install, migrate, load the demo content and serve at http://127.0.0.1:$${PORT:-8000}.
 run: install
@@ -17,6 +17,11 @@ test: install-test
 # The developer's loop: the same checks without the browser and system tests, on two processes.
 test-fast: install-test
 	@$(PY) -m partnerstwo.db exec -- bin/test -m "not browser and not system" -n 2
+
+# Chromium screenshots of every page type at 390 and 1366 px, in screenshots/ (not kept in git).
+# PAGES="wpis,strona główna" takes only the page types whose names contain these words.
+screenshots: install-test
+	@$(PY) -m partnerstwo.db exec -- $(PY) -m pytest tests/screenshots/take_screenshots.py -q -s
 
 check-python:
 	@bin/find-python >/dev/null

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from core.clientip import client_ip
 from core.links import site_host
+from core.mail_layout import html_for_text
 
 
 def user_display(user):
@@ -26,3 +27,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if not ip:
             raise PermissionDenied("Nie można ustalić adresu.")
         return ip
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        # allauth's mails are written as text: add the portal's branded HTML layout around them.
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if not getattr(message, "alternatives", None) and hasattr(message, "attach_alternative"):
+            message.attach_alternative(html_for_text(message.subject, message.body), "text/html")
+        return message

@@ -12,6 +12,8 @@ from django.utils import timezone
 from accounts.forms import DeleteAccountForm
 from core.links import absolute_url
 from news.models import Comment, Rating
+from newsletter.mail import preferences_url
+from newsletter.models import Subscriber
 
 
 def _comments(user):
@@ -29,6 +31,11 @@ def dashboard(request):
         "ratings": _ratings(request.user),
         "email": EmailAddress.objects.filter(user=request.user, primary=True).first(),
     }
+    # The reader's newsletter status, by their address (sign-ups need no account).
+    subscriber = Subscriber.objects.filter(email__iexact=request.user.email).first() if request.user.email else None
+    context["subscriber"] = subscriber
+    if subscriber is not None and subscriber.status == Subscriber.Status.CONFIRMED:
+        context["subscriber_preferences_url"] = preferences_url(subscriber)
     return render(request, "accounts/dashboard.html", context)
 
 

@@ -11,6 +11,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.tasks import task
 
+from core.mail_layout import html_for_text
+
 
 def staff_recipients():
     """STAFF_NOTIFY_EMAILS, or else every active staff member with an e-mail address."""
@@ -22,7 +24,7 @@ def staff_recipients():
 
 @task()
 def send_mail_task(subject, body, recipients):
-    send_mail(subject, body, None, recipients)
+    send_mail(subject, body, None, recipients, html_message=html_for_text(subject, body))
 
 
 def send_later(subject, body, recipients):

@@ -31,7 +31,7 @@ class CommentForm(HoneypotMixin, forms.ModelForm):
 
 class RatingForm(forms.Form):
     value = forms.TypedChoiceField(
-        label="Ocena artykułu",
+        label="Ocena wpisu",
         choices=Rating.Value.choices,
         coerce=int,
         widget=forms.RadioSelect,

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from core.images import validate_image
 from core.sanitize import clean_html
 from core.text import unique_slug
+from news.thumbnails import update_thumbnails
 
 
 class Category(models.Model):
@@ -91,6 +92,14 @@ class Post(models.Model):
         "tekst alternatywny ilustracji", max_length=250, blank=True,
         help_text="Opis ilustracji dla osób, które jej nie widzą. Wymagany, gdy jest ilustracja.",
     )
+    # Made from the illustration on save (news.thumbnails) for cards in lists; 1x and 2x for srcset.
+    thumbnail = models.ImageField(
+        "miniatura", upload_to="aktualnosci/miniatury/", blank=True, editable=False,
+        width_field="thumbnail_width", height_field="thumbnail_height",
+    )
+    thumbnail_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    thumbnail_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    thumbnail_2x = models.ImageField("miniatura (2×)", upload_to="aktualnosci/miniatury/", blank=True, editable=False)
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="posts", verbose_name="kategoria"
     )
@@ -136,6 +145,7 @@ class Post(models.Model):
         if not self.slug:
             self.slug = unique_slug(Post, self.title, exclude_pk=self.pk)
         self.body = clean_html(self.body)
+        update_thumbnails(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

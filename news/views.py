@@ -131,13 +131,15 @@ def add_comment(request, slug):
         if request.user.first_name != comment.author_name:
             request.user.first_name = comment.author_name  # offered again next time
             request.user.save(update_fields=["first_name"])
+    # Shown inside the new comment, where the redirect takes the reader (templates/news/includes/comments.html).
+    at_comment = f"przy-komentarzu komentarz-{comment.pk}"
     if comment.is_approved:
-        messages.success(request, "Dodaliśmy Twój komentarz.")
+        messages.success(request, "Dodaliśmy Twój komentarz.", extra_tags=at_comment)
     else:
         _notify_staff(comment)
         messages.success(
             request, "Dziękujemy! Twój pierwszy komentarz pojawi się po zatwierdzeniu przez moderatora; "
-            "kolejne będą widoczne od razu."
+            "kolejne będą widoczne od razu.", extra_tags=at_comment,
         )
     return redirect(f"{post.get_absolute_url()}#komentarz-{comment.pk}")
 

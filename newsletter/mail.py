@@ -16,6 +16,11 @@ def unsubscribe_url(subscriber):
     return absolute_url(reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)]))
 
 
+def preferences_url(subscriber):
+    """The subscriber's own page for choosing topics (newsletter.preferences)."""
+    return absolute_url(reverse("newsletter:preferences", args=[unsubscribe_token(subscriber)]))
+
+
 def confirm_url(subscriber):
     return absolute_url(reverse("newsletter:confirm", args=[confirm_token(subscriber)]))
 
@@ -69,6 +74,7 @@ def issue_message(content, subscriber, *, test=False):
         "body_text": content.body_text,
         "kind_label": content.kind_label,
         "unsubscribe_url": unsubscribe_url(subscriber) if subscriber.pk else absolute_url(reverse("newsletter:signup")),
+        "preferences_url": preferences_url(subscriber) if subscriber.pk else absolute_url(reverse("newsletter:signup")),
         "site_url": settings.SITE_URL,
         "SITE_NAME": settings.SITE_NAME,
         "test": test,
@@ -114,4 +120,24 @@ def confirmation_message(subscriber):
         headers={"Auto-Submitted": "auto-generated"},
     )
     message.attach_alternative(render_to_string("newsletter/email/confirm.html", context), "text/html")
+    return message
+
+
+def welcome_message(subscriber):
+    """After the double opt-in: what will come, and the subscriber's own page to change it."""
+    context = {
+        "subscriber": subscriber,
+        "preferences_url": preferences_url(subscriber),
+        "unsubscribe_url": unsubscribe_url(subscriber),
+        "site_url": settings.SITE_URL,
+        "SITE_NAME": settings.SITE_NAME,
+        "subject": "Witamy w newsletterze Partnerstwa Lokalnego",
+    }
+    message = EmailMultiAlternatives(
+        subject=context["subject"],
+        body=render_to_string("newsletter/email/welcome.txt", context),
+        to=[subscriber.email],
+        headers=list_headers(context["unsubscribe_url"]),
+    )
+    message.attach_alternative(render_to_string("newsletter/email/welcome.html", context), "text/html")
     return message

@@ -58,7 +58,9 @@ def subscribe(email, *, wants_posts, wants_issues, source):
 
 
 def confirm(subscriber, *, source):
-    """Pending -> confirmed. Returns True when the address is (now or already) confirmed."""
+    """Pending -> confirmed, with a welcome e-mail queued. True when the address is (now or already) confirmed."""
+    from newsletter.tasks import send_welcome_task
+
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
         if subscriber.status == Subscriber.Status.CONFIRMED:
@@ -72,6 +74,7 @@ def confirm(subscriber, *, source):
         ConsentEvent.objects.create(
             subscriber=subscriber, action=ConsentEvent.Action.CONFIRMED, consent=subscriber.consent, source=source
         )
+        send_welcome_task.enqueue(subscriber.pk)
     return True
 
 

@@ -11,7 +11,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from newsletter import sending
-from newsletter.mail import confirmation_message
+from newsletter.mail import confirmation_message, welcome_message
 from newsletter.models import Subscriber
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,16 @@ def send_confirmation_task(subscriber_id):
         return "already sent"
     confirmation_message(subscriber).send()
     Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=timezone.now())
+    return "sent"
+
+
+@task()
+def send_welcome_task(subscriber_id):
+    """Welcome a newly confirmed subscriber (queued by subscriptions.confirm, once per confirmation)."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.CONFIRMED).first()
+    if subscriber is None:
+        return "not confirmed"
+    welcome_message(subscriber).send()
     return "sent"
 
 

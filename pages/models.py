@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.images import validate_image
 from core.models import SingleRowModel
 from core.sanitize import clean_html
 
@@ -73,8 +74,45 @@ class Coordinator(SingleRowModel):
     email = models.EmailField("e-mail", blank=True)
     website = models.URLField("strona internetowa", blank=True)
     office_hours = models.CharField("godziny pracy", max_length=200, blank=True)
+    bip_url = models.URLField(
+        "Biuletyn Informacji Publicznej", blank=True,
+        help_text="Adres BIP urzędu pracy; link pojawia się w nagłówku portalu, gdy pole jest wypełnione.",
+    )
+    # The portal's look: the header's logo and the home page's illustration (both optional).
+    logo = models.ImageField(
+        "logo", upload_to="tozsamosc/", blank=True, validators=[validate_image],
+        width_field="logo_width", height_field="logo_height",
+        help_text="Logo partnerstwa albo urzędu w nagłówku portalu (PNG, JPEG lub WebP, co najmniej 96 pikseli "
+        "wysokości). Bez logo nagłówek pokazuje znak z liter „PL”.",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(
+        "tekst alternatywny logo", max_length=200, blank=True,
+        help_text="Co przedstawia logo, np. „Logo Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim”.",
+    )
+    home_image = models.ImageField(
+        "ilustracja strony głównej", upload_to="tozsamosc/", blank=True, validators=[validate_image],
+        width_field="home_image_width", height_field="home_image_height",
+        help_text="Zdjęcie obok wstępu na stronie głównej (najlepiej poziome, co najmniej 1200 pikseli szerokości).",
+    )
+    home_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    home_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    home_image_alt = models.CharField(
+        "tekst alternatywny ilustracji", max_length=300, blank=True,
+        help_text="Co widać na zdjęciu; wymagany, gdy ilustracja jest ustawiona.",
+    )
 
     class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(logo="") | ~models.Q(logo_alt=""), name="coordinator_logo_has_alt",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(home_image="") | ~models.Q(home_image_alt=""),
+                name="coordinator_home_image_has_alt",
+            ),
+        ]
         verbose_name = "dane koordynatora"
         verbose_name_plural = "dane koordynatora"
 
@@ -190,6 +228,23 @@ class AccessibilityStatement(SingleRowModel):
             raise ValidationError(
                 {"reviewed_on": "Przegląd nie może być wcześniejszy niż sporządzenie deklaracji."}
             )
+
+    # Parts the public page leaves out until staff fill them in (the admin lists the missing ones).
+    OPTIONAL_PARTS = {
+        "published_on": "data publikacji strony",
+        "updated_on": "data ostatniej istotnej aktualizacji",
+        "prepared_on": "data sporządzenia deklaracji",
+        "reviewed_on": "data ostatniego przeglądu",
+        "contact_person": "osoba do kontaktu",
+        "contact_email": "e-mail w sprawach dostępności",
+        "contact_phone": "telefon w sprawach dostępności",
+        "architecture": "dostępność architektoniczna",
+        "communication": "dostępność komunikacyjno-informacyjna",
+    }
+
+    def missing_parts(self):
+        """Polish names of the unfilled parts, in the order of the statement."""
+        return [label for field, label in self.OPTIONAL_PARTS.items() if not getattr(self, field)]
 
     @property
     def status_sentence(self):

@@ -30,6 +30,7 @@ from core.links import absolute_url
 from core.storage import INLINE_MEDIA_TYPES
 from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
+from members.models import Institution
 from news.models import Post
 from pages.context_processors import COOKIE_NOTICE_COOKIE
 from pages.models import AccessibilityStatement, Page
@@ -46,10 +47,11 @@ def home(request):
     nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
     meetings = [m for m in nearest if m.is_upcoming]
     recent_meetings = [] if meetings else nearest[:2]
+    partners = Institution.objects.exclude(logo="").only("name", "slug", "logo", "logo_alt").order_by("name")[:12]
     return render(
         request,
         "pages/home.html",
-        {"posts": posts, "meetings": meetings, "recent_meetings": recent_meetings},
+        {"posts": posts, "meetings": meetings, "recent_meetings": recent_meetings, "partners": partners},
     )
 
 

@@ -36,6 +36,6 @@ def test_dashboard_runs_few_queries_whatever_the_count(client, reader, make_post
     Comment.objects.bulk_create(Comment(post=p, user=reader, author_name="Bob", body="x") for p in posts)
     Rating.objects.bulk_create(Rating(post=p, user=reader, value=3) for p in posts)
     client.force_login(reader)
-    # session, user, e-mail address, comments, ratings, coordinator
-    with django_assert_num_queries(6):
+    # session, user, e-mail address, newsletter subscriber, comments, ratings, coordinator
+    with django_assert_num_queries(7):
         client.get("/konto/")

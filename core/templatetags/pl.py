@@ -61,8 +61,13 @@ def iso(value):
     """A machine-readable value for <time datetime="…">."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        # HTML allows at most three digits of a second's fraction; seconds are enough here.
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.time):
+        return value.replace(microsecond=0).isoformat()
     return value.isoformat()
 
 

@@ -44,3 +44,16 @@ def test_dates_from_the_database_are_shown_in_polish_time():
 
 def test_sanitized_filter_cleans_at_render_time():
     assert render("{{ html|sanitized }}", html='<p onclick="x()">a</p><script>alert(1)</script>') == "<p>a</p>"
+
+
+def test_iso_gives_a_datetime_html_accepts_without_microseconds():
+    warsaw = zoneinfo.ZoneInfo("Europe/Warsaw")
+    moment = datetime.datetime(2026, 12, 1, 19, 5, 7, 123456, tzinfo=datetime.UTC)
+    text = render("{{ d|iso }}", d=moment)
+    assert text == datetime.datetime(2026, 12, 1, 20, 5, 7, tzinfo=warsaw).isoformat()
+    assert "." not in text
+
+
+def test_iso_gives_dates_and_times_as_they_are():
+    assert render("{{ d|iso }}", d=datetime.date(2018, 6, 6)) == "2018-06-06"
+    assert render("{{ t|iso }}", t=datetime.time(10, 0, 0, 500)) == "10:00:00"

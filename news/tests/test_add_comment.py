@@ -43,7 +43,10 @@ def test_first_comment_waits_for_moderation_and_staff_are_told(
     page = client.get(response["Location"]).text
     assert "pojawi się po zatwierdzeniu przez moderatora" in page
     assert "Twój komentarz czeka na zatwierdzenie" in page  # the author sees it, marked
-    assert "Brak komentarzy" in page  # nobody else does yet
+    assert "Brak komentarzy" not in page  # not above the reader's own comment
+    thanks = page.split(f'id="komentarz-{comment.pk}"')[1].split("</li>")[0]
+    assert "Dziękujemy! Twój pierwszy komentarz pojawi się po zatwierdzeniu" in thanks  # at the comment
+    assert "Dziękujemy!" not in page.split('class="messages"')[1].split("</div>")[0]  # not at the top
     [mail] = mailoutbox
     assert mail.to == ["sekretariat@pup.example"]
     assert mail.subject == "Komentarz czeka na moderację: Spotkanie partnerów"

@@ -83,6 +83,6 @@ def test_category_query_count_is_constant(client, make_post, django_assert_num_q
 def test_home_query_count_is_constant(client, make_post, django_assert_num_queries, count):
     for _ in range(count):
         make_post()
-    # posts + meetings beside them + coordinator
-    with django_assert_num_queries(3):
+    # posts + meetings beside them + partners' logos + coordinator
+    with django_assert_num_queries(4):
         client.get("/")

@@ -30,6 +30,9 @@ def test_signup_confirm_then_the_next_issue_arrives(client, db, mailoutbox, run_
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert subscriber.confirmed_at is not None
     assert list(subscriber.events.values_list("action", flat=True)) == ["requested", "confirmed"]
+    mail.outbox.clear()
+    run_worker()
+    assert [m.subject for m in mailoutbox] == ["Witamy w newsletterze Partnerstwa Lokalnego"]
 
     mail.outbox.clear()
     issue = make_issue(subject="Wydanie lipcowe")

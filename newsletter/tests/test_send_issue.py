@@ -24,10 +24,10 @@ def test_every_email_carries_unsubscribe_headers_and_absolute_links(db, make_sub
     assert sent["List-Unsubscribe"] == f"<{unsubscribe}>"
     assert sent["Message-ID"] == f"<newsletter-{issue.pk}-{subscriber.pk}@127.0.0.1>"
     assert "aktualności (http://127.0.0.1:8000/aktualnosci/)" in message.body
-    assert f"Wypisz się jednym kliknięciem: {unsubscribe}" in message.body
+    assert f"Wypisz się z newslettera: {unsubscribe}" in message.body
     html = message.alternatives[0][0]
     assert 'href="http://127.0.0.1:8000/aktualnosci/"' in html
-    assert f'<a href="{unsubscribe}">Wypisz się</a>' in html
+    assert f'<a href="{unsubscribe}">wypisz się</a>' in html
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENT
 

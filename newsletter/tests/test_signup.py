@@ -15,8 +15,9 @@ def sign_up(client, email="ala@example.com", **extra):
 def test_footer_of_every_page_has_the_box_with_an_unticked_consent(client, db):
     for url in ["/", "/aktualnosci/"]:
         html = client.get(url).text
-        assert "Bądź na bieżąco, dołącz do nas" in html
-        assert "Zapisz się na Newsletter!" in html
+        assert 'na <a href="/newsletter/">stronie newslettera</a>' in html  # topics are chosen there
+        assert "nl-box-topics" not in html
+        assert "Zapisz się na newsletter" in html
         assert '<input type="checkbox" name="consent" id="nl-box-consent" required>' in html
         assert "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim" in html
         assert 'href="/polityka-prywatnosci/">polityka prywatności</a>' in html

@@ -19,11 +19,23 @@ def _statement(**fields):
     return AccessibilityStatement.objects.create(**fields)
 
 
-def test_statement_has_every_required_id_exactly_once(client, db):
-    _statement()
+def test_a_filled_statement_has_every_required_id_exactly_once(client, db):
+    _statement(
+        published_on=datetime.date(2026, 1, 15), updated_on=datetime.date(2026, 2, 1),
+        prepared_on=datetime.date(2026, 2, 10), reviewed_on=datetime.date(2026, 3, 20),
+        contact_person="Osoba Testowa", contact_email="dostepnosc@example.gov.pl", contact_phone="22 000 00 00",
+        architecture="Wejście od ulicy bez progów.", communication="Kontakt przez SMS.", mobile_apps="Brak.",
+    )
     html = client.get("/deklaracja-dostepnosci/").text
     for element_id in IDS:
         assert len(re.findall(rf'id="{element_id}"', html)) == 1, element_id
+
+
+def test_an_unfilled_statement_repeats_no_id(client, db):
+    _statement()
+    html = client.get("/deklaracja-dostepnosci/").text
+    for element_id in IDS:
+        assert len(re.findall(rf'id="{element_id}"', html)) <= 1, element_id
 
 
 def test_statement_with_filled_fields_shows_dates_as_time_elements_and_contacts(client, db, settings):
@@ -57,13 +69,21 @@ def test_status_is_one_of_the_three_prescribed_sentences(client, db, status):
     assert "ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych" in sentence
 
 
-def test_empty_contacts_and_building_get_a_polish_note_not_invented_data(client, db):
+def test_unfilled_parts_are_left_out_of_the_public_page(client, db):
     _statement()
     html = client.get("/deklaracja-dostepnosci/").text
-    assert '<span id="a11y-osoba">nie została jeszcze wskazana</span>' in html
-    assert '<span id="a11y-email">nie został jeszcze podany</span>' in html
-    assert "Brakujące dane kontaktowe w sprawach dostępności uzupełni" in html
-    assert "Opis dostępności architektonicznej siedziby urzędu nie został jeszcze uzupełniony." in html
+    assert "jeszcze" not in html.split("<main")[1]
+    assert 'id="a11y-osoba"' not in html and 'id="a11y-email"' not in html
+    assert "Dostępność architektoniczna" not in html
+    assert "Obsługa wniosków i skarg" in html  # the prescribed parts stay
+
+
+def test_staff_are_told_in_admin_which_parts_the_public_page_leaves_out(client, db, alice):
+    _statement()
+    client.force_login(alice)
+    html = client.get("/admin/pages/accessibilitystatement/1/change/").text
+    assert "Na stronie deklaracji pominięto niewypełnione części:" in html
+    assert "osoba do kontaktu" in html and "dostępność architektoniczna" in html
 
 
 def test_procedure_explains_request_seven_days_complaint_and_ombudsman(client, db):

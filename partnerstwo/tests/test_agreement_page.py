@@ -27,7 +27,8 @@ def test_agreement_page_lists_the_ten_signatories_in_order(client, demo):
         assert f"<td>{function}</td>" in row
         assert f"<td>{first_name} {last_name}" in row
         assert f">{institution}</a>" in row
-    assert "<td>Krystian Buszta wraz z członkami Rady</td>" in rows[-1]
+    assert "<td>Krystian Buszta</td>" in rows[-1]
+    assert "Powiatowa Rada Rynku Pracy</a> (wraz z członkami Rady)</td>" in rows[-1]
     assert '<a href="/partnerzy/gmina-leoncin/">Gmina Leoncin</a>' in html
 
 

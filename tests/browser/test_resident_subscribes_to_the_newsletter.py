@@ -28,9 +28,8 @@ def test_resident_signs_up_in_the_footer_box_and_confirms_from_the_email(any_pag
     post = make_post(title="Nabór na staże")
     page = any_page
     page.goto(post.get_absolute_url())
-    box = page.get_by_role("region", name="Zapisz się na Newsletter!")
+    box = page.get_by_role("region", name="Zapisz się na newsletter")
     box.get_by_label("Adres e-mail", exact=True).fill("mieszkanka@example.com")
-    box.get_by_label("Tylko newsletter").check()
     box.get_by_label(re.compile("Wyrażam zgodę")).check()
     box.get_by_role("button", name="Zapisz się").click()
 
@@ -47,4 +46,4 @@ def test_resident_signs_up_in_the_footer_box_and_confirms_from_the_email(any_pag
     expect(page.get_by_text("Gotowe! Adres mieszkanka@example.com jest zapisany")).to_be_visible()
     subscriber = Subscriber.objects.get(email="mieszkanka@example.com")
     assert subscriber.status == Subscriber.Status.CONFIRMED
-    assert (subscriber.wants_posts, subscriber.wants_issues) == (False, True)
+    assert (subscriber.wants_posts, subscriber.wants_issues) == (True, True)  # topics are chosen on /newsletter/

@@ -1,0 +1,30 @@
+"""Thumbnails of post illustrations for the cards in lists (news, home page, search results).
+
+Made with the renditions of meetings.files when a post is saved with a new illustration; each
+thumbnail's name starts with its illustration's, so an unchanged illustration is not redone.
+"""
+
+from pathlib import PurePosixPath
+
+from meetings.files import rendition
+
+SIZE = (400, 300)
+SIZE_2X = (800, 600)
+
+
+def _stem(post):
+    return PurePosixPath(post.image.name).stem + "-miniatura"
+
+
+def update_thumbnails(post):
+    """Make (or drop) the post's thumbnails to match its illustration; the caller saves the post."""
+    if not post.image:
+        post.thumbnail = post.thumbnail_2x = ""
+        return
+    stem = _stem(post)
+    if post.thumbnail and PurePosixPath(post.thumbnail.name).name.startswith(stem):
+        return
+    for field, size, suffix in (("thumbnail", SIZE, ""), ("thumbnail_2x", SIZE_2X, "-2x")):
+        content, _width, _height = rendition(post.image, size)
+        extension = PurePosixPath(content.name).suffix
+        getattr(post, field).save(f"{stem}{suffix}{extension}", content, save=False)

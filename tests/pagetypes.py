@@ -1,0 +1,74 @@
+"""One of every page type, made for tests that fetch pages with the test client (no browser)."""
+
+import os
+
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.utils import timezone
+
+
+def make_page_types(make_post, alice, django_user_model):
+    """{page name: address} plus the reader to sign in for the pages marked "(zalogowana osoba)"."""
+    from conftest import image_bytes
+    from meetings.models import Meeting
+    from news.models import Category, Comment
+    from newsletter.models import ConsentText, Subscriber
+    from newsletter.tokens import confirm_token, unsubscribe_token
+    from pages.models import Page
+    from tests.browser.conftest import _meeting_with_a_report
+    from tests.browser.helpers import verify_email
+
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    events = Category.objects.create(name="Wydarzenia", slug="wydarzenia", description="Spotkania i wydarzenia.")
+    post = make_post(
+        title="Spotkanie partnerów w Nasielsku", lead="Partnerzy omówili plan działań na kolejny rok.",
+        body="<h2>Program</h2><ul><li>powitanie</li></ul><table><tbody><tr><td>10:00</td></tr></tbody></table>",
+        category=events, image=ContentFile(image_bytes(size=(800, 400)), name="spotkanie.jpg"),
+        image_alt="Uczestnicy spotkania przy stole",
+    )
+    Page.objects.create(title="Cele partnerstwa", slug="cele", section=Page.Section.PARTNERSHIP, position=2,
+                        body="<h2>Cele</h2><ul><li>lepszy rynek pracy</li></ul>")
+    meeting = _meeting_with_a_report(alice)
+    pending = Meeting.objects.get(slug="pierwsze-spotkanie-organizacyjno-integracyjne-2018-06-06")
+    reader = verify_email(django_user_model.objects.create_user(
+        username="czytelniczka@example.com", email="czytelniczka@example.com", password="czytelniczka-haslo-1",
+    ))
+    Comment.objects.create(post=post, user=reader, author_name="Celina", body="Dobry pomysł.",
+                           status=Comment.Status.APPROVED)
+    subscriber = Subscriber.objects.create(
+        email="nowa@example.com", status=Subscriber.Status.PENDING, consent=ConsentText.current(), source="test",
+    )
+    confirmed = Subscriber.objects.create(
+        email="stala@example.com", status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now(),
+        consent=ConsentText.current(), source="test",
+    )
+    pages = {
+        "strona główna": "/",
+        "lista aktualności": "/aktualnosci/",
+        "wpis": post.get_absolute_url(),
+        "kategoria": events.get_absolute_url(),
+        "polityka prywatności": "/polityka-prywatnosci/",
+        "partnerstwo": "/partnerstwo/",
+        "strona o partnerstwie": "/partnerstwo/cele/",
+        "porozumienie": "/porozumienie/",
+        "partnerzy": "/partnerzy/",
+        "partner": "/partnerzy/powiatowy-urzad-pracy/",
+        "przystąpienie do partnerstwa": "/partnerzy/przystap/",
+        "spotkania": "/spotkania/",
+        "archiwum spotkań": "/spotkania/archiwum/2018/",
+        "spotkanie z relacją": meeting.get_absolute_url(),
+        "spotkanie czekające na relację": pending.get_absolute_url(),
+        "wyniki wyszukiwania": "/szukaj/?q=partner",
+        "brak wyników wyszukiwania": "/szukaj/?q=xyzzy",
+        "newsletter": "/newsletter/",
+        "potwierdzenie newslettera": f"/newsletter/potwierdz/{confirm_token(subscriber)}/",
+        "wypisanie z newslettera": f"/newsletter/wypisz/{unsubscribe_token(subscriber)}/",
+        "ustawienia newslettera": f"/newsletter/ustawienia/{unsubscribe_token(confirmed)}/",
+        "logowanie": "/konto/login/",
+        "rejestracja": "/konto/signup/",
+        "deklaracja dostępności": "/deklaracja-dostepnosci/",
+        "strona 404": "/nie-ma-takiej-strony/",
+        "konto (zalogowana osoba)": "/konto/",
+        "wpis (zalogowana osoba)": post.get_absolute_url(),
+    }
+    return pages, reader, post
