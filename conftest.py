@@ -88,7 +88,10 @@ def make_post(db, category):
 def alice(db, django_user_model):
     """A member of PUP staff who edits the portal."""
     return django_user_model.objects.create_user(
-        username="alice@pup.example", email="alice@pup.example", password="alice-haslo-123", is_staff=True,
+        username="alice@pup.example",
+        email="alice@pup.example",
+        password="alice-haslo-123",
+        is_staff=True,
         is_superuser=True,
     )
 
@@ -168,8 +171,9 @@ def make_office(db, make_person):
     from members.models import Office
 
     def make(institution, function="Wójt Gminy", person=None, **fields):
-        return Office.objects.create(institution=institution, function=function, person=person or make_person(),
-                                     **fields)
+        return Office.objects.create(
+            institution=institution, function=function, person=person or make_person(), **fields
+        )
 
     return make
 
@@ -196,8 +200,14 @@ def run_worker(db, monkeypatch):
         from django_tasks_db.management.commands.db_worker import Worker
 
         Worker(
-            queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
-            max_tasks=None, worker_id=worker_id, excluded_queue_names=[],
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=worker_id,
+            excluded_queue_names=[],
         ).run()
 
     return run

@@ -47,9 +47,7 @@ def _permissions(apps, spec):
     for label, actions in spec.items():
         app_label, model_name = label.split(".")
         wanted += [(app_label, f"{action}_{model_name}") for action in actions]
-    found = Permission.objects.filter(content_type__app_label__in={a for a, _ in wanted}).select_related(
-        "content_type"
-    )
+    found = Permission.objects.filter(content_type__app_label__in={a for a, _ in wanted}).select_related("content_type")
     by_key = {(p.content_type.app_label, p.codename): p for p in found}
     return [by_key[key] for key in wanted if key in by_key]
 

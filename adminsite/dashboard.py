@@ -84,8 +84,11 @@ def scheduled_posts(user, now):
     text = f"{n} {plural_form(n, 'wpis czeka', 'wpisy czekają', 'wpisów czeka')} na zaplanowaną publikację"
     return Task(
         text,
-        _changelist("news.post", status__exact=Post.Status.PUBLISHED,
-                    published_at__gt=timezone.localtime(now).isoformat(timespec="seconds")),
+        _changelist(
+            "news.post",
+            status__exact=Post.Status.PUBLISHED,
+            published_at__gt=timezone.localtime(now).isoformat(timespec="seconds"),
+        ),
         items=[(post.title, post.published_at, reverse("admin:news_post_change", args=[post.pk])) for post in first],
     )
 
@@ -132,8 +135,11 @@ def accessibility_review(user, today):
     statement = model.objects.only("pk", "prepared_on", "reviewed_on").first()
     url_name = f"admin:{opts.app_label}_{opts.model_name}"
     if statement is None:
-        return Task("Portal nie ma jeszcze deklaracji dostępności: trzeba ją opublikować",
-                    reverse(f"{url_name}_add"), urgent=True)
+        return Task(
+            "Portal nie ma jeszcze deklaracji dostępności: trzeba ją opublikować",
+            reverse(f"{url_name}_add"),
+            urgent=True,
+        )
     due = statement.next_review_due
     url = reverse(f"{url_name}_change", args=[statement.pk])
     if due is None:
@@ -144,7 +150,8 @@ def accessibility_review(user, today):
         return Task(
             f"Przegląd deklaracji dostępności jest zaległy: termin minął {pl_date(due)} "
             f"({late} {plural_form(late, 'dzień', 'dni', 'dni')} temu)",
-            url, urgent=True,
+            url,
+            urgent=True,
         )
     if days <= REVIEW_WARNING_DAYS:
         when = "dziś" if days == 0 else f"za {days} {plural_form(days, 'dzień', 'dni', 'dni')}"
@@ -166,5 +173,3 @@ def tasks(request):
         scheduled_posts(user, now),
     ]
     return [task for task in found if task is not None]
-
-

@@ -104,16 +104,29 @@ NOUNS = {
     # Site frame and the partnership (pages/, changelog/ and partnerstwo/).
     "pages.page": _n("strona", "stronę", "strony", "strony", "stron", FEMININE),
     "pages.coordinator": _n(
-        "dane koordynatora", "dane koordynatora", "danych koordynatora", "dane koordynatora",
-        "danych koordynatora", PLURAL_ONLY, tuple(f"{w} danych koordynatora" for w in _SETS),
+        "dane koordynatora",
+        "dane koordynatora",
+        "danych koordynatora",
+        "dane koordynatora",
+        "danych koordynatora",
+        PLURAL_ONLY,
+        tuple(f"{w} danych koordynatora" for w in _SETS),
     ),
     "pages.accessibilitystatement": _n(
-        "deklaracja dostępności", "deklarację dostępności", "deklaracji dostępności", "deklaracje dostępności",
-        "deklaracji dostępności", FEMININE,
+        "deklaracja dostępności",
+        "deklarację dostępności",
+        "deklaracji dostępności",
+        "deklaracje dostępności",
+        "deklaracji dostępności",
+        FEMININE,
     ),
     "changelog.changerecord": _n(
-        "zmiana w rejestrze", "zmianę w rejestrze", "zmiany w rejestrze", "zmiany w rejestrze",
-        "zmian w rejestrze", FEMININE,
+        "zmiana w rejestrze",
+        "zmianę w rejestrze",
+        "zmiany w rejestrze",
+        "zmiany w rejestrze",
+        "zmian w rejestrze",
+        FEMININE,
     ),
     "partnerstwo.agreement": _n("porozumienie", "porozumienie", "porozumienia", "porozumienia", "porozumień", NEUTER),
     "partnerstwo.signature": _n("podpis", "podpis", "podpisu", "podpisy", "podpisów", MASCULINE),
@@ -127,61 +140,103 @@ NOUNS = {
     "members.person": _n("osoba", "osobę", "osoby", "osoby", "osób", FEMININE),
     "members.office": _n("funkcja", "funkcję", "funkcji", "funkcje", "funkcji", FEMININE),
     "members.accessionrequest": _n(
-        "zgłoszenie przystąpienia", "zgłoszenie przystąpienia", "zgłoszenia przystąpienia",
-        "zgłoszenia przystąpienia", "zgłoszeń przystąpienia", NEUTER,
+        "zgłoszenie przystąpienia",
+        "zgłoszenie przystąpienia",
+        "zgłoszenia przystąpienia",
+        "zgłoszenia przystąpienia",
+        "zgłoszeń przystąpienia",
+        NEUTER,
     ),
     # Meetings.
-    "meetings.venue": _n("miejsce spotkań", "miejsce spotkań", "miejsca spotkań", "miejsca spotkań",
-                         "miejsc spotkań", NEUTER),
+    "meetings.venue": _n(
+        "miejsce spotkań", "miejsce spotkań", "miejsca spotkań", "miejsca spotkań", "miejsc spotkań", NEUTER
+    ),
     "meetings.meeting": _n("spotkanie", "spotkanie", "spotkania", "spotkania", "spotkań", NEUTER),
-    "meetings.agendaitem": _n("punkt programu", "punkt programu", "punktu programu", "punkty programu",
-                              "punktów programu", MASCULINE),
-    "meetings.report": _n("relacja ze spotkania", "relację ze spotkania", "relacji ze spotkania",
-                          "relacje ze spotkań", "relacji ze spotkań", FEMININE),
+    "meetings.agendaitem": _n(
+        "punkt programu", "punkt programu", "punktu programu", "punkty programu", "punktów programu", MASCULINE
+    ),
+    "meetings.report": _n(
+        "relacja ze spotkania",
+        "relację ze spotkania",
+        "relacji ze spotkania",
+        "relacje ze spotkań",
+        "relacji ze spotkań",
+        FEMININE,
+    ),
     "meetings.photo": _n("zdjęcie", "zdjęcie", "zdjęcia", "zdjęcia", "zdjęć", NEUTER),
     "meetings.document": _n("dokument", "dokument", "dokumentu", "dokumenty", "dokumentów", MASCULINE),
     # Newsletter.
-    "newsletter.consenttext": _n("treść zgody", "treść zgody", "treści zgody", "treści zgody", "treści zgody",
-                                 FEMININE),
-    "newsletter.consentevent": _n("zdarzenie zgody", "zdarzenie zgody", "zdarzenia zgody", "zdarzenia zgody",
-                                  "zdarzeń zgody", NEUTER),
-    "newsletter.subscriber": _n("subskrybent", "subskrybenta", "subskrybenta", "subskrybenci", "subskrybentów",
-                                MASCULINE_PERSONAL),
+    "newsletter.consenttext": _n(
+        "treść zgody", "treść zgody", "treści zgody", "treści zgody", "treści zgody", FEMININE
+    ),
+    "newsletter.consentevent": _n(
+        "zdarzenie zgody", "zdarzenie zgody", "zdarzenia zgody", "zdarzenia zgody", "zdarzeń zgody", NEUTER
+    ),
+    "newsletter.subscriber": _n(
+        "subskrybent", "subskrybenta", "subskrybenta", "subskrybenci", "subskrybentów", MASCULINE_PERSONAL
+    ),
     "newsletter.issue": _n("wysyłka", "wysyłkę", "wysyłki", "wysyłki", "wysyłek", FEMININE),
     "newsletter.delivery": _n("doręczenie", "doręczenie", "doręczenia", "doręczenia", "doręczeń", NEUTER),
     "newsletter.newslettersettings": _n(
-        "ustawienia newslettera", "ustawienia newslettera", "ustawień newslettera", "ustawienia newslettera",
-        "ustawień newslettera", PLURAL_ONLY, tuple(f"{w} ustawień newslettera" for w in _SETS),
+        "ustawienia newslettera",
+        "ustawienia newslettera",
+        "ustawień newslettera",
+        "ustawienia newslettera",
+        "ustawień newslettera",
+        PLURAL_ONLY,
+        tuple(f"{w} ustawień newslettera" for w in _SETS),
     ),
     # Accounts: Django's and allauth's models.
-    "auth.user": _n("użytkownik", "użytkownika", "użytkownika", "użytkownicy", "użytkowników",
-                    MASCULINE_PERSONAL),
+    "auth.user": _n("użytkownik", "użytkownika", "użytkownika", "użytkownicy", "użytkowników", MASCULINE_PERSONAL),
     "auth.group": _n("grupa", "grupę", "grupy", "grupy", "grup", FEMININE),
     "auth.permission": _n("uprawnienie", "uprawnienie", "uprawnienia", "uprawnienia", "uprawnień", NEUTER),
-    "account.emailaddress": _n("adres e-mail", "adres e-mail", "adresu e-mail", "adresy e-mail",
-                               "adresów e-mail", MASCULINE),
+    "account.emailaddress": _n(
+        "adres e-mail", "adres e-mail", "adresu e-mail", "adresy e-mail", "adresów e-mail", MASCULINE
+    ),
     "mfa.authenticator": _n(
-        "klucz weryfikacji dwuetapowej", "klucz weryfikacji dwuetapowej", "klucza weryfikacji dwuetapowej",
-        "klucze weryfikacji dwuetapowej", "kluczy weryfikacji dwuetapowej", MASCULINE,
+        "klucz weryfikacji dwuetapowej",
+        "klucz weryfikacji dwuetapowej",
+        "klucza weryfikacji dwuetapowej",
+        "klucze weryfikacji dwuetapowej",
+        "kluczy weryfikacji dwuetapowej",
+        MASCULINE,
     ),
     # Not in the admin, but named in the Group and User forms' list of permissions.
-    "admin.logentry": _n("wpis dziennika", "wpis dziennika", "wpisu dziennika", "wpisy dziennika",
-                         "wpisów dziennika", MASCULINE),
-    "contenttypes.contenttype": _n("typ zawartości", "typ zawartości", "typu zawartości", "typy zawartości",
-                                   "typów zawartości", MASCULINE),
+    "admin.logentry": _n(
+        "wpis dziennika", "wpis dziennika", "wpisu dziennika", "wpisy dziennika", "wpisów dziennika", MASCULINE
+    ),
+    "contenttypes.contenttype": _n(
+        "typ zawartości", "typ zawartości", "typu zawartości", "typy zawartości", "typów zawartości", MASCULINE
+    ),
     "sessions.session": _n("sesja", "sesję", "sesji", "sesje", "sesji", FEMININE),
     "account.emailconfirmation": _n(
-        "potwierdzenie adresu e-mail", "potwierdzenie adresu e-mail", "potwierdzenia adresu e-mail",
-        "potwierdzenia adresów e-mail", "potwierdzeń adresów e-mail", NEUTER,
+        "potwierdzenie adresu e-mail",
+        "potwierdzenie adresu e-mail",
+        "potwierdzenia adresu e-mail",
+        "potwierdzenia adresów e-mail",
+        "potwierdzeń adresów e-mail",
+        NEUTER,
     ),
-    "search.document": _n("dokument wyszukiwarki", "dokument wyszukiwarki", "dokumentu wyszukiwarki",
-                          "dokumenty wyszukiwarki", "dokumentów wyszukiwarki", MASCULINE),
-    "search.word": _n("słowo wyszukiwarki", "słowo wyszukiwarki", "słowa wyszukiwarki", "słowa wyszukiwarki",
-                      "słów wyszukiwarki", NEUTER),
-    "limits.counter": _n("licznik prób", "licznik prób", "licznika prób", "liczniki prób", "liczników prób",
-                         MASCULINE),
-    "django_tasks_database.dbtaskresult": _n("zadanie w tle", "zadanie w tle", "zadania w tle", "zadania w tle",
-                                             "zadań w tle", NEUTER),
+    "search.document": _n(
+        "dokument wyszukiwarki",
+        "dokument wyszukiwarki",
+        "dokumentu wyszukiwarki",
+        "dokumenty wyszukiwarki",
+        "dokumentów wyszukiwarki",
+        MASCULINE,
+    ),
+    "search.word": _n(
+        "słowo wyszukiwarki",
+        "słowo wyszukiwarki",
+        "słowa wyszukiwarki",
+        "słowa wyszukiwarki",
+        "słów wyszukiwarki",
+        NEUTER,
+    ),
+    "limits.counter": _n("licznik prób", "licznik prób", "licznika prób", "liczniki prób", "liczników prób", MASCULINE),
+    "django_tasks_database.dbtaskresult": _n(
+        "zadanie w tle", "zadanie w tle", "zadania w tle", "zadania w tle", "zadań w tle", NEUTER
+    ),
 }
 
 # Names of third-party models and apps as the admin shows them (their own are English or stiff).

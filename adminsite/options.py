@@ -142,8 +142,11 @@ class PolishModelAdminMixin(PolishFormfieldsMixin):
         shown = display_for_value(str(obj), "–")
         if not self.has_change_permission(request, obj):
             return shown
-        url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[quote(obj.pk)],
-                      current_app=self.admin_site.name)
+        url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=[quote(obj.pk)],
+            current_app=self.admin_site.name,
+        )
         return format_html('<a href="{}">{}</a>', url, shown)
 
     def response_add(self, request, obj, post_url_continue=None):

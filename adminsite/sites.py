@@ -55,8 +55,11 @@ class PortalAdminSite(admin.AdminSite):
             from adminsite import thirdparty
 
             models.remove(model)
-            super().register(model, polished(getattr(thirdparty, REPLACED_ADMINS[label_of(model._meta)]),
-                                             PolishModelAdminMixin), **options)
+            super().register(
+                model,
+                polished(getattr(thirdparty, REPLACED_ADMINS[label_of(model._meta)]), PolishModelAdminMixin),
+                **options,
+            )
         if models:
             super().register(models, polished(admin_class or admin.ModelAdmin, PolishModelAdminMixin), **options)
 

@@ -49,15 +49,16 @@ def morfeusz(word):
 
 
 def candidates():
-    found = {"prefix cut (before)": (prefix_cut, lambda: None),
-             "morfeusz2": (morfeusz, lambda: polish.lemmas("rynku"))}
+    found = {"prefix cut (before)": (prefix_cut, lambda: None), "morfeusz2": (morfeusz, lambda: polish.lemmas("rynku"))}
     try:
         import simplemma
     except ImportError:
         print("simplemma is not installed: skipped")
     else:
-        found["simplemma"] = (lambda w: {simplemma.lemmatize(w, lang="pl").lower()},
-                              lambda: simplemma.lemmatize("rynku", lang="pl"))
+        found["simplemma"] = (
+            lambda w: {simplemma.lemmatize(w, lang="pl").lower()},
+            lambda: simplemma.lemmatize("rynku", lang="pl"),
+        )
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_ts_dict WHERE dictname = 'polish_hunspell'")
         if cursor.fetchone():
@@ -103,8 +104,10 @@ def evaluate(name, lemmatize, load):
         else:
             missed.append(query)
         extra += sum(1 for key in texts if key not in {expected, *also} and matches(query, key))
-    print(f"{name:<24} {found:>3}/{len(QUERIES)} found {extra:>4} other matches  first load {load_ms:>6.0f} ms "
-          f"(+{rss_mb:.0f} MB)  {per_word_us:>7.1f} µs/word")
+    print(
+        f"{name:<24} {found:>3}/{len(QUERIES)} found {extra:>4} other matches  first load {load_ms:>6.0f} ms "
+        f"(+{rss_mb:.0f} MB)  {per_word_us:>7.1f} µs/word"
+    )
     print(f"{'':<24} missed: {', '.join(missed) or '—'}")
 
 

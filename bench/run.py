@@ -56,8 +56,7 @@ def database_exists(admin_url):
 
 
 def manage(env, *args, capture=False):
-    result = subprocess.run([PY, "manage.py", *args], env=env, cwd=BASE, check=True,
-                            capture_output=capture, text=True)
+    result = subprocess.run([PY, "manage.py", *args], env=env, cwd=BASE, check=True, capture_output=capture, text=True)
     return result.stdout
 
 
@@ -114,7 +113,10 @@ def main():
     manage(env, "collectstatic", "--no-input", "-v", "0")
     pages = json.loads(manage(env, "bench_fill", "--urls", capture=True))
     static_path = manage(
-        env, "shell", "--no-imports", "-c",
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
         "from django.contrib.staticfiles.storage import staticfiles_storage as s; print(s.url('css/site.css'))",
         capture=True,
     ).strip()
@@ -144,8 +146,13 @@ def main():
         static_rps = results["static file"]["rps"]
         for r in results.values():
             r["ratio_to_static"] = r["rps"] / static_rps
-        soak = wrk(base + "/", 64, args.soak, script=BASE / "bench" / "mixed.lua",
-                   env={**os.environ, "BENCH_PATHS": " ".join(targets.values())})
+        soak = wrk(
+            base + "/",
+            64,
+            args.soak,
+            script=BASE / "bench" / "mixed.lua",
+            env={**os.environ, "BENCH_PATHS": " ".join(targets.values())},
+        )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -155,15 +162,21 @@ def main():
         f"{'page':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'× static':>10}",
     ]
     for name, r in results.items():
-        lines.append(f"{name:<22}{r['rps']:>9.0f}{r['p50_ms']:>9.2f}{r['p99_ms']:>9.2f}{r['errors']:>8}"
-                     f"{r['ratio_to_static']:>10.2f}")
-    lines.append(f"64 connections, {args.soak} s, all pages: {soak['rps']:.0f} req/s, "
-                 f"p99 {soak['p99_ms']:.1f} ms, {soak['errors']} errors")
+        lines.append(
+            f"{name:<22}{r['rps']:>9.0f}{r['p50_ms']:>9.2f}{r['p99_ms']:>9.2f}{r['errors']:>8}"
+            f"{r['ratio_to_static']:>10.2f}"
+        )
+    lines.append(
+        f"64 connections, {args.soak} s, all pages: {soak['rps']:.0f} req/s, "
+        f"p99 {soak['p99_ms']:.1f} ms, {soak['errors']} errors"
+    )
     worst = min(r["ratio_to_static"] for n, r in results.items() if n != "static file")
     slowest = max(r["p99_ms"] for r in results.values())
-    lines.append(f"Targets: every page >= 0.5× static ({'met' if worst >= 0.5 else 'MISSED'}, worst {worst:.2f}), "
-                 f"p99 < 100 ms ({'met' if slowest < 100 else 'MISSED'}, worst {slowest:.1f}), "
-                 f"no errors at 64 ({'met' if soak['errors'] == 0 else 'MISSED'})")
+    lines.append(
+        f"Targets: every page >= 0.5× static ({'met' if worst >= 0.5 else 'MISSED'}, worst {worst:.2f}), "
+        f"p99 < 100 ms ({'met' if slowest < 100 else 'MISSED'}, worst {slowest:.1f}), "
+        f"no errors at 64 ({'met' if soak['errors'] == 0 else 'MISSED'})"
+    )
     report = "\n".join(lines)
     print(report)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -11,23 +11,27 @@ class ChangeRecord(models.Model):
     (a generic relation), so other apps only add the mixin to their ModelAdmin.
     """
 
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name="rodzaj treści"
-    )
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, verbose_name="rodzaj treści")
     object_id = models.PositiveBigIntegerField("identyfikator obiektu")
     content_object = GenericForeignKey("content_type", "object_id")
     editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name="autor zmiany",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="autor zmiany",
     )
     editor_name = models.CharField(
-        "podpis autora zmiany", max_length=200,
+        "podpis autora zmiany",
+        max_length=200,
         help_text="Imię i nazwisko z chwili zmiany; zostaje, nawet gdy konto zostanie usunięte.",
     )
     changed_at = models.DateTimeField("data zmiany", default=timezone.now)
     is_creation = models.BooleanField("utworzenie", default=False)
     is_public = models.BooleanField(
-        "opublikowane po zmianie", default=False,
+        "opublikowane po zmianie",
+        default=False,
         help_text="Czy po tej zmianie informacja była opublikowana (także z datą publikacji w przyszłości).",
     )
     summary = models.CharField("opis zmiany", max_length=300, blank=True)

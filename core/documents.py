@@ -32,8 +32,17 @@ RATIO_CHECK_BYTES = 1024 * 1024
 MAX_PDF_OBJECTS = 200_000
 # Keys and action types that make a PDF do something when opened or clicked.
 # (/OpenAction itself is allowed: opening at a page is common; the walk finds a script action inside it.)
-ACTIVE_PDF_KEYS = {"/JS", "/JavaScript", "/AA", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/EF", "/RichMedia",
-                   "/XFA"}
+ACTIVE_PDF_KEYS = {
+    "/JS",
+    "/JavaScript",
+    "/AA",
+    "/Launch",
+    "/EmbeddedFile",
+    "/EmbeddedFiles",
+    "/EF",
+    "/RichMedia",
+    "/XFA",
+}
 ACTIVE_PDF_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute", "/GoToE"}
 
 

@@ -53,9 +53,7 @@ def clean_image(uploaded):
         image = Image.open(uploaded)
         fmt = image.format
         if fmt not in FORMATS:
-            raise ValidationError(
-                "Dozwolone są tylko obrazy JPEG, PNG, GIF i WebP.", code="bad_format"
-            )
+            raise ValidationError("Dozwolone są tylko obrazy JPEG, PNG, GIF i WebP.", code="bad_format")
         if image.width * image.height > MAX_PIXELS or decoded_bytes(image) > max_decoded_bytes():
             raise ValidationError(
                 "Obraz jest zbyt duży do przetworzenia (%(width)s × %(height)s pikseli). "
@@ -65,9 +63,7 @@ def clean_image(uploaded):
             )
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(
-            "Plik nie jest poprawnym obrazem (JPEG, PNG, GIF lub WebP).", code="not_image"
-        ) from None
+        raise ValidationError("Plik nie jest poprawnym obrazem (JPEG, PNG, GIF lub WebP).", code="not_image") from None
     if fmt == "GIF" and getattr(image, "is_animated", False):
         uploaded.seek(0)
         data = uploaded.read()  # keep the animation; GIF carries no EXIF location

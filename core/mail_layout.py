@@ -9,6 +9,12 @@ from django.template.loader import render_to_string
 
 
 def html_for_text(subject, body):
-    return render_to_string("email/text_message.html", {
-        "subject": subject, "body": body, "site_url": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME,
-    })
+    return render_to_string(
+        "email/text_message.html",
+        {
+            "subject": subject,
+            "body": body,
+            "site_url": settings.SITE_URL,
+            "SITE_NAME": settings.SITE_NAME,
+        },
+    )

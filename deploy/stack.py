@@ -92,8 +92,14 @@ class Service:
     def start(self):
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
-                self.argv, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                start_new_session=True, preexec_fn=_die_with_parent,
+                self.argv,
+                env=self.env,
+                cwd=self.cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
             )
 
     @property
@@ -185,28 +191,33 @@ class Stack:
 
     # The environment of every application server: what /etc/partnerstwo.env holds in production.
     def app_env(self, data_dir=None):
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("S3_", "EMAIL_", "PAGECACHE_", "GUNICORN_", "DJANGO_"))}
-        env.update({
-            "PRODUCTION": "1",
-            "DEBUG": "0",
-            "SECRET_KEY": self.secret_key,
-            "ALLOWED_HOSTS": f"{HOST},localhost",
-            "CSRF_TRUSTED_ORIGINS": self.url,
-            "SITE_URL": self.url,
-            "TRUSTED_PROXIES": PROXY_ADDRESS,
-            "DATABASE_URL": self.database_url,
-            "CACHE_URL": f"redis://{HOST}:{self.redis_port}/0",
-            "S3_BUCKET": BUCKET,
-            "S3_ENDPOINT_URL": self.s3_url,
-            "S3_REGION": "us-east-1",
-            "S3_ACCESS_KEY_ID": "stack",
-            "S3_SECRET_ACCESS_KEY": "stack",
-            "STATIC_ROOT": str(self.static_root),
-            "EMAIL_BACKEND": "file",
-            "LOG_LEVEL": "WARNING",
-            "WEB_CONCURRENCY": str(self.workers),
-        })
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("S3_", "EMAIL_", "PAGECACHE_", "GUNICORN_", "DJANGO_"))
+        }
+        env.update(
+            {
+                "PRODUCTION": "1",
+                "DEBUG": "0",
+                "SECRET_KEY": self.secret_key,
+                "ALLOWED_HOSTS": f"{HOST},localhost",
+                "CSRF_TRUSTED_ORIGINS": self.url,
+                "SITE_URL": self.url,
+                "TRUSTED_PROXIES": PROXY_ADDRESS,
+                "DATABASE_URL": self.database_url,
+                "CACHE_URL": f"redis://{HOST}:{self.redis_port}/0",
+                "S3_BUCKET": BUCKET,
+                "S3_ENDPOINT_URL": self.s3_url,
+                "S3_REGION": "us-east-1",
+                "S3_ACCESS_KEY_ID": "stack",
+                "S3_SECRET_ACCESS_KEY": "stack",
+                "STATIC_ROOT": str(self.static_root),
+                "EMAIL_BACKEND": "file",
+                "LOG_LEVEL": "WARNING",
+                "WEB_CONCURRENCY": str(self.workers),
+            }
+        )
         if data_dir is not None:
             env["DATA_DIR"] = str(data_dir)
             env["EMAIL_FILE_PATH"] = str(data_dir / "mail")
@@ -247,8 +258,9 @@ class Stack:
             self._start_instance(number, port)
         self._start_nginx(ports)
         for instance in self.instances:
-            _wait_until(lambda i=instance: _http_ok(i.url + "/health/"), instance.service,
-                        f"gunicorn {instance.number}")
+            _wait_until(
+                lambda i=instance: _http_ok(i.url + "/health/"), instance.service, f"gunicorn {instance.number}"
+            )
         _wait_until(lambda: _http_ok(self.url + "/health/", self.ssl_context()), self.nginx, "nginx")
 
     def ssl_context(self):
@@ -262,10 +274,24 @@ class Stack:
         return service
 
     def _start_redis(self):
-        redis = self._service("redis", [
-            shutil.which("redis-server") or "/usr/bin/redis-server", "--bind", HOST, "--port", str(self.redis_port),
-            "--save", "", "--appendonly", "no", "--dir", str(self.dir), "--daemonize", "no",
-        ])
+        redis = self._service(
+            "redis",
+            [
+                shutil.which("redis-server") or "/usr/bin/redis-server",
+                "--bind",
+                HOST,
+                "--port",
+                str(self.redis_port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+                "--daemonize",
+                "no",
+            ],
+        )
 
         def pong():
             with socket.create_connection((HOST, self.redis_port), timeout=2) as s:
@@ -279,22 +305,40 @@ class Stack:
         _wait_until(lambda: urllib.request.urlopen(self.s3_url, timeout=2).status == 200, s3, "moto_server")
         import boto3
 
-        client = boto3.client("s3", endpoint_url=self.s3_url, region_name="us-east-1",
-                              aws_access_key_id="stack", aws_secret_access_key="stack")
+        client = boto3.client(
+            "s3",
+            endpoint_url=self.s3_url,
+            region_name="us-east-1",
+            aws_access_key_id="stack",
+            aws_secret_access_key="stack",
+        )
         client.create_bucket(Bucket=BUCKET)
         # Uploaded files are public (pages link to the bucket), as README.md asks of a real bucket.
-        client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps({
-            "Version": "2012-10-17",
-            "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-                           "Resource": f"arn:aws:s3:::{BUCKET}/*"}],
-        }))
+        client.put_bucket_policy(
+            Bucket=BUCKET,
+            Policy=json.dumps(
+                {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Principal": "*",
+                            "Action": "s3:GetObject",
+                            "Resource": f"arn:aws:s3:::{BUCKET}/*",
+                        }
+                    ],
+                }
+            ),
+        )
 
     def _collect_static(self):
         if (self.static_root / "staticfiles.json").exists():
             return
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-            cwd=BASE_DIR, env=self.app_env(), check=True,
+            cwd=BASE_DIR,
+            env=self.app_env(),
+            check=True,
         )
 
     def _start_instance(self, number, port):
@@ -303,8 +347,9 @@ class Stack:
         env = self.app_env(data_dir)
         env["GUNICORN_BIND"] = f"{HOST}:{port}"
         env["GUNICORN_ACCESS_LOG"] = str(data_dir / "access.log")
-        service = self._service(f"gunicorn{number}", [str(VENV_BIN / "gunicorn"), "partnerstwo.wsgi"],
-                                env=env, cwd=BASE_DIR)
+        service = self._service(
+            f"gunicorn{number}", [str(VENV_BIN / "gunicorn"), "partnerstwo.wsgi"], env=env, cwd=BASE_DIR
+        )
         self.instances.append(Instance(number, port, data_dir, service))
 
     def _start_nginx(self, ports):
@@ -314,14 +359,36 @@ class Stack:
         key, certificate = conf / "privkey.pem", conf / "fullchain.pem"
         self.certificate = certificate
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={HOST}",
-             "-addext", f"subjectAltName=IP:{HOST}", "-keyout", str(key), "-out", str(certificate)],
-            check=True, capture_output=True,
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                f"/CN={HOST}",
+                "-addext",
+                f"subjectAltName=IP:{HOST}",
+                "-keyout",
+                str(key),
+                "-out",
+                str(certificate),
+            ],
+            check=True,
+            capture_output=True,
         )
         files = render_site(
-            upstreams=[f"{HOST}:{port}" for port in ports], http_port=self.http_port, https_port=self.https_port,
-            certificate=certificate, key=key, snippets_dir=conf / "snippets",
-            static_root=self.static_root, media_root=self.media_root,
+            upstreams=[f"{HOST}:{port}" for port in ports],
+            http_port=self.http_port,
+            https_port=self.https_port,
+            certificate=certificate,
+            key=key,
+            snippets_dir=conf / "snippets",
+            static_root=self.static_root,
+            media_root=self.media_root,
         )
         (conf / "partnerstwo.conf").write_text(files.pop("partnerstwo.conf"))
         for name, text in files.items():
@@ -382,7 +449,7 @@ class Stack:
                 address, port = fields[1].split(":")
                 raw = bytes.fromhex(address)
                 # /proc prints each 32-bit word in host (little-endian) order.
-                raw = b"".join(raw[i:i + 4][::-1] for i in range(0, width, 4))
+                raw = b"".join(raw[i : i + 4][::-1] for i in range(0, width, 4))
                 found.add((str(ipaddress.ip_address(raw)), int(port, 16)))
         return found
 
@@ -411,8 +478,8 @@ def main():
 
         database_url = db.database_url()
     env = {**os.environ, "DATABASE_URL": database_url}
-    subprocess.run([sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=BASE_DIR, env=env,
-                   check=True)
+    subprocess.run([sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=BASE_DIR, env=env, check=True)
+
     def interrupt(signum, frame):
         # SIGTERM (systemd, partnerstwo.db exec) stops as Ctrl-C does; once: stopping is not interrupted.
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):

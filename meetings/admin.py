@@ -50,7 +50,9 @@ class PhotoInline(admin.TabularInline):
             return "–"
         return format_html(
             '<img src="{}" alt="" width="{}" height="{}" class="meeting-admin-thumb">',
-            photo.thumbnail.url, photo.thumbnail_width // 3, photo.thumbnail_height // 3,
+            photo.thumbnail.url,
+            photo.thumbnail_width // 3,
+            photo.thumbnail_height // 3,
         )
 
 
@@ -115,12 +117,15 @@ class MultipleImageField(forms.FileField):
 
 class MeetingAdminForm(forms.ModelForm):
     new_photos = MultipleImageField(
-        label="Dodaj zdjęcia", required=False,
+        label="Dodaj zdjęcia",
+        required=False,
         help_text="Możesz wybrać kilka plików naraz (JPEG, PNG, GIF lub WebP). Dane EXIF, np. lokalizacja, "
         "są usuwane, a pliki dostają nowe nazwy. Miniatury i duży rozmiar powstają automatycznie.",
     )
     new_photos_alt = forms.CharField(
-        label="Tekst alternatywny dodawanych zdjęć", required=False, max_length=250,
+        label="Tekst alternatywny dodawanych zdjęć",
+        required=False,
+        max_length=250,
         help_text="Wymagany, gdy dodajesz zdjęcia: opis tego, co na nich widać. Trafi do każdego z nich – "
         "po zapisaniu popraw opis poszczególnych zdjęć w tabeli „Zdjęcia”.",
     )
@@ -128,8 +133,19 @@ class MeetingAdminForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [
-            "title", "slug", "series", "date", "start_time", "end_time", "venue", "description",
-            "status", "new_date", "status_reason", "participants", "related_posts",
+            "title",
+            "slug",
+            "series",
+            "date",
+            "start_time",
+            "end_time",
+            "venue",
+            "description",
+            "status",
+            "new_date",
+            "status_reason",
+            "participants",
+            "related_posts",
         ]
         widgets = {"description": CKEditor5Widget(config_name="default")}
 
@@ -230,8 +246,9 @@ class MeetingAdmin(admin.ModelAdmin):
                     report.author = request.user
                 report.save()
                 # The report's metryczka: every save here counts, as in its own admin page.
-                record_change(report, request.user, created=created,
-                              summary=describe_form_changes(report_form, created))
+                record_change(
+                    report, request.user, created=created, summary=describe_form_changes(report_form, created)
+                )
             for report in formset.deleted_objects:
                 forget_changes(Report, [report.pk])
                 report.delete()

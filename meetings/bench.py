@@ -31,9 +31,14 @@ def fill(log):
     today = timezone.localdate()
     meetings = Meeting.objects.bulk_create(
         Meeting(
-            title=f"Spotkanie testowe {n}", slug=f"spotkanie-testowe-{n}", series="Spotkania testowe",
-            date=today + datetime.timedelta(days=30 * (n - MEETINGS // 2)), start_time=datetime.time(11, 0),
-            end_time=datetime.time(14, 0), venue=venue, description="<p>Opis spotkania w danych testowych.</p>",
+            title=f"Spotkanie testowe {n}",
+            slug=f"spotkanie-testowe-{n}",
+            series="Spotkania testowe",
+            date=today + datetime.timedelta(days=30 * (n - MEETINGS // 2)),
+            start_time=datetime.time(11, 0),
+            end_time=datetime.time(14, 0),
+            venue=venue,
+            description="<p>Opis spotkania w danych testowych.</p>",
             status=Meeting.Status.HELD if n < MEETINGS // 2 else Meeting.Status.PLANNED,
         )
         for n in range(1, MEETINGS + 1)
@@ -43,22 +48,33 @@ def fill(log):
     )
     now = timezone.now()
     Report.objects.bulk_create(
-        Report(meeting=m, body="<p>Relacja ze spotkania w danych testowych.</p>", status=Report.Status.PUBLISHED,
-               published_at=now)
+        Report(
+            meeting=m,
+            body="<p>Relacja ze spotkania w danych testowych.</p>",
+            status=Report.Status.PUBLISHED,
+            published_at=now,
+        )
         for m in meetings[: MEETINGS // 2]
     )
     sample = _sample_photo(meetings[0])
-    copies = {f.name: getattr(sample, f.name) for f in Photo._meta.concrete_fields
-              if f.name not in ("id", "meeting", "position", "alt")}
+    copies = {
+        f.name: getattr(sample, f.name)
+        for f in Photo._meta.concrete_fields
+        if f.name not in ("id", "meeting", "position", "alt")
+    }
     Photo.objects.bulk_create(
         Photo(meeting=m, position=p, alt=f"Zdjęcie {p} ze spotkania", **copies)
-        for m in meetings for p in range(1, PHOTOS_PER_MEETING + (0 if m.pk == meetings[0].pk else 1))
+        for m in meetings
+        for p in range(1, PHOTOS_PER_MEETING + (0 if m.pk == meetings[0].pk else 1))
     )
     content = b"%PDF-1.4\n% bench\n%%EOF\n"
     pdf = Document(meeting=meetings[0], title="Lista obecności", kind=Document.Kind.PDF, size=len(content))
     pdf.file.save("lista.pdf", ContentFile(content), save=False)
-    doc_fields = {f.name: getattr(pdf, f.name) for f in Document._meta.concrete_fields
-                  if f.name not in ("id", "meeting", "title", "position")}
+    doc_fields = {
+        f.name: getattr(pdf, f.name)
+        for f in Document._meta.concrete_fields
+        if f.name not in ("id", "meeting", "title", "position")
+    }
     Document.objects.bulk_create(
         Document(meeting=m, title=title, **doc_fields) for m in meetings for title in ("Lista obecności", "Prezentacja")
     )
@@ -66,8 +82,10 @@ def fill(log):
     Meeting.participants.through.objects.bulk_create(
         Meeting.participants.through(meeting_id=m.pk, institution_id=i.pk) for m in meetings for i in participants
     )
-    log(f"{MEETINGS} meetings with agenda, {MEETINGS // 2} reports, {MEETINGS * PHOTOS_PER_MEETING} photos, "
-        f"{2 * MEETINGS} documents")
+    log(
+        f"{MEETINGS} meetings with agenda, {MEETINGS // 2} reports, {MEETINGS * PHOTOS_PER_MEETING} photos, "
+        f"{2 * MEETINGS} documents"
+    )
 
 
 def urls():

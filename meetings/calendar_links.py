@@ -22,18 +22,32 @@ def google_calendar_url(meeting):
         dates = "/".join(utc)
     else:
         dates = f"{meeting.date:%Y%m%d}/{meeting.date + datetime.timedelta(days=1):%Y%m%d}"
-    query = {"action": "TEMPLATE", "text": meeting.title, "dates": dates, "details": _details(meeting),
-             "location": _location(meeting.venue), "ctz": "Europe/Warsaw"}
+    query = {
+        "action": "TEMPLATE",
+        "text": meeting.title,
+        "dates": dates,
+        "details": _details(meeting),
+        "location": _location(meeting.venue),
+        "ctz": "Europe/Warsaw",
+    }
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
 def outlook_calendar_url(meeting):
-    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": meeting.title,
-             "body": _details(meeting), "location": _location(meeting.venue)}
+    query = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": meeting.title,
+        "body": _details(meeting),
+        "location": _location(meeting.venue),
+    }
     if meeting.starts_at:
         end = meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=1)
         query.update(startdt=meeting.starts_at.isoformat(), enddt=end.isoformat())
     else:
-        query.update(startdt=meeting.date.isoformat(), enddt=(meeting.date + datetime.timedelta(days=1)).isoformat(),
-                     allday="true")
+        query.update(
+            startdt=meeting.date.isoformat(),
+            enddt=(meeting.date + datetime.timedelta(days=1)).isoformat(),
+            allday="true",
+        )
     return "https://outlook.live.com/calendar/0/action/compose?" + urlencode(query)

@@ -33,11 +33,19 @@ class Venue(models.Model):
     )
     gmina = models.CharField("gmina", max_length=40, choices=Gmina.choices, blank=True)
     latitude = models.DecimalField(
-        "szerokość geograficzna", max_digits=8, decimal_places=6, null=True, blank=True,
+        "szerokość geograficzna",
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
         help_text="Opcjonalnie, np. 52.433500. Razem z długością daje link do mapy OpenStreetMap.",
     )
     longitude = models.DecimalField(
-        "długość geograficzna", max_digits=9, decimal_places=6, null=True, blank=True,
+        "długość geograficzna",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         help_text="Opcjonalnie, np. 20.614200.",
     )
 
@@ -49,7 +57,10 @@ class Venue(models.Model):
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True, longitude__isnull=True)
                 | models.Q(
-                    latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
                 ),
                 name="venue_coordinates_pair_in_range",
                 violation_error_message="Podaj obie współrzędne (szerokość od -90 do 90, długość od -180 do 180) "
@@ -125,7 +136,10 @@ class Meeting(models.Model):
 
     title = models.CharField("tytuł", max_length=200)
     slug = models.SlugField(
-        "adres (slug)", max_length=200, unique=True, blank=True,
+        "adres (slug)",
+        max_length=200,
+        unique=True,
+        blank=True,
         help_text="Tworzony z tytułu i daty; po ogłoszeniu spotkania lepiej go nie zmieniać.",
     )
     series = models.CharField(
@@ -133,7 +147,9 @@ class Meeting(models.Model):
     )
     date = models.DateField("data")
     start_time = models.TimeField(
-        "godzina rozpoczęcia", null=True, blank=True,
+        "godzina rozpoczęcia",
+        null=True,
+        blank=True,
         help_text="Czas polski. Pozostaw puste, jeśli godzina nie jest znana – spotkanie będzie całodniowe "
         "w kalendarzu.",
     )
@@ -155,7 +171,10 @@ class Meeting(models.Model):
         "members.Institution", blank=True, related_name="meetings", verbose_name="instytucje uczestniczące"
     )
     related_posts = models.ManyToManyField(
-        "news.Post", blank=True, related_name="meetings", verbose_name="powiązane wpisy",
+        "news.Post",
+        blank=True,
+        related_name="meetings",
+        verbose_name="powiązane wpisy",
         help_text="Na stronie spotkania widać tylko opublikowane wpisy.",
     )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
@@ -279,12 +298,17 @@ class Report(models.Model):
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="report", verbose_name="spotkanie")
     body = models.TextField("treść relacji")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="meeting_reports", verbose_name="autor",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_reports",
+        verbose_name="autor",
     )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
-        "data publikacji", default=timezone.now,
+        "data publikacji",
+        default=timezone.now,
         help_text="Data w przyszłości oznacza publikację zaplanowaną: relacja pojawi się o tej porze.",
     )
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
@@ -319,11 +343,14 @@ def photo_rendition_path(instance, filename):
 class Photo(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="photos", verbose_name="spotkanie")
     image = models.ImageField(
-        "zdjęcie", upload_to=photo_path, validators=[validate_image],
+        "zdjęcie",
+        upload_to=photo_path,
+        validators=[validate_image],
         help_text="JPEG, PNG, GIF lub WebP. Dane EXIF (np. lokalizacja) są usuwane, nazwa pliku zmieniana.",
     )
     alt = models.CharField(
-        "tekst alternatywny", max_length=250,
+        "tekst alternatywny",
+        max_length=250,
         help_text="Co widać na zdjęciu – dla osób, które go nie widzą. Wymagany.",
     )
     caption = models.CharField("podpis", max_length=300, blank=True, help_text="Opcjonalny, widoczny pod zdjęciem.")
@@ -343,7 +370,8 @@ class Photo(models.Model):
         ordering = ["meeting", "position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(alt=""), name="photo_has_alt",
+                condition=~models.Q(alt=""),
+                name="photo_has_alt",
                 violation_error_message="Podaj tekst alternatywny zdjęcia.",
             ),
         ]
@@ -375,8 +403,16 @@ class Photo(models.Model):
             thumb, self.thumbnail_width, self.thumbnail_height = rendition(source, THUMBNAIL_SIZE)
         self.large.save(large.name, large, save=False)
         self.thumbnail.save(thumb.name, thumb, save=False)
-        fields = ["width", "height", "large", "large_width", "large_height", "thumbnail", "thumbnail_width",
-                  "thumbnail_height"]
+        fields = [
+            "width",
+            "height",
+            "large",
+            "large_width",
+            "large_height",
+            "thumbnail",
+            "thumbnail_width",
+            "thumbnail_height",
+        ]
         super().save(update_fields=fields)
         self._stored_image = self.image.name
         for name in old:
@@ -400,12 +436,13 @@ def document_path(instance, filename):
 class Document(models.Model):
     Kind = DocumentKind
 
-    meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name="spotkanie"
-    )
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name="spotkanie")
     title = models.CharField("tytuł", max_length=250, help_text="Np. „Porozumienie o zawarciu partnerstwa”.")
     file = models.FileField(
-        "plik", upload_to=document_path, max_length=250, validators=[validate_document],
+        "plik",
+        upload_to=document_path,
+        max_length=250,
+        validators=[validate_document],
         help_text="PDF, DOCX, XLSX, PPTX, ODT, ODS lub ODP. Rodzaj jest sprawdzany po zawartości pliku.",
     )
     kind = models.CharField("rodzaj", max_length=10, choices=Kind.choices, editable=False)

@@ -106,8 +106,11 @@ def event_data(meeting):
         if address:
             place["address"] = address
         if venue.latitude is not None and venue.longitude is not None:
-            place["geo"] = {"@type": "GeoCoordinates", "latitude": float(venue.latitude),
-                            "longitude": float(venue.longitude)}
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(venue.latitude),
+                "longitude": float(venue.longitude),
+            }
         data["location"] = place
     photos = meeting.photos.all()
     if photos:

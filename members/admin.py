@@ -18,8 +18,18 @@ class InstitutionAdminForm(forms.ModelForm):
     class Meta:
         model = Institution
         fields = [
-            "name", "short_name", "slug", "kind", "gmina", "address", "website", "email", "phone",
-            "logo", "logo_alt", "description",
+            "name",
+            "short_name",
+            "slug",
+            "kind",
+            "gmina",
+            "address",
+            "website",
+            "email",
+            "phone",
+            "logo",
+            "logo_alt",
+            "description",
         ]
         widgets = {"description": CKEditor5Widget(config_name="default"), "address": forms.Textarea(attrs={"rows": 3})}
 
@@ -120,7 +130,10 @@ class InstitutionAdmin(admin.ModelAdmin):
         url = reverse("admin:members_accessionrequest_change", args=[req.pk])
         return format_html(
             '<a href="{}">Zgłoszenie z {}</a>: osoba kontaktowa {}, {}',
-            url, pl_date(timezone.localtime(req.created_at)), req.contact_name, req.email,
+            url,
+            pl_date(timezone.localtime(req.created_at)),
+            req.contact_name,
+            req.email,
         )
 
 
@@ -133,7 +146,9 @@ class PersonAdmin(admin.ModelAdmin):
 
 class RejectionForm(forms.Form):
     reason = forms.CharField(
-        label="Powód odrzucenia", max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
+        label="Powód odrzucenia",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Trafi do zgłaszającego w e-mailu z decyzją i zostanie zapisany przy zgłoszeniu.",
         error_messages={
             "required": "Podaj powód odrzucenia: trafi do zgłaszającego.",
@@ -158,11 +173,29 @@ class AccessionRequestAdmin(admin.ModelAdmin):
     actions = ["accept", "reject"]
     change_form_template = "admin/members/accessionrequest/change_form.html"
     fields = [
-        "institution_name", "kind", "gmina", "contact_name", "email", "phone", "message", "consent",
-        "created_at", "status", "decided_at", "decided_by", "rejection_reason", "institution",
+        "institution_name",
+        "kind",
+        "gmina",
+        "contact_name",
+        "email",
+        "phone",
+        "message",
+        "consent",
+        "created_at",
+        "status",
+        "decided_at",
+        "decided_by",
+        "rejection_reason",
+        "institution",
     ]
     readonly_fields = [
-        "consent", "created_at", "status", "decided_at", "decided_by", "rejection_reason", "institution",
+        "consent",
+        "created_at",
+        "status",
+        "decided_at",
+        "decided_by",
+        "rejection_reason",
+        "institution",
     ]
 
     def has_add_permission(self, request):
@@ -185,13 +218,20 @@ class AccessionRequestAdmin(admin.ModelAdmin):
 
     def _context(self, request, req, title, **extra):
         return {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "original": req, "req": req,
-            "title": title, **extra,
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": req,
+            "req": req,
+            "title": title,
+            **extra,
         }
 
     def _already_decided(self, request, req):
-        self.message_user(request, f"Zgłoszenie „{req.institution_name}” zostało już rozpatrzone: "
-                          f"{req.get_status_display()}.", messages.WARNING)
+        self.message_user(
+            request,
+            f"Zgłoszenie „{req.institution_name}” zostało już rozpatrzone: {req.get_status_display()}.",
+            messages.WARNING,
+        )
         return redirect("admin:members_accessionrequest_change", req.pk)
 
     def accept_view(self, request, pk):
@@ -205,13 +245,17 @@ class AccessionRequestAdmin(admin.ModelAdmin):
                 return self._already_decided(request, req)
             except decisions.NameTaken:
                 self.message_user(
-                    request, f"Nie przyjęto zgłoszenia: instytucja „{req.institution_name}” już istnieje. "
-                    "Popraw nazwę w zgłoszeniu albo odrzuć je.", messages.ERROR,
+                    request,
+                    f"Nie przyjęto zgłoszenia: instytucja „{req.institution_name}” już istnieje. "
+                    "Popraw nazwę w zgłoszeniu albo odrzuć je.",
+                    messages.ERROR,
                 )
                 return redirect("admin:members_accessionrequest_change", req.pk)
             self.message_user(
-                request, f"Przyjęto zgłoszenie „{req.institution_name}”. Instytucja czeka nieopublikowana: "
-                "uzupełnij jej dane (adres, przedstawiciele), zaznacz „opublikowana” i zapisz.", messages.SUCCESS,
+                request,
+                f"Przyjęto zgłoszenie „{req.institution_name}”. Instytucja czeka nieopublikowana: "
+                "uzupełnij jej dane (adres, przedstawiciele), zaznacz „opublikowana” i zapisz.",
+                messages.SUCCESS,
             )
             self._report_mail(request, req, mailed)
             return redirect("admin:members_institution_change", req.institution.pk)
@@ -240,20 +284,27 @@ class AccessionRequestAdmin(admin.ModelAdmin):
         if mailed:
             self.message_user(request, f"Wysłano e-mail z decyzją na adres {req.email}.", messages.SUCCESS)
         else:
-            self.message_user(request, f"Nie udało się wysłać e-maila z decyzją na adres {req.email}: "
-                              "przekaż ją zgłaszającemu samodzielnie.", messages.WARNING)
+            self.message_user(
+                request,
+                f"Nie udało się wysłać e-maila z decyzją na adres {req.email}: przekaż ją zgłaszającemu samodzielnie.",
+                messages.WARNING,
+            )
 
     # Many at once, from the list.
 
-    @admin.action(description="Przyjmij wybrane zgłoszenia… (utworzy nieopublikowane instytucje)",
-                  permissions=["change"])
+    @admin.action(
+        description="Przyjmij wybrane zgłoszenia… (utworzy nieopublikowane instytucje)", permissions=["change"]
+    )
     def accept(self, request, queryset):
         pending = list(queryset.filter(status=AccessionRequest.Status.PENDING).order_by("created_at"))
         skipped = queryset.count() - len(pending)
         if pending and "confirm" not in request.POST:
             context = {
-                **self.admin_site.each_context(request), "opts": self.model._meta, "requests": pending,
-                "skipped": skipped, "title": "Przyjąć wybrane zgłoszenia?",
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "requests": pending,
+                "skipped": skipped,
+                "title": "Przyjąć wybrane zgłoszenia?",
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/members/accessionrequest/accept_selected.html", context)
@@ -304,25 +355,41 @@ class AccessionRequestAdmin(admin.ModelAdmin):
                 if not mailed:
                     unmailed.append(req.email)
             self.message_user(
-                request, f"Odrzucono {plural(rejected, 'zgłoszenie,zgłoszenia,zgłoszeń')}; "
-                "zgłaszający dostali e-mail z powodem.", messages.SUCCESS,
+                request,
+                f"Odrzucono {plural(rejected, 'zgłoszenie,zgłoszenia,zgłoszeń')}; "
+                "zgłaszający dostali e-mail z powodem.",
+                messages.SUCCESS,
             )
             self._report_skipped_and_unmailed(request, skipped, unmailed)
             return None
         context = {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "requests": pending,
-            "skipped": skipped, "form": form, "title": "Odrzucić wybrane zgłoszenia?",
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "requests": pending,
+            "skipped": skipped,
+            "form": form,
+            "title": "Odrzucić wybrane zgłoszenia?",
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
-        return TemplateResponse(request, "admin/members/accessionrequest/reject_selected.html", context,
-                                status=400 if form.is_bound else 200)
+        return TemplateResponse(
+            request,
+            "admin/members/accessionrequest/reject_selected.html",
+            context,
+            status=400 if form.is_bound else 200,
+        )
 
     def _report_skipped_and_unmailed(self, request, skipped, unmailed):
         if skipped:
             self.message_user(
-                request, f"Pominięto {plural(skipped, 'zgłoszenie,zgłoszenia,zgłoszeń')} już rozpatrzone.",
+                request,
+                f"Pominięto {plural(skipped, 'zgłoszenie,zgłoszenia,zgłoszeń')} już rozpatrzone.",
                 messages.WARNING,
             )
         if unmailed:
-            self.message_user(request, "Nie udało się wysłać e-maila z decyzją na adresy: " + ", ".join(unmailed)
-                              + ". Przekaż ją zgłaszającym samodzielnie.", messages.WARNING)
+            self.message_user(
+                request,
+                "Nie udało się wysłać e-maila z decyzją na adresy: "
+                + ", ".join(unmailed)
+                + ". Przekaż ją zgłaszającym samodzielnie.",
+                messages.WARNING,
+            )

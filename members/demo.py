@@ -10,23 +10,39 @@ NDM = Gmina.NOWY_DWOR
 
 # (name, short name, slug, kind, gmina, description)
 INSTITUTIONS = [
-    ("Starostwo Powiatowe w Nowym Dworze Mazowieckim", "Starostwo Powiatowe", "starostwo-powiatowe",
-     InstitutionKind.STAROSTWO, NDM,
-     "<p>Urząd obsługujący Starostę Nowodworskiego i samorząd powiatu nowodworskiego. Starosta Nowodworski "
-     "wspólnie z Dyrektorem Powiatowego Urzędu Pracy zainicjował zawarcie porozumienia o partnerstwie lokalnym.</p>"),
-    ("Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim", "Powiatowy Urząd Pracy", "powiatowy-urzad-pracy",
-     InstitutionKind.PUP, NDM,
-     "<p>Koordynator Partnerstwa Lokalnego. To z inicjatywy Dyrektora urzędu, wspólnie ze Starostą Nowodworskim, "
-     "powstało porozumienie o partnerstwie.</p>"),
+    (
+        "Starostwo Powiatowe w Nowym Dworze Mazowieckim",
+        "Starostwo Powiatowe",
+        "starostwo-powiatowe",
+        InstitutionKind.STAROSTWO,
+        NDM,
+        "<p>Urząd obsługujący Starostę Nowodworskiego i samorząd powiatu nowodworskiego. Starosta Nowodworski "
+        "wspólnie z Dyrektorem Powiatowego Urzędu Pracy zainicjował zawarcie porozumienia o partnerstwie lokalnym.</p>",
+    ),
+    (
+        "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim",
+        "Powiatowy Urząd Pracy",
+        "powiatowy-urzad-pracy",
+        InstitutionKind.PUP,
+        NDM,
+        "<p>Koordynator Partnerstwa Lokalnego. To z inicjatywy Dyrektora urzędu, wspólnie ze Starostą Nowodworskim, "
+        "powstało porozumienie o partnerstwie.</p>",
+    ),
     ("Gmina Miejska Nowy Dwór Mazowiecki", "", "gmina-miejska-nowy-dwor-mazowiecki", InstitutionKind.GMINA, NDM, ""),
     ("Gmina Nasielsk", "", "gmina-nasielsk", InstitutionKind.GMINA, Gmina.NASIELSK, ""),
     ("Gmina Zakroczym", "", "gmina-zakroczym", InstitutionKind.GMINA, Gmina.ZAKROCZYM, ""),
     ("Gmina Czosnów", "", "gmina-czosnow", InstitutionKind.GMINA, Gmina.CZOSNOW, ""),
     ("Gmina Leoncin", "", "gmina-leoncin", InstitutionKind.GMINA, Gmina.LEONCIN, ""),
     ("Gmina Pomiechówek", "", "gmina-pomiechowek", InstitutionKind.GMINA, Gmina.POMIECHOWEK, ""),
-    ("Powiatowa Rada Rynku Pracy", "", "powiatowa-rada-rynku-pracy", InstitutionKind.RADA_RYNKU_PRACY, NDM,
-     "<p>Organ opiniodawczo-doradczy Starosty w sprawach rynku pracy. Porozumienie o partnerstwie podpisano "
-     "podczas Nadzwyczajnego Posiedzenia Rady; w imieniu Rady podpisał je jej Przewodniczący wraz z członkami.</p>"),
+    (
+        "Powiatowa Rada Rynku Pracy",
+        "",
+        "powiatowa-rada-rynku-pracy",
+        InstitutionKind.RADA_RYNKU_PRACY,
+        NDM,
+        "<p>Organ opiniodawczo-doradczy Starosty w sprawach rynku pracy. Porozumienie o partnerstwie podpisano "
+        "podczas Nadzwyczajnego Posiedzenia Rady; w imieniu Rady podpisał je jej Przewodniczący wraz z członkami.</p>",
+    ),
 ]
 
 # The signatories in the order of the agreement: (function, first names, last name, institution).
@@ -58,7 +74,8 @@ def load(log):
         person, created = Person.objects.get_or_create(first_name=first_name, last_name=last_name)
         log("osoba", person, created)
         office, created = Office.objects.get_or_create(
-            institution=institutions[institution_name], person=person,
+            institution=institutions[institution_name],
+            person=person,
             defaults={"function": function, "position": position},
         )
         log("funkcja", office, created)

@@ -11,11 +11,15 @@ class DirectoryFilterForm(forms.Form):
     """The GET filters of /partnerzy/; values are the choices' slugs, so URLs stay readable."""
 
     rodzaj = forms.ChoiceField(
-        label="Rodzaj instytucji", required=False, choices=[("", "wszystkie rodzaje"), *InstitutionKind.choices],
+        label="Rodzaj instytucji",
+        required=False,
+        choices=[("", "wszystkie rodzaje"), *InstitutionKind.choices],
         error_messages={"invalid_choice": "Nie ma takiego rodzaju instytucji: „%(value)s”."},
     )
     gmina = forms.ChoiceField(
-        label="Gmina", required=False, choices=[("", "wszystkie gminy"), *Gmina.choices],
+        label="Gmina",
+        required=False,
+        choices=[("", "wszystkie gminy"), *Gmina.choices],
         error_messages={"invalid_choice": "Nie ma takiej gminy: „%(value)s”."},
     )
 

@@ -34,8 +34,12 @@ class InstitutionKind(models.TextChoices):
 
 
 # Kinds that are public bodies (schema.org GovernmentOrganization in the pages' JSON-LD).
-PUBLIC_BODY_KINDS = {InstitutionKind.STAROSTWO, InstitutionKind.GMINA, InstitutionKind.PUP,
-                     InstitutionKind.RADA_RYNKU_PRACY}
+PUBLIC_BODY_KINDS = {
+    InstitutionKind.STAROSTWO,
+    InstitutionKind.GMINA,
+    InstitutionKind.PUP,
+    InstitutionKind.RADA_RYNKU_PRACY,
+}
 
 
 def logo_path(instance, filename):
@@ -59,7 +63,10 @@ class Institution(models.Model):
     email = models.EmailField("e-mail", blank=True)
     phone = models.CharField("telefon", max_length=50, blank=True)
     logo = models.ImageField(
-        "logo", upload_to=logo_path, blank=True, validators=[validate_image],
+        "logo",
+        upload_to=logo_path,
+        blank=True,
+        validators=[validate_image],
         help_text="JPEG, PNG, GIF lub WebP, do 5 MB.",
     )
     logo_alt = models.CharField(
@@ -67,7 +74,8 @@ class Institution(models.Model):
     )
     description = models.TextField("opis", blank=True)
     is_published = models.BooleanField(
-        "opublikowana", default=True,
+        "opublikowana",
+        default=True,
         help_text="Nieopublikowanej instytucji nie widać na stronie ani w wyszukiwarce. Instytucja utworzona "
         "z przyjętego zgłoszenia czeka tu, aż ktoś uzupełni jej dane i ją opublikuje.",
     )
@@ -142,13 +150,15 @@ class Office(models.Model):
     )
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="offices", verbose_name="osoba")
     function = models.CharField(
-        "funkcja", max_length=200,
+        "funkcja",
+        max_length=200,
         help_text="W mianowniku, tak jak się ją zapisuje, np. „Burmistrz Nasielska”, „Wójt Gminy Czosnów”.",
     )
     start_date = models.DateField("od", null=True, blank=True, help_text="Zostaw puste, jeśli data nie jest znana.")
     end_date = models.DateField("do", null=True, blank=True, help_text="Puste, dopóki osoba pełni funkcję.")
     position = models.PositiveSmallIntegerField(
-        "kolejność", default=0,
+        "kolejność",
+        default=0,
         help_text="Mniejsza liczba – wyżej na liście; pierwsza obecna funkcja to przedstawiciel instytucji.",
     )
 
@@ -168,7 +178,8 @@ class Office(models.Model):
             ),
             # A function has one holder at a time: a new holder means closing the old office.
             models.UniqueConstraint(
-                "institution", Lower("function"),
+                "institution",
+                Lower("function"),
                 condition=models.Q(end_date__isnull=True),
                 name="office_one_open_holder",
                 violation_error_message="Tę funkcję ktoś już pełni. Najpierw podaj datę zakończenia poprzedniej.",
@@ -213,17 +224,27 @@ class AccessionRequest(models.Model):
     consent = models.BooleanField("zgoda na przetwarzanie danych")
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PENDING)
     rejection_reason = models.TextField(
-        "powód odrzucenia", max_length=2000, blank=True,
+        "powód odrzucenia",
+        max_length=2000,
+        blank=True,
         help_text="Trafia do zgłaszającego w e-mailu z decyzją.",
     )
     created_at = models.DateTimeField("wysłano", auto_now_add=True)
     decided_at = models.DateTimeField("data decyzji", null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name="rozpatrzone przez",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="rozpatrzone przez",
     )
     institution = models.ForeignKey(
-        Institution, on_delete=models.SET_NULL, null=True, blank=True, related_name="accession_requests",
+        Institution,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accession_requests",
         verbose_name="utworzona instytucja",
     )
 

@@ -29,16 +29,22 @@ def accession_received(request_obj):
 def _decision(request_obj, subject, template):
     # Replies go to the staff who handle requests (the sender is usually a no-reply address).
     reply_to = staff_recipients()
-    context = {"req": request_obj, "SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL,
-               "can_reply": bool(reply_to)}
+    context = {
+        "req": request_obj,
+        "SITE_NAME": settings.SITE_NAME,
+        "SITE_URL": settings.SITE_URL,
+        "can_reply": bool(reply_to),
+    }
     EmailMessage(subject, render_to_string(template, context), to=[request_obj.email], reply_to=reply_to).send()
 
 
 def accession_accepted(request_obj):
-    _decision(request_obj, "Zgłoszenie do Partnerstwa Lokalnego zostało przyjęte",
-              "members/email/accession_accepted.txt")
+    _decision(
+        request_obj, "Zgłoszenie do Partnerstwa Lokalnego zostało przyjęte", "members/email/accession_accepted.txt"
+    )
 
 
 def accession_rejected(request_obj):
-    _decision(request_obj, "Decyzja w sprawie zgłoszenia do Partnerstwa Lokalnego",
-              "members/email/accession_rejected.txt")
+    _decision(
+        request_obj, "Decyzja w sprawie zgłoszenia do Partnerstwa Lokalnego", "members/email/accession_rejected.txt"
+    )

@@ -84,9 +84,17 @@ def organization_data(institution):
         data["alternateName"] = institution.short_name
     if institution.address:
         data["address"] = {"@type": "PostalAddress", "streetAddress": institution.address, "addressCountry": "PL"}
-    data.update({key: value for key, value in [
-        ("sameAs", institution.website), ("email", institution.email), ("telephone", institution.phone),
-    ] if value})
+    data.update(
+        {
+            key: value
+            for key, value in [
+                ("sameAs", institution.website),
+                ("email", institution.email),
+                ("telephone", institution.phone),
+            ]
+            if value
+        }
+    )
     return data
 
 

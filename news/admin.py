@@ -24,8 +24,17 @@ class PostAdminForm(forms.ModelForm):
     class Meta:
         model = Post
         fields = [
-            "title", "slug", "category", "lead", "body", "image", "image_alt",
-            "status", "published_at", "author", "skip_newsletter_notice",
+            "title",
+            "slug",
+            "category",
+            "lead",
+            "body",
+            "image",
+            "image_alt",
+            "status",
+            "published_at",
+            "author",
+            "skip_newsletter_notice",
         ]
         widgets = {
             "body": CKEditor5Widget(config_name="default"),
@@ -93,9 +102,19 @@ class PostAdmin(StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
         ("Ilustracja", {"fields": ["image", "image_alt"]}),
-        ("Publikacja", {"fields": [
-            "status", "published_at", "author", "skip_newsletter_notice", "created_at", "updated_at",
-        ]}),
+        (
+            "Publikacja",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "author",
+                    "skip_newsletter_notice",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
 
     @admin.display(description="stan", ordering="status")
@@ -119,7 +138,8 @@ class PostAdmin(StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if obj.is_scheduled:
             self.message_user(
-                request, f"Wpis ukaże się na stronie {pl_datetime(timezone.localtime(obj.published_at))}.",
+                request,
+                f"Wpis ukaże się na stronie {pl_datetime(timezone.localtime(obj.published_at))}.",
                 messages.INFO,
             )
 

@@ -14,10 +14,16 @@ READERS = 100
 
 
 def fill(log):
-    categories = [Category.objects.create(name=name, slug=slug) for name, slug in [
-        ("Newsy", "newsy"), ("Wydarzenia", "wydarzenia"), ("Rynek pracy", "rynek-pracy"),
-        ("Szkolenia", "szkolenia"), ("Komunikaty", "komunikaty"),
-    ]]
+    categories = [
+        Category.objects.create(name=name, slug=slug)
+        for name, slug in [
+            ("Newsy", "newsy"),
+            ("Wydarzenia", "wydarzenia"),
+            ("Rynek pracy", "rynek-pracy"),
+            ("Szkolenia", "szkolenia"),
+            ("Komunikaty", "komunikaty"),
+        ]
+    ]
     now = timezone.now()
     Post.objects.bulk_create(
         Post(
@@ -44,9 +50,13 @@ def fill(log):
     targets = [measured] * 50 + [posts[n % len(posts)] for n in range(COMMENTS - 50)]
     Comment.objects.bulk_create(
         (
-            Comment(post_id=post_id, user=readers[n % READERS], author_name=f"Czytelnik {n % READERS}",
-                    body="Dziękuję za informację, czekamy na kolejne spotkania. https://example.pl",
-                    status=Comment.Status.APPROVED)
+            Comment(
+                post_id=post_id,
+                user=readers[n % READERS],
+                author_name=f"Czytelnik {n % READERS}",
+                body="Dziękuję za informację, czekamy na kolejne spotkania. https://example.pl",
+                status=Comment.Status.APPROVED,
+            )
             for n, post_id in enumerate(targets)
         ),
         batch_size=2000,

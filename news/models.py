@@ -76,44 +76,61 @@ class Post(models.Model):
 
     title = models.CharField("tytuł", max_length=200)
     slug = models.SlugField(
-        "adres (slug)", max_length=200, unique=True, blank=True,
+        "adres (slug)",
+        max_length=200,
+        unique=True,
+        blank=True,
         help_text="Tworzony z tytułu; po publikacji lepiej go nie zmieniać, bo zmieni się adres wpisu.",
     )
     lead = models.TextField("zajawka", max_length=600, blank=True, help_text="Krótkie streszczenie na liście wpisów.")
     body = models.TextField("treść")
     image = models.ImageField(
-        "ilustracja", upload_to=post_image_path, blank=True, validators=[validate_image],
-        width_field="image_width", height_field="image_height",
+        "ilustracja",
+        upload_to=post_image_path,
+        blank=True,
+        validators=[validate_image],
+        width_field="image_width",
+        height_field="image_height",
         help_text="JPEG, PNG, GIF lub WebP, do 5 MB. Dane EXIF (np. lokalizacja) są usuwane.",
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField(
-        "tekst alternatywny ilustracji", max_length=250, blank=True,
+        "tekst alternatywny ilustracji",
+        max_length=250,
+        blank=True,
         help_text="Opis ilustracji dla osób, które jej nie widzą. Wymagany, gdy jest ilustracja.",
     )
     # Made from the illustration on save (news.thumbnails) for cards in lists; 1x and 2x for srcset.
     thumbnail = models.ImageField(
-        "miniatura", upload_to="aktualnosci/miniatury/", blank=True, editable=False,
-        width_field="thumbnail_width", height_field="thumbnail_height",
+        "miniatura",
+        upload_to="aktualnosci/miniatury/",
+        blank=True,
+        editable=False,
+        width_field="thumbnail_width",
+        height_field="thumbnail_height",
     )
     thumbnail_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     thumbnail_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     thumbnail_2x = models.ImageField("miniatura (2×)", upload_to="aktualnosci/miniatury/", blank=True, editable=False)
-    category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, related_name="posts", verbose_name="kategoria"
-    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="posts", verbose_name="kategoria")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="posts", verbose_name="autor",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name="autor",
     )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
-        "data publikacji", default=timezone.now,
+        "data publikacji",
+        default=timezone.now,
         help_text="Data w przyszłości oznacza publikację zaplanowaną: wpis pojawi się o tej porze.",
     )
     skip_newsletter_notice = models.BooleanField(
-        "nie powiadamiaj subskrybentów", default=False,
+        "nie powiadamiaj subskrybentów",
+        default=False,
         help_text="Zaznacz, jeśli o tym wpisie nie trzeba wysyłać e-maila subskrybentom newslettera "
         "(np. drobna aktualizacja).",
     )
@@ -181,32 +198,46 @@ class Comment(models.Model):
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments", verbose_name="wpis")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments", verbose_name="autor (konto)",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name="autor (konto)",
         help_text="Usunięcie konta usuwa też jego komentarze (tak mówi polityka prywatności).",
     )
     author_name = models.CharField(
         "podpis", max_length=60, help_text="Imię lub pseudonim, który autor podał przy komentarzu."
     )
     body = models.TextField(
-        "treść", max_length=COMMENT_MAX_LENGTH,
+        "treść",
+        max_length=COMMENT_MAX_LENGTH,
         help_text=f"Zwykły tekst, do {COMMENT_MAX_LENGTH} znaków; adresy stron są wyświetlane jako linki.",
     )
     status = models.CharField(
-        "status", max_length=20, choices=Status.choices, default=Status.PENDING,
+        "status",
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PENDING,
         help_text="Pierwszy komentarz czytelnika czeka na moderację; po zatwierdzeniu jednego kolejne "
         "pojawiają się od razu.",
     )
     created_at = models.DateTimeField("dodano", auto_now_add=True)
     moderated_at = models.DateTimeField("zmoderowano", null=True, blank=True, help_text="Kiedy zmieniono status.")
     reply = models.TextField(
-        "odpowiedź Partnerstwa Lokalnego", max_length=COMMENT_MAX_LENGTH, blank=True,
+        "odpowiedź Partnerstwa Lokalnego",
+        max_length=COMMENT_MAX_LENGTH,
+        blank=True,
         help_text="Zwykły tekst; pojawi się pod komentarzem, podpisany jako odpowiedź Partnerstwa Lokalnego "
         "(widać ją razem z zatwierdzonym komentarzem). Wyczyść pole, żeby usunąć odpowiedź.",
     )
     replied_at = models.DateTimeField("data odpowiedzi", null=True, blank=True)
     replied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name="autor odpowiedzi", help_text="Konto pracownika, który zapisał odpowiedź (nie jest pokazywane).",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="autor odpowiedzi",
+        help_text="Konto pracownika, który zapisał odpowiedź (nie jest pokazywane).",
     )
 
     objects = CommentQuerySet.as_manager()
@@ -228,11 +259,13 @@ class Comment(models.Model):
                 violation_error_message=f"Komentarz musi mieć od 1 do {COMMENT_MAX_LENGTH} znaków.",
             ),
             models.CheckConstraint(
-                condition=~Q(author_name=""), name="comment_has_author_name",
+                condition=~Q(author_name=""),
+                name="comment_has_author_name",
                 violation_error_message="Podaj podpis.",
             ),
             models.CheckConstraint(
-                condition=LessThanOrEqual(Length("reply"), COMMENT_MAX_LENGTH), name="comment_reply_length",
+                condition=LessThanOrEqual(Length("reply"), COMMENT_MAX_LENGTH),
+                name="comment_reply_length",
                 violation_error_message=f"Odpowiedź może mieć najwyżej {COMMENT_MAX_LENGTH} znaków.",
             ),
         ]
@@ -271,11 +304,18 @@ class Rating(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="ratings", verbose_name="wpis")
     value = models.PositiveSmallIntegerField("ocena", choices=Value.choices, help_text="Od 1 do 5 gwiazdek.")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="ratings",
-        verbose_name="konto", help_text="Głos zalogowanego czytelnika; usunięcie konta usuwa też jego oceny.",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="ratings",
+        verbose_name="konto",
+        help_text="Głos zalogowanego czytelnika; usunięcie konta usuwa też jego oceny.",
     )
     browser_key = models.CharField(
-        "identyfikator przeglądarki", max_length=64, blank=True,
+        "identyfikator przeglądarki",
+        max_length=64,
+        blank=True,
         help_text="Losowy identyfikator z podpisanego ciasteczka; głos osoby niezalogowanej.",
     )
     created_at = models.DateTimeField("oddano", auto_now_add=True)
@@ -288,15 +328,20 @@ class Rating(models.Model):
         constraints = [
             # One vote per reader: per account, or per browser for visitors without one.
             models.UniqueConstraint(
-                fields=["post", "user"], condition=Q(user__isnull=False), name="rating_one_per_user",
+                fields=["post", "user"],
+                condition=Q(user__isnull=False),
+                name="rating_one_per_user",
                 violation_error_message="To konto już oceniło ten wpis.",
             ),
             models.UniqueConstraint(
-                fields=["post", "browser_key"], condition=Q(user__isnull=True), name="rating_one_per_browser",
+                fields=["post", "browser_key"],
+                condition=Q(user__isnull=True),
+                name="rating_one_per_browser",
                 violation_error_message="Ta przeglądarka już oceniła ten wpis.",
             ),
             models.CheckConstraint(
-                condition=Q(value__gte=1, value__lte=5), name="rating_value_1_to_5",
+                condition=Q(value__gte=1, value__lte=5),
+                name="rating_value_1_to_5",
                 violation_error_message="Ocena musi być od 1 do 5.",
             ),
             models.CheckConstraint(

@@ -59,9 +59,11 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
     public = Post.objects.published().only("title", "slug", "published_at")
     previous_post = public.filter(published_at__lt=post.published_at).order_by("-published_at", "-pk").first()
     next_post = public.filter(published_at__gt=post.published_at).order_by("published_at", "pk").first()
-    comments = list(post.comments.visible_to(request.user).only(
-        "post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at"
-    ))
+    comments = list(
+        post.comments.visible_to(request.user).only(
+            "post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at"
+        )
+    )
     if comment_form is None and request.user.is_authenticated:
         comment_form = CommentForm(initial={"author_name": request.user.first_name})
     if rating_form is None:
@@ -138,8 +140,10 @@ def add_comment(request, slug):
     else:
         _notify_staff(comment)
         messages.success(
-            request, "Dziękujemy! Twój pierwszy komentarz pojawi się po zatwierdzeniu przez moderatora; "
-            "kolejne będą widoczne od razu.", extra_tags=at_comment,
+            request,
+            "Dziękujemy! Twój pierwszy komentarz pojawi się po zatwierdzeniu przez moderatora; "
+            "kolejne będą widoczne od razu.",
+            extra_tags=at_comment,
         )
     return redirect(f"{post.get_absolute_url()}#komentarz-{comment.pk}")
 
@@ -171,12 +175,15 @@ def rate_post(request, slug):
     response = redirect(f"{post.get_absolute_url()}#ocena")
     if new_key:
         response.set_signed_cookie(
-            RATER_COOKIE, new_key, salt=RATER_COOKIE_SALT, max_age=RATER_COOKIE_AGE,
-            secure=request.is_secure(), httponly=True, samesite="Lax",
+            RATER_COOKIE,
+            new_key,
+            salt=RATER_COOKIE_SALT,
+            max_age=RATER_COOKIE_AGE,
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
         )
     return response
-
-
 
 
 def news_article_data(post):

@@ -51,8 +51,17 @@ class SubscriberAdmin(admin.ModelAdmin):
     date_hierarchy = "requested_at"
     list_select_related = ["consent"]
     fields = [
-        "email", "status", "wants_posts", "wants_issues", "consent", "source",
-        "requested_at", "confirmation_sent_at", "confirmed_at", "unsubscribed_at", "created_at",
+        "email",
+        "status",
+        "wants_posts",
+        "wants_issues",
+        "consent",
+        "source",
+        "requested_at",
+        "confirmation_sent_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "created_at",
     ]
     readonly_fields = fields  # consent is given by the person, never by staff
     inlines = [ConsentEventInline]
@@ -145,12 +154,34 @@ class IssueAdmin(admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["subject", "body"]
-        return ["subject", "body", "kind", "state", "post", "recipients", "progress", "log",
-                "created_by", "created_at", "queued_at", "finished_at"]
+        return [
+            "subject",
+            "body",
+            "kind",
+            "state",
+            "post",
+            "recipients",
+            "progress",
+            "log",
+            "created_by",
+            "created_at",
+            "queued_at",
+            "finished_at",
+        ]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["kind", "state", "post", "recipients", "progress", "log",
-                    "created_by", "created_at", "queued_at", "finished_at"]
+        readonly = [
+            "kind",
+            "state",
+            "post",
+            "recipients",
+            "progress",
+            "log",
+            "created_by",
+            "created_at",
+            "queued_at",
+            "finished_at",
+        ]
         if obj is not None and (obj.status != Issue.Status.DRAFT or obj.kind == Issue.Kind.POST_NOTICE):
             readonly += ["subject", "body"]  # what went out stays as it went out
         return readonly
@@ -215,8 +246,9 @@ class IssueAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return redirect("admin:newsletter_issue_change", pk)
         if not request.user.email:
-            self.message_user(request, "Twoje konto nie ma adresu e-mail: uzupełnij go, żeby wysłać test.",
-                              messages.ERROR)
+            self.message_user(
+                request, "Twoje konto nie ma adresu e-mail: uzupełnij go, żeby wysłać test.", messages.ERROR
+            )
             return redirect("admin:newsletter_issue_change", pk)
         message = issue_message(IssueContent(issue), Subscriber(email=request.user.email), test=True)
         message.send()
@@ -232,7 +264,8 @@ class IssueAdmin(admin.ModelAdmin):
         if request.method == "POST":
             if dispatch.queue(issue):
                 self.message_user(
-                    request, f"Zlecono wysyłkę do {count} {count_word(count)}. Postęp widać na tej stronie.",
+                    request,
+                    f"Zlecono wysyłkę do {count} {count_word(count)}. Postęp widać na tej stronie.",
                     messages.SUCCESS,
                 )
             return redirect("admin:newsletter_issue_change", pk)
@@ -246,7 +279,6 @@ class IssueAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/newsletter/issue/send.html", context)
 
-
     def schedule_view(self, request, pk):
         issue = self._issue(request, pk)
         if issue.status != Issue.Status.DRAFT:
@@ -257,14 +289,21 @@ class IssueAdmin(admin.ModelAdmin):
             when = form.cleaned_data["when"]
             if dispatch.schedule(issue, when):
                 self.message_user(
-                    request, f"Zaplanowano wysyłkę „{issue.subject}” na {pl_datetime(timezone.localtime(when))}. "
-                    "Do tego czasu można ją odwołać.", messages.SUCCESS,
+                    request,
+                    f"Zaplanowano wysyłkę „{issue.subject}” na {pl_datetime(timezone.localtime(when))}. "
+                    "Do tego czasu można ją odwołać.",
+                    messages.SUCCESS,
                 )
             return redirect("admin:newsletter_issue_change", pk)
         count = issue.recipients().count()
         context = {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "issue": issue, "form": form,
-            "count": count, "count_word": count_word(count), "title": "Zaplanować wysyłkę?",
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "issue": issue,
+            "form": form,
+            "count": count,
+            "count_word": count_word(count),
+            "title": "Zaplanować wysyłkę?",
         }
         status = 400 if form.is_bound else 200
         return TemplateResponse(request, "admin/newsletter/issue/schedule.html", context, status=status)
@@ -282,21 +321,27 @@ class IssueAdmin(admin.ModelAdmin):
 
     def unschedule_view(self, request, pk):
         return self._status_step(
-            request, pk, dispatch.unschedule,
+            request,
+            pk,
+            dispatch.unschedule,
             "Odwołano zaplanowaną wysyłkę „{subject}”: wróciła do szkiców i można ją zmienić.",
             "Tej wysyłki nie można już odwołać (status: {status}).",
         )
 
     def pause_view(self, request, pk):
         return self._status_step(
-            request, pk, dispatch.pause,
+            request,
+            pk,
+            dispatch.pause,
             "Wstrzymano wysyłkę „{subject}”. Wysłane wiadomości zostają wysłane; reszta czeka na wznowienie.",
             "Tej wysyłki nie można wstrzymać (status: {status}).",
         )
 
     def resume_view(self, request, pk):
         return self._status_step(
-            request, pk, dispatch.resume,
+            request,
+            pk,
+            dispatch.resume,
             "Wznowiono wysyłkę „{subject}”: pozostałe wiadomości wychodzą, każda tylko raz.",
             "Tej wysyłki nie można wznowić (status: {status}).",
         )

@@ -12,8 +12,13 @@ def fill(log):
     for start in range(0, SUBSCRIBERS, 10_000):
         Subscriber.objects.bulk_create(
             [
-                Subscriber(email=f"czytelnik-{i}@bench.invalid", status=Subscriber.Status.CONFIRMED,
-                           confirmed_at=now, consent=consent, source="bench")
+                Subscriber(
+                    email=f"czytelnik-{i}@bench.invalid",
+                    status=Subscriber.Status.CONFIRMED,
+                    confirmed_at=now,
+                    consent=consent,
+                    source="bench",
+                )
                 for i in range(start, min(start + 10_000, SUBSCRIBERS))
             ],
             batch_size=2000,

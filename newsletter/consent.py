@@ -15,7 +15,7 @@ _CONSENT_TEMPLATE = (
     "Wyrażam zgodę na przesyłanie na podany adres e-mail wybranych informacji Partnerstwa Lokalnego "
     "Powiatu Nowodworskiego: powiadomień o nowych wpisach lub newslettera. Administratorem moich danych "
     "jest Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim. Zgodę mogę wycofać w każdej chwili linkiem "
-    "z każdej wiadomości. Zasady przetwarzania danych opisuje <a href=\"{}\">polityka prywatności</a>."
+    'z każdej wiadomości. Zasady przetwarzania danych opisuje <a href="{}">polityka prywatności</a>.'
 )
 
 

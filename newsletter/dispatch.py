@@ -67,8 +67,7 @@ def queue_due(now=None):
     now = now or timezone.now()
     due = Issue.objects.filter(status=Issue.Status.SCHEDULED, scheduled_for__lte=now).order_by("scheduled_for")
     return sum(
-        _move(issue, Issue.Status.SCHEDULED, status=Issue.Status.SENDING, queued_at=now)
-        for issue in due.only("pk")
+        _move(issue, Issue.Status.SCHEDULED, status=Issue.Status.SENDING, queued_at=now) for issue in due.only("pk")
     )
 
 

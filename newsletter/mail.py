@@ -34,7 +34,7 @@ _LINK = re.compile(r'<a\s[^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.IGNORECASE | re
 
 def absolute_links(body_html):
     """Make the editor's site-relative links and images (/media/…) absolute for an e-mail."""
-    return _RELATIVE_LINK.sub(rf'\1{settings.SITE_URL}/', body_html)
+    return _RELATIVE_LINK.sub(rf"\1{settings.SITE_URL}/", body_html)
 
 
 def _link_as_text(match):
@@ -61,9 +61,7 @@ class IssueContent:
         self.subject = issue.subject
         self.body_html = absolute_links(issue.body)
         self.body_text = html_to_plain(self.body_html)
-        self.kind_label = (
-            "powiadomienia o nowych wpisach" if issue.kind == issue.Kind.POST_NOTICE else "newsletter"
-        )
+        self.kind_label = "powiadomienia o nowych wpisach" if issue.kind == issue.Kind.POST_NOTICE else "newsletter"
 
 
 def issue_message(content, subscriber, *, test=False):
@@ -89,9 +87,7 @@ def issue_message(content, subscriber, *, test=False):
     if subscriber.pk and not test:
         # The same Message-ID for the same copy: should a crash make us hand one
         # copy over twice, mail systems that deduplicate by Message-ID show it once.
-        message.extra_headers["Message-ID"] = (
-            f"<newsletter-{content.issue.pk}-{subscriber.pk}@{site_host()}>"
-        )
+        message.extra_headers["Message-ID"] = f"<newsletter-{content.issue.pk}-{subscriber.pk}@{site_host()}>"
     message.attach_alternative(render_to_string("newsletter/email/issue.html", context), "text/html")
     return message
 

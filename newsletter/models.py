@@ -53,18 +53,25 @@ class Subscriber(models.Model):
     wants_posts = models.BooleanField("powiadomienia o nowych wpisach", default=True)
     wants_issues = models.BooleanField("wydania newslettera", default=True)
     consent = models.ForeignKey(
-        ConsentText, on_delete=models.PROTECT, related_name="subscribers", verbose_name="treść zgody",
+        ConsentText,
+        on_delete=models.PROTECT,
+        related_name="subscribers",
+        verbose_name="treść zgody",
         help_text="Wersja tekstu zgody, którą osoba zaakceptowała przy ostatnim zapisie.",
     )
     source = models.CharField(
-        "źródło zapisu", max_length=200, blank=True,
+        "źródło zapisu",
+        max_length=200,
+        blank=True,
         help_text="Formularz, z którego wysłano zapis, i adres strony, np. „stopka: /aktualnosci/”.",
     )
     requested_at = models.DateTimeField("zapis (prośba)", default=timezone.now)
     confirmed_at = models.DateTimeField("potwierdzenie", null=True, blank=True)
     unsubscribed_at = models.DateTimeField("wycofanie zgody", null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(
-        "wysłano link potwierdzający", null=True, blank=True,
+        "wysłano link potwierdzający",
+        null=True,
+        blank=True,
         help_text="Ponowny zapis wysyła link najwyżej raz na kwadrans.",
     )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
@@ -77,7 +84,8 @@ class Subscriber(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                Lower("email"), name="newsletter_subscriber_email_ci_unique",
+                Lower("email"),
+                name="newsletter_subscriber_email_ci_unique",
                 violation_error_message="Ten adres e-mail jest już na liście.",
             ),
             models.CheckConstraint(
@@ -122,7 +130,11 @@ class ConsentEvent(models.Model):
     )
     action = models.CharField("zdarzenie", max_length=20, choices=Action.choices)
     consent = models.ForeignKey(
-        ConsentText, on_delete=models.PROTECT, null=True, blank=True, related_name="events",
+        ConsentText,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
         verbose_name="treść zgody",
     )
     source = models.CharField("źródło", max_length=200, blank=True, help_text="Skąd przyszło zdarzenie.")
@@ -170,22 +182,35 @@ class Issue(models.Model):
     subject = models.CharField("temat", max_length=200)
     body = models.TextField("treść")
     post = models.OneToOneField(
-        "news.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="newsletter_notice",
-        verbose_name="wpis", help_text="Wpis, o którym powiadamia ta wysyłka (jedna wysyłka na wpis).",
+        "news.Post",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="newsletter_notice",
+        verbose_name="wpis",
+        help_text="Wpis, o którym powiadamia ta wysyłka (jedna wysyłka na wpis).",
     )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="newsletter_issues", verbose_name="autor",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="newsletter_issues",
+        verbose_name="autor",
     )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     scheduled_for = models.DateTimeField(
-        "zaplanowano na", null=True, blank=True,
+        "zaplanowano na",
+        null=True,
+        blank=True,
         help_text="O tej porze wysyłka rusza sama; do tego czasu można ją odwołać.",
     )
     queued_at = models.DateTimeField("zlecono wysyłkę", null=True, blank=True)
     planned_at = models.DateTimeField(
-        "ustalono odbiorców", null=True, blank=True,
+        "ustalono odbiorców",
+        null=True,
+        blank=True,
         help_text="Od tej chwili lista odbiorców wysyłki jest zamknięta.",
     )
     finished_at = models.DateTimeField("zakończono", null=True, blank=True)
@@ -229,8 +254,13 @@ class Delivery(models.Model):
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries", verbose_name="wysyłka")
     subscriber = models.ForeignKey(
-        Subscriber, on_delete=models.SET_NULL, null=True, blank=True, related_name="deliveries",
-        verbose_name="subskrybent", help_text="Puste, gdy dane subskrybenta usunięto.",
+        Subscriber,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+        verbose_name="subskrybent",
+        help_text="Puste, gdy dane subskrybenta usunięto.",
     )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField("próby", default=0)
@@ -252,9 +282,7 @@ class Delivery(models.Model):
         ]
         indexes = [
             # The sender walks the pending rows of one mailing in key order.
-            models.Index(
-                fields=["issue", "id"], condition=models.Q(status="pending"), name="nl_delivery_pending_idx"
-            ),
+            models.Index(fields=["issue", "id"], condition=models.Q(status="pending"), name="nl_delivery_pending_idx"),
         ]
 
     def __str__(self):
@@ -265,7 +293,8 @@ class NewsletterSettings(SingleRowModel):
     """One row: from when new posts trigger a notice (older posts never do)."""
 
     post_notices_since = models.DateTimeField(
-        "powiadamiaj o wpisach opublikowanych od", default=timezone.now,
+        "powiadamiaj o wpisach opublikowanych od",
+        default=timezone.now,
         help_text="Wpisy z wcześniejszą datą publikacji nie wywołują wysyłki. Ustawiane przy pierwszym "
         "uruchomieniu newslettera, żeby dawne wpisy nie trafiły masowo do subskrybentów.",
     )
@@ -276,4 +305,3 @@ class NewsletterSettings(SingleRowModel):
 
     def __str__(self):
         return "Ustawienia newslettera"
-

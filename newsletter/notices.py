@@ -34,17 +34,23 @@ def posts_to_announce():
     return (
         Post.objects.published()
         .filter(
-            published_at__gte=since, published_at__lte=timezone.now() - notice_delay(),
-            skip_newsletter_notice=False, newsletter_notice__isnull=True,
+            published_at__gte=since,
+            published_at__lte=timezone.now() - notice_delay(),
+            skip_newsletter_notice=False,
+            newsletter_notice__isnull=True,
         )
         .order_by("published_at", "pk")
     )
 
 
 def notice_body(post):
-    return render_to_string("newsletter/email/post_notice_body.html", {
-        "post": post, "url": absolute_url(post.get_absolute_url()),
-    })
+    return render_to_string(
+        "newsletter/email/post_notice_body.html",
+        {
+            "post": post,
+            "url": absolute_url(post.get_absolute_url()),
+        },
+    )
 
 
 def announce_new_posts():

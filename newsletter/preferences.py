@@ -30,6 +30,13 @@ def preferences(request, token):
             messages.success(request, "Zapisano wybór. Kolejne wiadomości przyjdą według nowych ustawień.")
             return redirect("newsletter:preferences", token=token)
         error = NOTHING_CHOSEN
-    return render(request, "newsletter/preferences.html", {
-        "subscriber": subscriber, "error": error, "unsubscribe_url": unsubscribe_url(subscriber),
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "newsletter/preferences.html",
+        {
+            "subscriber": subscriber,
+            "error": error,
+            "unsubscribe_url": unsubscribe_url(subscriber),
+        },
+        status=400 if error else 200,
+    )

@@ -72,18 +72,16 @@ def plan(issue):
         return
     ids = issue.recipients().order_by("pk").values_list("pk", flat=True).iterator(chunk_size=PLAN_CHUNK)
     for chunk in itertools.batched(ids, PLAN_CHUNK):
-        Delivery.objects.bulk_create(
-            [Delivery(issue=issue, subscriber_id=pk) for pk in chunk], ignore_conflicts=True
-        )
+        Delivery.objects.bulk_create([Delivery(issue=issue, subscriber_id=pk) for pk in chunk], ignore_conflicts=True)
     issue.planned_at = timezone.now()
     Issue.objects.filter(pk=issue.pk, planned_at__isnull=True).update(planned_at=issue.planned_at)
 
 
 class Outcome:
-    DONE = "done"          # nothing left to send
-    RETRY = "retry"        # some rows wait for another attempt
-    BUSY = "busy"          # another worker holds the mailing
-    PAUSED = "paused"      # staff paused it; resuming queues a new pass
+    DONE = "done"  # nothing left to send
+    RETRY = "retry"  # some rows wait for another attempt
+    BUSY = "busy"  # another worker holds the mailing
+    PAUSED = "paused"  # staff paused it; resuming queues a new pass
 
 
 def send_issue(issue_id, *, batch_size=BATCH_SIZE):
@@ -122,8 +120,14 @@ def _send_pending(issue, content, batch_size):
     pending = (
         Delivery.objects.filter(issue=issue, status=Delivery.Status.PENDING)
         .select_related("subscriber")
-        .only("pk", "attempts", "subscriber__email", "subscriber__status",
-              "subscriber__wants_posts", "subscriber__wants_issues")
+        .only(
+            "pk",
+            "attempts",
+            "subscriber__email",
+            "subscriber__status",
+            "subscriber__wants_posts",
+            "subscriber__wants_issues",
+        )
         .order_by("pk")
     )
     wants_field = "wants_posts" if issue.kind == Issue.Kind.POST_NOTICE else "wants_issues"
@@ -178,6 +182,8 @@ def _record_failure(delivery, error):
     attempts = delivery.attempts + 1
     status = Delivery.Status.FAILED if attempts >= MAX_ATTEMPTS else Delivery.Status.PENDING
     Delivery.objects.filter(pk=delivery.pk).update(
-        status=status, attempts=attempts, last_error=f"{type(error).__name__}: {error}"[:2000],
+        status=status,
+        attempts=attempts,
+        last_error=f"{type(error).__name__}: {error}"[:2000],
         updated_at=timezone.now(),
     )

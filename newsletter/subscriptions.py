@@ -30,8 +30,12 @@ def subscribe(email, *, wants_posts, wants_issues, source):
             try:
                 with transaction.atomic():
                     subscriber = Subscriber.objects.create(
-                        email=email, wants_posts=wants_posts, wants_issues=wants_issues,
-                        consent=consent, source=source, requested_at=now,
+                        email=email,
+                        wants_posts=wants_posts,
+                        wants_issues=wants_issues,
+                        consent=consent,
+                        source=source,
+                        requested_at=now,
                     )
             except IntegrityError:  # the same address a moment ago, from another request
                 return None
@@ -49,7 +53,10 @@ def subscribe(email, *, wants_posts, wants_issues, source):
             subscriber.requested_at = now
             subscriber.save()
         ConsentEvent.objects.create(
-            subscriber=subscriber, action=ConsentEvent.Action.REQUESTED, consent=consent, source=source,
+            subscriber=subscriber,
+            action=ConsentEvent.Action.REQUESTED,
+            consent=consent,
+            source=source,
             created_at=now,
         )
         # Same database, same transaction: the task exists exactly when the sign-up does.

@@ -37,9 +37,7 @@ def signup(request):
         return render(request, "newsletter/signup.html", {"nl_form": form, "hide_newsletter_box": True}, status=429)
     path = form.cleaned_data["source"]
     source = f"formularz w stopce, strona {path}" if path else "formularz na stronie /newsletter/"
-    subscriptions.subscribe(
-        email, wants_posts=form.wants_posts, wants_issues=form.wants_issues, source=source
-    )
+    subscriptions.subscribe(email, wants_posts=form.wants_posts, wants_issues=form.wants_issues, source=source)
     messages.success(request, SIGNUP_DONE)
     return redirect("newsletter:signup")
 
@@ -80,11 +78,15 @@ def unsubscribe(request, token):
             return HttpResponse("Adres wypisano z newslettera.", content_type="text/plain; charset=utf-8")
         messages.success(request, "Wypisaliśmy Twój adres. Nie wyślemy na niego więcej wiadomości.")
         return redirect("newsletter:unsubscribe", token=token)
-    return render(request, "newsletter/unsubscribe.html", {
-        "subscriber": subscriber,
-        "can_restore": subscriber is not None and subscriptions.can_restore(subscriber),
-        "token": token,
-    })
+    return render(
+        request,
+        "newsletter/unsubscribe.html",
+        {
+            "subscriber": subscriber,
+            "can_restore": subscriber is not None and subscriptions.can_restore(subscriber),
+            "token": token,
+        },
+    )
 
 
 @require_POST

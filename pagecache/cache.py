@@ -59,8 +59,15 @@ cache = ConnectionProxy(caches, CACHE_ALIAS)
 VERSION_KEY = "pagecache:version"
 CACHEABLE_COOKIES = {"csrftoken", "cookie_notice"}
 CACHEABLE_TYPES = (
-    "text/html", "text/plain", "text/calendar", "text/csv", "text/xml",
-    "application/xml", "application/rss+xml", "application/atom+xml", "application/json",
+    "text/html",
+    "text/plain",
+    "text/calendar",
+    "text/csv",
+    "text/xml",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/json",
 )
 # Headers a hit gets from the stored response: everything the full middleware
 # stack set (security headers, CSP, Vary, Content-Language…) except these.
@@ -215,8 +222,10 @@ def _release():
     digest = hashlib.sha256()
     base = settings.BASE_DIR
     for path in sorted(
-        p for pattern in ("*/*.py", "*/templatetags/*.py", "templates/**/*", "static/**/*")
-        for p in base.glob(pattern) if p.is_file() and ".venv" not in p.parts
+        p
+        for pattern in ("*/*.py", "*/templatetags/*.py", "templates/**/*", "static/**/*")
+        for p in base.glob(pattern)
+        if p.is_file() and ".venv" not in p.parts
     ):
         stat = path.stat()
         digest.update(f"{path.relative_to(base)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
@@ -351,8 +360,9 @@ class PublicPageCacheMiddleware:
         response["X-Page-Cache"] = label
         response = self.csrf.process_response(request, response)  # a new visitor's cookie
         _validators(response, key, state)
-        return get_conditional_response(request, etag=response["ETag"], last_modified=int(state["at"]),
-                                        response=response)
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=int(state["at"]), response=response
+        )
 
     def _read(self, keys):
         """Read from the shared cache; the first query of the request when it lives in PostgreSQL."""
@@ -401,5 +411,6 @@ class PublicPageCacheMiddleware:
         _local.put(key, entry)
         response["X-Page-Cache"] = "miss"
         _validators(response, key, state)
-        return get_conditional_response(request, etag=response["ETag"], last_modified=int(state["at"]),
-                                        response=response)
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=int(state["at"]), response=response
+        )

@@ -19,8 +19,17 @@ class CoordinatorAdminForm(forms.ModelForm):
     class Meta:
         model = Coordinator
         fields = [
-            "name", "address", "phone", "email", "office_hours", "website", "bip_url",
-            "logo", "logo_alt", "home_image", "home_image_alt",
+            "name",
+            "address",
+            "phone",
+            "email",
+            "office_hours",
+            "website",
+            "bip_url",
+            "logo",
+            "logo_alt",
+            "home_image",
+            "home_image_alt",
         ]
 
     def clean_logo(self):
@@ -54,10 +63,13 @@ class CoordinatorAdmin(SingleRowAdminMixin, admin.ModelAdmin):
     list_display = ["name", "phone", "email"]
     fieldsets = [
         ("Dane kontaktowe (stopka portalu)", {"fields": ["name", "address", "phone", "email", "office_hours"]}),
-        ("Linki w nagłówku", {
-            "fields": ["website", "bip_url"],
-            "description": "Puste pola nie pokazują linku; wpisuje się tylko prawdziwe adresy urzędu.",
-        }),
+        (
+            "Linki w nagłówku",
+            {
+                "fields": ["website", "bip_url"],
+                "description": "Puste pola nie pokazują linku; wpisuje się tylko prawdziwe adresy urzędu.",
+            },
+        ),
         ("Wygląd portalu", {"fields": ["logo", "logo_alt", "home_image", "home_image_alt"]}),
     ]
 
@@ -66,9 +78,21 @@ class AccessibilityStatementAdminForm(forms.ModelForm):
     class Meta:
         model = AccessibilityStatement
         fields = [
-            "entity", "site_name", "published_on", "updated_on", "status", "non_compliances", "prepared_on",
-            "reviewed_on", "assessment", "contact_person", "contact_email", "contact_phone", "architecture",
-            "communication", "mobile_apps",
+            "entity",
+            "site_name",
+            "published_on",
+            "updated_on",
+            "status",
+            "non_compliances",
+            "prepared_on",
+            "reviewed_on",
+            "assessment",
+            "contact_person",
+            "contact_email",
+            "contact_phone",
+            "architecture",
+            "communication",
+            "mobile_apps",
         ]
         help_texts = {"site_name": "Nazwa strony, której dotyczy deklaracja. Adres strony deklaracja podaje sama."}
 
@@ -81,11 +105,14 @@ class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["entity", "site_name", "published_on", "updated_on"]}),
         ("Stan dostępności cyfrowej", {"fields": ["status", "non_compliances"]}),
-        ("Przygotowanie deklaracji", {
-            "fields": ["prepared_on", "reviewed_on", "assessment"],
-            "description": "Deklarację przegląda się i aktualizuje co roku do 31 marca "
-            "oraz po każdej istotnej zmianie portalu.",
-        }),
+        (
+            "Przygotowanie deklaracji",
+            {
+                "fields": ["prepared_on", "reviewed_on", "assessment"],
+                "description": "Deklarację przegląda się i aktualizuje co roku do 31 marca "
+                "oraz po każdej istotnej zmianie portalu.",
+            },
+        ),
         ("Informacje zwrotne i dane kontaktowe", {"fields": ["contact_person", "contact_email", "contact_phone"]}),
         ("Pozostałe informacje", {"fields": ["architecture", "communication", "mobile_apps", "updated_at"]}),
     ]
@@ -96,7 +123,8 @@ class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
         if missing and request.method == "GET":
             messages.warning(
                 request,
-                "Na stronie deklaracji pominięto niewypełnione części: " + ", ".join(missing)
+                "Na stronie deklaracji pominięto niewypełnione części: "
+                + ", ".join(missing)
                 + ". Pojawią się, gdy zostaną uzupełnione.",
             )
         return super().change_view(request, object_id, form_url, extra_context)

@@ -51,7 +51,10 @@ upoważnieni pracownicy administratora oraz podmioty zapewniające działanie se
 
 
 PARTNERSHIP_PAGES = [
-    ("czym-jest-partnerstwo-lokalne", "Czym jest partnerstwo lokalne", """
+    (
+        "czym-jest-partnerstwo-lokalne",
+        "Czym jest partnerstwo lokalne",
+        """
 <p>Partnerstwo lokalne to współpraca instytucji publicznych, firm i organizacji społecznych z jednego terenu,
 które łączą siły, żeby razem zajmować się sprawami ważnymi dla mieszkańców. Nikt nie zostaje do niego zmuszony:
 partnerzy przystępują do niego z własnej woli i sami ustalają, nad czym chcą pracować.</p>
@@ -65,8 +68,12 @@ Powiatowej Rady Rynku Pracy. Jego celem jest ożywienie społeczno-gospodarcze i
 rynku pracy.</p>
 <p>Osoby, które złożyły podpisy pod porozumieniem, tworzą grupę liderów koordynującą działania partnerstwa.
 Ich pełną listę zawiera strona <a href="/porozumienie/">Porozumienie</a>.</p>
-"""),
-    ("cele-partnerstwa", "Cele partnerstwa", """
+""",
+    ),
+    (
+        "cele-partnerstwa",
+        "Cele partnerstwa",
+        """
 <p>Partnerzy spotykają się po to, żeby osiągnąć razem więcej, niż każdy z nich zdołałby osobno.
 Partnerstwo lokalne ma przede wszystkim:</p>
 <ul>
@@ -87,8 +94,12 @@ Partnerstwo lokalne ma przede wszystkim:</p>
 <li>koordynując działania tak, by żadna funkcja nie była wykonywana podwójnie,</li>
 <li>korzystając z narzędzi i funduszy, które są do dyspozycji partnerów.</li>
 </ul>
-"""),
-    ("podmioty-partnerstwa", "Kto tworzy partnerstwo", """
+""",
+    ),
+    (
+        "podmioty-partnerstwa",
+        "Kto tworzy partnerstwo",
+        """
 <p>Partnerstwo jest otwarte dla wszystkich, którzy działają na rzecz lokalnego rynku pracy i rozwoju okolicy.
 Mogą je tworzyć w szczególności:</p>
 <ul>
@@ -104,8 +115,12 @@ Mogą je tworzyć w szczególności:</p>
 <p>Instytucje, które już należą do partnerstwa w powiecie nowodworskim, przedstawia strona
 <a href="/partnerzy/">Partnerzy</a>. Jeśli Twoja instytucja chce dołączyć, wypełnij formularz
 <a href="/partnerzy/przystap/">Przystąp do partnerstwa</a>.</p>
-"""),
-    ("zasady-partnerstwa", "Zasady partnerstwa", """
+""",
+    ),
+    (
+        "zasady-partnerstwa",
+        "Zasady partnerstwa",
+        """
 <p>Współpraca partnerów opiera się na kilku prostych regułach, które obowiązują wszystkich jednakowo:</p>
 <ul>
 <li><strong>Rozliczalność i sprawozdawczość</strong> – partnerzy informują się nawzajem o tym, co zrobili,
@@ -115,8 +130,12 @@ a informacja płynie w obu kierunkach.</li>
 <li><strong>Dobrowolność</strong> – udział w partnerstwie wynika z decyzji każdego partnera.</li>
 <li><strong>Nieodpłatność</strong> – partnerzy pracują na rzecz partnerstwa bez wynagrodzenia.</li>
 </ul>
-"""),
-    ("rodzaje-partnerstw", "Rodzaje partnerstw", """
+""",
+    ),
+    (
+        "rodzaje-partnerstw",
+        "Rodzaje partnerstw",
+        """
 <p>Słowo „partnerstwo” opisuje różne formy współpracy. Najczęściej wyróżnia się cztery z nich:</p>
 <ul>
 <li><strong>Partnerstwo publiczno-prywatne</strong> – opiera się na umowie, w której partner prywatny realizuje
@@ -128,8 +147,10 @@ w którym przyznano na ten projekt pieniądze.</li>
 i organizacje społeczne, które działają na rzecz lokalnej społeczności.</li>
 </ul>
 <p>Partnerstwo zawarte w powiecie nowodworskim jest partnerstwem lokalnym.</p>
-"""),
+""",
+    ),
 ]
+
 
 def load(log):
     page, created = Page.objects.get_or_create(

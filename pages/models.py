@@ -25,16 +25,19 @@ class Page(models.Model):
 
     title = models.CharField("tytuł", max_length=200)
     slug = models.SlugField(
-        "adres (slug)", max_length=200, unique=True,
+        "adres (slug)",
+        max_length=200,
+        unique=True,
         help_text="Część adresu strony, np. „polityka-prywatnosci”.",
     )
     section = models.CharField(
-        "dział", max_length=20, choices=Section.choices, default=Section.GENERAL,
+        "dział",
+        max_length=20,
+        choices=Section.choices,
+        default=Section.GENERAL,
         help_text="Strony działu „O partnerstwie” mają adres /partnerstwo/… i wspólne menu.",
     )
-    position = models.PositiveIntegerField(
-        "kolejność", default=0, help_text="Mniejsza liczba – wyżej w menu działu."
-    )
+    position = models.PositiveIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej w menu działu.")
     body = models.TextField("treść", blank=True)
     is_published = models.BooleanField("opublikowana", default=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
@@ -66,7 +69,9 @@ class Coordinator(SingleRowModel):
     """
 
     name = models.CharField(
-        "nazwa", max_length=200, blank=True,
+        "nazwa",
+        max_length=200,
+        blank=True,
         default="Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim",
     )
     address = models.TextField("adres", blank=True, help_text="Ulica, numer, kod pocztowy i miejscowość.")
@@ -75,38 +80,52 @@ class Coordinator(SingleRowModel):
     website = models.URLField("strona internetowa", blank=True)
     office_hours = models.CharField("godziny pracy", max_length=200, blank=True)
     bip_url = models.URLField(
-        "Biuletyn Informacji Publicznej", blank=True,
+        "Biuletyn Informacji Publicznej",
+        blank=True,
         help_text="Adres BIP urzędu pracy; link pojawia się w nagłówku portalu, gdy pole jest wypełnione.",
     )
     # The portal's look: the header's logo and the home page's illustration (both optional).
     logo = models.ImageField(
-        "logo", upload_to="tozsamosc/", blank=True, validators=[validate_image],
-        width_field="logo_width", height_field="logo_height",
+        "logo",
+        upload_to="tozsamosc/",
+        blank=True,
+        validators=[validate_image],
+        width_field="logo_width",
+        height_field="logo_height",
         help_text="Logo partnerstwa albo urzędu w nagłówku portalu (PNG, JPEG lub WebP, co najmniej 96 pikseli "
         "wysokości). Bez logo nagłówek pokazuje znak z liter „PL”.",
     )
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_alt = models.CharField(
-        "tekst alternatywny logo", max_length=200, blank=True,
+        "tekst alternatywny logo",
+        max_length=200,
+        blank=True,
         help_text="Co przedstawia logo, np. „Logo Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim”.",
     )
     home_image = models.ImageField(
-        "ilustracja strony głównej", upload_to="tozsamosc/", blank=True, validators=[validate_image],
-        width_field="home_image_width", height_field="home_image_height",
+        "ilustracja strony głównej",
+        upload_to="tozsamosc/",
+        blank=True,
+        validators=[validate_image],
+        width_field="home_image_width",
+        height_field="home_image_height",
         help_text="Zdjęcie obok wstępu na stronie głównej (najlepiej poziome, co najmniej 1200 pikseli szerokości).",
     )
     home_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     home_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     home_image_alt = models.CharField(
-        "tekst alternatywny ilustracji", max_length=300, blank=True,
+        "tekst alternatywny ilustracji",
+        max_length=300,
+        blank=True,
         help_text="Co widać na zdjęciu; wymagany, gdy ilustracja jest ustawiona.",
     )
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(logo="") | ~models.Q(logo_alt=""), name="coordinator_logo_has_alt",
+                condition=models.Q(logo="") | ~models.Q(logo_alt=""),
+                name="coordinator_logo_has_alt",
             ),
             models.CheckConstraint(
                 condition=models.Q(home_image="") | ~models.Q(home_image_alt=""),
@@ -149,56 +168,76 @@ class AccessibilityStatement(SingleRowModel):
     }
 
     entity = models.CharField(
-        "podmiot publiczny", max_length=250, default="Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim",
+        "podmiot publiczny",
+        max_length=250,
+        default="Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim",
         help_text="Pełna nazwa podmiotu, który prowadzi portal.",
     )
     site_name = models.CharField(
-        "nazwa strony internetowej", max_length=250, default="Portal Partnerstwa Lokalnego Powiatu Nowodworskiego",
+        "nazwa strony internetowej",
+        max_length=250,
+        default="Portal Partnerstwa Lokalnego Powiatu Nowodworskiego",
         help_text="Nazwa strony, której dotyczy deklaracja. Adres strony pochodzi z ustawienia SITE_URL.",
     )
     published_on = models.DateField(
-        "data publikacji strony", null=True, blank=True,
+        "data publikacji strony",
+        null=True,
+        blank=True,
         help_text="Dzień, w którym portal udostępniono mieszkańcom.",
     )
     updated_on = models.DateField(
-        "data ostatniej istotnej aktualizacji strony", null=True, blank=True,
+        "data ostatniej istotnej aktualizacji strony",
+        null=True,
+        blank=True,
         help_text="Dzień ostatniej dużej zmiany wyglądu, budowy lub funkcji portalu (nie drobnych poprawek treści).",
     )
     status = models.CharField(
-        "stan zgodności z ustawą", max_length=20, choices=Status.choices, default=Status.PARTIAL,
+        "stan zgodności z ustawą",
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PARTIAL,
         help_text="Na stronie pojawi się jedno z trzech zdań przewidzianych przez Ministerstwo Cyfryzacji.",
     )
     non_compliances = models.TextField(
-        "niedostępne treści", blank=True,
+        "niedostępne treści",
+        blank=True,
         help_text="Niezgodności i wyłączenia – każda w osobnym wierszu. Wymagane przy stanie „częściowo zgodna”.",
     )
     prepared_on = models.DateField("data sporządzenia deklaracji", null=True, blank=True)
     reviewed_on = models.DateField(
-        "data ostatniego przeglądu deklaracji", null=True, blank=True,
+        "data ostatniego przeglądu deklaracji",
+        null=True,
+        blank=True,
         help_text="Deklarację przegląda się i aktualizuje co roku do 31 marca.",
     )
     assessment = models.TextField(
-        "sposób przygotowania deklaracji", blank=True,
+        "sposób przygotowania deklaracji",
+        blank=True,
         default="Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.",
         help_text="Samoocena albo badanie przez podmiot zewnętrzny (wtedy podaj jaki).",
     )
     contact_person = models.CharField(
-        "osoba do kontaktu", max_length=200, blank=True,
+        "osoba do kontaktu",
+        max_length=200,
+        blank=True,
         help_text="Osoba, do której można zgłaszać problemy z dostępnością portalu.",
     )
     contact_email = models.EmailField("adres e-mail do kontaktu", blank=True)
     contact_phone = models.CharField("telefon do kontaktu", max_length=50, blank=True)
     architecture = models.TextField(
-        "dostępność architektoniczna", blank=True,
+        "dostępność architektoniczna",
+        blank=True,
         help_text="Opis dostępności siedziby PUP: wejścia, podjazdy, windy, toalety, miejsca parkingowe, "
         "pętla indukcyjna, pies asystujący. Każdy akapit w osobnym wierszu.",
     )
     communication = models.TextField(
-        "dostępność komunikacyjno-informacyjna", blank=True,
+        "dostępność komunikacyjno-informacyjna",
+        blank=True,
         help_text="Np. tłumacz polskiego języka migowego, kontakt przez SMS lub wideo. Każdy akapit w osobnym wierszu.",
     )
     mobile_apps = models.TextField(
-        "aplikacje mobilne", blank=True,
+        "aplikacje mobilne",
+        blank=True,
         help_text="Aplikacje mobilne podmiotu i adresy ich deklaracji dostępności; puste, jeśli ich nie ma.",
     )
     updated_at = models.DateTimeField("zmieniono", auto_now=True)
@@ -208,7 +247,8 @@ class AccessibilityStatement(SingleRowModel):
         verbose_name_plural = "deklaracja dostępności"
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(pk=1), name="accessibility_statement_single_row",
+                condition=models.Q(pk=1),
+                name="accessibility_statement_single_row",
                 violation_error_message="Portal ma jedną deklarację dostępności.",
             ),
         ]
@@ -225,9 +265,7 @@ class AccessibilityStatement(SingleRowModel):
                 {"non_compliances": "Przy stanie „częściowo zgodna” wymień niezgodności lub wyłączenia."}
             )
         if self.reviewed_on and self.prepared_on and self.reviewed_on < self.prepared_on:
-            raise ValidationError(
-                {"reviewed_on": "Przegląd nie może być wcześniejszy niż sporządzenie deklaracji."}
-            )
+            raise ValidationError({"reviewed_on": "Przegląd nie może być wcześniejszy niż sporządzenie deklaracji."})
 
     # Parts the public page leaves out until staff fill them in (the admin lists the missing ones).
     OPTIONAL_PARTS = {

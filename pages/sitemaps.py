@@ -14,8 +14,13 @@ class FixedPagesSitemap(PortalSitemap):
 
     def items(self):
         return [
-            "home", "news:list", "accessibility_statement",
-            "meetings:list", "members:directory", "agreement", "partnership_index",
+            "home",
+            "news:list",
+            "accessibility_statement",
+            "meetings:list",
+            "members:directory",
+            "agreement",
+            "partnership_index",
         ]
 
     def location(self, item):

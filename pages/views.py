@@ -62,9 +62,7 @@ def page(request, slug):
 
 def _safe_next(request, fallback="/"):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
     return fallback
 
@@ -79,8 +77,12 @@ def cookie_notice(request):
     else:
         response = HttpResponseRedirect(_safe_next(request))
     response.set_cookie(
-        COOKIE_NOTICE_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax",
-        secure=request.is_secure(), httponly=True,
+        COOKIE_NOTICE_COOKIE,
+        "1",
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
     )
     return response
 

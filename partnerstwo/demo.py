@@ -28,7 +28,9 @@ def load(log):
         if person is None or institution is None:
             continue  # removed by staff: leave it so
         signature, created = Signature.objects.get_or_create(
-            agreement=agreement, person=person, institution=institution,
+            agreement=agreement,
+            person=person,
+            institution=institution,
             defaults={
                 "function": function,
                 "order": order,

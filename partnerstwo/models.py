@@ -18,26 +18,40 @@ class Agreement(models.Model):
 
     title = models.CharField("pełny tytuł", max_length=400)
     slug = models.SlugField(
-        "adres (slug)", max_length=200, unique=True, blank=True,
+        "adres (slug)",
+        max_length=200,
+        unique=True,
+        blank=True,
         help_text="Tworzony z tytułu; część adresu /porozumienie/….",
     )
     signed_on = models.DateField("data podpisania")
     occasion = models.CharField(
-        "miejsce lub okoliczność podpisania", max_length=300, blank=True,
+        "miejsce lub okoliczność podpisania",
+        max_length=300,
+        blank=True,
         help_text="Np. „Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy”.",
     )
     initiators = models.CharField(
-        "inicjatorzy", max_length=400, blank=True,
+        "inicjatorzy",
+        max_length=400,
+        blank=True,
         help_text="Kto wyszedł z inicjatywą, np. „Dyrektor Powiatowego Urzędu Pracy wraz ze Starostą Nowodworskim”.",
     )
     text = models.TextField("treść", blank=True)
     document = models.FileField(
-        "skan dokumentu", upload_to=document_path, blank=True, validators=[validate_pdf],
+        "skan dokumentu",
+        upload_to=document_path,
+        blank=True,
+        validators=[validate_pdf],
         help_text="Plik PDF do pobrania, do 20 MB.",
     )
     document_size = models.PositiveBigIntegerField("rozmiar skanu (bajty)", null=True, blank=True, editable=False)
     meeting = models.OneToOneField(
-        "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="agreement",
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreement",
         verbose_name="spotkanie, na którym podpisano",
         help_text="Spotkanie z listy spotkań partnerstwa, jeśli porozumienie podpisano podczas niego.",
     )
@@ -88,13 +102,13 @@ class Signature(models.Model):
         "members.Institution", on_delete=models.PROTECT, related_name="signatures", verbose_name="instytucja"
     )
     function = models.CharField(
-        "funkcja w dniu podpisania", max_length=200, blank=True,
+        "funkcja w dniu podpisania",
+        max_length=200,
+        blank=True,
         help_text="W mianowniku, np. „Wójt Gminy Leoncin”. Puste – zostanie przepisana z funkcji, "
         "którą osoba pełniła w instytucji w dniu podpisania.",
     )
-    note = models.CharField(
-        "dopisek", max_length=200, blank=True, help_text="Np. „wraz z członkami Rady”."
-    )
+    note = models.CharField("dopisek", max_length=200, blank=True, help_text="Np. „wraz z członkami Rady”.")
     order = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Kolejność podpisów.")
 
     objects = SignatureQuerySet.as_manager()
@@ -105,7 +119,8 @@ class Signature(models.Model):
         ordering = ["agreement", "order", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["agreement", "person", "institution"], name="signature_once_per_person_and_institution",
+                fields=["agreement", "person", "institution"],
+                name="signature_once_per_person_and_institution",
                 violation_error_message="Ta osoba już podpisała to porozumienie w imieniu tej instytucji.",
             ),
             models.CheckConstraint(condition=~models.Q(function=""), name="signature_has_function"),

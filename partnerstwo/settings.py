@@ -299,9 +299,7 @@ def _cache_from_url(url, max_entries):
 
 
 # The page cache goes beside the default one: its own table for db://, the same server otherwise.
-PAGECACHE_URL = envstr(
-    "PAGECACHE_URL", "db://partnerstwo_pagecache" if CACHE_URL.startswith("db://") else CACHE_URL
-)
+PAGECACHE_URL = envstr("PAGECACHE_URL", "db://partnerstwo_pagecache" if CACHE_URL.startswith("db://") else CACHE_URL)
 CACHES = {
     # Counters are few (one per address or account trying to log in); culling must never reach them.
     "default": _cache_from_url(CACHE_URL, max_entries=envint("CACHE_MAX_ENTRIES", 1_000_000)),
@@ -324,7 +322,14 @@ if PAGECACHE_RECHECK < 0:
 PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina"}
 PAGECACHE_APPS = ["partnerstwo", "pages", "changelog", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
-    "/admin/", "/konto/", "/ckeditor5/", "/media/", "/static/", "/health/", "/ciasteczka/", "/newsletter/",
+    "/admin/",
+    "/konto/",
+    "/ckeditor5/",
+    "/media/",
+    "/static/",
+    "/health/",
+    "/ciasteczka/",
+    "/newsletter/",
 )
 
 SESSION_COOKIE_HTTPONLY = True
@@ -350,8 +355,7 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=()"
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 )
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -378,9 +382,21 @@ CKEDITOR_5_CONFIGS = {
         "language": "pl",
         "toolbar": {
             "items": [
-                "heading", "|", "bold", "italic", "link", "|",
-                "bulletedList", "numberedList", "blockQuote", "|",
-                "imageUpload", "insertTable", "|", "undo", "redo",
+                "heading",
+                "|",
+                "bold",
+                "italic",
+                "link",
+                "|",
+                "bulletedList",
+                "numberedList",
+                "blockQuote",
+                "|",
+                "imageUpload",
+                "insertTable",
+                "|",
+                "undo",
+                "redo",
             ],
         },
         "heading": {

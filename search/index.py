@@ -32,27 +32,44 @@ CONFIG = "simple_unaccent"
 
 def post_document(post):
     return {
-        "kind": "Aktualność", "title": post.title, "url": post.get_absolute_url(),
-        "text": f"{post.lead}\n{html_to_text(post.body)}", "date": post.published_at,
+        "kind": "Aktualność",
+        "title": post.title,
+        "url": post.get_absolute_url(),
+        "text": f"{post.lead}\n{html_to_text(post.body)}",
+        "date": post.published_at,
         "public_from": post.published_at,
     }
 
 
 def page_document(page):
     return {
-        "kind": "Strona", "title": page.title, "url": page.get_absolute_url(),
-        "text": html_to_text(page.body), "date": page.updated_at, "public_from": None,
+        "kind": "Strona",
+        "title": page.title,
+        "url": page.get_absolute_url(),
+        "text": html_to_text(page.body),
+        "date": page.updated_at,
+        "public_from": None,
     }
 
 
 def institution_document(institution):
     text = " ".join(
-        part for part in [institution.short_name, institution.get_kind_display(),
-                          f"gmina {institution.get_gmina_display()}", html_to_text(institution.description)] if part
+        part
+        for part in [
+            institution.short_name,
+            institution.get_kind_display(),
+            f"gmina {institution.get_gmina_display()}",
+            html_to_text(institution.description),
+        ]
+        if part
     )
     return {
-        "kind": "Partner", "title": institution.name, "url": institution.get_absolute_url(),
-        "text": text, "date": None, "public_from": None,
+        "kind": "Partner",
+        "title": institution.name,
+        "url": institution.get_absolute_url(),
+        "text": text,
+        "date": None,
+        "public_from": None,
     }
 
 
@@ -61,17 +78,23 @@ def meeting_document(meeting):
     place = ", ".join(p for p in [venue.name, venue.address, venue.get_gmina_display()] if p) if venue else ""
     text = "\n".join(p for p in [meeting.series, place, html_to_text(meeting.description)] if p)
     return {
-        "kind": "Spotkanie", "title": meeting.title, "url": meeting.get_absolute_url(),
-        "text": text, "date": meeting.starts_at or datetime.datetime.combine(meeting.date, datetime.time(), WARSAW),
+        "kind": "Spotkanie",
+        "title": meeting.title,
+        "url": meeting.get_absolute_url(),
+        "text": text,
+        "date": meeting.starts_at or datetime.datetime.combine(meeting.date, datetime.time(), WARSAW),
         "public_from": None,
     }
 
 
 def meeting_report_document(report):
     return {
-        "kind": "Relacja ze spotkania", "title": f"Relacja: {report.meeting.title}",
-        "url": report.meeting.get_absolute_url(), "text": html_to_text(report.body),
-        "date": report.published_at, "public_from": report.published_at,
+        "kind": "Relacja ze spotkania",
+        "title": f"Relacja: {report.meeting.title}",
+        "url": report.meeting.get_absolute_url(),
+        "text": html_to_text(report.body),
+        "date": report.published_at,
+        "public_from": report.published_at,
     }
 
 

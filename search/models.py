@@ -54,7 +54,9 @@ class Word(models.Model):
 
     word = models.CharField("słowo", max_length=40, unique=True)
     folded = models.CharField(
-        "słowo bez znaków diakrytycznych", max_length=80, blank=True,
+        "słowo bez znaków diakrytycznych",
+        max_length=80,
+        blank=True,
         help_text="Wypełniane przez PostgreSQL (unaccent) po dodaniu słowa.",
     )
 

@@ -26,9 +26,7 @@ _local = threading.local()
 def _analyser():
     # A Morfeusz instance is not safe to share between threads.
     if not hasattr(_local, "analyser"):
-        _local.analyser = morfeusz2.Morfeusz(
-            generate=False, expand_tags=False, case_handling=morfeusz2.IGNORE_CASE
-        )
+        _local.analyser = morfeusz2.Morfeusz(generate=False, expand_tags=False, case_handling=morfeusz2.IGNORE_CASE)
     return _local.analyser
 
 

@@ -39,7 +39,9 @@ def edit_distance_at_most_one(a, b):
     while i < min(len(a), len(b)) and a[i] == b[i]:
         i += 1
     return (
-        a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+        a[i + 1 :] == b[i + 1 :]
+        or a[i + 1 :] == b[i:]
+        or a[i:] == b[i + 1 :]
         or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
     )
 

@@ -118,8 +118,15 @@ def search(request):
             total=Window(Count("pk")),
             rank=SearchRank(F("vector"), query),
             headline=SearchHeadline(
-                "text", query, config=CONFIG, start_sel=START_MARK, stop_sel=STOP_MARK,
-                max_fragments=2, max_words=20, min_words=10, fragment_delimiter=" … ",
+                "text",
+                query,
+                config=CONFIG,
+                start_sel=START_MARK,
+                stop_sel=STOP_MARK,
+                max_fragments=2,
+                max_words=20,
+                min_words=10,
+                fragment_delimiter=" … ",
             ),
         )
         .order_by("-rank", F("date").desc(nulls_last=True), "pk")

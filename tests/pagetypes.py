@@ -21,26 +21,44 @@ def make_page_types(make_post, alice, django_user_model):
     call_command("seed_demo", stdout=open(os.devnull, "w"))
     events = Category.objects.create(name="Wydarzenia", slug="wydarzenia", description="Spotkania i wydarzenia.")
     post = make_post(
-        title="Spotkanie partnerów w Nasielsku", lead="Partnerzy omówili plan działań na kolejny rok.",
+        title="Spotkanie partnerów w Nasielsku",
+        lead="Partnerzy omówili plan działań na kolejny rok.",
         body="<h2>Program</h2><ul><li>powitanie</li></ul><table><tbody><tr><td>10:00</td></tr></tbody></table>",
-        category=events, image=ContentFile(image_bytes(size=(800, 400)), name="spotkanie.jpg"),
+        category=events,
+        image=ContentFile(image_bytes(size=(800, 400)), name="spotkanie.jpg"),
         image_alt="Uczestnicy spotkania przy stole",
     )
-    Page.objects.create(title="Cele partnerstwa", slug="cele", section=Page.Section.PARTNERSHIP, position=2,
-                        body="<h2>Cele</h2><ul><li>lepszy rynek pracy</li></ul>")
+    Page.objects.create(
+        title="Cele partnerstwa",
+        slug="cele",
+        section=Page.Section.PARTNERSHIP,
+        position=2,
+        body="<h2>Cele</h2><ul><li>lepszy rynek pracy</li></ul>",
+    )
     meeting = _meeting_with_a_report(alice)
     pending = Meeting.objects.get(slug="pierwsze-spotkanie-organizacyjno-integracyjne-2018-06-06")
-    reader = verify_email(django_user_model.objects.create_user(
-        username="czytelniczka@example.com", email="czytelniczka@example.com", password="czytelniczka-haslo-1",
-    ))
-    Comment.objects.create(post=post, user=reader, author_name="Celina", body="Dobry pomysł.",
-                           status=Comment.Status.APPROVED)
+    reader = verify_email(
+        django_user_model.objects.create_user(
+            username="czytelniczka@example.com",
+            email="czytelniczka@example.com",
+            password="czytelniczka-haslo-1",
+        )
+    )
+    Comment.objects.create(
+        post=post, user=reader, author_name="Celina", body="Dobry pomysł.", status=Comment.Status.APPROVED
+    )
     subscriber = Subscriber.objects.create(
-        email="nowa@example.com", status=Subscriber.Status.PENDING, consent=ConsentText.current(), source="test",
+        email="nowa@example.com",
+        status=Subscriber.Status.PENDING,
+        consent=ConsentText.current(),
+        source="test",
     )
     confirmed = Subscriber.objects.create(
-        email="stala@example.com", status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now(),
-        consent=ConsentText.current(), source="test",
+        email="stala@example.com",
+        status=Subscriber.Status.CONFIRMED,
+        confirmed_at=timezone.now(),
+        consent=ConsentText.current(),
+        source="test",
     )
     pages = {
         "strona główna": "/",

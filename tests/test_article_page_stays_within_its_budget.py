@@ -12,13 +12,18 @@ def _static_path(url):
 
 
 def test_an_article_with_comments_and_rating_stays_under_50_kb(client, make_post, settings):
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     post = make_post(title="Partnerstwo lokalne w powiecie nowodworskim", body="<p>" + "Treść wpisu. " * 400 + "</p>")
     html = client.get(post.get_absolute_url()).content
     text = html.decode()
-    styles = [href for tag, href in re.findall(r'(<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"[^>]*>)', text)
-              if 'media="print"' not in tag]
+    styles = [
+        href
+        for tag, href in re.findall(r'(<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"[^>]*>)', text)
+        if 'media="print"' not in tag
+    ]
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', text)
     assert styles and scripts
     sizes = {"HTML": len(html)}

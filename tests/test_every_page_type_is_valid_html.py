@@ -31,8 +31,10 @@ def test_the_nu_html_checker_reports_no_error_on_any_page_type(
 ):
     if shutil.which("java") is None:
         pytest.fail("Java not found: apt-get install default-jre-headless")
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     pages, reader, _ = make_page_types(make_post, alice, django_user_model)
     files = {}
     for name, url in pages.items():
@@ -44,8 +46,11 @@ def test_the_nu_html_checker_reports_no_error_on_any_page_type(
         path.write_bytes(response.content)
         files[path.as_uri()] = name
     messages = _check(sorted(tmp_path.glob("*.html")))
-    errors = [f"{files.get(m.get('url'), m.get('url'))}: {m.get('message')} [{m.get('extract', '').strip()}]"
-              for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{files.get(m.get('url'), m.get('url'))}: {m.get('message')} [{m.get('extract', '').strip()}]"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert not errors, "The Nu HTML Checker found errors:\n" + "\n".join(errors)
 
 

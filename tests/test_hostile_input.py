@@ -55,8 +55,9 @@ def assert_safe(response, where):
 def sample_objects(db, category):
     """Objects at the sample slugs of urlmap.SAMPLES, so detail pages render fully."""
     sample = Category.objects.create(name="Przykład", slug="przyklad")
-    Post.objects.create(title="Przykład", slug="przyklad", category=sample, body="<p>Treść</p>",
-                        status=Post.Status.PUBLISHED)
+    Post.objects.create(
+        title="Przykład", slug="przyklad", category=sample, body="<p>Treść</p>", status=Post.Status.PUBLISHED
+    )
     Page.objects.create(title="Przykład", slug="przyklad", body="<p>Treść</p>")
 
 
@@ -88,18 +89,30 @@ def test_hostile_query_strings_never_break_a_page(visitor, payload):
 
 
 def test_very_long_urls_never_break_a_page(client, sample_objects):
-    for url in ["/" + "a" * 9000 + "/", "/aktualnosci/" + "a" * 100_000 + "/", "/?" + "a=b&" * 5000,
-                "/?q=" + "x" * 1_000_000]:
+    for url in [
+        "/" + "a" * 9000 + "/",
+        "/aktualnosci/" + "a" * 100_000 + "/",
+        "/?" + "a=b&" * 5000,
+        "/?q=" + "x" * 1_000_000,
+    ]:
         response = client.get(url)
         assert response.status_code == 414, url[:40]
         assert_safe(response, url[:40])
 
 
-@pytest.mark.parametrize("url", [
-    "/media/../../../../etc/passwd", "/media/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/media/..%2f..%2f..%2fetc%2fpasswd",
-    "/media//etc/passwd", "/static/../../../../etc/passwd", "/static/%2e%2e/partnerstwo/settings.py",
-    "/media/%00/etc/passwd", "/aktualnosci/..%2f..%2f..%2fetc%2fpasswd/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/media/../../../../etc/passwd",
+        "/media/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/media/..%2f..%2f..%2fetc%2fpasswd",
+        "/media//etc/passwd",
+        "/static/../../../../etc/passwd",
+        "/static/%2e%2e/partnerstwo/settings.py",
+        "/media/%00/etc/passwd",
+        "/aktualnosci/..%2f..%2f..%2fetc%2fpasswd/",
+    ],
+)
 def test_path_traversal_reveals_no_files(client, db, url):
     response = client.get(url)
     assert response.status_code in (400, 403, 404), url
@@ -171,8 +184,9 @@ def test_every_form_survives_hostile_values(visitor):
                 if name == "csrfmiddlewaretoken":
                     continue
                 if kind == "file":
-                    data[name] = SimpleUploadedFile("../../evil\x00.php.jpg", value.encode("utf-8", "surrogateescape"),
-                                                    content_type="image/jpeg")
+                    data[name] = SimpleUploadedFile(
+                        "../../evil\x00.php.jpg", value.encode("utf-8", "surrogateescape"), content_type="image/jpeg"
+                    )
                 else:
                     data[name] = value
             assert_safe(visitor.post(action, data), f"POST {action} from {page} ({payload})")

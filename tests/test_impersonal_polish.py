@@ -74,11 +74,20 @@ def test_e_mails_to_readers_and_applicants_use_impersonal_forms(client, demo, se
     settings.STAFF_NOTIFY_EMAILS = ["sekretariat@pup.example"]
     with in_background():
         client.post("/newsletter/", {"email": "czytelniczka@example.com", "consent": "on", "topics": "all"})
-        client.post("/partnerzy/przystap/", {
-            "institution_name": "Stowarzyszenie Przykładowe", "kind": "organizacja-pozarzadowa",
-            "gmina": "nasielsk", "contact_name": "Anna Przykładowa", "email": "anna@example.org",
-            "phone": "", "message": "Chcemy przystąpić.", "consent": "on", "website": "",
-        })
+        client.post(
+            "/partnerzy/przystap/",
+            {
+                "institution_name": "Stowarzyszenie Przykładowe",
+                "kind": "organizacja-pozarzadowa",
+                "gmina": "nasielsk",
+                "contact_name": "Anna Przykładowa",
+                "email": "anna@example.org",
+                "phone": "",
+                "message": "Chcemy przystąpić.",
+                "consent": "on",
+                "website": "",
+            },
+        )
     assert len(mail.outbox) == 3  # the confirmation link, the staff notice, the applicant's copy
     for message in mail.outbox:
         bodies = [message.body] + [content for content, _type in getattr(message, "alternatives", [])]

@@ -17,12 +17,14 @@ SUPERVISE = str(settings.BASE_DIR / "bin" / "supervise")
 def test_gunicorn_config_sets_timeouts_recycling_and_workers_from_the_environment():
     gunicorn = Path(sys.executable).parent / "gunicorn"
     result = subprocess.run(
-        [gunicorn, "--print-config", "partnerstwo.wsgi"], cwd=settings.BASE_DIR,
-        env={**os.environ, "WEB_CONCURRENCY": "5"}, capture_output=True, text=True, timeout=60,
+        [gunicorn, "--print-config", "partnerstwo.wsgi"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "WEB_CONCURRENCY": "5"},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
-    config = dict(
-        [part.strip() for part in line.split("=", 1)] for line in result.stdout.splitlines() if "=" in line
-    )
+    config = dict([part.strip() for part in line.split("=", 1)] for line in result.stdout.splitlines() if "=" in line)
     assert config["workers"] == "5"
     assert config["timeout"] == "30"
     assert config["graceful_timeout"] == "20"
@@ -33,7 +35,9 @@ def test_gunicorn_config_sets_timeouts_recycling_and_workers_from_the_environmen
 def test_a_crashing_worker_is_started_again_with_growing_pauses(tmp_path):
     log = tmp_path / "runs"
     supervisor = subprocess.Popen(
-        [SUPERVISE, "bash", "-c", f"date +%s.%N >> {log}; exit 3"], stderr=subprocess.PIPE, text=True,
+        [SUPERVISE, "bash", "-c", f"date +%s.%N >> {log}; exit 3"],
+        stderr=subprocess.PIPE,
+        text=True,
     )
     time.sleep(3.6)  # runs at 0 s, 1 s, 3 s
     supervisor.send_signal(signal.SIGTERM)

@@ -19,15 +19,22 @@ def add_content(n, start):
     now, today = timezone.now(), timezone.localdate()
     category = Category.objects.get_or_create(slug="newsy", defaults={"name": "Newsy"})[0]
     Post.objects.bulk_create(
-        Post(title=f"Wpis {i}", slug=f"wpis-{i}", body="<p>Treść.</p>", category=category,
-             status=Post.Status.PUBLISHED, published_at=now - datetime.timedelta(minutes=i))
+        Post(
+            title=f"Wpis {i}",
+            slug=f"wpis-{i}",
+            body="<p>Treść.</p>",
+            category=category,
+            status=Post.Status.PUBLISHED,
+            published_at=now - datetime.timedelta(minutes=i),
+        )
         for i in range(start, start + n)
     )
     measured = Post.objects.get(slug="wpis-0")
     reader = get_user_model().objects.get_or_create(username="czytelnik@example.com")[0]
     Comment.objects.bulk_create(
-        Comment(post=measured, user=reader, author_name="Czytelnik", body=f"Komentarz {i}",
-                status=Comment.Status.APPROVED)
+        Comment(
+            post=measured, user=reader, author_name="Czytelnik", body=f"Komentarz {i}", status=Comment.Status.APPROVED
+        )
         for i in range(start, start + n)
     )
     institutions = Institution.objects.bulk_create(
@@ -39,20 +46,31 @@ def add_content(n, start):
     )
     measured_institution = Institution.objects.get(slug="instytucja-0")
     Office.objects.bulk_create(  # current and past representatives of the measured institution
-        Office(institution=measured_institution, person=person, function=f"Funkcja {k}",
-               start_date=datetime.date(2018, 1, 1), end_date=None if k % 2 == 0 else datetime.date(2019, 1, 1))
+        Office(
+            institution=measured_institution,
+            person=person,
+            function=f"Funkcja {k}",
+            start_date=datetime.date(2018, 1, 1),
+            end_date=None if k % 2 == 0 else datetime.date(2019, 1, 1),
+        )
         for k, person in enumerate(people, start=start)
     )
-    agreement = Agreement.objects.get_or_create(slug="porozumienie", defaults={
-        "title": "Porozumienie", "signed_on": datetime.date(2018, 4, 19)})[0]
+    agreement = Agreement.objects.get_or_create(
+        slug="porozumienie", defaults={"title": "Porozumienie", "signed_on": datetime.date(2018, 4, 19)}
+    )[0]
     Signature.objects.bulk_create(
         Signature(agreement=agreement, person=person, institution=institution, function="Sygnatariusz", order=k)
         for k, (institution, person) in enumerate(zip(institutions, people, strict=True), start=start)
     )
     venue = Venue.objects.get_or_create(name="Sala", defaults={"gmina": Gmina.NASIELSK})[0]
     meetings = Meeting.objects.bulk_create(
-        Meeting(title=f"Spotkanie {i}", slug=f"spotkanie-{i}", date=today - datetime.timedelta(days=i % 300),
-                venue=venue, status=Meeting.Status.HELD)
+        Meeting(
+            title=f"Spotkanie {i}",
+            slug=f"spotkanie-{i}",
+            date=today - datetime.timedelta(days=i % 300),
+            venue=venue,
+            status=Meeting.Status.HELD,
+        )
         for i in range(start, start + n)
     )
     measured_meeting = Meeting.objects.get(slug="spotkanie-0")
@@ -60,11 +78,20 @@ def add_content(n, start):
     AgendaItem.objects.bulk_create(AgendaItem(meeting=m, title="Punkt") for m in targets)
     Report.objects.bulk_create(
         Report(meeting=m, body="<p>Relacja.</p>", status=Report.Status.PUBLISHED, published_at=now)
-        for m in meetings if m.pk != measured_meeting.pk or start == 0
+        for m in meetings
+        if m.pk != measured_meeting.pk or start == 0
     )
     Photo.objects.bulk_create(
-        Photo(meeting=measured_meeting, image=f"spotkania/x/{i}.jpg", alt=f"Zdjęcie {i}", thumbnail="t.jpg",
-              large="l.jpg", width=800, height=600) for i in range(start, start + n)
+        Photo(
+            meeting=measured_meeting,
+            image=f"spotkania/x/{i}.jpg",
+            alt=f"Zdjęcie {i}",
+            thumbnail="t.jpg",
+            large="l.jpg",
+            width=800,
+            height=600,
+        )
+        for i in range(start, start + n)
     )
     Document.objects.bulk_create(
         Document(meeting=measured_meeting, title=f"Dokument {i}", file=f"d{i}.pdf", kind="pdf", size=1000)
@@ -80,13 +107,34 @@ def add_content(n, start):
 
 
 PAGES = [
-    "/", "/aktualnosci/", "/aktualnosci/wpis-0/", "/aktualnosci/kategoria/newsy/",
-    "/aktualnosci/rss/", "/aktualnosci/atom/", "/spotkania/", f"/spotkania/archiwum/{datetime.date.today().year}/",
-    "/spotkania/spotkanie-0/", "/spotkania/spotkanie-0.ics", "/spotkania/kalendarz.ics",
-    "/partnerzy/", "/partnerzy/?gmina=leoncin", "/partnerzy/instytucja-0/", "/partnerzy/przystap/",
-    "/porozumienie/", "/partnerstwo/", "/partnerstwo/strona-0/", "/polityka-prywatnosci/", "/szukaj/?q=spotkanie",
-    "/dane/", "/dane/instytucje.csv", "/dane/sygnatariusze.json", "/dane/spotkania.csv", "/sitemap.xml",
-    "/deklaracja-dostepnosci/", "/newsletter/", "/robots.txt",
+    "/",
+    "/aktualnosci/",
+    "/aktualnosci/wpis-0/",
+    "/aktualnosci/kategoria/newsy/",
+    "/aktualnosci/rss/",
+    "/aktualnosci/atom/",
+    "/spotkania/",
+    f"/spotkania/archiwum/{datetime.date.today().year}/",
+    "/spotkania/spotkanie-0/",
+    "/spotkania/spotkanie-0.ics",
+    "/spotkania/kalendarz.ics",
+    "/partnerzy/",
+    "/partnerzy/?gmina=leoncin",
+    "/partnerzy/instytucja-0/",
+    "/partnerzy/przystap/",
+    "/porozumienie/",
+    "/partnerstwo/",
+    "/partnerstwo/strona-0/",
+    "/polityka-prywatnosci/",
+    "/szukaj/?q=spotkanie",
+    "/dane/",
+    "/dane/instytucje.csv",
+    "/dane/sygnatariusze.json",
+    "/dane/spotkania.csv",
+    "/sitemap.xml",
+    "/deklaracja-dostepnosci/",
+    "/newsletter/",
+    "/robots.txt",
 ]
 
 

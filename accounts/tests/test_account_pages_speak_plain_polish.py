@@ -4,14 +4,22 @@ from django.core import mail
 
 from adminsite.tests.test_admin_speaks_polish import GENDER_FORMS, visible_text
 
-STIFF = ["Zapomniałeś", "Pamiętaj mnie", "proszę", "w celu zarejestrowania", "w domenie", "Zresetuj moje hasło",
-         "Hello from", "Thank you for using"]
+STIFF = [
+    "Zapomniałeś",
+    "Pamiętaj mnie",
+    "proszę",
+    "w celu zarejestrowania",
+    "w domenie",
+    "Zresetuj moje hasło",
+    "Hello from",
+    "Thank you for using",
+]
 
 
 def main_text(response):
     """What the page itself says (the site's header, footer and cookie notice are not allauth's)."""
     html = response.text
-    return visible_text(html[html.index("<main"):html.index("</main>")])
+    return visible_text(html[html.index("<main") : html.index("</main>")])
 
 
 def assert_plain(text):
@@ -38,8 +46,9 @@ def test_signing_up_sends_a_plain_polish_confirmation(client, db):
     page = main_text(client.get("/konto/signup/"))
     assert "Załóż konto" in page and "Masz już konto?" in page
     assert_plain(page)
-    client.post("/konto/signup/", {"email": "ewa@example.com", "password1": "dlugie-haslo-42", "password2":
-                                   "dlugie-haslo-42"})
+    client.post(
+        "/konto/signup/", {"email": "ewa@example.com", "password1": "dlugie-haslo-42", "password2": "dlugie-haslo-42"}
+    )
     message = mail.outbox[-1]
     assert message.subject == "[Partnerstwo Lokalne] Potwierdź adres e-mail"
     assert "ten adres e-mail podano jako adres konta w portalu Partnerstwa Lokalnego Powiatu Nowodworskiego" in (

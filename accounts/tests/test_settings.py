@@ -15,8 +15,12 @@ def _required(**env):
 
 @pytest.mark.parametrize(
     ("env", "expected"),
-    [({}, "True"), ({"DEBUG": "1"}, "False"), ({"DEBUG": "1", "MFA_REQUIRED_FOR_STAFF": "1"}, "True"),
-     ({"MFA_REQUIRED_FOR_STAFF": "0"}, "False")],
+    [
+        ({}, "True"),
+        ({"DEBUG": "1"}, "False"),
+        ({"DEBUG": "1", "MFA_REQUIRED_FOR_STAFF": "1"}, "True"),
+        ({"MFA_REQUIRED_FOR_STAFF": "0"}, "False"),
+    ],
 )
 def test_two_factor_for_staff_is_required_unless_debug_or_turned_off(env, expected):
     assert _required(**env) == expected

@@ -23,8 +23,9 @@ LOGIN_PAGES = ("/admin/login/", "/konto/login/")
 def sample_objects(db):
     """A draft at the sample slug: staff preview it, readers get 404."""
     category = Category.objects.create(name="Przykład", slug="przyklad")
-    Post.objects.create(title="Szkic", slug="przyklad", category=category, body="<p>Szkic</p>",
-                        status=Post.Status.DRAFT)
+    Post.objects.create(
+        title="Szkic", slug="przyklad", category=category, body="<p>Szkic</p>", status=Post.Status.DRAFT
+    )
     Page.objects.create(title="Przykład", slug="przyklad", body="<p>Treść</p>")
 
 
@@ -32,8 +33,9 @@ def sample_objects(db):
 def clients(db, alice, bob, django_user_model, settings, sample_objects):
     settings.MFA_REQUIRED_FOR_STAFF = True
     TOTP.activate(alice, generate_totp_secret())
-    carol = django_user_model.objects.create(username="carol@pup.example", email="carol@pup.example",
-                                             is_staff=True, is_superuser=True)
+    carol = django_user_model.objects.create(
+        username="carol@pup.example", email="carol@pup.example", is_staff=True, is_superuser=True
+    )
     made = {}
     for name, user in [("reader", bob), ("staff", alice), ("staff_without_totp", carol)]:
         made[name] = Client()

@@ -14,7 +14,9 @@ def person_in(db, django_user_model, client):
 
     def make(role):
         user = django_user_model.objects.create_user(
-            username=f"{role.lower()}@pup.example", email=f"{role.lower()}@pup.example", password="x" * 12,
+            username=f"{role.lower()}@pup.example",
+            email=f"{role.lower()}@pup.example",
+            password="x" * 12,
             is_staff=True,
         )
         user.groups.add(Group.objects.get(name=role))
@@ -31,12 +33,23 @@ def codenames(role):
 
 def test_a_fresh_database_has_the_three_roles_with_their_permissions(db):
     redaktor, moderator = codenames(REDAKTOR), codenames(MODERATOR)
-    assert {"news.add_post", "news.change_post", "meetings.add_report", "meetings.add_photo",
-            "meetings.change_document", "news.add_category"} <= redaktor
+    assert {
+        "news.add_post",
+        "news.change_post",
+        "meetings.add_report",
+        "meetings.add_photo",
+        "meetings.change_document",
+        "news.add_category",
+    } <= redaktor
     assert not {p for p in redaktor if p.startswith(("newsletter.", "auth.", "members."))}
     assert "news.change_comment" not in redaktor
-    assert moderator == {"news.change_comment", "news.delete_comment", "news.view_comment",
-                         "members.change_accessionrequest", "members.view_accessionrequest"}
+    assert moderator == {
+        "news.change_comment",
+        "news.delete_comment",
+        "news.view_comment",
+        "members.change_accessionrequest",
+        "members.view_accessionrequest",
+    }
     assert len(codenames(ADMINISTRATOR)) == Permission.objects.count()
     assert {"newsletter.change_issue", "auth.change_user", "mfa.delete_authenticator"} <= codenames(ADMINISTRATOR)
 
@@ -67,11 +80,20 @@ def test_migrate_brings_roles_back_to_their_permissions(db):
 def test_redaktor_adds_a_post_but_sees_no_comments_or_newsletter(person_in, category, make_post, bob):
     Comment.objects.create(post=make_post(), user=bob, author_name="Bob", body="Czekam na moderację.")
     client = person_in(REDAKTOR)
-    response = client.post("/admin/news/post/add/", {
-        "title": "Nabór do projektu", "slug": "nabor-do-projektu", "category": category.pk, "lead": "",
-        "body": "<p>Treść.</p>", "image_alt": "", "status": Post.Status.DRAFT,
-        "published_at_0": "2026-12-01", "published_at_1": "10:00",
-    })
+    response = client.post(
+        "/admin/news/post/add/",
+        {
+            "title": "Nabór do projektu",
+            "slug": "nabor-do-projektu",
+            "category": category.pk,
+            "lead": "",
+            "body": "<p>Treść.</p>",
+            "image_alt": "",
+            "status": Post.Status.DRAFT,
+            "published_at_0": "2026-12-01",
+            "published_at_1": "10:00",
+        },
+    )
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     assert Post.objects.filter(slug="nabor-do-projektu").exists()
 
@@ -87,8 +109,7 @@ def test_moderator_approves_comments_but_cannot_edit_posts(person_in, make_post,
     comment = Comment.objects.create(post=post, user=bob, author_name="Bob", body="Czy będzie nabór?")
     client = person_in(MODERATOR)
 
-    response = client.post("/admin/news/comment/", {"action": "approve", "_selected_action": [comment.pk]},
-                           follow=True)
+    response = client.post("/admin/news/comment/", {"action": "approve", "_selected_action": [comment.pk]}, follow=True)
     assert "Zatwierdzone komentarze: 1." in response.text
     comment.refresh_from_db()
     assert comment.status == Comment.Status.APPROVED

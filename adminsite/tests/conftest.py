@@ -24,19 +24,31 @@ def every_model(db, alice, bob):
     Comment.objects.create(post=post, user=bob, author_name="Bob", body="Dobry wpis.")
     Rating.objects.create(post=post, user=bob, value=Rating.Value.choices[-1][0])
     AccessionRequest.objects.create(
-        institution_name="Stowarzyszenie Testowe", kind=InstitutionKind.choices[0][0], gmina=Gmina.NASIELSK,
-        contact_name="Anna Kowalska", email="anna@example.com", consent=True,
+        institution_name="Stowarzyszenie Testowe",
+        kind=InstitutionKind.choices[0][0],
+        gmina=Gmina.NASIELSK,
+        contact_name="Anna Kowalska",
+        email="anna@example.com",
+        consent=True,
     )
     subscriber = Subscriber.objects.create(
-        email="czytelnik@example.com", status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now(),
-        consent=ConsentText.current(), source="test",
+        email="czytelnik@example.com",
+        status=Subscriber.Status.CONFIRMED,
+        confirmed_at=timezone.now(),
+        consent=ConsentText.current(),
+        source="test",
     )
     issue = Issue.objects.create(subject="Wydanie grudniowe", body="<p>Treść.</p>", created_by=alice)
     Delivery.objects.create(issue=issue, subscriber=subscriber, status=Delivery.Status.FAILED, attempts=1)
-    Report.objects.get_or_create(meeting=Meeting.objects.order_by("pk").first(),
-                                 defaults={"body": "<p>Relacja.</p>", "author": alice})
+    Report.objects.get_or_create(
+        meeting=Meeting.objects.order_by("pk").first(), defaults={"body": "<p>Relacja.</p>", "author": alice}
+    )
     record_change(post, alice, created=False, summary="Poprawiono tytuł")
     EmailAddress.objects.create(user=bob, email=bob.email, verified=True, primary=True)
-    Authenticator.objects.create(user=alice, type=Authenticator.Type.TOTP, data={"secret": "x"},
-                                 created_at=timezone.now() - datetime.timedelta(days=1))
+    Authenticator.objects.create(
+        user=alice,
+        type=Authenticator.Type.TOTP,
+        data={"secret": "x"},
+        created_at=timezone.now() - datetime.timedelta(days=1),
+    )
     Group.objects.get_or_create(name="Testowa")

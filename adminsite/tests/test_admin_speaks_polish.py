@@ -13,18 +13,64 @@ from adminsite.grammar import NOUNS, has_noun, noun_for
 
 # What the admin used to show and must not again (checked against visible text and titles).
 ENGLISH = [
-    "Filter by", "Select an option", "MFA", "Authenticator", "Task Result", "Tasks Database", "TASKS DATABASE",
-    "SITE_URL", "Note: ", "timezone", "hours ahead", "hours behind", "Add another", "Change selected",
-    "Delete selected", "View selected", "was added", "was changed", "successfully", "Select all", "Are you sure",
-    "Recent actions", "Show counts", "Clear all filters", "Home", "Save and", "Yes, I", "No, take me",
-    "Recovery codes", "TOTP Authenticator", "Created at", "Last used", "Enqueued", "Priority", "Queue name",
-    "Pagination", "Search ", "entries", "Web Authentication",
+    "Filter by",
+    "Select an option",
+    "MFA",
+    "Authenticator",
+    "Task Result",
+    "Tasks Database",
+    "TASKS DATABASE",
+    "SITE_URL",
+    "Note: ",
+    "timezone",
+    "hours ahead",
+    "hours behind",
+    "Add another",
+    "Change selected",
+    "Delete selected",
+    "View selected",
+    "was added",
+    "was changed",
+    "successfully",
+    "Select all",
+    "Are you sure",
+    "Recent actions",
+    "Show counts",
+    "Clear all filters",
+    "Home",
+    "Save and",
+    "Yes, I",
+    "No, take me",
+    "Recovery codes",
+    "TOTP Authenticator",
+    "Created at",
+    "Last used",
+    "Enqueued",
+    "Priority",
+    "Queue name",
+    "Pagination",
+    "Search ",
+    "entries",
+    "Web Authentication",
 ]
 # English words that are also parts of Polish ones: matched whole (alt="True" of a yes/no icon).
 ENGLISH_WORDS = re.compile(r"\b(Search|User|True|False|None|type|Type|Users|Groups|Delete|Save|Add|Change)\b")
 # Verbs that take the accusative: Django put the nominative after them.
-VERBS = ["dodaj", "zmień", "zobacz", "wybierz", "usuń", "dodano", "zapisano", "usunięto", "dodać", "zmienić",
-         "usunąć", "zobaczyć", "zaznacz"]
+VERBS = [
+    "dodaj",
+    "zmień",
+    "zobacz",
+    "wybierz",
+    "usuń",
+    "dodano",
+    "zapisano",
+    "usunięto",
+    "dodać",
+    "zmienić",
+    "usunąć",
+    "zobaczyć",
+    "zaznacz",
+]
 # Gender written with brackets or slashes: „został(a)”, „dodany(-na)”, „podjął(-ęła)”, „Zrozumiałem/am”.
 GENDER_FORMS = re.compile(r"\w\((?:a|y|o|go|-\w{1,4})\)|\w/(?:a|am|aś|ła|na)\b")
 
@@ -106,8 +152,12 @@ def test_every_admin_page_speaks_polish(superuser_client, every_model, alice, rf
         info = f"admin:{opts.app_label}_{opts.model_name}"
         obj = model._default_manager.order_by("pk").first()
         assert obj is not None, f"every_model makes no {opts.label}: add one so its change page is walked"
-        pages += [reverse(f"{info}_changelist"), reverse(f"{info}_change", args=[quote(obj.pk)]),
-                  reverse(f"{info}_history", args=[quote(obj.pk)]), reverse("admin:app_list", args=[opts.app_label])]
+        pages += [
+            reverse(f"{info}_changelist"),
+            reverse(f"{info}_change", args=[quote(obj.pk)]),
+            reverse(f"{info}_history", args=[quote(obj.pk)]),
+            reverse("admin:app_list", args=[opts.app_label]),
+        ]
         if model_admin.has_add_permission(request):
             pages.append(reverse(f"{info}_add"))
         if model_admin.has_delete_permission(request, obj):

@@ -29,8 +29,7 @@ def make_subscribers(n):
     from newsletter.models import ConsentText
 
     consent = ConsentText.current()
-    return [Subscriber.objects.create(email=f"osoba{i}@example.com", source="test", consent=consent)
-            for i in range(n)]
+    return [Subscriber.objects.create(email=f"osoba{i}@example.com", source="test", consent=consent) for i in range(n)]
 
 
 def messages_of(response):
@@ -84,8 +83,9 @@ def test_adding_changing_and_deleting_say_what_was_done(staff):
     category = Category.objects.get(slug="wydarzenia")
     assert "Dodano kategorię „" in added.text and "Wydarzenia</a>”." in added.text
 
-    again = staff.post("/admin/news/category/add/", {"name": "Ogłoszenia", "slug": "ogloszenia", "_addanother": "1"},
-                       follow=True)
+    again = staff.post(
+        "/admin/news/category/add/", {"name": "Ogłoszenia", "slug": "ogloszenia", "_addanother": "1"}, follow=True
+    )
     assert "Poniżej można dodać kolejną kategorię." in again.text
 
     url = f"/admin/news/category/{category.pk}/change/"
@@ -114,9 +114,9 @@ def test_the_change_form_titles_use_the_accusative(staff, alice):
 def test_editing_several_rows_in_the_list_counts_them(staff, db):
     from django.urls import reverse
 
-
-    pages = [Page.objects.create(title=f"Strona {i}", slug=f"strona-{i}", body="<p>x</p>", position=i)
-             for i in range(2)]
+    pages = [
+        Page.objects.create(title=f"Strona {i}", slug=f"strona-{i}", body="<p>x</p>", position=i) for i in range(2)
+    ]
     form = {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2", "_save": "Zapisz"}
     for i, page in enumerate(pages):
         form |= {f"form-{i}-id": page.pk, f"form-{i}-position": 10 + i}
@@ -128,17 +128,30 @@ def test_editing_several_rows_in_the_list_counts_them(staff, db):
 def test_grammar_forms_follow_the_polish_plural_rule():
     page = NOUNS["pages.page"]
     assert [page.count(n) for n in (0, 1, 2, 4, 5, 12, 14, 21, 22, 25, 102, 112)] == [
-        "0 stron", "1 strona", "2 strony", "4 strony", "5 stron", "12 stron", "14 stron", "21 stron",
-        "22 strony", "25 stron", "102 strony", "112 stron",
+        "0 stron",
+        "1 strona",
+        "2 strony",
+        "4 strony",
+        "5 stron",
+        "12 stron",
+        "14 stron",
+        "21 stron",
+        "22 strony",
+        "25 stron",
+        "102 strony",
+        "112 stron",
     ]
 
 
-@pytest.mark.parametrize(("n", "text"), [
-    (1, "1 potwierdzony subskrybent otrzyma tę wysyłkę"),
-    (2, "2 potwierdzonych subskrybentów otrzyma tę wysyłkę"),
-    (5, "5 potwierdzonych subskrybentów otrzyma tę wysyłkę"),
-    (22, "22 potwierdzonych subskrybentów otrzyma tę wysyłkę"),
-])
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "1 potwierdzony subskrybent otrzyma tę wysyłkę"),
+        (2, "2 potwierdzonych subskrybentów otrzyma tę wysyłkę"),
+        (5, "5 potwierdzonych subskrybentów otrzyma tę wysyłkę"),
+        (22, "22 potwierdzonych subskrybentów otrzyma tę wysyłkę"),
+    ],
+)
 def test_a_draft_issue_counts_its_recipients(staff, alice, n, text):
     from django.utils import timezone
 

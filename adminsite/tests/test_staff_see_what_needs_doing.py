@@ -41,23 +41,35 @@ def make_work(n, make_post, bob, alice):
     for i in range(n):
         Comment.objects.create(post=post, user=bob, author_name="Bob", body=f"Komentarz {i}")
         AccessionRequest.objects.create(
-            institution_name=f"Stowarzyszenie {batch}-{i}", kind=InstitutionKind.choices[0][0], gmina=Gmina.NASIELSK,
-            contact_name="Anna Nowak", email=f"anna{batch}-{i}@example.com", consent=True,
+            institution_name=f"Stowarzyszenie {batch}-{i}",
+            kind=InstitutionKind.choices[0][0],
+            gmina=Gmina.NASIELSK,
+            contact_name="Anna Nowak",
+            email=f"anna{batch}-{i}@example.com",
+            consent=True,
         )
         make_post(title=f"Zaplanowany {batch}-{i}", published_at=now + datetime.timedelta(days=i + 1))
-        Meeting.objects.create(title=f"Posiedzenie {batch}-{i}", date=today - datetime.timedelta(days=i + 1),
-                               status=Meeting.Status.HELD)
+        Meeting.objects.create(
+            title=f"Posiedzenie {batch}-{i}", date=today - datetime.timedelta(days=i + 1), status=Meeting.Status.HELD
+        )
         subscriber = Subscriber.objects.create(email=f"s{batch}-{i}@example.com", source="test", consent=consent)
         Delivery.objects.create(issue=issue, subscriber=subscriber, status=Delivery.Status.FAILED, attempts=5)
     # Done work the dashboard must not count.
-    Comment.objects.create(post=post, user=bob, author_name="Bob", body="Zatwierdzony",
-                           status=Comment.Status.APPROVED)
-    reported = Meeting.objects.create(title=f"Z relacją {batch}", date=today - datetime.timedelta(days=3),
-                                      status=Meeting.Status.HELD)
-    Report.objects.create(meeting=reported, body="<p>Relacja.</p>", status=Report.Status.PUBLISHED,
-                          published_at=now - datetime.timedelta(days=1))
-    Meeting.objects.create(title=f"Odwołane {batch}", date=timezone.localdate() - datetime.timedelta(days=2),
-                           status=Meeting.Status.CANCELLED)
+    Comment.objects.create(post=post, user=bob, author_name="Bob", body="Zatwierdzony", status=Comment.Status.APPROVED)
+    reported = Meeting.objects.create(
+        title=f"Z relacją {batch}", date=today - datetime.timedelta(days=3), status=Meeting.Status.HELD
+    )
+    Report.objects.create(
+        meeting=reported,
+        body="<p>Relacja.</p>",
+        status=Report.Status.PUBLISHED,
+        published_at=now - datetime.timedelta(days=1),
+    )
+    Meeting.objects.create(
+        title=f"Odwołane {batch}",
+        date=timezone.localdate() - datetime.timedelta(days=2),
+        status=Meeting.Status.CANCELLED,
+    )
 
 
 def links(html):
@@ -66,19 +78,42 @@ def links(html):
     return {text.strip(): url.replace("&amp;", "&") for url, text in found}
 
 
-@pytest.mark.parametrize(("n", "texts"), [
-    (1, ["1 komentarz czeka na moderację", "1 zgłoszenie przystąpienia czeka na decyzję",
-         "1 wpis czeka na zaplanowaną publikację", "1 minione spotkanie nie ma opublikowanej relacji",
-         "1 wiadomość newslettera nie dotarła do odbiorcy (błąd wysyłki)"]),
-    (2, ["2 komentarze czekają na moderację", "2 zgłoszenia przystąpienia czekają na decyzję",
-         "2 wpisy czekają na zaplanowaną publikację", "2 minione spotkania nie mają opublikowanej relacji",
-         "2 wiadomości newslettera nie dotarły do odbiorcy (błąd wysyłki)"]),
-    (5, ["5 komentarzy czeka na moderację", "5 zgłoszeń przystąpienia czeka na decyzję",
-         "5 wpisów czeka na zaplanowaną publikację", "5 minionych spotkań nie ma opublikowanej relacji",
-         "5 wiadomości newslettera nie dotarło do odbiorcy (błąd wysyłki)"]),
-])
-def test_home_page_counts_each_task_and_links_to_exactly_those_rows(staff, make_post, bob, alice, statement,
-                                                                     n, texts):
+@pytest.mark.parametrize(
+    ("n", "texts"),
+    [
+        (
+            1,
+            [
+                "1 komentarz czeka na moderację",
+                "1 zgłoszenie przystąpienia czeka na decyzję",
+                "1 wpis czeka na zaplanowaną publikację",
+                "1 minione spotkanie nie ma opublikowanej relacji",
+                "1 wiadomość newslettera nie dotarła do odbiorcy (błąd wysyłki)",
+            ],
+        ),
+        (
+            2,
+            [
+                "2 komentarze czekają na moderację",
+                "2 zgłoszenia przystąpienia czekają na decyzję",
+                "2 wpisy czekają na zaplanowaną publikację",
+                "2 minione spotkania nie mają opublikowanej relacji",
+                "2 wiadomości newslettera nie dotarły do odbiorcy (błąd wysyłki)",
+            ],
+        ),
+        (
+            5,
+            [
+                "5 komentarzy czeka na moderację",
+                "5 zgłoszeń przystąpienia czeka na decyzję",
+                "5 wpisów czeka na zaplanowaną publikację",
+                "5 minionych spotkań nie ma opublikowanej relacji",
+                "5 wiadomości newslettera nie dotarło do odbiorcy (błąd wysyłki)",
+            ],
+        ),
+    ],
+)
+def test_home_page_counts_each_task_and_links_to_exactly_those_rows(staff, make_post, bob, alice, statement, n, texts):
     make_work(n, make_post, bob, alice)
     found = links(staff.get("/admin/").text)
     for text in texts:
@@ -100,8 +135,9 @@ def test_scheduled_posts_are_listed_with_their_dates(staff, make_post, statement
     assert f"{local.day} " in html and local.strftime("%H:%M") in html
 
 
-def test_home_page_queries_do_not_grow_with_the_work(staff, make_post, bob, alice, statement,
-                                                     django_assert_num_queries):
+def test_home_page_queries_do_not_grow_with_the_work(
+    staff, make_post, bob, alice, statement, django_assert_num_queries
+):
     make_work(1, make_post, bob, alice)
     with django_assert_num_queries(QUERIES):
         staff.get("/admin/")

@@ -15,15 +15,27 @@ def editor(alice):
 @pytest.fixture
 def second_editor(django_user_model):
     return django_user_model.objects.create_user(
-        username="celina@pup.example", password="celina-haslo-123", is_staff=True, is_superuser=True,
-        first_name="Celina", last_name="Korekta",
+        username="celina@pup.example",
+        password="celina-haslo-123",
+        is_staff=True,
+        is_superuser=True,
+        first_name="Celina",
+        last_name="Korekta",
     )
 
 
 def _post_form(**fields):
     data = {
-        "title": "Nowy wpis", "slug": "", "category": "", "lead": "", "body": "<p>Treść</p>", "image_alt": "",
-        "status": "published", "published_at_0": "2026-01-10", "published_at_1": "10:00:00", "author": "",
+        "title": "Nowy wpis",
+        "slug": "",
+        "category": "",
+        "lead": "",
+        "body": "<p>Treść</p>",
+        "image_alt": "",
+        "status": "published",
+        "published_at_0": "2026-01-10",
+        "published_at_1": "10:00:00",
+        "author": "",
     }
     data.update(fields)
     return data
@@ -38,7 +50,8 @@ def test_saving_a_post_in_admin_records_who_and_when(client, editor, second_edit
 
     records = list(ChangeRecord.objects.order_by("changed_at"))
     assert [(r.editor_name, r.is_creation) for r in records] == [
-        ("Alicja Redakcyjna", True), ("Celina Korekta", False),
+        ("Alicja Redakcyjna", True),
+        ("Celina Korekta", False),
     ]
     assert records[1].summary.startswith("Zmiana: Tytuł")
 
@@ -70,10 +83,17 @@ def test_staff_without_a_full_name_are_signed_as_the_editors_not_by_e_mail(clien
 
 def test_pages_keep_a_register_too(client, editor):
     client.force_login(editor)
-    client.post("/admin/pages/page/add/", {
-        "title": "Cele", "slug": "cele", "section": "partnerstwo", "position": 1, "body": "<p>x</p>",
-        "is_published": "on",
-    })
+    client.post(
+        "/admin/pages/page/add/",
+        {
+            "title": "Cele",
+            "slug": "cele",
+            "section": "partnerstwo",
+            "position": 1,
+            "body": "<p>x</p>",
+            "is_published": "on",
+        },
+    )
     html = client.get("/partnerstwo/cele/").text
     assert "<dt>Informację wytworzył</dt><dd>Alicja Redakcyjna" in html
     assert "Rejestr zmian (1 wersja)" in html
@@ -97,15 +117,30 @@ def test_content_saved_outside_admin_shows_its_own_dates(client, make_post):
 @pytest.mark.parametrize("saves", [1, 12])
 def test_page_query_count_does_not_grow_with_the_register(client, editor, django_assert_num_queries, saves):
     client.force_login(editor)
-    client.post("/admin/pages/page/add/", {
-        "title": "Cele", "slug": "cele", "section": "ogolne", "position": 1, "body": "<p>x</p>", "is_published": "on",
-    })
+    client.post(
+        "/admin/pages/page/add/",
+        {
+            "title": "Cele",
+            "slug": "cele",
+            "section": "ogolne",
+            "position": 1,
+            "body": "<p>x</p>",
+            "is_published": "on",
+        },
+    )
     page = Page.objects.get()
     for n in range(saves - 1):
-        client.post(f"/admin/pages/page/{page.pk}/change/", {
-            "title": f"Cele {n}", "slug": "cele", "section": "ogolne", "position": 1, "body": "<p>x</p>",
-            "is_published": "on",
-        })
+        client.post(
+            f"/admin/pages/page/{page.pk}/change/",
+            {
+                "title": f"Cele {n}",
+                "slug": "cele",
+                "section": "ogolne",
+                "position": 1,
+                "body": "<p>x</p>",
+                "is_published": "on",
+            },
+        )
     client.logout()
     with django_assert_num_queries(3):  # page + register + coordinator
         client.get("/cele/")

@@ -68,9 +68,17 @@ def png_path(tmp_path_factory):
 def test_a_small_png_that_would_decode_to_hundreds_of_megabytes_is_refused_cheaply(png_path):
     assert png_path.stat().st_size < 400 * 1024
     result = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(png_path)], cwd=settings.BASE_DIR, capture_output=True, text=True,
-        timeout=120, env={"DJANGO_SETTINGS_MODULE": "partnerstwo.settings", "PATH": "/usr/bin:/bin",
-                          "DATA_DIR": str(settings.DATA_DIR), "DATABASE_URL": "postgres://nobody@localhost/none"},
+        [sys.executable, "-c", MEASURE, str(png_path)],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            "DJANGO_SETTINGS_MODULE": "partnerstwo.settings",
+            "PATH": "/usr/bin:/bin",
+            "DATA_DIR": str(settings.DATA_DIR),
+            "DATABASE_URL": "postgres://nobody@localhost/none",
+        },
     )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)

@@ -10,9 +10,19 @@ from core.templatetags.pl import plural_form
 @pytest.mark.parametrize(
     "n, expected",
     [
-        (0, "komentarzy"), (1, "komentarz"), (2, "komentarze"), (4, "komentarze"), (5, "komentarzy"),
-        (11, "komentarzy"), (12, "komentarzy"), (14, "komentarzy"), (21, "komentarzy"), (22, "komentarze"),
-        (101, "komentarzy"), (104, "komentarze"), (112, "komentarzy"),
+        (0, "komentarzy"),
+        (1, "komentarz"),
+        (2, "komentarze"),
+        (4, "komentarze"),
+        (5, "komentarzy"),
+        (11, "komentarzy"),
+        (12, "komentarzy"),
+        (14, "komentarzy"),
+        (21, "komentarzy"),
+        (22, "komentarze"),
+        (101, "komentarzy"),
+        (104, "komentarze"),
+        (112, "komentarzy"),
     ],
 )
 def test_plural_form_follows_polish_rules(n, expected):

@@ -28,9 +28,9 @@ def test_it_removes_dangerous_markup(dirty, forbidden):
 
 def test_it_keeps_what_editors_write():
     html = (
-        '<h2>Cele</h2><p><strong>Ważne</strong> i <em>pilne</em></p><ul><li>jeden</li></ul>'
+        "<h2>Cele</h2><p><strong>Ważne</strong> i <em>pilne</em></p><ul><li>jeden</li></ul>"
         '<figure class="image"><img src="/media/editor/a.jpg" alt="Sala obrad"><figcaption>Sala</figcaption></figure>'
-        '<table><tbody><tr><td>1</td></tr></tbody></table>'
+        "<table><tbody><tr><td>1</td></tr></tbody></table>"
     )
     cleaned = clean_html(html)
     kept_parts = ["<h2>Cele</h2>", "<strong>Ważne</strong>", "<li>jeden</li>", 'alt="Sala obrad"', "<td>1</td>"]

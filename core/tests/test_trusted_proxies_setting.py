@@ -9,9 +9,18 @@ from django.conf import settings
 
 def run_with(value):
     return subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c",
-         "from django.conf import settings; print(settings.TRUSTED_PROXIES)"],
-        cwd=settings.BASE_DIR, env={**os.environ, "TRUSTED_PROXIES": value}, capture_output=True, text=True,
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.conf import settings; print(settings.TRUSTED_PROXIES)",
+        ],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "TRUSTED_PROXIES": value},
+        capture_output=True,
+        text=True,
         timeout=60,
     )
 

@@ -22,12 +22,14 @@ class Visitor:
     def request(self, method, path, body=None, headers=None):
         if self.scheme == "https":
             connection = http.client.HTTPSConnection(
-                self.host, self.port, timeout=15, source_address=(self.source, 0),
+                self.host,
+                self.port,
+                timeout=15,
+                source_address=(self.source, 0),
                 context=self.context,
             )
         else:
-            connection = http.client.HTTPConnection(self.host, self.port, timeout=15,
-                                                    source_address=(self.source, 0))
+            connection = http.client.HTTPConnection(self.host, self.port, timeout=15, source_address=(self.source, 0))
         sent = {**self.headers, **(headers or {})}
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -57,13 +59,21 @@ class Visitor:
         for name, (filename, content, content_type) in (files or {}).items():
             parts.append(
                 f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                f"Content-Type: {content_type}\r\n\r\n".encode() + content + b"\r\n"
+                f"Content-Type: {content_type}\r\n\r\n".encode()
+                + content
+                + b"\r\n"
             )
         parts.append(f"--{boundary}--\r\n".encode())
-        return self.request("POST", path, body=b"".join(parts), headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}",
-            "Referer": referer or f"https://{self.host}:{self.port}{path}", **headers,
-        })
+        return self.request(
+            "POST",
+            path,
+            body=b"".join(parts),
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Referer": referer or f"https://{self.host}:{self.port}{path}",
+                **headers,
+            },
+        )
 
     def csrf_token(self, path):
         page = self.get(path)
@@ -82,7 +92,8 @@ def direct(instance, stack, source="127.0.0.1"):
 
 def sign_in(visitor, stack):
     visitor.csrf_token("/konto/login/")
-    response = visitor.post("/konto/login/", {"login": STAFF_EMAIL, "password": STAFF_PASSWORD},
-                            referer=stack.url + "/konto/login/")
+    response = visitor.post(
+        "/konto/login/", {"login": STAFF_EMAIL, "password": STAFF_PASSWORD}, referer=stack.url + "/konto/login/"
+    )
     assert response.status == 302, response.text[:2000]
     visitor.csrf_token("/admin/meetings/meeting/add/")

@@ -18,8 +18,9 @@ def stack(transactional_db, static_root, tmp_path):
     # A stack per test: a flush between tests gives content types new ids, which
     # long-running instances would still have cached.
     # Staff here sign in with a password only; two-factor is tested in accounts/tests.
-    with Stack(test_database_url(), env={"MFA_REQUIRED_FOR_STAFF": "0"}, root=tmp_path,
-               static_root=static_root) as running:
+    with Stack(
+        test_database_url(), env={"MFA_REQUIRED_FOR_STAFF": "0"}, root=tmp_path, static_root=static_root
+    ) as running:
         yield running
         print(running.log_tails())  # shown with a failing test's report
 

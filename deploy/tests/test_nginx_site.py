@@ -31,12 +31,15 @@ def test_static_files_come_from_static_root_with_hashed_names_cached_for_good(si
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.parametrize("name, content", [
-    ("protokol.pdf", b"%PDF-1.7\n<script>alert(1)</script>"),
-    ("strona.html", b"<!doctype html><script>alert(1)</script>"),
-    ("rysunek.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
-    ("bez-rozszerzenia", b"<script>alert(1)</script>"),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("protokol.pdf", b"%PDF-1.7\n<script>alert(1)</script>"),
+        ("strona.html", b"<!doctype html><script>alert(1)</script>"),
+        ("rysunek.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        ("bez-rozszerzenia", b"<script>alert(1)</script>"),
+    ],
+)
 def test_uploaded_documents_are_downloads_that_cannot_run_script(site_stack, name, content):
     (site_stack.media_root / "dokumenty").mkdir(exist_ok=True)
     (site_stack.media_root / "dokumenty" / name).write_bytes(content)

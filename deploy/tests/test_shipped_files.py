@@ -12,8 +12,10 @@ DEPLOY = BASE_DIR / "deploy"
 # Read by the settings, gunicorn.conf.py and bin/worker.d/.
 WORKERS = [path for path in (BASE_DIR / "bin" / "worker.d").iterdir() if path.stat().st_mode & 0o111]
 SOURCES = [*(BASE_DIR / "partnerstwo").glob("*.py"), BASE_DIR / "gunicorn.conf.py", *WORKERS]
-VARIABLE = re.compile(r"""env(?:str|bool|int|list)\("([A-Z][A-Z0-9_]+)"|environ\.get\("([A-Z][A-Z0-9_]+)"|"""
-                      r"""\$\{([A-Z][A-Z0-9_]+):-""")
+VARIABLE = re.compile(
+    r"""env(?:str|bool|int|list)\("([A-Z][A-Z0-9_]+)"|environ\.get\("([A-Z][A-Z0-9_]+)"|"""
+    r"""\$\{([A-Z][A-Z0-9_]+):-"""
+)
 DEVELOPMENT_ONLY = {"X_BOOL", "X_INT", "X_LIST"}  # names used in partnerstwo/env.py's docstring
 
 
@@ -51,7 +53,8 @@ def test_the_systemd_units_are_valid(tmp_path):
     for unit in (DEPLOY / "systemd").glob("*.service"):
         text = unit.read_text().replace("/srv/partnerstwo", str(BASE_DIR))
         (tmp_path / unit.name).write_text(text)
-    result = subprocess.run(["systemd-analyze", "verify", *sorted(map(str, tmp_path.glob("*.service")))],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["systemd-analyze", "verify", *sorted(map(str, tmp_path.glob("*.service")))], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert "Unknown" not in result.stderr and "Invalid" not in result.stderr, result.stderr

@@ -18,6 +18,7 @@ from meetings.tests.admin_forms import meeting_form
 
 pytestmark = pytest.mark.system
 
+
 def test_an_edit_through_one_instance_shows_on_the_next_request_through_the_other(stack, staff):
     meeting = Meeting.objects.create(title="Spotkanie w Pomiechówku", date=datetime.date(2026, 12, 15))
     page = meeting.get_absolute_url()
@@ -73,7 +74,8 @@ def test_a_document_in_the_bucket_is_a_download_not_a_page(stack, staff):
         "/admin/meetings/meeting/add/",
         meeting_form(
             inlines={"documents": [{"title": "Lista obecności", "position": "0"}]},
-            title="Spotkanie z dokumentem", date="2026-12-17",
+            title="Spotkanie z dokumentem",
+            date="2026-12-17",
         ),
         files={"documents-0-file": ("lista.pdf", pdf_bytes(), "application/pdf")},
         referer=f"{stack.url}/admin/meetings/meeting/add/",

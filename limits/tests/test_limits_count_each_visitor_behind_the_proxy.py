@@ -28,8 +28,9 @@ def test_form_posts_are_counted_per_visitor_not_per_proxy(client):
 def test_a_visitor_cannot_escape_a_limit_by_sending_the_header_directly(client):
     for _ in range(100):
         client.post("/ciasteczka/", {"next": "/"}, REMOTE_ADDR="203.0.113.7")
-    spoofed = client.post("/ciasteczka/", {"next": "/"}, REMOTE_ADDR="203.0.113.7",
-                          HTTP_X_FORWARDED_FOR="198.51.100.99")
+    spoofed = client.post(
+        "/ciasteczka/", {"next": "/"}, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.99"
+    )
     assert spoofed.status_code == 429
 
 

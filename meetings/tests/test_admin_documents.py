@@ -10,8 +10,9 @@ NOT_A_DOCUMENT = "Plik nie jest dokumentem PDF, DOCX, XLSX, PPTX, ODT, ODS ani O
 
 def attach(client, meeting, name, data, title="Protokół ze spotkania"):
     row = {"title": title, "file": SimpleUploadedFile(name, data), "position": "0"}
-    data = meeting_form(title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(),
-                        inlines={"documents": [row]})
+    data = meeting_form(
+        title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(), inlines={"documents": [row]}
+    )
     return client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data)
 
 

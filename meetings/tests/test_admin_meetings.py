@@ -9,14 +9,21 @@ def test_staff_add_a_meeting_with_its_agenda(client, alice, venue):
     page = client.get("/admin/meetings/meeting/add/")
     assert "Dodaj spotkanie" in page.text
     assert 'name="new_photos"' in page.text and "multiple" in page.text
-    response = client.post("/admin/meetings/meeting/add/", meeting_form(
-        venue=venue.pk, start_time="11:00", end_time="14:00",
-        description="<p>Zapraszamy.</p><script>alert(1)</script>",
-        inlines={"agenda_items": [
-            {"position": "2", "time": "", "title": "Dyskusja", "notes": ""},
-            {"position": "1", "time": "11:00", "title": "Powitanie", "notes": "Starosta"},
-        ]},
-    ))
+    response = client.post(
+        "/admin/meetings/meeting/add/",
+        meeting_form(
+            venue=venue.pk,
+            start_time="11:00",
+            end_time="14:00",
+            description="<p>Zapraszamy.</p><script>alert(1)</script>",
+            inlines={
+                "agenda_items": [
+                    {"position": "2", "time": "", "title": "Dyskusja", "notes": ""},
+                    {"position": "1", "time": "11:00", "title": "Powitanie", "notes": "Starosta"},
+                ]
+            },
+        ),
+    )
     assert response.status_code == 302
     meeting = Meeting.objects.get()
     assert meeting.slug == "spotkanie-partnerow-w-leoncinie-2026-11-20"
@@ -38,9 +45,10 @@ def test_new_date_only_for_a_postponed_meeting(client, alice):
     client.force_login(alice)
     response = client.post("/admin/meetings/meeting/add/", meeting_form(new_date="2026-12-01"))
     assert "Nowy termin podaj tylko dla spotkania przełożonego." in response.text
-    response = client.post("/admin/meetings/meeting/add/", meeting_form(
-        status="postponed", new_date="2026-12-01", status_reason="Remont sali."
-    ))
+    response = client.post(
+        "/admin/meetings/meeting/add/",
+        meeting_form(status="postponed", new_date="2026-12-01", status_reason="Remont sali."),
+    )
     assert response.status_code == 302
     assert Meeting.objects.get().new_date == datetime.date(2026, 12, 1)
 
@@ -48,11 +56,26 @@ def test_new_date_only_for_a_postponed_meeting(client, alice):
 def test_report_written_on_the_meeting_page_gets_its_author(client, alice, make_meeting):
     meeting = make_meeting(status=Meeting.Status.HELD)
     client.force_login(alice)
-    response = client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", meeting_form(
-        title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(), status="held",
-        inlines={"report": [{"body": "<p>Relacja.</p>", "status": "draft", "published_at_0": "2026-01-10",
-                             "published_at_1": "10:00:00", "author": ""}]},
-    ))
+    response = client.post(
+        f"/admin/meetings/meeting/{meeting.pk}/change/",
+        meeting_form(
+            title=meeting.title,
+            slug=meeting.slug,
+            date=meeting.date.isoformat(),
+            status="held",
+            inlines={
+                "report": [
+                    {
+                        "body": "<p>Relacja.</p>",
+                        "status": "draft",
+                        "published_at_0": "2026-01-10",
+                        "published_at_1": "10:00:00",
+                        "author": "",
+                    }
+                ]
+            },
+        ),
+    )
     assert response.status_code == 302
     assert Report.objects.get(meeting=meeting).author == alice
 
@@ -67,7 +90,7 @@ def test_admin_list_filters_by_status_and_year(client, alice, make_meeting):
     html = client.get("/admin/meetings/meeting/?rok=2019").text
     assert "Odbyte w 2019" in html and "Odbyte w 2018" not in html
     html = client.get("/admin/meetings/meeting/").text
-    filters = html[html.index('id="changelist-filter"'):]
+    filters = html[html.index('id="changelist-filter"') :]
     assert "?rok=2018" in filters and "?rok=2019" in filters
     assert "?status__exact=held" in filters
 

@@ -18,9 +18,14 @@ def test_staff_upload_several_photos_at_once(client, alice, jpeg_with_location):
         upload("IMG_0001 (GPS).JPG", jpeg_with_location),
         upload("sala.png", image_bytes("PNG", size=(2400, 1200)), "image/png"),
     ]
-    response = client.post("/admin/meetings/meeting/add/", meeting_form(
-        new_photos=files, new_photos_alt="Uczestnicy spotkania w sali obrad",
-    ), follow=True)
+    response = client.post(
+        "/admin/meetings/meeting/add/",
+        meeting_form(
+            new_photos=files,
+            new_photos_alt="Uczestnicy spotkania w sali obrad",
+        ),
+        follow=True,
+    )
     assert "Dodano 2 zdjęcia." in response.text
     meeting = Meeting.objects.get()
     first, second = meeting.photos.all()
@@ -41,9 +46,12 @@ def test_staff_upload_several_photos_at_once(client, alice, jpeg_with_location):
 
 def test_photos_need_alt_text(client, alice):
     client.force_login(alice)
-    response = client.post("/admin/meetings/meeting/add/", meeting_form(
-        new_photos=[upload("a.jpg", image_bytes())],
-    ))
+    response = client.post(
+        "/admin/meetings/meeting/add/",
+        meeting_form(
+            new_photos=[upload("a.jpg", image_bytes())],
+        ),
+    )
     assert response.status_code == 200
     assert "Podaj tekst alternatywny dodawanych zdjęć." in response.text
     assert not Meeting.objects.exists()
@@ -51,10 +59,13 @@ def test_photos_need_alt_text(client, alice):
 
 def test_a_file_that_is_not_an_image_is_refused_in_polish(client, alice):
     client.force_login(alice)
-    response = client.post("/admin/meetings/meeting/add/", meeting_form(
-        new_photos=[upload("zdjecie.jpg", image_bytes()), upload("skrypt.jpg", b"<?php system($_GET['c']); ?>")],
-        new_photos_alt="Sala",
-    ))
+    response = client.post(
+        "/admin/meetings/meeting/add/",
+        meeting_form(
+            new_photos=[upload("zdjecie.jpg", image_bytes()), upload("skrypt.jpg", b"<?php system($_GET['c']); ?>")],
+            new_photos_alt="Sala",
+        ),
+    )
     assert response.status_code == 200
     assert "„skrypt.jpg”: Plik nie jest poprawnym obrazem (JPEG, PNG, GIF lub WebP)." in response.text
     assert not Photo.objects.exists()
@@ -63,9 +74,13 @@ def test_a_file_that_is_not_an_image_is_refused_in_polish(client, alice):
 def test_a_too_large_photo_is_refused_in_polish(client, alice, settings):
     settings.MAX_IMAGE_UPLOAD_MB = 0
     client.force_login(alice)
-    response = client.post("/admin/meetings/meeting/add/", meeting_form(
-        new_photos=[upload("duze.jpg", image_bytes())], new_photos_alt="Sala",
-    ))
+    response = client.post(
+        "/admin/meetings/meeting/add/",
+        meeting_form(
+            new_photos=[upload("duze.jpg", image_bytes())],
+            new_photos_alt="Sala",
+        ),
+    )
     assert response.status_code == 200
     assert "„duze.jpg”: Plik jest za duży" in response.text
     assert not Photo.objects.exists()
@@ -76,16 +91,18 @@ def test_alt_text_of_each_photo_is_edited_inline_and_stays_required(client, alic
     photo = add_photo(meeting)
     client.force_login(alice)
     row = {"id": str(photo.pk), "meeting": str(meeting.pk), "alt": "", "caption": "", "position": "1"}
-    data = meeting_form(title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(),
-                        inlines={"photos": [row]})
+    data = meeting_form(
+        title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(), inlines={"photos": [row]}
+    )
     response = client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data)
     assert response.status_code == 200
     assert "To pole jest wymagane." in response.text
 
     row["alt"] = "Burmistrz podpisuje porozumienie"
     row["caption"] = "Podpisanie porozumienia"
-    data = meeting_form(title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(),
-                        inlines={"photos": [row]})
+    data = meeting_form(
+        title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(), inlines={"photos": [row]}
+    )
     assert client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data).status_code == 302
     photo.refresh_from_db()
     assert (photo.alt, photo.caption) == ("Burmistrz podpisuje porozumienie", "Podpisanie porozumienia")
@@ -98,10 +115,17 @@ def test_deleting_a_photo_removes_its_files(client, alice, make_meeting, add_pho
     paths = [photo.image.path, photo.large.path, photo.thumbnail.path]
     assert all(os.path.exists(p) for p in paths)
     client.force_login(alice)
-    row = {"id": str(photo.pk), "meeting": str(meeting.pk), "alt": photo.alt, "caption": "", "position": "1",
-           "DELETE": "on"}
-    data = meeting_form(title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(),
-                        inlines={"photos": [row]})
+    row = {
+        "id": str(photo.pk),
+        "meeting": str(meeting.pk),
+        "alt": photo.alt,
+        "caption": "",
+        "position": "1",
+        "DELETE": "on",
+    }
+    data = meeting_form(
+        title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat(), inlines={"photos": [row]}
+    )
     assert client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data).status_code == 302
     assert not Photo.objects.exists()
     assert not any(os.path.exists(p) for p in paths)

@@ -25,8 +25,11 @@ def test_meeting_page_offers_add_to_calendar(client, make_meeting):
 
 def test_one_meeting_ics_carries_the_right_times_in_warsaw_time(client, make_meeting, venue):
     meeting = make_meeting(
-        title="Pierwsze spotkanie", date=datetime.date(2018, 6, 6),
-        start_time=datetime.time(11), end_time=datetime.time(14), venue=venue,
+        title="Pierwsze spotkanie",
+        date=datetime.date(2018, 6, 6),
+        start_time=datetime.time(11),
+        end_time=datetime.time(14),
+        venue=venue,
     )
     response = client.get(f"/spotkania/{meeting.slug}.ics")
     assert response.status_code == 200

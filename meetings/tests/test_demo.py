@@ -21,7 +21,9 @@ def test_demo_has_the_two_real_meetings_and_keeps_edits(db):
     assert first.status == Meeting.Status.HELD
     assert first.start_time is None and rada.start_time is None  # times of day are not known
     assert (first.venue.name, first.venue.address, first.venue.gmina) == (
-        "Rezydencja „Miętowe Wzgórza”", "Trębki Nowe", "zakroczym"
+        "Rezydencja „Miętowe Wzgórza”",
+        "Trębki Nowe",
+        "zakroczym",
     )
     assert first.venue.latitude is None
     assert first.public_report is None

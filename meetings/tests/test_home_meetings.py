@@ -16,7 +16,7 @@ def test_home_shows_the_next_meetings_beside_the_news(client, make_meeting, make
     make_meeting(title="Spotkanie jutro", date=days(1))
     make_meeting(title="Dawne spotkanie", date=days(-10), status=Meeting.Status.HELD)
     html = client.get("/").text
-    aside = html[html.index('<h2 id="spotkania">Najbliższe spotkania</h2>'):]
+    aside = html[html.index('<h2 id="spotkania">Najbliższe spotkania</h2>') :]
     assert "Najnowszy wpis" in html
     assert aside.index("Spotkanie jutro") < aside.index("Spotkanie za tydzień")
     assert "Dawne spotkanie" not in html

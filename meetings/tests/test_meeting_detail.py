@@ -13,9 +13,13 @@ def test_date_time_and_venue_are_shown_in_polish(client, make_meeting, venue):
     venue.latitude, venue.longitude = "52.433500", "20.614200"
     venue.save()
     meeting = make_meeting(
-        title="Pierwsze spotkanie partnerów", series="Spotkania organizacyjno-integracyjne",
-        date=datetime.date(2018, 6, 6), start_time=datetime.time(11), end_time=datetime.time(14),
-        venue=venue, status=Meeting.Status.HELD,
+        title="Pierwsze spotkanie partnerów",
+        series="Spotkania organizacyjno-integracyjne",
+        date=datetime.date(2018, 6, 6),
+        start_time=datetime.time(11),
+        end_time=datetime.time(14),
+        venue=venue,
+        status=Meeting.Status.HELD,
     )
     response = client.get(f"/spotkania/{meeting.slug}/")
     assert response.status_code == 200
@@ -51,7 +55,8 @@ def test_venue_without_coordinates_has_no_map_link(client, make_meeting, venue):
 
 def test_postponed_meeting_shows_new_date_and_reason(client, make_meeting):
     meeting = make_meeting(
-        status=Meeting.Status.POSTPONED, new_date=datetime.date(2030, 3, 5),
+        status=Meeting.Status.POSTPONED,
+        new_date=datetime.date(2030, 3, 5),
         status_reason="Sala jest w remoncie.",
     )
     html = client.get(meeting.get_absolute_url()).text
@@ -83,7 +88,7 @@ def test_participants_link_to_their_institutions(client, make_meeting, make_inst
     pup = make_institution(name="Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim")
     meeting.participants.add(pup)
     html = client.get(meeting.get_absolute_url()).text
-    assert "<h2 id=\"uczestnicy\">Uczestnicy</h2>" in html
+    assert '<h2 id="uczestnicy">Uczestnicy</h2>' in html
     assert f'<a href="{pup.get_absolute_url()}">Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim</a>' in html
 
 
@@ -128,8 +133,15 @@ def test_unknown_meeting_gets_polish_404(client, db):
 
 @pytest.mark.parametrize("count", [1, 30])
 def test_detail_query_count_is_constant(
-    client, make_meeting, add_photo, add_document, make_institution, make_post, venue,
-    django_assert_num_queries, count,
+    client,
+    make_meeting,
+    add_photo,
+    add_document,
+    make_institution,
+    make_post,
+    venue,
+    django_assert_num_queries,
+    count,
 ):
     meeting = make_meeting(venue=venue, status=Meeting.Status.HELD)
     report = Report.objects.create(meeting=meeting, body="<p>Relacja.</p>", status=Report.Status.PUBLISHED)
@@ -144,7 +156,7 @@ def test_detail_query_count_is_constant(
     # + posts + coordinator
     with django_assert_num_queries(6):
         response = client.get(meeting.get_absolute_url())
-    assert response.text.count('<td>Zmiana ') == count  # the change register
+    assert response.text.count("<td>Zmiana ") == count  # the change register
     assert response.text.count('loading="lazy"') == count
     assert response.text.count("(PDF,") == count
 

@@ -40,7 +40,7 @@ def test_cards_show_status_report_photos_and_documents(client, make_meeting, add
     assert "<span>Relacja</span>" in html
     assert "<span>5 zdjęć</span>" in html
     assert "<span>2 dokumenty</span>" in html
-    assert "Status: <span class=\"meeting-status meeting-status-cancelled\">Odwołane</span>" in html
+    assert 'Status: <span class="meeting-status meeting-status-cancelled">Odwołane</span>' in html
 
 
 def test_list_links_to_the_calendar_and_year_archives(client, make_meeting):

@@ -37,13 +37,15 @@ def test_published_report_replaces_the_note(client, make_meeting, alice):
     alice.save()
     meeting = make_meeting(date=datetime.date(2018, 6, 6), status=Meeting.Status.HELD)
     Report.objects.create(
-        meeting=meeting, author=alice, status=Report.Status.PUBLISHED,
+        meeting=meeting,
+        author=alice,
+        status=Report.Status.PUBLISHED,
         published_at=timezone.make_aware(datetime.datetime(2018, 6, 12, 9)),
         body="<p>Partnerzy omówili plan działań.</p><script>alert(1)</script>",
     )
     html = client.get(meeting.get_absolute_url()).text
     assert PENDING not in html
-    assert "<h2 id=\"relacja\">Relacja ze spotkania</h2>" in html
+    assert '<h2 id="relacja">Relacja ze spotkania</h2>' in html
     assert "<p>Partnerzy omówili plan działań.</p>" in html
     assert "alert(1)" not in html
     assert '<time datetime="2018-06-12T09:00:00+02:00">12 czerwca 2018</time> · Autor: Alicja Kowalska' in html
@@ -54,14 +56,17 @@ def test_staff_publish_a_report_later_without_touching_the_meeting(client, alice
     before = Meeting.objects.values().get(pk=meeting.pk)
     client.force_login(alice)
     assert client.get("/admin/meetings/report/add/").status_code == 200
-    response = client.post("/admin/meetings/report/add/", {
-        "meeting": meeting.pk,
-        "body": "<p>Relacja z pierwszego spotkania.</p>",
-        "status": "published",
-        "published_at_0": "2018-06-12",
-        "published_at_1": "10:00:00",
-        "author": "",
-    })
+    response = client.post(
+        "/admin/meetings/report/add/",
+        {
+            "meeting": meeting.pk,
+            "body": "<p>Relacja z pierwszego spotkania.</p>",
+            "status": "published",
+            "published_at_0": "2018-06-12",
+            "published_at_1": "10:00:00",
+            "author": "",
+        },
+    )
     assert response.status_code == 302
     report = Report.objects.get()
     assert report.author == alice

@@ -12,8 +12,12 @@ def json_ld(html):
 def test_meeting_page_describes_the_event_for_search_engines(client, make_meeting, venue, add_photo, settings):
     settings.SITE_URL = "https://partnerstwo.example.gov.pl"
     meeting = make_meeting(
-        title="Spotkanie partnerów o stażach", date=datetime.date(2026, 6, 10), start_time=datetime.time(10),
-        end_time=datetime.time(12, 30), venue=venue, description="<p>Plan staży &amp; szkoleń.</p>",
+        title="Spotkanie partnerów o stażach",
+        date=datetime.date(2026, 6, 10),
+        start_time=datetime.time(10),
+        end_time=datetime.time(12, 30),
+        venue=venue,
+        description="<p>Plan staży &amp; szkoleń.</p>",
     )
     photo = add_photo(meeting, alt="Partnerzy przy stole")
     html = client.get(meeting.get_absolute_url()).text
@@ -26,7 +30,9 @@ def test_meeting_page_describes_the_event_for_search_engines(client, make_meetin
     assert data["endDate"] == "2026-06-10T12:30:00+02:00"
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["location"] == {
-        "@type": "Place", "name": "Rezydencja „Miętowe Wzgórza”", "address": "Trębki Nowe, gmina Zakroczym",
+        "@type": "Place",
+        "name": "Rezydencja „Miętowe Wzgórza”",
+        "address": "Trębki Nowe, gmina Zakroczym",
     }
     assert data["url"] == f"https://partnerstwo.example.gov.pl{meeting.get_absolute_url()}"
     assert data["image"] == [f"https://partnerstwo.example.gov.pl{photo.large.url}"]
@@ -40,8 +46,9 @@ def test_meeting_page_describes_the_event_for_search_engines(client, make_meetin
 
 
 def test_an_all_day_cancelled_meeting_without_a_venue_claims_nothing_unknown(client, make_meeting):
-    meeting = make_meeting(title="Spotkanie w sprawie szkoleń", date=datetime.date(2026, 6, 10),
-                           status=Meeting.Status.CANCELLED)
+    meeting = make_meeting(
+        title="Spotkanie w sprawie szkoleń", date=datetime.date(2026, 6, 10), status=Meeting.Status.CANCELLED
+    )
     data = json_ld(client.get(meeting.get_absolute_url()).text)
     assert data["startDate"] == "2026-06-10"
     assert data["description"] == "Spotkanie w sprawie szkoleń"

@@ -6,9 +6,7 @@ from django.utils import timezone
 from meetings.models import WARSAW, Meeting, Report
 
 
-def test_a_meeting_edit_shows_on_the_next_request(
-    client, make_meeting, page_cache, django_capture_on_commit_callbacks
-):
+def test_a_meeting_edit_shows_on_the_next_request(client, make_meeting, page_cache, django_capture_on_commit_callbacks):
     meeting = make_meeting(title="Spotkanie w Nasielsku")
     client.get("/spotkania/")
     assert client.get("/spotkania/")["X-Page-Cache"] == "hit"
@@ -23,7 +21,9 @@ def test_a_meeting_edit_shows_on_the_next_request(
 def test_a_scheduled_report_appears_at_its_time(client, make_meeting, page_cache):
     meeting = make_meeting(date=datetime.date(2018, 6, 6), status=Meeting.Status.HELD)
     Report.objects.create(
-        meeting=meeting, body="<p>Relacja na później.</p>", status=Report.Status.PUBLISHED,
+        meeting=meeting,
+        body="<p>Relacja na później.</p>",
+        status=Report.Status.PUBLISHED,
         published_at=timezone.now() + datetime.timedelta(hours=1),
     )
     assert "Relacja na później." not in client.get(meeting.get_absolute_url()).text

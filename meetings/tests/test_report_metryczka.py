@@ -10,15 +10,24 @@ def editors(alice, django_user_model):
     alice.first_name, alice.last_name = "Alicja", "Redakcyjna"
     alice.save()
     celina = django_user_model.objects.create_user(
-        username="celina@pup.example", password="celina-haslo-123", is_staff=True, is_superuser=True,
-        first_name="Celina", last_name="Korekta",
+        username="celina@pup.example",
+        password="celina-haslo-123",
+        is_staff=True,
+        is_superuser=True,
+        first_name="Celina",
+        last_name="Korekta",
     )
     return alice, celina
 
 
 def report_row(**fields):
-    row = {"body": "<p>Partnerzy omówili plan staży.</p>", "status": "published",
-           "published_at_0": "2026-01-10", "published_at_1": "10:00:00", "author": ""}
+    row = {
+        "body": "<p>Partnerzy omówili plan staży.</p>",
+        "status": "published",
+        "published_at_0": "2026-01-10",
+        "published_at_1": "10:00:00",
+        "author": "",
+    }
     row.update(fields)
     return row
 
@@ -31,24 +40,35 @@ def test_a_report_written_in_the_meeting_form_and_corrected_on_its_own_page_show
     client.force_login(alice)
     response = client.post(
         f"/admin/meetings/meeting/{meeting.pk}/change/",
-        meeting_form(title=meeting.title, date=f"{meeting.date:%Y-%m-%d}", status="held",
-                     inlines={"report": [report_row(meeting=meeting.pk)]}),
+        meeting_form(
+            title=meeting.title,
+            date=f"{meeting.date:%Y-%m-%d}",
+            status="held",
+            inlines={"report": [report_row(meeting=meeting.pk)]},
+        ),
     )
     assert response.status_code == 302
     report = Report.objects.get()
 
     client.force_login(celina)
-    response = client.post(f"/admin/meetings/report/{report.pk}/change/", {
-        "meeting": meeting.pk, "body": "<p>Partnerzy omówili plan staży i szkoleń.</p>", "status": "published",
-        "published_at_0": "2026-01-10", "published_at_1": "10:00:00", "author": alice.pk,
-    })
+    response = client.post(
+        f"/admin/meetings/report/{report.pk}/change/",
+        {
+            "meeting": meeting.pk,
+            "body": "<p>Partnerzy omówili plan staży i szkoleń.</p>",
+            "status": "published",
+            "published_at_0": "2026-01-10",
+            "published_at_1": "10:00:00",
+            "author": alice.pk,
+        },
+    )
     assert response.status_code == 302
 
     client.logout()
     html = client.get(meeting.get_absolute_url()).text
     assert '<h2 id="metryczka-naglowek">Metryczka relacji</h2>' in html
     assert "<dt>Informację wytworzył</dt><dd>Alicja Redakcyjna," in html
-    assert "<dt>Opublikował</dt><dd>Alicja Redakcyjna, <time datetime=\"2026-01-10T10:00:00+01:00\">" in html
+    assert '<dt>Opublikował</dt><dd>Alicja Redakcyjna, <time datetime="2026-01-10T10:00:00+01:00">' in html
     assert "<dt>Ostatnia zmiana</dt><dd>Celina Korekta," in html
     assert "Rejestr zmian (2 wersje)" in html
     assert "<td>Zmiana: Treść relacji" in html
@@ -58,10 +78,17 @@ def test_a_draft_report_shows_no_metryczka(client, editors, make_meeting):
     alice, _ = editors
     meeting = make_meeting(status=Meeting.Status.HELD)
     client.force_login(alice)
-    client.post("/admin/meetings/report/add/", {
-        "meeting": meeting.pk, "body": "<p>Szkic.</p>", "status": "draft",
-        "published_at_0": "2026-01-10", "published_at_1": "10:00:00", "author": "",
-    })
+    client.post(
+        "/admin/meetings/report/add/",
+        {
+            "meeting": meeting.pk,
+            "body": "<p>Szkic.</p>",
+            "status": "draft",
+            "published_at_0": "2026-01-10",
+            "published_at_1": "10:00:00",
+            "author": "",
+        },
+    )
     assert ChangeRecord.objects.get().is_public is False
     client.logout()
     assert "Metryczka" not in client.get(meeting.get_absolute_url()).text

@@ -72,18 +72,24 @@ def test_an_office_file_of_thousands_of_parts_is_refused(staff_client, make_meet
 
 
 def test_a_pdf_that_runs_javascript_when_opened_is_refused(staff_client, make_meeting):
-    script = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
-                               NameObject("/JS"): TextStringObject("app.alert('hej')")})
+    script = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('hej')")}
+    )
     data = pdf_bytes(catalog={NameObject("/OpenAction"): script})
     _refused(staff_client, make_meeting(), "zaproszenie.pdf", data, ACTIVE)
 
 
 def test_a_pdf_with_document_scripts_is_refused(staff_client, make_meeting):
-    script = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
-                               NameObject("/JS"): TextStringObject("app.alert('hej')")})
-    names = DictionaryObject({NameObject("/JavaScript"): DictionaryObject(
-        {NameObject("/Names"): ArrayObject([TextStringObject("powitanie"), script])}
-    )})
+    script = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('hej')")}
+    )
+    names = DictionaryObject(
+        {
+            NameObject("/JavaScript"): DictionaryObject(
+                {NameObject("/Names"): ArrayObject([TextStringObject("powitanie"), script])}
+            )
+        }
+    )
     _refused(staff_client, make_meeting(), "uchwala.pdf", pdf_bytes(catalog={NameObject("/Names"): names}), ACTIVE)
 
 

@@ -26,8 +26,9 @@ def test_an_upcoming_meeting_links_to_google_and_outlook_as_plain_links(client, 
 
 
 def test_google_gets_utc_times_and_outlook_local_times_with_the_offset(make_meeting):
-    meeting = make_meeting(title="Staże", date=datetime.date(2030, 1, 15), start_time=datetime.time(10),
-                           end_time=datetime.time(12))
+    meeting = make_meeting(
+        title="Staże", date=datetime.date(2030, 1, 15), start_time=datetime.time(10), end_time=datetime.time(12)
+    )
     google = parse_qs(urlsplit(google_calendar_url(meeting)).query)
     assert google["dates"] == ["20300115T090000Z/20300115T110000Z"]
     assert google["text"] == ["Staże"]

@@ -33,9 +33,7 @@ def test_accepting_asks_first_and_changes_nothing_until_confirmed(client, alice,
     assert not Institution.objects.exists() and mail.outbox == []
 
 
-def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(
-    client, alice, pending_request, settings
-):
+def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(client, alice, pending_request, settings):
     settings.STAFF_NOTIFY_EMAILS = ["sekretariat@pup.example"]
     req = pending_request()
     client.force_login(alice)
@@ -47,16 +45,21 @@ def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(
     req.refresh_from_db()
     assert req.status == AccessionRequest.Status.ACCEPTED
     assert (req.decided_by, req.institution) == (alice, institution)
-    assert (institution.name, institution.kind, institution.gmina) == ("Cech Rzemiosł Różnych", "pracodawca",
-                                                                       "zakroczym")
+    assert (institution.name, institution.kind, institution.gmina) == (
+        "Cech Rzemiosł Różnych",
+        "pracodawca",
+        "zakroczym",
+    )
     assert not institution.is_published
     assert institution.email == "" and institution.phone == ""  # the contact person's data stay private
 
     [letter] = mail.outbox
     assert letter.to == ["jan@example.org"] and letter.reply_to == ["sekretariat@pup.example"]
     assert letter.subject == "Zgłoszenie do Partnerstwa Lokalnego zostało przyjęte"
-    assert "instytucji „Cech Rzemiosł Różnych” do Partnerstwa Lokalnego Powiatu Nowodworskiego zostało przyjęte" \
+    assert (
+        "instytucji „Cech Rzemiosł Różnych” do Partnerstwa Lokalnego Powiatu Nowodworskiego zostało przyjęte"
         in letter.body
+    )
 
     page = client.get(response["Location"]).text
     assert "Przyjęto zgłoszenie „Cech Rzemiosł Różnych”. Instytucja czeka nieopublikowana" in page

@@ -26,8 +26,13 @@ def test_directory_lists_partners_by_name_with_their_representative(client, part
 def test_former_representatives_are_not_shown_as_current(client, partners, make_office, make_person):
     import datetime
 
-    make_office(partners[1], "Burmistrz Nasielska", make_person("Jan", "Dawny"),
-                start_date=datetime.date(2010, 1, 1), end_date=datetime.date(2014, 11, 30))
+    make_office(
+        partners[1],
+        "Burmistrz Nasielska",
+        make_person("Jan", "Dawny"),
+        start_date=datetime.date(2010, 1, 1),
+        end_date=datetime.date(2014, 11, 30),
+    )
     html = client.get("/partnerzy/").text
     assert "Jan Dawny" not in html
 

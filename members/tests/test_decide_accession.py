@@ -13,22 +13,22 @@ def act(client, action, *requests, **extra):
     )
 
 
-def test_accepting_selected_requests_asks_first_then_creates_unpublished_institutions(
-    client, alice, pending_request
-):
+def test_accepting_selected_requests_asks_first_then_creates_unpublished_institutions(client, alice, pending_request):
     first = pending_request()
     second = pending_request(institution_name="Stowarzyszenie Przykładowe", email="anna@example.org")
     client.force_login(alice)
     question = act(client, "accept", first, second)
     assert "Przyjąć wybrane zgłoszenia?" in question.text
-    assert "Stowarzyszenie Przykładowe (pracodawca, gmina Zakroczym; Jan Przykładowy, anna@example.org)" \
-        in question.text
+    assert (
+        "Stowarzyszenie Przykładowe (pracodawca, gmina Zakroczym; Jan Przykładowy, anna@example.org)" in question.text
+    )
     assert not Institution.objects.exists() and not mail.outbox
 
     response = act(client, "accept", first, second, confirm="1")
     assert "Przyjęto 2 zgłoszenia; zgłaszający dostali e-mail." in response.text
     assert set(Institution.objects.values_list("name", "is_published")) == {
-        ("Cech Rzemiosł Różnych", False), ("Stowarzyszenie Przykładowe", False),
+        ("Cech Rzemiosł Różnych", False),
+        ("Stowarzyszenie Przykładowe", False),
     }
     assert sorted(m.to[0] for m in mail.outbox) == ["anna@example.org", "jan@example.org"]
     assert "Cech Rzemiosł Różnych" not in client.get("/partnerzy/").text

@@ -6,12 +6,25 @@ from members.models import Institution, Office
 
 def institution_form(**fields):
     data = {
-        "name": "Gmina Pomiechówek", "short_name": "", "slug": "", "kind": "urzad-gminy", "gmina": "pomiechowek",
-        "address": "", "website": "", "email": "", "phone": "", "logo_alt": "",
+        "name": "Gmina Pomiechówek",
+        "short_name": "",
+        "slug": "",
+        "kind": "urzad-gminy",
+        "gmina": "pomiechowek",
+        "address": "",
+        "website": "",
+        "email": "",
+        "phone": "",
+        "logo_alt": "",
         "description": "<p>Opis</p><script>alert(1)</script>",
-        "offices-TOTAL_FORMS": "1", "offices-INITIAL_FORMS": "0", "offices-MIN_NUM_FORMS": "0",
+        "offices-TOTAL_FORMS": "1",
+        "offices-INITIAL_FORMS": "0",
+        "offices-MIN_NUM_FORMS": "0",
         "offices-MAX_NUM_FORMS": "1000",
-        "offices-0-function": "", "offices-0-person": "", "offices-0-start_date": "", "offices-0-end_date": "",
+        "offices-0-function": "",
+        "offices-0-person": "",
+        "offices-0-start_date": "",
+        "offices-0-end_date": "",
         "offices-0-position": "0",
     }
     data.update(fields)
@@ -24,9 +37,15 @@ def test_staff_add_an_institution_with_an_office_inline(client, alice, make_pers
     page = client.get("/admin/members/institution/add/").text
     assert "Dodaj instytucja" in page or "Dodaj instytucję" in page
     assert "Funkcje" in page
-    response = client.post("/admin/members/institution/add/", institution_form(**{
-        "offices-0-function": "Wójt Gminy Pomiechówek", "offices-0-person": person.pk,
-    }))
+    response = client.post(
+        "/admin/members/institution/add/",
+        institution_form(
+            **{
+                "offices-0-function": "Wójt Gminy Pomiechówek",
+                "offices-0-person": person.pk,
+            }
+        ),
+    )
     assert response.status_code == 302
     institution = Institution.objects.get()
     assert institution.slug == "gmina-pomiechowek"
@@ -36,10 +55,17 @@ def test_staff_add_an_institution_with_an_office_inline(client, alice, make_pers
 
 def test_an_office_ending_before_it_starts_is_refused_in_polish(client, alice, make_person):
     client.force_login(alice)
-    response = client.post("/admin/members/institution/add/", institution_form(**{
-        "offices-0-function": "Wójt", "offices-0-person": make_person().pk,
-        "offices-0-start_date": "2020-05-01", "offices-0-end_date": "2020-04-01",
-    }))
+    response = client.post(
+        "/admin/members/institution/add/",
+        institution_form(
+            **{
+                "offices-0-function": "Wójt",
+                "offices-0-person": make_person().pk,
+                "offices-0-start_date": "2020-05-01",
+                "offices-0-end_date": "2020-04-01",
+            }
+        ),
+    )
     assert response.status_code == 200
     assert "Data zakończenia nie może być wcześniejsza niż data rozpoczęcia." in response.text
 

@@ -18,8 +18,11 @@ def test_a_public_body_is_described_as_a_government_organization(client, make_in
         "name": "Gmina Leoncin",
         "url": f"https://partnerstwo.example.gov.pl{gmina.get_absolute_url()}",
         "sameAs": "https://leoncin.example.pl",
-        "memberOf": {"@type": "GovernmentOrganization", "name": "Partnerstwo Lokalne Powiatu Nowodworskiego",
-                     "url": "https://partnerstwo.example.gov.pl/"},
+        "memberOf": {
+            "@type": "GovernmentOrganization",
+            "name": "Partnerstwo Lokalne Powiatu Nowodworskiego",
+            "url": "https://partnerstwo.example.gov.pl/",
+        },
     }
 
 

@@ -40,7 +40,9 @@ def test_request_is_stored_staff_are_notified_and_applicant_confirmed(client, db
     req = AccessionRequest.objects.get()
     assert req.status == AccessionRequest.Status.PENDING
     assert (req.institution_name, req.kind, req.gmina) == (
-        "Stowarzyszenie Aktywni Nowodworzanie", "organizacja-pozarzadowa", "pomiechowek"
+        "Stowarzyszenie Aktywni Nowodworzanie",
+        "organizacja-pozarzadowa",
+        "pomiechowek",
     )
     staff, applicant = mailoutbox
     assert staff.to == ["sekretariat@pup.example"]
@@ -130,8 +132,12 @@ def test_form_rejects_other_methods(client, db):
 
 
 def test_a_mail_server_outage_loses_no_request(client, db, settings, mailoutbox, in_background):
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                                    "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 1}}}
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 1},
+        }
+    }
     with in_background():
         response = client.post("/partnerzy/przystap/", application())
     assert response.status_code == 302

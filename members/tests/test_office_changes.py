@@ -19,8 +19,12 @@ def test_a_new_officeholder_leaves_the_agreement_unchanged_and_shows_as_history(
     # Elections: the old office ends, a new person takes it, the function gets a new wording.
     office.end_date = datetime.date(2018, 11, 21)
     office.save()
-    make_office(nasielsk, "Burmistrz Miasta i Gminy Nasielsk", make_person("Ewa", "Następczyni"),
-                start_date=datetime.date(2018, 11, 22))
+    make_office(
+        nasielsk,
+        "Burmistrz Miasta i Gminy Nasielsk",
+        make_person("Ewa", "Następczyni"),
+        start_date=datetime.date(2018, 11, 22),
+    )
 
     agreement_page = client.get("/porozumienie/").text
     assert "<td>Burmistrz Nasielska</td>" in agreement_page

@@ -64,5 +64,6 @@ def test_a_rejection_without_reason_is_refused_by_the_database(pending_request):
 
     req = pending_request()
     with pytest.raises(IntegrityError):
-        AccessionRequest.objects.filter(pk=req.pk).update(status=AccessionRequest.Status.REJECTED,
-                                                           decided_at=timezone.now())
+        AccessionRequest.objects.filter(pk=req.pk).update(
+            status=AccessionRequest.Status.REJECTED, decided_at=timezone.now()
+        )

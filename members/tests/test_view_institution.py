@@ -22,12 +22,18 @@ def test_institution_page_lists_the_agreements_it_signed(client, make_institutio
     gmina = make_institution(name="Gmina Leoncin")
     agreement = make_agreement()
     Signature.objects.create(
-        agreement=agreement, person=make_person("Adam Mirosław", "Krawczak"), institution=gmina,
-        function="Wójt Gminy Leoncin", order=8,
+        agreement=agreement,
+        person=make_person("Adam Mirosław", "Krawczak"),
+        institution=gmina,
+        function="Wójt Gminy Leoncin",
+        order=8,
     )
     Signature.objects.create(
-        agreement=agreement, person=make_person("Jan", "Zastępca"), institution=gmina,
-        function="Zastępca Wójta", order=9,
+        agreement=agreement,
+        person=make_person("Jan", "Zastępca"),
+        institution=gmina,
+        function="Zastępca Wójta",
+        order=9,
     )
     make_agreement(title="Porozumienie nieopublikowane", is_published=False)
     html = client.get(gmina.get_absolute_url()).text

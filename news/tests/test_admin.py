@@ -73,7 +73,7 @@ def test_admin_list_has_filters_and_search(client, alice, make_post):
     client.force_login(alice)
     html = client.get("/admin/news/post/?q=Leoncin").text
     assert "Spotkanie w Leoncinie" in html
-    filters = html[html.index('id="changelist-filter"'):]
+    filters = html[html.index('id="changelist-filter"') :]
     assert "stan=szkic" in filters and "stan=zaplanowany" in filters and "stan=opublikowany" in filters
 
 

@@ -9,8 +9,7 @@ def author_choices(html):
 
 
 def test_the_author_field_lists_staff_and_no_readers(client, alice, bob):
-    editor = get_user_model().objects.create_user(username="ewa@pup.example", email="ewa@pup.example",
-                                                  is_staff=True)
+    editor = get_user_model().objects.create_user(username="ewa@pup.example", email="ewa@pup.example", is_staff=True)
     client.force_login(alice)
     choices = author_choices(client.get("/admin/news/post/add/").text)
     assert any(alice.username in c for c in choices) and any(editor.username in c for c in choices)

@@ -14,8 +14,10 @@ def _json_ld(html):
 def test_post_page_has_canonical_address_opengraph_and_news_article_data(client, make_post, settings):
     settings.SITE_URL = "https://partnerstwo.example.gov.pl"
     post = make_post(
-        title="Spotkanie w Pomiechówku", lead="Zajawka.",
-        image=ContentFile(image_bytes(), name="a.jpg"), image_alt="Sala",
+        title="Spotkanie w Pomiechówku",
+        lead="Zajawka.",
+        image=ContentFile(image_bytes(), name="a.jpg"),
+        image_alt="Sala",
     )
     html = client.get(post.get_absolute_url(), HTTP_HOST="127.0.0.1").text
     url = "https://partnerstwo.example.gov.pl/aktualnosci/spotkanie-w-pomiechowku/"
@@ -47,8 +49,7 @@ def test_every_page_names_the_accessibility_statement_in_its_head(client, make_p
         html = client.get(url).text
         head = html[: html.index("</head>")]
         assert (
-            '<meta name="deklaracja-dostępności" '
-            'content="https://partnerstwo.example.gov.pl/deklaracja-dostepnosci/">'
+            '<meta name="deklaracja-dostępności" content="https://partnerstwo.example.gov.pl/deklaracja-dostepnosci/">'
         ) in head
         assert 'href="/deklaracja-dostepnosci/">Deklaracja dostępności</a>' in html
 

@@ -10,7 +10,7 @@ def _rate(client, post, value):
 def test_the_rating_is_an_accessible_radio_group_in_a_plain_form(client, make_post):
     post = make_post()
     html = client.get(post.get_absolute_url()).text
-    assert "<h2 id=\"ocena-tytul\">Ocena wpisu</h2>" in html
+    assert '<h2 id="ocena-tytul">Ocena wpisu</h2>' in html
     assert "Brak ocen" in html
     assert f'<form method="post" action="{post.get_absolute_url()}ocena/"' in html
     assert "<legend>Twoja ocena (od 1 do 5 gwiazdek)</legend>" in html

@@ -6,7 +6,8 @@ from news.models import Comment
 def test_hostile_comment_text_is_shown_escaped(client, make_post, carol, make_comment):
     post = make_post()
     make_comment(
-        post, carol,
+        post,
+        carol,
         body='<script>alert(1)</script> <img src=x onerror="alert(2)"> " rel="x <a href="javascript:alert(3)">k</a>',
         author_name='<b onmouseover="alert(4)">Zły</b>',
     )
@@ -59,8 +60,13 @@ def test_post_page_runs_the_same_queries_with_0_and_50_comments(
     post = make_post()
     readers = [make_reader() for _ in range(3)]
     Comment.objects.bulk_create(
-        Comment(post=post, user=readers[n % 3], author_name=f"Czytelnik {n}", body="Treść https://example.pl",
-                status=Comment.Status.APPROVED)
+        Comment(
+            post=post,
+            user=readers[n % 3],
+            author_name=f"Czytelnik {n}",
+            body="Treść https://example.pl",
+            status=Comment.Status.APPROVED,
+        )
         for n in range(count)
     )
     # post with its rating + previous + next + comments + metryczka's register + coordinator

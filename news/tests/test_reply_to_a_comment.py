@@ -66,8 +66,9 @@ def test_a_reply_to_a_waiting_comment_appears_once_it_is_approved(client, alice,
     post = make_post()
     comment = make_comment(post, carol, status=Comment.Status.PENDING)
     client.force_login(alice)
-    response = client.post(f"/admin/news/comment/{comment.pk}/change/", reply_form(comment, "Odpowiadamy."),
-                           follow=True)
+    response = client.post(
+        f"/admin/news/comment/{comment.pk}/change/", reply_form(comment, "Odpowiadamy."), follow=True
+    )
     assert "Pojawi się na stronie razem z komentarzem, gdy zostanie zatwierdzony." in response.text
     client.logout()
     assert "Odpowiadamy." not in client.get(post.get_absolute_url()).text
@@ -77,8 +78,13 @@ def test_a_reply_to_a_waiting_comment_appears_once_it_is_approved(client, alice,
 
 def test_the_reply_is_shown_as_plain_text(client, make_post, carol, alice, make_comment):
     post = make_post()
-    make_comment(post, carol, reply='<script>alert(1)</script> zob. https://pup.example/staze', replied_by=alice,
-                 replied_at=timezone.now())
+    make_comment(
+        post,
+        carol,
+        reply="<script>alert(1)</script> zob. https://pup.example/staze",
+        replied_by=alice,
+        replied_at=timezone.now(),
+    )
     html = client.get(post.get_absolute_url()).text
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
     assert '<a href="https://pup.example/staze">https://pup.example/staze</a>' in html
@@ -97,8 +103,16 @@ def test_the_comment_list_shows_which_comments_have_a_reply(client, alice, make_
 def test_replies_add_no_queries_to_the_post_page(client, make_post, carol, alice, django_assert_num_queries, count):
     post = make_post()
     Comment.objects.bulk_create(
-        Comment(post=post, user=carol, author_name="Karolina", body=f"Pytanie {n}", status=Comment.Status.APPROVED,
-                reply=f"Odpowiedź {n}", replied_at=timezone.now(), replied_by=alice)
+        Comment(
+            post=post,
+            user=carol,
+            author_name="Karolina",
+            body=f"Pytanie {n}",
+            status=Comment.Status.APPROVED,
+            reply=f"Odpowiedź {n}",
+            replied_at=timezone.now(),
+            replied_by=alice,
+        )
         for n in range(count)
     )
     # post with its rating + previous + next + comments + metryczka's register + coordinator

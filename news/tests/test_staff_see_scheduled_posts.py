@@ -32,9 +32,15 @@ def test_saving_a_scheduled_post_says_when_it_appears(client, alice, category):
 
     when = timezone.localtime(in_a_week())
     client.force_login(alice)
-    response = client.post("/admin/news/post/add/", post_form(
-        category, published_at_0=when.strftime("%Y-%m-%d"), published_at_1=when.strftime("%H:%M:%S"),
-    ), follow=True)
+    response = client.post(
+        "/admin/news/post/add/",
+        post_form(
+            category,
+            published_at_0=when.strftime("%Y-%m-%d"),
+            published_at_1=when.strftime("%H:%M:%S"),
+        ),
+        follow=True,
+    )
     assert f"Wpis ukaże się na stronie {pl_datetime(when)}." in response.text
     assert f"Zaplanowany na {pl_datetime(when)}" in response.text
 
@@ -45,7 +51,7 @@ def test_the_preview_of_a_scheduled_post_says_scheduled_not_published(client, al
     assert client.get(post.get_absolute_url()).status_code == 404
     client.force_login(alice)
     html = client.get(post.get_absolute_url()).text
-    assert f"Zaplanowany na <time datetime=\"{timezone.localtime(when).isoformat()}\">" in html
+    assert f'Zaplanowany na <time datetime="{timezone.localtime(when).isoformat()}">' in html
     assert "Podgląd: ten wpis jest zaplanowany na" in html
     assert "Opublikowano" not in html and "Opublikował" not in html
 

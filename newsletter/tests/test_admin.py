@@ -32,8 +32,9 @@ def test_staff_send_a_test_to_themselves_only(client, alice, make_subscriber, ma
     assert not Delivery.objects.exists()
 
 
-def test_staff_confirm_and_queue_the_send_then_see_progress_and_the_log(client, alice, make_subscriber, make_issue,
-                                                                        run_worker, mailoutbox):
+def test_staff_confirm_and_queue_the_send_then_see_progress_and_the_log(
+    client, alice, make_subscriber, make_issue, run_worker, mailoutbox
+):
     for _ in range(3):
         make_subscriber()
     issue = make_issue()

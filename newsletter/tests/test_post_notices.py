@@ -28,10 +28,16 @@ def clock(db):
 
 def publish_in_admin(client, category, title="Spotkanie partnerów", **fields):
     now = timezone.localtime()
-    response = client.post("/admin/news/post/add/", post_form(
-        category, title=title, published_at_0=now.strftime("%Y-%m-%d"), published_at_1=now.strftime("%H:%M:%S"),
-        **fields,
-    ))
+    response = client.post(
+        "/admin/news/post/add/",
+        post_form(
+            category,
+            title=title,
+            published_at_0=now.strftime("%Y-%m-%d"),
+            published_at_1=now.strftime("%H:%M:%S"),
+            **fields,
+        ),
+    )
     assert response.status_code == 302
     return Post.objects.get(title=title)
 
@@ -99,10 +105,17 @@ def test_staff_can_still_opt_out_during_the_grace_period(
     post = publish_in_admin(client, category)
     clock.shift(5 * MINUTE)
     published = timezone.localtime(post.published_at)
-    response = client.post(f"/admin/news/post/{post.pk}/change/", post_form(
-        category, title=post.title, slug=post.slug, published_at_0=published.strftime("%Y-%m-%d"),
-        published_at_1=published.strftime("%H:%M:%S"), skip_newsletter_notice="on",
-    ))
+    response = client.post(
+        f"/admin/news/post/{post.pk}/change/",
+        post_form(
+            category,
+            title=post.title,
+            slug=post.slug,
+            published_at_0=published.strftime("%Y-%m-%d"),
+            published_at_1=published.strftime("%H:%M:%S"),
+            skip_newsletter_notice="on",
+        ),
+    )
     assert response.status_code == 302
     clock.shift(60 * MINUTE)
     notify(run_worker)
@@ -131,8 +144,9 @@ def test_the_grace_period_is_a_setting(db, settings, make_post, make_subscriber,
     assert len(mailoutbox) == 1
 
 
-def test_drafts_and_posts_older_than_the_newsletter_are_not_announced(db, make_post, make_subscriber, mailoutbox,
-                                                                      run_worker):
+def test_drafts_and_posts_older_than_the_newsletter_are_not_announced(
+    db, make_post, make_subscriber, mailoutbox, run_worker
+):
     make_subscriber()
     NewsletterSettings.objects.update(post_notices_since=timezone.now() - datetime.timedelta(minutes=5))
     make_post(published_at=datetime.datetime(2018, 6, 8, 10, tzinfo=datetime.UTC))  # the demo post of 2018

@@ -10,8 +10,9 @@ from newsletter.tests.conftest import WorkerKilled, recipients
 from newsletter.tokens import unsubscribe_token
 
 
-def test_every_email_carries_unsubscribe_headers_and_absolute_links(db, make_subscriber, make_issue, mailoutbox,
-                                                                     run_worker):
+def test_every_email_carries_unsubscribe_headers_and_absolute_links(
+    db, make_subscriber, make_issue, mailoutbox, run_worker
+):
     subscriber = make_subscriber(email="ala@example.com")
     issue = make_issue(subject="Wydanie czerwcowe", body='<p>Zobacz <a href="/aktualnosci/">aktualności</a>.</p>')
     dispatch.queue(issue)
@@ -83,8 +84,9 @@ def test_a_task_left_running_by_a_killed_worker_is_requeued_and_finishes_the_job
     assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
 
 
-def test_failures_are_recorded_and_retried_a_bounded_number_of_times(db, settings, make_subscriber, make_issue,
-                                                                      mailoutbox):
+def test_failures_are_recorded_and_retried_a_bounded_number_of_times(
+    db, settings, make_subscriber, make_issue, mailoutbox
+):
     settings.MAILERS = {"default": {"BACKEND": "newsletter.tests.conftest.FailingBackend"}}
     make_subscriber(email="odrzucony@example.com")
     make_subscriber(email="jest@example.com")
@@ -115,8 +117,9 @@ def test_a_pass_with_failures_queues_a_delayed_retry(db, settings, make_subscrib
     assert retry.run_after > retry.enqueued_at
 
 
-def test_sending_keeps_a_constant_number_of_queries_per_email(db, make_subscriber, make_issue,
-                                                               django_assert_max_num_queries):
+def test_sending_keeps_a_constant_number_of_queries_per_email(
+    db, make_subscriber, make_issue, django_assert_max_num_queries
+):
     for _ in range(30):
         make_subscriber()
     issue = make_issue()

@@ -106,8 +106,9 @@ def test_consent_is_required(client, db):
 
 
 def test_honeypot_refuses_bots(client, db):
-    response = client.post("/newsletter/", {"email": "bot@example.com", "topics": "all", "consent": "on",
-                                            "website": "http://spam.example"})
+    response = client.post(
+        "/newsletter/", {"email": "bot@example.com", "topics": "all", "consent": "on", "website": "http://spam.example"}
+    )
     assert response.status_code == 400
     assert "Nie udało się wysłać formularza" in response.text
     assert not Subscriber.objects.exists()

@@ -15,7 +15,7 @@ def _subscriber(**fields):
 def test_the_subscriber_keeps_only_post_notices(client, db):
     subscriber = _subscriber()
     url = preferences_url(subscriber).removeprefix("http://testserver")
-    url = url[url.index("/newsletter/"):]
+    url = url[url.index("/newsletter/") :]
     html = client.get(url).text
     assert "<h1>Ustawienia newslettera</h1>" in html
     response = client.post(url, {"wants_posts": "on"}, follow=True)
@@ -27,7 +27,7 @@ def test_the_subscriber_keeps_only_post_notices(client, db):
 def test_choosing_nothing_is_refused_in_polish(client, db):
     subscriber = _subscriber()
     url = preferences_url(subscriber)
-    url = url[url.index("/newsletter/"):]
+    url = url[url.index("/newsletter/") :]
     response = client.post(url, {})
     assert response.status_code == 400
     assert "Wybierz co najmniej jeden rodzaj wiadomości" in response.text
@@ -45,8 +45,9 @@ def test_every_issue_links_to_the_page(db):
     from types import SimpleNamespace
 
     subscriber = _subscriber()
-    content = SimpleNamespace(subject="Wydanie", body_html="<p>x</p>", body_text="x", kind_label="newsletter",
-                              issue=SimpleNamespace(pk=1))
+    content = SimpleNamespace(
+        subject="Wydanie", body_html="<p>x</p>", body_text="x", kind_label="newsletter", issue=SimpleNamespace(pk=1)
+    )
     message = issue_message(content, subscriber)
     link = preferences_url(subscriber)
     assert f"Zmień, co otrzymujesz: {link}" in message.body
@@ -56,8 +57,11 @@ def test_every_issue_links_to_the_page(db):
 def test_my_account_shows_the_newsletter_status(client, db, django_user_model):
     from tests.browser.helpers import verify_email
 
-    reader = verify_email(django_user_model.objects.create_user(
-        username="ala@example.com", email="ala@example.com", password="haslo-czytelniczki-1"))
+    reader = verify_email(
+        django_user_model.objects.create_user(
+            username="ala@example.com", email="ala@example.com", password="haslo-czytelniczki-1"
+        )
+    )
     client.force_login(reader)
     assert "Ten adres nie jest zapisany na newsletter." in client.get("/konto/").text
     subscriber = _subscriber(wants_issues=False)

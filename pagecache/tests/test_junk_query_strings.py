@@ -9,8 +9,9 @@ from pagecache import cache as pagecache
 def _page_entries():
     table = pagecache.caches[pagecache.CACHE_ALIAS]._table
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(table)} WHERE cache_key LIKE %s",
-                       ["%pagecache:page:%"])
+        cursor.execute(
+            f"SELECT count(*) FROM {connection.ops.quote_name(table)} WHERE cache_key LIKE %s", ["%pagecache:page:%"]
+        )
         return cursor.fetchone()[0]
 
 

@@ -140,8 +140,14 @@ def test_cached_pages_keep_the_security_headers(client, make_post, page_cache):
     first = client.get("/aktualnosci/")
     hit = client.get("/aktualnosci/")
     assert hit["X-Page-Cache"] == "hit"
-    for header in ("X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
-                   "Permissions-Policy", "Content-Type"):
+    for header in (
+        "X-Frame-Options",
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "Content-Type",
+    ):
         assert hit[header] == first[header], header
 
 
@@ -215,7 +221,9 @@ def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post, pa
     env = {
         **os.environ,
         "DATABASE_URL": test_database_url(),
-        "DEBUG": "1", "WEB_CONCURRENCY": "3", "PAGECACHE_ENABLED": "1",
+        "DEBUG": "1",
+        "WEB_CONCURRENCY": "3",
+        "PAGECACHE_ENABLED": "1",
         # Workers trust the version they read for 2 s: the vote must wait that out.
         "PAGECACHE_RECHECK_MS": "2000",
     }
@@ -225,7 +233,10 @@ def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post, pa
         base = f"http://127.0.0.1:{s.getsockname()[1]}"
     gunicorn = subprocess.Popen(
         [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "partnerstwo.wsgi", "--bind", base[7:]],
-        cwd=django_settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     page = base + post.get_absolute_url()
 

@@ -42,7 +42,8 @@ def breadcrumbs(context, *parts):
     here = request.get_full_path() if request else None
     items = [
         {"@type": "ListItem", "position": n, "name": label, "item": absolute_url(href)}
-        for n, (label, href) in enumerate(trail, start=1) if href
+        for n, (label, href) in enumerate(trail, start=1)
+        if href
     ]
     if here:
         items.append({"@type": "ListItem", "position": len(items) + 1, "name": current, "item": absolute_url(here)})

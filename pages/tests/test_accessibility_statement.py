@@ -8,9 +8,23 @@ from django.core.management import call_command
 from pages.models import AccessibilityStatement
 
 IDS = [
-    "a11y-wstep", "a11y-podmiot", "a11y-zakres", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
-    "a11y-status", "a11y-data-sporzadzenie", "a11y-data-przeglad", "a11y-kontakt", "a11y-osoba", "a11y-email",
-    "a11y-telefon", "a11y-procedura", "a11y-architektura", "a11y-komunikacja", "a11y-aplikacje",
+    "a11y-wstep",
+    "a11y-podmiot",
+    "a11y-zakres",
+    "a11y-url",
+    "a11y-data-publikacja",
+    "a11y-data-aktualizacja",
+    "a11y-status",
+    "a11y-data-sporzadzenie",
+    "a11y-data-przeglad",
+    "a11y-kontakt",
+    "a11y-osoba",
+    "a11y-email",
+    "a11y-telefon",
+    "a11y-procedura",
+    "a11y-architektura",
+    "a11y-komunikacja",
+    "a11y-aplikacje",
 ]
 
 
@@ -21,10 +35,16 @@ def _statement(**fields):
 
 def test_a_filled_statement_has_every_required_id_exactly_once(client, db):
     _statement(
-        published_on=datetime.date(2026, 1, 15), updated_on=datetime.date(2026, 2, 1),
-        prepared_on=datetime.date(2026, 2, 10), reviewed_on=datetime.date(2026, 3, 20),
-        contact_person="Osoba Testowa", contact_email="dostepnosc@example.gov.pl", contact_phone="22 000 00 00",
-        architecture="Wejście od ulicy bez progów.", communication="Kontakt przez SMS.", mobile_apps="Brak.",
+        published_on=datetime.date(2026, 1, 15),
+        updated_on=datetime.date(2026, 2, 1),
+        prepared_on=datetime.date(2026, 2, 10),
+        reviewed_on=datetime.date(2026, 3, 20),
+        contact_person="Osoba Testowa",
+        contact_email="dostepnosc@example.gov.pl",
+        contact_phone="22 000 00 00",
+        architecture="Wejście od ulicy bez progów.",
+        communication="Kontakt przez SMS.",
+        mobile_apps="Brak.",
     )
     html = client.get("/deklaracja-dostepnosci/").text
     for element_id in IDS:
@@ -41,17 +61,23 @@ def test_an_unfilled_statement_repeats_no_id(client, db):
 def test_statement_with_filled_fields_shows_dates_as_time_elements_and_contacts(client, db, settings):
     settings.SITE_URL = "https://partnerstwo.example.gov.pl"
     _statement(
-        published_on=datetime.date(2026, 1, 15), updated_on=datetime.date(2026, 2, 1),
-        prepared_on=datetime.date(2026, 2, 10), reviewed_on=datetime.date(2026, 3, 20),
-        contact_person="Osoba Testowa", contact_email="dostepnosc@example.gov.pl", contact_phone="22 000 00 00",
-        architecture="Wejście od ulicy bez progów.", communication="Kontakt przez SMS.", mobile_apps="Brak.",
+        published_on=datetime.date(2026, 1, 15),
+        updated_on=datetime.date(2026, 2, 1),
+        prepared_on=datetime.date(2026, 2, 10),
+        reviewed_on=datetime.date(2026, 3, 20),
+        contact_person="Osoba Testowa",
+        contact_email="dostepnosc@example.gov.pl",
+        contact_phone="22 000 00 00",
+        architecture="Wejście od ulicy bez progów.",
+        communication="Kontakt przez SMS.",
+        mobile_apps="Brak.",
     )
     html = client.get("/deklaracja-dostepnosci/").text
     assert '<time id="a11y-data-publikacja" datetime="2026-01-15">15 stycznia 2026 r.</time>' in html
     assert '<time id="a11y-data-aktualizacja" datetime="2026-02-01">' in html
     assert '<time id="a11y-data-sporzadzenie" datetime="2026-02-10">' in html
     assert '<time id="a11y-data-przeglad" datetime="2026-03-20">' in html
-    assert 'Najbliższy przegląd: do 31 marca 2027 r.' in html
+    assert "Najbliższy przegląd: do 31 marca 2027 r." in html
     assert '<a id="a11y-url" href="https://partnerstwo.example.gov.pl/">' in html
     assert '<a id="a11y-email" href="mailto:dostepnosc@example.gov.pl">' in html
     assert '<a id="a11y-telefon" href="tel:220000000">22 000 00 00</a>' in html

@@ -25,7 +25,11 @@ def test_a_post_shows_news_and_its_category_in_the_trail(client, make_post, cate
     assert '<span aria-current="page">Staże w Nasielsku</span>' in trail
     data = _breadcrumb_data(html)
     assert [item["name"] for item in data["itemListElement"]] == [
-        "Strona główna", "Aktualności", "Newsy", "Staże w Nasielsku"]
+        "Strona główna",
+        "Aktualności",
+        "Newsy",
+        "Staże w Nasielsku",
+    ]
     assert [item["position"] for item in data["itemListElement"]] == [1, 2, 3, 4]
     assert data["itemListElement"][-1]["item"].endswith(post.get_absolute_url())
 

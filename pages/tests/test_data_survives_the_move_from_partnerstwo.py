@@ -43,10 +43,17 @@ def demo_site(transactional_db, admin_client):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     page = Page.objects.get(slug="polityka-prywatnosci")
     # One change in the register, made as staff make it.
-    admin_client.post(f"/admin/pages/page/{page.pk}/change/", {
-        "title": page.title, "slug": page.slug, "section": page.section, "position": page.position,
-        "body": page.body + "<p>Uzupełnienie.</p>", "is_published": "on",
-    })
+    admin_client.post(
+        f"/admin/pages/page/{page.pk}/change/",
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "section": page.section,
+            "position": page.position,
+            "body": page.body + "<p>Uzupełnienie.</p>",
+            "is_published": "on",
+        },
+    )
     assert ChangeRecord.objects.filter(object_id=page.pk).count() == 1
     yield page
     _migrate(_latest())
@@ -86,9 +93,16 @@ def test_demo_content_is_kept_when_the_old_schema_is_migrated(demo_site, client)
 def test_new_pages_can_be_added_after_the_move(demo_site, admin_client):
     _migrate(BEFORE_THE_MOVE)
     _migrate(_latest())
-    response = admin_client.post("/admin/pages/page/add/", {
-        "title": "Kontakt", "slug": "kontakt", "section": "ogolne", "position": 5,
-        "body": "<p>Dane kontaktowe.</p>", "is_published": "on",
-    })
+    response = admin_client.post(
+        "/admin/pages/page/add/",
+        {
+            "title": "Kontakt",
+            "slug": "kontakt",
+            "section": "ogolne",
+            "position": 5,
+            "body": "<p>Dane kontaktowe.</p>",
+            "is_published": "on",
+        },
+    )
     assert response.status_code == 302
     assert Page.objects.get(slug="kontakt").title == "Kontakt"

@@ -145,7 +145,10 @@ def portal_on_its_own_database(workers):
         subprocess.run([*manage, "createcachetable"], **run)
         gunicorn = subprocess.Popen(
             [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "partnerstwo.wsgi", "--bind", base[7:]],
-            cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 30
         while True:
@@ -162,8 +165,13 @@ def portal_on_its_own_database(workers):
         if gunicorn:
             gunicorn.terminate()
             gunicorn.wait(timeout=30)
-        subprocess.run([sys.executable, "-m", "partnerstwo.db", "stop"], cwd=settings.BASE_DIR, env=env,
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            [sys.executable, "-m", "partnerstwo.db", "stop"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            timeout=60,
+        )
         shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -18,7 +18,8 @@ def test_the_heading_says_what_the_partnership_does_not_only_its_name(client, db
 
 def test_a_staff_chosen_illustration_stands_beside_the_lead_with_its_alt_text(client, db):
     Coordinator.objects.create(
-        pk=1, home_image=ContentFile(image_bytes(size=(1200, 800)), name="nasielsk.jpg"),
+        pk=1,
+        home_image=ContentFile(image_bytes(size=(1200, 800)), name="nasielsk.jpg"),
         home_image_alt="Rynek w Nasielsku latem",
     )
     html = client.get("/").text
@@ -26,8 +27,11 @@ def test_a_staff_chosen_illustration_stands_beside_the_lead_with_its_alt_text(cl
 
 
 def test_news_tiles_show_server_made_thumbnails_with_srcset_and_size(client, make_post):
-    post = make_post(title="Staże", image=ContentFile(image_bytes(size=(1600, 900)), name="staz.jpg"),
-                     image_alt="Stażystka przy biurku")
+    post = make_post(
+        title="Staże",
+        image=ContentFile(image_bytes(size=(1600, 900)), name="staz.jpg"),
+        image_alt="Stażystka przy biurku",
+    )
     assert (post.thumbnail_width, post.thumbnail_height) == (400, 225)
     html = client.get("/").text
     img = re.search(r'<img class="card-image"[^>]*>', html).group(0)
@@ -50,8 +54,11 @@ def test_an_unchanged_illustration_keeps_its_thumbnails_and_a_removed_one_drops_
 
 def test_partners_with_a_logo_appear_with_their_alt_text(client, db):
     Institution.objects.create(
-        name="Gmina Leoncin", kind="urzad-gminy", gmina="leoncin",
-        logo=ContentFile(image_bytes("PNG", size=(120, 60)), name="leoncin.png"), logo_alt="Logo Gminy Leoncin",
+        name="Gmina Leoncin",
+        kind="urzad-gminy",
+        gmina="leoncin",
+        logo=ContentFile(image_bytes("PNG", size=(120, 60)), name="leoncin.png"),
+        logo_alt="Logo Gminy Leoncin",
     )
     Institution.objects.create(name="Gmina Czosnów", kind="urzad-gminy", gmina="czosnow")
     html = client.get("/").text

@@ -5,8 +5,13 @@ from pages.models import Page
 
 
 def test_index_lists_the_partnership_pages_in_menu_order(client, db):
-    Page.objects.create(title="Zasady", slug="zasady", section=Page.Section.PARTNERSHIP, position=2,
-                        body="<p>Dobrowolność &amp; otwartość.</p>")
+    Page.objects.create(
+        title="Zasady",
+        slug="zasady",
+        section=Page.Section.PARTNERSHIP,
+        position=2,
+        body="<p>Dobrowolność &amp; otwartość.</p>",
+    )
     Page.objects.create(title="Cele", slug="cele", section=Page.Section.PARTNERSHIP, position=1)
     Page.objects.create(title="Szkic", slug="szkic", section=Page.Section.PARTNERSHIP, is_published=False)
     Page.objects.create(title="Polityka prywatności", slug="polityka-prywatnosci")
@@ -20,8 +25,13 @@ def test_index_lists_the_partnership_pages_in_menu_order(client, db):
 def test_demo_has_the_five_partnership_pages(client, db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     html = client.get("/partnerstwo/").text
-    titles = ["Czym jest partnerstwo lokalne", "Cele partnerstwa", "Kto tworzy partnerstwo", "Zasady partnerstwa",
-              "Rodzaje partnerstw"]
+    titles = [
+        "Czym jest partnerstwo lokalne",
+        "Cele partnerstwa",
+        "Kto tworzy partnerstwo",
+        "Zasady partnerstwa",
+        "Rodzaje partnerstw",
+    ]
     positions = [html.index(f">{title}</a>") for title in titles]
     assert positions == sorted(positions)
     page = client.get("/partnerstwo/zasady-partnerstwa/").text

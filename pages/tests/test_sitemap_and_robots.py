@@ -11,9 +11,7 @@ from pages.models import Page
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def test_sitemap_is_xml_listing_only_public_content_with_site_url(
-    client, make_post, make_institution, settings
-):
+def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_post, make_institution, settings):
     settings.SITE_URL = "https://partnerstwo.example.gov.pl"
     make_post(title="Widoczny")
     make_post(title="Szkic", status=Post.Status.DRAFT)

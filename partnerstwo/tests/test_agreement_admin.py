@@ -5,13 +5,22 @@ from partnerstwo.models import Agreement, Signature
 
 def form_with_signature(person, institution, function=""):
     return {
-        "title": "Porozumienie o zawarciu Partnerstwa Lokalnego", "slug": "", "signed_on": "2018-04-19",
-        "occasion": "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy", "initiators": "", "text": "",
+        "title": "Porozumienie o zawarciu Partnerstwa Lokalnego",
+        "slug": "",
+        "signed_on": "2018-04-19",
+        "occasion": "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy",
+        "initiators": "",
+        "text": "",
         "is_published": "on",
-        "signatures-TOTAL_FORMS": "1", "signatures-INITIAL_FORMS": "0", "signatures-MIN_NUM_FORMS": "0",
+        "signatures-TOTAL_FORMS": "1",
+        "signatures-INITIAL_FORMS": "0",
+        "signatures-MIN_NUM_FORMS": "0",
         "signatures-MAX_NUM_FORMS": "1000",
-        "signatures-0-order": "1", "signatures-0-function": function, "signatures-0-person": person.pk,
-        "signatures-0-institution": institution.pk, "signatures-0-note": "",
+        "signatures-0-order": "1",
+        "signatures-0-function": function,
+        "signatures-0-person": person.pk,
+        "signatures-0-institution": institution.pk,
+        "signatures-0-note": "",
     }
 
 
@@ -34,9 +43,7 @@ def test_signature_takes_the_function_held_on_the_day_of_signing(
 
 def test_signature_without_a_known_function_asks_for_one(client, alice, make_institution, make_person):
     client.force_login(alice)
-    response = client.post(
-        "/admin/partnerstwo/agreement/add/", form_with_signature(make_person(), make_institution())
-    )
+    response = client.post("/admin/partnerstwo/agreement/add/", form_with_signature(make_person(), make_institution()))
     assert response.status_code == 200
     assert "Podaj funkcję: ta osoba nie miała w tej instytucji funkcji w dniu podpisania." in response.text
     assert not Agreement.objects.exists()
@@ -55,7 +62,13 @@ def test_an_explicit_function_is_kept(client, alice, make_institution, make_pers
 def test_institutions_are_found_by_autocomplete(client, alice, make_institution):
     make_institution(name="Gmina Pomiechówek")
     client.force_login(alice)
-    response = client.get("/admin/autocomplete/", {
-        "term": "Pomiech", "app_label": "partnerstwo", "model_name": "signature", "field_name": "institution",
-    })
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "Pomiech",
+            "app_label": "partnerstwo",
+            "model_name": "signature",
+            "field_name": "institution",
+        },
+    )
     assert [r["text"] for r in response.json()["results"]] == ["Gmina Pomiechówek"]

@@ -6,9 +6,16 @@ from partnerstwo.models import Agreement
 
 def agreement_form(**fields):
     data = {
-        "title": "Porozumienie o zawarciu Partnerstwa Lokalnego", "slug": "", "signed_on": "2018-04-19",
-        "occasion": "", "initiators": "", "text": "", "is_published": "on",
-        "signatures-TOTAL_FORMS": "0", "signatures-INITIAL_FORMS": "0", "signatures-MIN_NUM_FORMS": "0",
+        "title": "Porozumienie o zawarciu Partnerstwa Lokalnego",
+        "slug": "",
+        "signed_on": "2018-04-19",
+        "occasion": "",
+        "initiators": "",
+        "text": "",
+        "is_published": "on",
+        "signatures-TOTAL_FORMS": "0",
+        "signatures-INITIAL_FORMS": "0",
+        "signatures-MIN_NUM_FORMS": "0",
         "signatures-MAX_NUM_FORMS": "1000",
     }
     data.update(fields)

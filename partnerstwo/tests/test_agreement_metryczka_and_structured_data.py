@@ -44,6 +44,9 @@ def test_agreement_page_names_the_partnership_and_its_public_body_members(client
     assert data["name"] == "Partnerstwo Lokalne Powiatu Nowodworskiego"
     assert data["foundingDate"] == "2018-04-19"
     assert len(data["member"]) == 9  # ten signatories, two of them for the Starostwo
-    pup = {"@type": "GovernmentOrganization", "name": "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim",
-           "url": "https://partnerstwo.example.gov.pl/partnerzy/powiatowy-urzad-pracy/"}
+    pup = {
+        "@type": "GovernmentOrganization",
+        "name": "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim",
+        "url": "https://partnerstwo.example.gov.pl/partnerzy/powiatowy-urzad-pracy/",
+    }
     assert pup in data["member"]

@@ -15,8 +15,10 @@ def test_agreement_page_lists_the_ten_signatories_in_order(client, demo):
     response = client.get("/porozumienie/")
     assert response.status_code == 200
     html = response.text
-    assert "<h1>Porozumienie o zawarciu Partnerstwa Lokalnego na rzecz ożywienia społeczno-gospodarczego " \
-           "i aktywizacji nowodworskiego rynku pracy</h1>" in html
+    assert (
+        "<h1>Porozumienie o zawarciu Partnerstwa Lokalnego na rzecz ożywienia społeczno-gospodarczego "
+        "i aktywizacji nowodworskiego rynku pracy</h1>" in html
+    )
     assert '<time datetime="2018-04-19">19 kwietnia 2018</time>' in html
     assert "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy" in html
     assert "Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim wraz ze Starostą Nowodworskim" in html

@@ -15,8 +15,9 @@ def partnership(make_institution, make_person, make_office, make_agreement):
     mayor = make_person("Bogdan", "Ruszkowski")
     make_office(nasielsk, function="Burmistrz Nasielska", person=mayor)
     agreement = make_agreement(slug="porozumienie")
-    Signature.objects.create(agreement=agreement, person=mayor, institution=nasielsk,
-                             function="Burmistrz Nasielska", order=1)
+    Signature.objects.create(
+        agreement=agreement, person=mayor, institution=nasielsk, function="Burmistrz Nasielska", order=1
+    )
     venue = Venue.objects.create(name="Rezydencja „Miętowe Wzgórza”", gmina="zakroczym")
     meeting = Meeting.objects.create(title="Pierwsze spotkanie", date=datetime.date(2018, 6, 6), venue=venue)
     meeting.participants.set([nasielsk, leoncin])
@@ -53,16 +54,18 @@ def test_institutions_csv_and_json_match_the_database(client, partnership):
 
 def test_signatories_list_the_function_held_at_signing(client, partnership):
     rows = read_csv(client.get("/dane/sygnatariusze.csv"))
-    assert rows == [{
-        "porozumienie": "Porozumienie o zawarciu Partnerstwa Lokalnego",
-        "data_podpisania": "2018-04-19",
-        "kolejnosc": "1",
-        "funkcja": "Burmistrz Nasielska",
-        "imie_i_nazwisko": "Bogdan Ruszkowski",
-        "instytucja": "Gmina Nasielsk",
-        "uwagi": "",
-        "adres_instytucji_w_portalu": rows[0]["adres_instytucji_w_portalu"],
-    }]
+    assert rows == [
+        {
+            "porozumienie": "Porozumienie o zawarciu Partnerstwa Lokalnego",
+            "data_podpisania": "2018-04-19",
+            "kolejnosc": "1",
+            "funkcja": "Burmistrz Nasielska",
+            "imie_i_nazwisko": "Bogdan Ruszkowski",
+            "instytucja": "Gmina Nasielsk",
+            "uwagi": "",
+            "adres_instytucji_w_portalu": rows[0]["adres_instytucji_w_portalu"],
+        }
+    ]
 
 
 def test_meetings_json_lists_participants_and_report_state(client, partnership):

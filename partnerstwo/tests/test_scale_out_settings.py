@@ -25,8 +25,12 @@ print(json.dumps({
 
 def probe(**env):
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", PROBE], cwd=settings.BASE_DIR,
-        env={**os.environ, **env}, capture_output=True, text=True, timeout=60,
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", PROBE],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -34,8 +38,12 @@ def probe(**env):
 
 def test_media_goes_to_an_s3_bucket_and_the_cache_to_redis_when_configured():
     found = probe(
-        S3_BUCKET="partnerstwo-media", S3_ENDPOINT_URL="https://s3.example.net", S3_REGION="waw",
-        S3_ACCESS_KEY_ID="klucz", S3_SECRET_ACCESS_KEY="sekret", CACHE_URL="redis://127.0.0.1:6379/0",
+        S3_BUCKET="partnerstwo-media",
+        S3_ENDPOINT_URL="https://s3.example.net",
+        S3_REGION="waw",
+        S3_ACCESS_KEY_ID="klucz",
+        S3_SECRET_ACCESS_KEY="sekret",
+        CACHE_URL="redis://127.0.0.1:6379/0",
     )
     assert found["storage"] == "core.storage.MediaStorage"
     assert found["url"].startswith("https://")

@@ -17,49 +17,100 @@ from pages.models import Page
 
 # key: (kind, title, body)
 DOCUMENTS = {
-    "rynek": ("post", "Sytuacja na lokalnym rynku pracy",
-              "<h2>Co pokazuje zestawienie</h2><p>Liczba zarejestrowanych osób bezrobotnych spadła. "
-              "Pracodawcy zgłosili więcej ofert pracy niż rok wcześniej, zwłaszcza w handlu i logistyce.</p>"),
-    "urzad": ("post", "Dłuższe godziny obsługi klientów",
-              "<p>Od poniedziałku sala obsługi Powiatowego Urzędu Pracy będzie czynna dłużej. W urzędzie "
-              "można złożyć wniosek, umówić się z doradcą zawodowym i odebrać zaświadczenie.</p>"),
-    "pomiechowek": ("post", "Festyn rodzinny w Pomiechówku",
-                    "<p>Zapraszamy mieszkańców na festyn na boisku. Dla dzieci przygotowano zabawy i konkursy, "
-                    "a instytucje partnerskie pokażą swoje stoiska.</p>"),
-    "nasielsk": ("post", "Punkt konsultacji w Nasielsku",
-                 "<p>W każdy czwartek doradca odpowiada na pytania osób szukających zatrudnienia. "
-                 "Dyżur odbywa się w budynku biblioteki.</p>"),
-    "czosnow": ("post", "Spotkanie sołtysów w Czosnowie",
-                "<p>Sołtysi rozmawiali o potrzebach wsi i o tym, jak zachęcić młodych do pracy w rolnictwie.</p>"),
-    "leoncin": ("post", "Warsztaty rękodzieła w Leoncinie",
-                "<p>Koło gospodyń wiejskich zaprasza na warsztaty haftu i wikliniarstwa.</p>"),
-    "nowy_dwor": ("post", "Targi pracy w Nowym Dworze Mazowieckim",
-                  "<p>Na targach swoje stoiska wystawi kilkunastu wystawców z handlu, budownictwa i usług.</p>"),
-    "powiat": ("post", "Informator o powiecie nowodworskim",
-               "<p>W informatorze opisano instytucje działające na tym terenie i sposób kontaktu z nimi.</p>"),
-    "staze": ("post", "Nabór na staże dla absolwentów",
-              "<p>Osoby, które niedawno ukończyły szkołę, mogą ubiegać się o staże w lokalnych firmach. "
-              "O stażach decyduje kolejność zgłoszeń.</p>"),
-    "szkolenia": ("post", "Cykl szkoleń dla przedsiębiorców",
-                  "<p>Zajęcia dotyczą dotacji na otwarcie działalności i zatrudnianie nowych osób. "
-                  "Na szkoleniach omawiamy też wypełnianie wniosków.</p>"),
-    "porozumienie": ("post", "Porozumienie podpisane",
-                     "<p>Dokument podpisali przedstawiciele samorządów, w tym burmistrzowie i wójtowie. "
-                     "Listę sygnatariuszy zamieściliśmy w dziale o partnerstwie.</p>"),
-    "rada": ("post", "Posiedzenie Powiatowej Rady Rynku Pracy",
-             "<p>Członkowie rady zaopiniowali plan działań na kolejny rok.</p>"),
-    "gminy": ("page", "Sześć gmin, jeden cel",
-              "<h2>Wspólne działania</h2><p>Każda z gmin wyznaczyła osobę do kontaktu. Dzięki temu gminy "
-              "szybciej wymieniają się informacjami o naborach i wydarzeniach.</p>"),
-    "partnerstwo": ("page", "Czym jest partnerstwo lokalne",
-                    "<h2>Cele</h2><p>Partnerstwo ma ożywić gospodarkę i poprawić współpracę instytucji.</p>"),
-    "dialog": ("page", "Dialog społeczny",
-               "<p>Partnerstwo łączy samorządy z organizacjami pozarządowymi, izbami gospodarczymi "
-               "i przedstawicielami związków zawodowych.</p>"),
-    "starostwo": ("institution", "Starostwo Powiatowe w Nowym Dworze Mazowieckim",
-                  "<p>Siedziba władz samorządu, który obsługuje Starostę Nowodworskiego.</p>"),
-    "spotkanie": ("meeting", "Pierwsze spotkanie organizacyjno-integracyjne",
-                  "<p>Pierwsze z zapowiadanych spotkań przedstawicieli instytucji partnerskich.</p>"),
+    "rynek": (
+        "post",
+        "Sytuacja na lokalnym rynku pracy",
+        "<h2>Co pokazuje zestawienie</h2><p>Liczba zarejestrowanych osób bezrobotnych spadła. "
+        "Pracodawcy zgłosili więcej ofert pracy niż rok wcześniej, zwłaszcza w handlu i logistyce.</p>",
+    ),
+    "urzad": (
+        "post",
+        "Dłuższe godziny obsługi klientów",
+        "<p>Od poniedziałku sala obsługi Powiatowego Urzędu Pracy będzie czynna dłużej. W urzędzie "
+        "można złożyć wniosek, umówić się z doradcą zawodowym i odebrać zaświadczenie.</p>",
+    ),
+    "pomiechowek": (
+        "post",
+        "Festyn rodzinny w Pomiechówku",
+        "<p>Zapraszamy mieszkańców na festyn na boisku. Dla dzieci przygotowano zabawy i konkursy, "
+        "a instytucje partnerskie pokażą swoje stoiska.</p>",
+    ),
+    "nasielsk": (
+        "post",
+        "Punkt konsultacji w Nasielsku",
+        "<p>W każdy czwartek doradca odpowiada na pytania osób szukających zatrudnienia. "
+        "Dyżur odbywa się w budynku biblioteki.</p>",
+    ),
+    "czosnow": (
+        "post",
+        "Spotkanie sołtysów w Czosnowie",
+        "<p>Sołtysi rozmawiali o potrzebach wsi i o tym, jak zachęcić młodych do pracy w rolnictwie.</p>",
+    ),
+    "leoncin": (
+        "post",
+        "Warsztaty rękodzieła w Leoncinie",
+        "<p>Koło gospodyń wiejskich zaprasza na warsztaty haftu i wikliniarstwa.</p>",
+    ),
+    "nowy_dwor": (
+        "post",
+        "Targi pracy w Nowym Dworze Mazowieckim",
+        "<p>Na targach swoje stoiska wystawi kilkunastu wystawców z handlu, budownictwa i usług.</p>",
+    ),
+    "powiat": (
+        "post",
+        "Informator o powiecie nowodworskim",
+        "<p>W informatorze opisano instytucje działające na tym terenie i sposób kontaktu z nimi.</p>",
+    ),
+    "staze": (
+        "post",
+        "Nabór na staże dla absolwentów",
+        "<p>Osoby, które niedawno ukończyły szkołę, mogą ubiegać się o staże w lokalnych firmach. "
+        "O stażach decyduje kolejność zgłoszeń.</p>",
+    ),
+    "szkolenia": (
+        "post",
+        "Cykl szkoleń dla przedsiębiorców",
+        "<p>Zajęcia dotyczą dotacji na otwarcie działalności i zatrudnianie nowych osób. "
+        "Na szkoleniach omawiamy też wypełnianie wniosków.</p>",
+    ),
+    "porozumienie": (
+        "post",
+        "Porozumienie podpisane",
+        "<p>Dokument podpisali przedstawiciele samorządów, w tym burmistrzowie i wójtowie. "
+        "Listę sygnatariuszy zamieściliśmy w dziale o partnerstwie.</p>",
+    ),
+    "rada": (
+        "post",
+        "Posiedzenie Powiatowej Rady Rynku Pracy",
+        "<p>Członkowie rady zaopiniowali plan działań na kolejny rok.</p>",
+    ),
+    "gminy": (
+        "page",
+        "Sześć gmin, jeden cel",
+        "<h2>Wspólne działania</h2><p>Każda z gmin wyznaczyła osobę do kontaktu. Dzięki temu gminy "
+        "szybciej wymieniają się informacjami o naborach i wydarzeniach.</p>",
+    ),
+    "partnerstwo": (
+        "page",
+        "Czym jest partnerstwo lokalne",
+        "<h2>Cele</h2><p>Partnerstwo ma ożywić gospodarkę i poprawić współpracę instytucji.</p>",
+    ),
+    "dialog": (
+        "page",
+        "Dialog społeczny",
+        "<p>Partnerstwo łączy samorządy z organizacjami pozarządowymi, izbami gospodarczymi "
+        "i przedstawicielami związków zawodowych.</p>",
+    ),
+    "starostwo": (
+        "institution",
+        "Starostwo Powiatowe w Nowym Dworze Mazowieckim",
+        "<p>Siedziba władz samorządu, który obsługuje Starostę Nowodworskiego.</p>",
+    ),
+    "spotkanie": (
+        "meeting",
+        "Pierwsze spotkanie organizacyjno-integracyjne",
+        "<p>Pierwsze z zapowiadanych spotkań przedstawicieli instytucji partnerskich.</p>",
+    ),
 }
 
 # What the index adds to a document's text from its other fields (search/index.py).
@@ -146,12 +197,23 @@ def portal(make_post, django_capture_on_commit_callbacks):
             elif kind == "page":
                 obj = Page.objects.create(title=title, slug=f"strona-{n}", section=Page.Section.PARTNERSHIP, body=body)
             elif kind == "institution":
-                obj = Institution.objects.create(name=title, slug=f"instytucja-{n}", description=body,
-                                                 kind=InstitutionKind.STAROSTWO, gmina=Gmina.NOWY_DWOR)
+                obj = Institution.objects.create(
+                    name=title,
+                    slug=f"instytucja-{n}",
+                    description=body,
+                    kind=InstitutionKind.STAROSTWO,
+                    gmina=Gmina.NOWY_DWOR,
+                )
             else:
                 venue = Venue.objects.create(**VENUE)
-                obj = Meeting.objects.create(title=title, slug=f"spotkanie-{n}", date=datetime.date(2018, 6, 6),
-                                             venue=venue, description=body, status=Meeting.Status.HELD)
+                obj = Meeting.objects.create(
+                    title=title,
+                    slug=f"spotkanie-{n}",
+                    date=datetime.date(2018, 6, 6),
+                    venue=venue,
+                    description=body,
+                    status=Meeting.Status.HELD,
+                )
             urls[obj.get_absolute_url()] = key
     return urls
 

@@ -16,10 +16,18 @@ def rebuild():
 
 
 def test_rebuild_indexes_what_was_loaded_without_signals(client, category):
-    Post.objects.bulk_create([
-        Post(title="Warsztaty w Zakroczymiu", slug="warsztaty", body="<p>Rękodzieło.</p>", category=category,
-             status=Post.Status.PUBLISHED, published_at=timezone.now()),
-    ])
+    Post.objects.bulk_create(
+        [
+            Post(
+                title="Warsztaty w Zakroczymiu",
+                slug="warsztaty",
+                body="<p>Rękodzieło.</p>",
+                category=category,
+                status=Post.Status.PUBLISHED,
+                published_at=timezone.now(),
+            ),
+        ]
+    )
     assert "Nic nie znaleziono" in client.get("/szukaj/", {"q": "Zakroczym"}).text
 
     assert rebuild() == "Indexed 1 documents.\n"

@@ -30,8 +30,12 @@ def test_it_forgives_a_one_letter_typo(client, indexed):
 def test_it_finds_pages_and_ranks_titles_first(client, indexed, django_capture_on_commit_callbacks):
     indexed(title="Inny wpis", body="<p>Wspominamy o zasadach tylko raz.</p>")
     with django_capture_on_commit_callbacks(execute=True):
-        Page.objects.create(title="Zasady partnerstwa", slug="zasady", section=Page.Section.PARTNERSHIP,
-                            body="<p>Zasady i jeszcze raz zasady.</p>")
+        Page.objects.create(
+            title="Zasady partnerstwa",
+            slug="zasady",
+            section=Page.Section.PARTNERSHIP,
+            body="<p>Zasady i jeszcze raz zasady.</p>",
+        )
     html = client.get("/szukaj/", {"q": "zasady"}).text
     assert "Znaleziono 2 wyniki" in html
     assert html.index("Zasady partnerstwa") < html.index("Inny wpis")

@@ -37,8 +37,11 @@ def browser():
 
 def _new_page(browser, live_server, **options):
     context = browser.new_context(
-        base_url=live_server.url, locale="pl-PL", timezone_id=settings.TIME_ZONE,
-        viewport={"width": 1280, "height": 900}, **options,
+        base_url=live_server.url,
+        locale="pl-PL",
+        timezone_id=settings.TIME_ZONE,
+        viewport={"width": 1280, "height": 900},
+        **options,
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -114,16 +117,22 @@ def _meeting_with_a_report(alice):
 
     venue = Venue.objects.create(name="Sala konferencyjna urzędu pracy", gmina="nasielsk")
     meeting = Meeting.objects.create(
-        title="Spotkanie partnerów o rynku pracy", series="Spotkania organizacyjno-integracyjne",
-        date=timezone.localdate() - datetime.timedelta(days=20), start_time=datetime.time(10),
-        end_time=datetime.time(12), venue=venue, status=Meeting.Status.HELD,
+        title="Spotkanie partnerów o rynku pracy",
+        series="Spotkania organizacyjno-integracyjne",
+        date=timezone.localdate() - datetime.timedelta(days=20),
+        start_time=datetime.time(10),
+        end_time=datetime.time(12),
+        venue=venue,
+        status=Meeting.Status.HELD,
         description="<p>Rozmowa o stażach i szkoleniach w Łodzi i w Nasielsku.</p>",
     )
     AgendaItem.objects.create(meeting=meeting, position=1, time=datetime.time(10), title="Powitanie")
     AgendaItem.objects.create(meeting=meeting, position=2, title="Plan działań", notes="prowadzi koordynator")
     meeting.participants.set(Institution.objects.all()[:3])
     report = Report.objects.create(
-        meeting=meeting, author=alice, status=Report.Status.PUBLISHED,
+        meeting=meeting,
+        author=alice,
+        status=Report.Status.PUBLISHED,
         published_at=timezone.now() - datetime.timedelta(days=18),
         body="<p>Partnerzy omówili plan staży na kolejny rok.</p><h3>Wnioski</h3><ul><li>więcej szkoleń</li></ul>",
     )
@@ -131,12 +140,16 @@ def _meeting_with_a_report(alice):
     for n in (1, 2):
         upload = SimpleUploadedFile(f"zdjecie{n}.jpg", image_bytes(size=(600, 400)), content_type="image/jpeg")
         Photo.objects.create(
-            meeting=meeting, image=clean_image(upload), position=n, alt=f"Uczestnicy spotkania przy stole, ujęcie {n}",
+            meeting=meeting,
+            image=clean_image(upload),
+            position=n,
+            alt=f"Uczestnicy spotkania przy stole, ujęcie {n}",
             caption="Dyskusja o stażach" if n == 1 else "",
         )
     pdf = pdf_bytes()
     Document.objects.create(
-        meeting=meeting, title="Lista obecności",
+        meeting=meeting,
+        title="Lista obecności",
         file=clean_document(SimpleUploadedFile("lista.pdf", pdf, content_type="application/pdf")),
     )
     return meeting
@@ -178,11 +191,17 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         image_alt="Uczestnicy spotkania przy stole",
     )
     Page.objects.create(
-        title="Czym jest partnerstwo", slug="czym-jest-partnerstwo", section=Page.Section.PARTNERSHIP,
-        position=1, body="<p>Partnerstwo lokalne to dobrowolna współpraca instytucji z jednego terenu.</p>",
+        title="Czym jest partnerstwo",
+        slug="czym-jest-partnerstwo",
+        section=Page.Section.PARTNERSHIP,
+        position=1,
+        body="<p>Partnerstwo lokalne to dobrowolna współpraca instytucji z jednego terenu.</p>",
     )
     Page.objects.create(
-        title="Cele partnerstwa", slug="cele", section=Page.Section.PARTNERSHIP, position=2,
+        title="Cele partnerstwa",
+        slug="cele",
+        section=Page.Section.PARTNERSHIP,
+        position=2,
         body="<h2>Cele</h2><ul><li>integracja społeczności lokalnej</li><li>lepszy rynek pracy</li></ul>",
     )
     # Two saves in admin, so the metryczka shows its change register.
@@ -193,24 +212,42 @@ def site_content(make_post, category, alice, django_user_model, log_in):
     meeting = _meeting_with_a_report(alice)
     pending_report = Meeting.objects.get(slug="pierwsze-spotkanie-organizacyjno-integracyjne-2018-06-06")
 
-    reader = verify_email(django_user_model.objects.create_user(
-        username="czytelniczka@example.com", email="czytelniczka@example.com", password="czytelniczka-haslo-1",
-        first_name="Celina",
-    ))
-    Comment.objects.create(post=post, user=reader, author_name="Celina", body="Dobry pomysł ze stażami.",
-                           status=Comment.Status.APPROVED, reply="Dziękujemy! Nabór na staże ruszy wiosną.",
-                           replied_at=post.published_at, replied_by=alice)
+    reader = verify_email(
+        django_user_model.objects.create_user(
+            username="czytelniczka@example.com",
+            email="czytelniczka@example.com",
+            password="czytelniczka-haslo-1",
+            first_name="Celina",
+        )
+    )
+    Comment.objects.create(
+        post=post,
+        user=reader,
+        author_name="Celina",
+        body="Dobry pomysł ze stażami.",
+        status=Comment.Status.APPROVED,
+        reply="Dziękujemy! Nabór na staże ruszy wiosną.",
+        replied_at=post.published_at,
+        replied_by=alice,
+    )
     no_rights = django_user_model.objects.create_user(
-        username="stazysta@pup.example", email="stazysta@pup.example", password="stazysta-haslo-1", is_staff=True,
+        username="stazysta@pup.example",
+        email="stazysta@pup.example",
+        password="stazysta-haslo-1",
+        is_staff=True,
     )
     subscriber = Subscriber.objects.create(
-        email="nowa@example.com", status=Subscriber.Status.PENDING, consent=ConsentText.current(), source="test",
+        email="nowa@example.com",
+        status=Subscriber.Status.PENDING,
+        consent=ConsentText.current(),
+        source="test",
     )
 
     def signed_in(user, url):
         def open_page(page):
             log_in(page, user)
             page.goto(url)
+
         return open_page
 
     def accession_form_with_errors(page):

@@ -7,6 +7,7 @@ AXE_SOURCE = Path(__file__).with_name("axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 STAFF_PASSWORD = "alice-haslo-123"  # the root conftest's alice
 
+
 def run_axe(page):
     """Run axe-core's WCAG 2.0/2.1 A and AA rules on the page; return its violations."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
@@ -40,9 +41,7 @@ def verify_email(user):
     """Give a user the verified, primary address allauth wants before it lets them log in."""
     from allauth.account.models import EmailAddress
 
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
     return user
 
 

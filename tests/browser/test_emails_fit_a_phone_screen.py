@@ -22,12 +22,19 @@ def _newsletter_issue():
     from newsletter.mail import issue_message
     from newsletter.models import Subscriber
 
-    body = (f'<p>Relacja ze spotkania: <a href="{LONG_LINK}">{LONG_LINK}</a></p>'
-            '<p><img src="https://portal.example/media/spotkanie.jpg" alt="Uczestnicy spotkania"'
-            ' width="1200" height="800"></p>'
-            "<table><tr><td>" + "Wiersz tabeli z długim tekstem " * 10 + "</td></tr></table>")
-    content = SimpleNamespace(subject="Newsletter partnerstwa – grudzień", body_html=body, body_text="Relacja.",
-                              kind_label="newsletter", issue=SimpleNamespace(pk=1))
+    body = (
+        f'<p>Relacja ze spotkania: <a href="{LONG_LINK}">{LONG_LINK}</a></p>'
+        '<p><img src="https://portal.example/media/spotkanie.jpg" alt="Uczestnicy spotkania"'
+        ' width="1200" height="800"></p>'
+        "<table><tr><td>" + "Wiersz tabeli z długim tekstem " * 10 + "</td></tr></table>"
+    )
+    content = SimpleNamespace(
+        subject="Newsletter partnerstwa – grudzień",
+        body_html=body,
+        body_text="Relacja.",
+        kind_label="newsletter",
+        issue=SimpleNamespace(pk=1),
+    )
     return issue_message(content, Subscriber(email="ala@example.com"))
 
 
@@ -45,8 +52,13 @@ def _newsletter_welcome():
     from newsletter.mail import welcome_message
     from newsletter.models import ConsentText, Subscriber
 
-    subscriber = Subscriber.objects.create(email="ewa@example.com", consent=ConsentText.current(), source="test",
-                                           status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now())
+    subscriber = Subscriber.objects.create(
+        email="ewa@example.com",
+        consent=ConsentText.current(),
+        source="test",
+        status=Subscriber.Status.CONFIRMED,
+        confirmed_at=timezone.now(),
+    )
     return welcome_message(subscriber)
 
 
@@ -61,14 +73,25 @@ def _staff_notice():
 def _account_mail():
     from accounts.adapter import AccountAdapter
 
-    context = {"password_reset_url": LONG_LINK, "user": SimpleNamespace(email="ala@example.com"),
-               "current_site": SimpleNamespace(name="Partnerstwo", domain="example.com"), "username": "ala"}
+    context = {
+        "password_reset_url": LONG_LINK,
+        "user": SimpleNamespace(email="ala@example.com"),
+        "current_site": SimpleNamespace(name="Partnerstwo", domain="example.com"),
+        "username": "ala",
+    }
     return AccountAdapter().render_mail("account/email/password_reset_key", "ala@example.com", context)
 
 
-@pytest.mark.parametrize("make_message", [
-    _newsletter_issue, _newsletter_confirmation, _newsletter_welcome, _staff_notice, _account_mail,
-])
+@pytest.mark.parametrize(
+    "make_message",
+    [
+        _newsletter_issue,
+        _newsletter_confirmation,
+        _newsletter_welcome,
+        _staff_notice,
+        _account_mail,
+    ],
+)
 def test_the_mail_has_a_branded_html_part_that_fits_390_px(page, make_message):
     message = make_message()
     assert message.body.strip()  # the plain-text alternative
@@ -77,8 +100,10 @@ def test_the_mail_has_a_branded_html_part_that_fits_390_px(page, make_message):
     from conftest import image_bytes
 
     # The photo is served by the test itself: nothing leaves the machine.
-    page.route("https://portal.example/**", lambda route: route.fulfill(
-        body=image_bytes(size=(1200, 800)), content_type="image/jpeg"))
+    page.route(
+        "https://portal.example/**",
+        lambda route: route.fulfill(body=image_bytes(size=(1200, 800)), content_type="image/jpeg"),
+    )
     page.set_viewport_size({"width": 390, "height": 844})
     page.set_content(html, wait_until="load")
     assert horizontal_overflow(page) <= 0

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.browser
 def test_moderator_opens_the_waiting_comment_from_the_home_page_and_approves_it(
     page, django_user_model, make_post, bob
 ):
-    Comment.objects.create(post=make_post(title="Nabór na staże"), user=bob, author_name="Bob",
-                           body="Do kiedy można się zgłaszać?")
+    Comment.objects.create(
+        post=make_post(title="Nabór na staże"), user=bob, author_name="Bob", body="Do kiedy można się zgłaszać?"
+    )
     moderator = django_user_model.objects.create_user(
         username="ola@pup.example", email="ola@pup.example", password=STAFF_PASSWORD, is_staff=True
     )

@@ -36,8 +36,10 @@ def test_public_pages_run_under_the_policy(page, make_post):
 
 
 def test_admin_post_editor_runs_under_the_policy(page, alice, make_post):
-    post = make_post(body='<p>Wstęp</p><figure class="image"><img src="/static/img/x.png" alt="Zdjęcie">'
-                          "<figcaption>Podpis</figcaption></figure><table><tr><td>Komórka</td></tr></table>")
+    post = make_post(
+        body='<p>Wstęp</p><figure class="image"><img src="/static/img/x.png" alt="Zdjęcie">'
+        "<figcaption>Podpis</figcaption></figure><table><tr><td>Komórka</td></tr></table>"
+    )
     tab = record_csp_violations(page)
     log_in_to_admin(tab, alice)
     for path in ["/admin/news/post/", "/admin/news/post/add/", f"/admin/news/post/{post.pk}/change/"]:

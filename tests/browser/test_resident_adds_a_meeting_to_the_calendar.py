@@ -14,8 +14,11 @@ def meeting(db):
 
     venue = Venue.objects.create(name="Sala konferencyjna urzędu pracy", gmina="nasielsk")
     return Meeting.objects.create(
-        title="Spotkanie partnerów o stażach", date=timezone.localdate() + datetime.timedelta(days=10),
-        start_time=datetime.time(10), end_time=datetime.time(12, 30), venue=venue,
+        title="Spotkanie partnerów o stażach",
+        date=timezone.localdate() + datetime.timedelta(days=10),
+        start_time=datetime.time(10),
+        end_time=datetime.time(12, 30),
+        venue=venue,
         description="<p>Plan staży na kolejny rok.</p>",
     )
 

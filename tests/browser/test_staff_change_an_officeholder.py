@@ -27,7 +27,8 @@ def test_staff_end_a_term_and_add_the_successor_in_one_save(page, alice, make_in
     expect(page.locator(".messagelist")).to_contain_text("Gmina Leoncin")
     expect(page.get_by_text("Tę funkcję ktoś już pełni")).to_have_count(0)
     assert list(Office.objects.order_by("start_date").values_list("person__last_name", "end_date")) == [
-        ("Dotychczasowa", datetime.date(2024, 5, 6)), ("Następny", None),
+        ("Dotychczasowa", datetime.date(2024, 5, 6)),
+        ("Następny", None),
     ]
     page.goto(gmina.get_absolute_url())
     expect(page.locator("main")).to_contain_text("Piotr Następny")

@@ -11,8 +11,14 @@ pytestmark = pytest.mark.browser
 
 
 def new_request(**fields):
-    data = {"institution_name": "Cech Rzemiosł Różnych", "kind": "pracodawca", "gmina": "zakroczym",
-            "contact_name": "Jan Przykładowy", "email": "jan@example.org", "consent": True}
+    data = {
+        "institution_name": "Cech Rzemiosł Różnych",
+        "kind": "pracodawca",
+        "gmina": "zakroczym",
+        "contact_name": "Jan Przykładowy",
+        "email": "jan@example.org",
+        "consent": True,
+    }
     data.update(fields)
     return AccessionRequest.objects.create(**data)
 

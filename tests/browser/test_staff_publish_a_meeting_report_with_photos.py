@@ -16,13 +16,15 @@ def held_meeting(db):
     from meetings.models import Meeting
 
     return Meeting.objects.create(
-        title="Spotkanie partnerów o stażach", date=timezone.localdate() - datetime.timedelta(days=3),
+        title="Spotkanie partnerów o stażach",
+        date=timezone.localdate() - datetime.timedelta(days=3),
         status=Meeting.Status.HELD,
     )
 
 
-def test_staff_add_a_report_with_photos_publish_it_and_residents_see_it(page, browser, live_server, alice,
-                                                                         held_meeting):
+def test_staff_add_a_report_with_photos_publish_it_and_residents_see_it(
+    page, browser, live_server, alice, held_meeting
+):
     alice.first_name, alice.last_name = "Alicja", "Redakcyjna"
     alice.save()
     reader = browser.new_context(base_url=live_server.url).new_page()
@@ -36,10 +38,12 @@ def test_staff_add_a_report_with_photos_publish_it_and_residents_see_it(page, br
     page.keyboard.type("Partnerzy omówili plan staży na kolejny rok.")
     page.locator("#report-0").get_by_label("Status").select_option(label="Opublikowana")
 
-    page.get_by_label("Dodaj zdjęcia").set_input_files(files=[
-        {"name": "sala.jpg", "mimeType": "image/jpeg", "buffer": image_bytes(size=(900, 600))},
-        {"name": "dyskusja.png", "mimeType": "image/png", "buffer": image_bytes("PNG", size=(600, 900))},
-    ])
+    page.get_by_label("Dodaj zdjęcia").set_input_files(
+        files=[
+            {"name": "sala.jpg", "mimeType": "image/jpeg", "buffer": image_bytes(size=(900, 600))},
+            {"name": "dyskusja.png", "mimeType": "image/png", "buffer": image_bytes("PNG", size=(600, 900))},
+        ]
+    )
     page.get_by_label("Tekst alternatywny dodawanych zdjęć").fill("Partnerzy przy stole w sali konferencyjnej")
     page.get_by_role("button", name="Zapisz i kontynuuj edycję").click()
 

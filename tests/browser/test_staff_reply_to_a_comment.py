@@ -12,8 +12,9 @@ def test_staff_reply_from_the_post_page_and_readers_see_the_partnerships_answer(
 ):
     post = make_post(title="Nabór na staże")
     reader = django_user_model.objects.create_user(username="czytelnik@example.com", email="czytelnik@example.com")
-    comment = Comment.objects.create(post=post, user=reader, author_name="Celina", body="Kiedy ruszy nabór?",
-                                     status=Comment.Status.APPROVED)
+    comment = Comment.objects.create(
+        post=post, user=reader, author_name="Celina", body="Kiedy ruszy nabór?", status=Comment.Status.APPROVED
+    )
     log_in_to_admin(page, alice, next_url=post.get_absolute_url())
 
     page.get_by_role("link", name="Odpowiedz jako Partnerstwo na komentarz: Celina").click()

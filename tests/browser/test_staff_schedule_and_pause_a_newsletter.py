@@ -13,8 +13,13 @@ pytestmark = pytest.mark.browser
 
 
 def subscriber(email):
-    return Subscriber.objects.create(email=email, status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now(),
-                                     consent=ConsentText.current(), source="test")
+    return Subscriber.objects.create(
+        email=email,
+        status=Subscriber.Status.CONFIRMED,
+        confirmed_at=timezone.now(),
+        consent=ConsentText.current(),
+        source="test",
+    )
 
 
 def test_staff_schedule_an_issue_then_call_it_off(page, alice):
@@ -23,8 +28,9 @@ def test_staff_schedule_an_issue_then_call_it_off(page, alice):
     log_in_to_admin(page, alice, next_url=f"/admin/newsletter/issue/{issue.pk}/change/")
 
     page.get_by_role("link", name="Zaplanuj wysyłkę…").click()
-    when = timezone.localtime(timezone.now() + datetime.timedelta(days=1)).replace(hour=9, minute=0, second=0,
-                                                                                   microsecond=0)
+    when = timezone.localtime(timezone.now() + datetime.timedelta(days=1)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
     page.get_by_label("Data i godzina wysyłki").fill(when.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name="Zaplanuj wysyłkę").click()
 

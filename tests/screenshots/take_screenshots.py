@@ -31,7 +31,9 @@ def test_screenshots(browser, live_server, site_content, device):
     width, height = WIDTHS[device]
     OUT.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(
-        base_url=live_server.url, locale="pl-PL", timezone_id=settings.TIME_ZONE,
+        base_url=live_server.url,
+        locale="pl-PL",
+        timezone_id=settings.TIME_ZONE,
         viewport={"width": width, "height": height},
     )
     page = context.new_page()

@@ -17,7 +17,7 @@ BACKENDS = {
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
 }
 
-BODY = "<h2>Wydanie testowe</h2>" + "<p>Akapit treści newslettera z <a href=\"/aktualnosci/\">linkiem</a>.</p>" * 20
+BODY = "<h2>Wydanie testowe</h2>" + '<p>Akapit treści newslettera z <a href="/aktualnosci/">linkiem</a>.</p>' * 20
 
 
 class DiscardingBackend(BaseEmailBackend):
@@ -43,11 +43,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--subscribers", type=int, default=10_000)
-        parser.add_argument("--backend", choices=sorted(BACKENDS), default="discard",
-                            help="discard (default) builds each message and drops it; locmem keeps every "
-                            "message in memory, so its peak grows with N.")
-        parser.add_argument("--tracemalloc", action="store_true",
-                            help="Also report the Python heap peak during sending (slower).")
+        parser.add_argument(
+            "--backend",
+            choices=sorted(BACKENDS),
+            default="discard",
+            help="discard (default) builds each message and drops it; locmem keeps every "
+            "message in memory, so its peak grows with N.",
+        )
+        parser.add_argument(
+            "--tracemalloc", action="store_true", help="Also report the Python heap peak during sending (slower)."
+        )
 
     def handle(self, *args, subscribers, backend, **options):
         mailers = {"default": {"BACKEND": BACKENDS[backend]}}
@@ -64,8 +69,13 @@ class Command(BaseCommand):
         started = time.perf_counter()
         Subscriber.objects.bulk_create(
             [
-                Subscriber(email=f"bench-{i}@bench.invalid", status=Subscriber.Status.CONFIRMED,
-                           confirmed_at=now, consent=consent, source="bench")
+                Subscriber(
+                    email=f"bench-{i}@bench.invalid",
+                    status=Subscriber.Status.CONFIRMED,
+                    confirmed_at=now,
+                    consent=consent,
+                    source="bench",
+                )
                 for i in range(n)
             ],
             batch_size=2000,

@@ -20,13 +20,28 @@ from search import index, polish, views
 # Real Polish texts of the demo content, in turn: every post is long, and
 # words like „partnerstwo” occur in nearly all of them (the worst case).
 TEXTS = [FIRST_POST_BODY, RADA_DESCRIPTION, FIRST_MEETING_DESCRIPTION] + [body for _s, _t, body in PARTNERSHIP_PAGES]
-TITLES = ["Partnerstwo lokalne w powiecie nowodworskim", "Posiedzenie Powiatowej Rady Rynku Pracy",
-          "Spotkanie w Trębkach Nowych"] + [title for _slug, title, _body in PARTNERSHIP_PAGES]
+TITLES = [
+    "Partnerstwo lokalne w powiecie nowodworskim",
+    "Posiedzenie Powiatowej Rady Rynku Pracy",
+    "Spotkanie w Trębkach Nowych",
+] + [title for _slug, title, _body in PARTNERSHIP_PAGES]
 
 QUERIES = [
-    "partnerstwo", "rynek pracy", "urząd", "gminom", "powiat", "Pomiechówek", "Zakroczymiu", "trebki nowe",
-    "porozumieniu", "dialog społeczny", "porozumienei", "nowodworski urząd pracy", "starostwie powiatowym",
-    "organizacja pozarzadowa", "xyzzy",
+    "partnerstwo",
+    "rynek pracy",
+    "urząd",
+    "gminom",
+    "powiat",
+    "Pomiechówek",
+    "Zakroczymiu",
+    "trebki nowe",
+    "porozumieniu",
+    "dialog społeczny",
+    "porozumienei",
+    "nowodworski urząd pracy",
+    "starostwie powiatowym",
+    "organizacja pozarzadowa",
+    "xyzzy",
 ]
 
 
@@ -62,10 +77,17 @@ class Command(BaseCommand):
         category = Category.objects.create(name="Pomiary", slug="pomiary-wyszukiwarki")
         now = timezone.now()
         Post.objects.bulk_create(
-            (Post(title=f"{TITLES[i % len(TITLES)]} ({i})", slug=f"pomiar-wyszukiwarki-{i}", category=category,
-                  body=TEXTS[i % len(TEXTS)], status=Post.Status.PUBLISHED,
-                  published_at=now - datetime.timedelta(hours=i))
-             for i in range(n)),
+            (
+                Post(
+                    title=f"{TITLES[i % len(TITLES)]} ({i})",
+                    slug=f"pomiar-wyszukiwarki-{i}",
+                    category=category,
+                    body=TEXTS[i % len(TEXTS)],
+                    status=Post.Status.PUBLISHED,
+                    published_at=now - datetime.timedelta(hours=i),
+                )
+                for i in range(n)
+            ),
             batch_size=500,
         )
         started = time.perf_counter()
@@ -102,8 +124,10 @@ class Command(BaseCommand):
                 f"{q:<28} {statistics.median(times):>6.1f} ms {max(times):>6.1f} ms "
                 f"{statistics.median(sql_times):>6.1f} ms {_count(response):>6} {len(queries):>8}"
             )
-        self.stdout.write(f"All queries: median {statistics.median(medians):.1f} ms, slowest median "
-                          f"{max(medians):.1f} ms (target: under 50 ms)")
+        self.stdout.write(
+            f"All queries: median {statistics.median(medians):.1f} ms, slowest median "
+            f"{max(medians):.1f} ms (target: under 50 ms)"
+        )
 
 
 def _count(response):
