@@ -33,6 +33,13 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Every test person has a password; the production hasher's 1,000,000 rounds would
+    # spend most of the suite's time there. Logins and checks work the same.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _no_page_cache(settings):
     # Views are tested as rendered; pagecache/tests/ turn the cache on.
     settings.PAGECACHE_ENABLED = False
