@@ -33,10 +33,12 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
+def _fast_password_hashing(request, settings):
     # Every test person has a password; the production hasher's 1,000,000 rounds would
-    # spend most of the suite's time there. Logins and checks work the same.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # spend most of the suite's time there. Logins and checks work the same. System tests
+    # keep the real hasher: the servers they start must check the same passwords.
+    if request.node.get_closest_marker("system") is None:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
