@@ -30,6 +30,18 @@ from search.text import without_control_characters, words
 CONFIG = "simple_unaccent"
 
 
+def _thumbnail(post):
+    """What the results list needs to show a post's card image (made on save by news.thumbnails)."""
+    if not post.thumbnail:
+        return {}
+    return {
+        "src": post.thumbnail.url,
+        "src_2x": post.thumbnail_2x.url if post.thumbnail_2x else "",
+        "width": post.thumbnail_width,
+        "height": post.thumbnail_height,
+    }
+
+
 def post_document(post):
     return {
         "kind": "Aktualność",
@@ -38,6 +50,7 @@ def post_document(post):
         "text": f"{post.lead}\n{html_to_text(post.body)}",
         "date": post.published_at,
         "public_from": post.published_at,
+        "image": _thumbnail(post),
     }
 
 

@@ -22,6 +22,12 @@ class Document(models.Model):
     text = models.TextField("tekst", blank=True)
     url = models.CharField("adres", max_length=500)
     date = models.DateTimeField("data", null=True, blank=True)
+    image = models.JSONField(
+        "miniatura",
+        default=dict,
+        blank=True,
+        help_text="Miniatura do listy wyników: adresy (1× i 2×), szerokość i wysokość; pusta bez ilustracji.",
+    )
     public_from = models.DateTimeField(
         "widoczny od", null=True, blank=True, help_text="Puste: widoczny zawsze (o ile jest w indeksie)."
     )

@@ -130,7 +130,7 @@ def search(request):
             ),
         )
         .order_by("-rank", F("date").desc(nulls_last=True), "pk")
-        .only("kind", "title", "url", "date")
+        .only("kind", "title", "url", "date", "image")
     )
     results = list(documents[(number - 1) * PER_PAGE : number * PER_PAGE])
     if not results and number > 1:
