@@ -183,7 +183,9 @@ QUERIES = [
     ("przedsiebiorcy", "szkolenia", set()),
 ]
 
-RESULT_LINK_RE = re.compile(r'<article class="card search-result[^"]*">\s*<div class="card-text">\s*<h2><a href="([^"]+)"')
+RESULT_LINK_RE = re.compile(
+    r'<article class="card search-result[^"]*">\s*<div class="card-text">\s*<h2><a href="([^"]+)"'
+)
 
 
 @pytest.fixture
