@@ -1,7 +1,7 @@
 """The Polish mixin the portal's admin site puts in front of every ModelAdmin and inline.
 
-Django writes its titles and messages with the model's nominative („Dodaj strona”,
-„strona „O nas” został(a)(-ło) dodany(-na)(-ne) pomyślnie”). Here each of those places takes
+Django writes its titles and messages with the model's nominative („Dodaj strona”) and its
+success messages with bracketed gender endings for every model. Here each of those places takes
 the right case from grammar.py and says it in plain, impersonal Polish („Dodano stronę „O nas”.”).
 """
 

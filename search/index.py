@@ -124,11 +124,14 @@ def _source(model):
     return SOURCES.get(model._meta.label)
 
 
-def update(obj):
+def update(obj, *, published=None):
+    """``published``: already known by the caller (a rebuild reads only published rows)."""
     describe = _source(type(obj))
     content_type = ContentType.objects.get_for_model(type(obj))
     # Scheduled content is indexed now and found from its public_from.
-    data = describe(obj) if describe and is_published(obj, scheduled=True) else None
+    if published is None:
+        published = is_published(obj, scheduled=True)
+    data = describe(obj) if describe and published else None
     if data is None:
         Document.objects.filter(content_type=content_type, object_id=obj.pk).delete()
         return
@@ -159,9 +162,11 @@ def rebuild():
     Word.objects.all().delete()  # words of deleted or changed texts go; update() adds back the rest
     count = 0
     for label in SOURCES:
-        model = apps.get_model(label)
-        for obj in model._default_manager.iterator(chunk_size=500):
-            update(obj)
+        rows = apps.get_model(label)._default_manager.all()
+        if hasattr(rows, "published"):
+            rows = rows.published(scheduled=True)  # one query for what is public, not one per object
+        for obj in rows.iterator(chunk_size=500):
+            update(obj, published=True)
             count += 1
     return count
 
