@@ -119,10 +119,12 @@ def test_nginx_routes_around_a_stopped_instance_and_no_request_fails(stack):
     stopper = threading.Timer(0.5, stack.stop_instance, [stopping])
     stopper.start()
     try:
-        deadline = time.monotonic() + 6  # the instance stops within these seconds; then more requests
+        started = time.monotonic()
+        deadline = started + 6  # the instance stops within these seconds; then more requests
         while time.monotonic() < deadline or stopping.service.running:
             statuses.append(reader.get("/").status)
-            assert len(statuses) < 2000
+            # Bounded by time, not count: cached pages answer in well under a millisecond.
+            assert time.monotonic() - started < 30, "the instance did not stop"
         stopper.join()
         assert not stopping.service.running
         statuses += [reader.get("/").status for _ in range(20)]
