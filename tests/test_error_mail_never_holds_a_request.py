@@ -1,6 +1,8 @@
 """A request never waits for the SMTP server: a foreign Host is refused at once and mails
 nobody, and an error report is queued for the task worker instead of sent inline."""
 
+import io
+import logging
 import smtplib
 import socket
 import threading
@@ -65,6 +67,19 @@ def test_a_foreign_host_gets_400_at_once_and_mails_nobody(db, slow_smtp):
     assert response.status_code == 400
     assert slow_smtp.accepted == []
     assert not DBTaskResult.objects.exists()
+
+
+def test_a_foreign_host_is_logged_in_one_line_without_a_traceback(db):
+    (handler,) = [h for h in logging.getLogger("django.security.DisallowedHost").handlers if h.filters]
+    log = io.StringIO()
+    previous = handler.setStream(log)
+    try:
+        assert Client().get("/", HTTP_HOST="zly-host.example").status_code == 400
+    finally:
+        handler.setStream(previous)
+    assert log.getvalue().count("\n") == 1
+    assert "zly-host.example" in log.getvalue()
+    assert "Traceback" not in log.getvalue()
 
 
 @pytest.mark.urls(__name__)
