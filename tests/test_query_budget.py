@@ -101,7 +101,7 @@ def add_content(n, start):
         Meeting.participants.through(meeting_id=measured_meeting.pk, institution_id=i.pk) for i in institutions
     )
     Page.objects.bulk_create(
-        Page(title=f"Strona {i}", slug=f"strona-{i}", section=Page.Section.PARTNERSHIP, position=i)
+        Page(title=f"Strona {i}", slug=f"strona-{i}", url_path=f"strona-{i}", section=Page.Section.PARTNERSHIP)
         for i in range(start, start + n)
     )
 
@@ -133,6 +133,7 @@ PAGES = [
     "/dane/spotkania.csv",
     "/sitemap.xml",
     "/deklaracja-dostepnosci/",
+    "/kontakt/",
     "/newsletter/",
     "/robots.txt",
 ]
