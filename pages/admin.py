@@ -152,6 +152,8 @@ class HomeBlockInline(admin.TabularInline):
 
 @admin.register(HomePage)
 class HomePageAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+    """The coordinator's row seen as the home page: made with „Dane koordynatora” (or the demo), never here."""
+
     form = HomePageAdminForm
     inlines = [HomeBlockInline]
     list_display = ["__str__"]
@@ -159,6 +161,9 @@ class HomePageAdmin(SingleRowAdminMixin, admin.ModelAdmin):
         ("Wstęp", {"fields": ["home_heading", "home_intro"]}),
         ("Ilustracja obok wstępu", {"fields": ["home_image", "home_image_alt"]}),
     ]
+
+    def has_add_permission(self, request):
+        return False  # and no "may add?" query on every admin page
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         home = self.get_object(request, object_id)
