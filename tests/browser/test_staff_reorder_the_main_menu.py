@@ -35,6 +35,7 @@ def test_staff_move_a_menu_item_to_the_front_and_rename_it_and_the_site_follows(
     footer = page.get_by_role("navigation", name="Na skróty").get_by_role("link").all_inner_texts()
     assert footer[0] == "Nasi partnerzy"
     # On a phone the same menu opens from the „Menu” button.
-    page.set_viewport_size({"width": 390, "height": 800})
-    page.get_by_role("link", name="Menu", exact=True).click()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/aktualnosci/")
+    page.get_by_role("button", name="Menu", exact=True).click()
     expect(page.get_by_role("navigation", name="Menu główne").get_by_role("link").first).to_have_text("Nasi partnerzy")
