@@ -94,6 +94,7 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
+        self.check_not_under_itself()  # a loop would move its pages for ever
         old = None
         if self.pk is not None:
             old = Page.objects.filter(pk=self.pk).values_list("section", "url_path").first()
@@ -117,6 +118,17 @@ class Page(models.Model):
         return page_address(self.section, self.url_path)
 
     def clean(self):
+        self.check_not_under_itself()
+        if not self.slug:
+            return
+        section, url_path = self.computed_path()
+        if section == self.Section.GENERAL and self.parent_id is None and _taken_by_the_portal(self.slug):
+            raise ValidationError({"slug": f"Adres /{self.slug}/ zajmuje już inna część portalu. Wybierz inny adres."})
+        clash = Page.objects.filter(section=section, url_path=url_path).exclude(pk=self.pk).first()
+        if clash is not None:
+            raise ValidationError({"slug": f"Pod adresem {clash.get_absolute_url()} jest już strona „{clash}”."})
+
+    def check_not_under_itself(self):
         seen = set()
         node = self.parent
         while node is not None and self.pk is not None:
@@ -126,14 +138,6 @@ class Page(models.Model):
                 )
             seen.add(node.pk)
             node = node.parent
-        if not self.slug:
-            return
-        section, url_path = self.computed_path()
-        if section == self.Section.GENERAL and self.parent_id is None and _taken_by_the_portal(self.slug):
-            raise ValidationError({"slug": f"Adres /{self.slug}/ zajmuje już inna część portalu. Wybierz inny adres."})
-        clash = Page.objects.filter(section=section, url_path=url_path).exclude(pk=self.pk).first()
-        if clash is not None:
-            raise ValidationError({"slug": f"Pod adresem {clash.get_absolute_url()} jest już strona „{clash}”."})
 
     def computed_path(self):
         """(section, url_path) this page gets from its parent and slug."""

@@ -104,6 +104,8 @@ def add_content(n, start):
         Page(title=f"Strona {i}", slug=f"strona-{i}", url_path=f"strona-{i}", section=Page.Section.PARTNERSHIP)
         for i in range(start, start + n)
     )
+    if start == 0:  # a subpage in the page tree, measured below its parent
+        Page.objects.create(title="Podstrona", slug="podstrona", parent=Page.objects.get(url_path="strona-0"))
 
 
 PAGES = [
@@ -125,6 +127,7 @@ PAGES = [
     "/porozumienie/",
     "/partnerstwo/",
     "/partnerstwo/strona-0/",
+    "/partnerstwo/strona-0/podstrona/",
     "/polityka-prywatnosci/",
     "/szukaj/?q=spotkanie",
     "/dane/",

@@ -157,3 +157,21 @@ def test_a_subpage_costs_the_same_queries_however_big_the_tree(client, tree, dja
     with django_assert_num_queries(3):  # the branch + metryczka's register + frame
         response = client.get("/o-portalu/historia/ludzie/")
     assert response.status_code == 200
+
+
+def test_the_partnership_index_lists_only_the_top_pages(client, tree):
+    Page.objects.create(title="Szczegóły zasad", slug="szczegoly", parent=tree["rules"])
+    html = client.get("/partnerstwo/").text
+    assert "Zasady" in html
+    assert "Szczegóły zasad" not in html
+
+
+def test_a_loop_is_refused_even_outside_the_admin(tree):
+    from django.core.exceptions import ValidationError
+
+    about = tree["about"]
+    about.parent = tree["people"]
+    with pytest.raises(ValidationError):
+        about.save()
+    about.refresh_from_db()
+    assert about.parent is None
