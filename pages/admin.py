@@ -168,18 +168,8 @@ class HomePageAdmin(SingleRowAdminMixin, admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         home = self.get_object(request, object_id)
         if home is not None:
-            ensure_home_blocks(home)
+            HomeBlock.ensure_for(home)
         return super().change_view(request, object_id, form_url, extra_context)
-
-
-def ensure_home_blocks(home):
-    """Every block has its row (shown, in the default order) so staff can move or hide it."""
-    existing = set(HomeBlock.objects.filter(home=home).values_list("kind", flat=True))
-    HomeBlock.objects.bulk_create(
-        HomeBlock(home_id=home.pk, kind=kind, position=10 * n)
-        for n, kind in enumerate(HomeBlock.Kind, start=1)
-        if kind not in existing
-    )
 
 
 @admin.register(Coordinator)

@@ -4,9 +4,8 @@ accessibility statement."""
 
 from django.utils import timezone
 
-from pages.admin import ensure_home_blocks
 from pages.frame import DEFAULT_MENU
-from pages.models import AccessibilityStatement, Coordinator, MenuItem, Page
+from pages.models import AccessibilityStatement, Coordinator, HomeBlock, MenuItem, Page
 
 PRIVACY_POLICY = """
 <p>Ta strona wyjaśnia, jakie dane osobowe zbiera portal Partnerstwa Lokalnego Powiatu Nowodworskiego,
@@ -169,7 +168,7 @@ def load(log):
         # Only the name is a known fact; staff fill in the address and contacts. The home
         # page's heading and introduction are the model's defaults (today's home page).
         log("dane koordynatora", Coordinator.objects.create(), True)
-    ensure_home_blocks(Coordinator.objects.get(pk=1))
+    HomeBlock.ensure_for(Coordinator.objects.get(pk=1))
     if not MenuItem.objects.exists():
         # Today's main menu; staff reorder, rename and add to it in the admin.
         for position, (label, section) in enumerate(DEFAULT_MENU, start=1):

@@ -344,6 +344,16 @@ class HomeBlock(models.Model):
     def __str__(self):
         return self.get_kind_display()
 
+    @classmethod
+    def ensure_for(cls, home):
+        """Every block has its row (shown, in the default order) so staff can move or hide it."""
+        existing = set(cls.objects.filter(home=home).values_list("kind", flat=True))
+        cls.objects.bulk_create(
+            cls(home_id=home.pk, kind=kind, position=10 * n)
+            for n, kind in enumerate(cls.Kind, start=1)
+            if kind not in existing
+        )
+
 
 class MenuItem(models.Model):
     """One link of the main menu (header, mobile menu and footer), in staff's order."""

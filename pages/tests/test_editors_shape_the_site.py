@@ -4,8 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from accounts.roles import REDAKTOR
-from pages.admin import ensure_home_blocks
-from pages.models import Coordinator, MenuItem
+from pages.models import Coordinator, HomeBlock, MenuItem
 
 
 @pytest.fixture
@@ -29,7 +28,7 @@ def test_an_editor_adds_a_menu_item_and_it_shows_in_the_header(editor):
 
 
 def test_an_editor_opens_the_home_page_and_the_list_of_old_addresses(editor):
-    ensure_home_blocks(Coordinator.objects.create())
+    HomeBlock.ensure_for(Coordinator.objects.create())
     assert editor.get("/admin/pages/homepage/1/change/").status_code == 200
     assert editor.get("/admin/pages/pageredirect/").status_code == 200
     assert editor.get("/admin/pages/coordinator/1/change/").status_code == 403

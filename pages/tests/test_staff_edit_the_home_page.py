@@ -4,7 +4,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import image_bytes
-from pages.admin import ensure_home_blocks
 from pages.models import Coordinator, HomeBlock
 
 
@@ -19,7 +18,7 @@ def block_order(html):
 def home(db, make_institution):
     make_institution(logo=SimpleUploadedFile("logo.png", image_bytes("PNG")), logo_alt="Logo")
     home = Coordinator.objects.create()
-    ensure_home_blocks(home)
+    HomeBlock.ensure_for(home)
     return home
 
 
