@@ -107,10 +107,16 @@ def _tree_page(request, section, url_path):
             return HttpResponsePermanentRedirect(moved.page.get_absolute_url())
         raise Http404("Nie ma takiej strony.")
     segments = url_path.split("/")
-    ancestors = [by_path["/".join(segments[:n])] for n in range(1, len(segments))]
+    ancestors = [by_path.get("/".join(segments[:n])) for n in range(1, len(segments))]
+    if None in ancestors:  # published() leaves out pages below an unpublished one; this is a safeguard
+        raise Http404("Nie ma takiej strony.")
     section_menu = _section_menu(branch, page, ancestors)
-    if section == Page.Section.GENERAL and len(branch) == 1:
-        section_menu = []  # a page on its own needs no menu beside it
+    if section == Page.Section.PARTNERSHIP:
+        menu_label = "O partnerstwie"
+    else:
+        menu_label = (ancestors[0] if ancestors else page).title
+        if len(branch) == 1:
+            section_menu = []  # a page on its own needs no menu beside it
     return render(
         request,
         "pages/page.html",
@@ -119,11 +125,7 @@ def _tree_page(request, section, url_path):
             "ancestors": ancestors,
             "in_partnership": section == Page.Section.PARTNERSHIP,
             "section_menu": section_menu,
-            "section_menu_label": "O partnerstwie"
-            if section == Page.Section.PARTNERSHIP
-            else ancestors[0].title
-            if ancestors
-            else page.title,
+            "section_menu_label": menu_label,
             "metryczka": metryczka_for(page),
         },
     )
