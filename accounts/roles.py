@@ -21,6 +21,11 @@ ROLES = {
         "news.post": ALL,
         "news.category": ALL,
         "pages.page": ALL,
+        # The site's structure: the main menu, the home page, old addresses of moved pages.
+        "pages.menuitem": ALL,
+        "pages.homepage": ("change", "view"),
+        "pages.homeblock": ("change", "view"),
+        "pages.pageredirect": ("delete", "view"),
         "meetings.meeting": ALL,
         "meetings.report": ALL,
         "meetings.photo": ALL,

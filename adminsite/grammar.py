@@ -112,6 +112,26 @@ NOUNS = {
         PLURAL_ONLY,
         tuple(f"{w} danych koordynatora" for w in _SETS),
     ),
+    "pages.homepage": _n(
+        "strona główna", "stronę główną", "strony głównej", "strony główne", "stron głównych", FEMININE
+    ),
+    "pages.homeblock": _n(
+        "blok strony głównej",
+        "blok strony głównej",
+        "bloku strony głównej",
+        "bloki strony głównej",
+        "bloków strony głównej",
+        MASCULINE,
+    ),
+    "pages.menuitem": _n("pozycja menu", "pozycję menu", "pozycji menu", "pozycje menu", "pozycji menu", FEMININE),
+    "pages.pageredirect": _n(
+        "stary adres strony",
+        "stary adres strony",
+        "starego adresu strony",
+        "stare adresy stron",
+        "starych adresów stron",
+        MASCULINE,
+    ),
     "pages.accessibilitystatement": _n(
         "deklaracja dostępności",
         "deklarację dostępności",

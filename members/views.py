@@ -35,7 +35,15 @@ def directory(request):
         institutions = institutions.filter(kind=kind)
     if gmina := form.cleaned_data["gmina"]:
         institutions = institutions.filter(gmina=gmina)
-    context = {"form": form, "institutions": list(institutions), "filtered": bool(kind or gmina)}
+    institutions = list(institutions)
+    filtered = bool(kind or gmina)
+    context = {
+        "form": form,
+        "institutions": institutions,
+        "filtered": filtered,
+        # The logo wall: every partner with a logo, from the list already loaded (no query).
+        "logo_wall": [] if filtered else [i for i in institutions if i.logo],
+    }
     return render(request, "members/directory.html", context)
 
 

@@ -5,14 +5,20 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from changelog.metryczka import MetryczkaAdminMixin
 from core.admin_mixins import SingleRowAdminMixin
 from core.images import clean_form_image
-from pages.models import AccessibilityStatement, Coordinator, Page
+from pages.models import AccessibilityStatement, Coordinator, HomeBlock, HomePage, MenuItem, Page, PageRedirect
 
 
 class PageAdminForm(forms.ModelForm):
     class Meta:
         model = Page
-        fields = ["title", "slug", "section", "position", "body", "is_published"]
+        fields = ["title", "slug", "parent", "section", "position", "body", "is_published"]
         widgets = {"body": CKEditor5Widget(config_name="default")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Parents listed with their place in the tree: „O partnerstwie › Cele partnerstwa”.
+        self.fields["parent"].queryset = Page.objects.order_by("section", "url_path")
+        self.fields["parent"].label_from_instance = lambda p: f"{p.get_absolute_url()} – {p.title}"
 
 
 class CoordinatorAdminForm(forms.ModelForm):
@@ -24,37 +30,146 @@ class CoordinatorAdminForm(forms.ModelForm):
             "phone",
             "email",
             "office_hours",
+            "dpo_name",
+            "dpo_email",
+            "dpo_phone",
             "website",
             "bip_url",
             "logo",
             "logo_alt",
-            "home_image",
-            "home_image_alt",
         ]
 
     def clean_logo(self):
         return clean_form_image(self.cleaned_data.get("logo"))
 
-    def clean_home_image(self):
-        return clean_form_image(self.cleaned_data.get("home_image"))
-
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("logo") and not cleaned.get("logo_alt"):
             self.add_error("logo_alt", "Podaj tekst alternatywny logo.")
-        if cleaned.get("home_image") and not cleaned.get("home_image_alt"):
-            self.add_error("home_image_alt", "Podaj tekst alternatywny ilustracji.")
         return cleaned
 
 
 @admin.register(Page)
 class PageAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
     form = PageAdminForm
-    list_display = ["title", "section", "position", "is_published", "updated_at"]
+    list_display = ["title", "address", "section", "position", "is_published", "updated_at"]
     list_filter = ["section", "is_published"]
     list_editable = ["position"]
+    list_select_related = ["parent"]
     search_fields = ["title", "body"]
+    ordering = ["section", "url_path"]
     prepopulated_fields = {"slug": ["title"]}
+
+    @admin.display(description="adres", ordering="url_path")
+    def address(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(PageRedirect)
+class PageRedirectAdmin(admin.ModelAdmin):
+    """Old addresses are kept by the portal when a page moves; staff may look and remove one."""
+
+    list_display = ["old_path", "page", "created_at"]
+    list_select_related = ["page"]
+    search_fields = ["old_path", "page__title"]
+    readonly_fields = ["old_path", "page", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MenuItemAdminForm(forms.ModelForm):
+    class Meta:
+        model = MenuItem
+        fields = ["label", "position", "page", "section", "url"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "page" in self.fields:
+            self.fields["page"].queryset = Page.objects.order_by("section", "url_path")
+            self.fields["page"].label_from_instance = lambda p: f"{p.get_absolute_url()} – {p.title}"
+
+
+@admin.register(MenuItem)
+class MenuItemAdmin(admin.ModelAdmin):
+    form = MenuItemAdminForm
+    list_display = ["label", "target", "position"]
+    list_editable = ["position"]
+    list_select_related = ["page"]
+    ordering = ["position", "pk"]
+    fieldsets = [
+        (None, {"fields": ["label", "position"]}),
+        (
+            "Dokąd prowadzi pozycja",
+            {
+                "fields": ["page", "section", "url"],
+                "description": "Wybierz jedno: stronę, dział portalu albo adres. Menu w nagłówku, "
+                "w menu na telefonie i w stopce ma te same pozycje w tej samej kolejności.",
+            },
+        ),
+    ]
+
+    @admin.display(description="prowadzi do")
+    def target(self, obj):
+        if obj.page_id:
+            return f"strona „{obj.page}” ({obj.page.get_absolute_url()})"
+        if obj.section:
+            return f"dział „{obj.get_section_display()}”"
+        return obj.url
+
+
+class HomePageAdminForm(forms.ModelForm):
+    class Meta:
+        model = HomePage
+        fields = ["home_heading", "home_intro", "home_image", "home_image_alt"]
+        widgets = {"home_intro": CKEditor5Widget(config_name="default")}
+
+    def clean_home_image(self):
+        return clean_form_image(self.cleaned_data.get("home_image"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("home_image") and not cleaned.get("home_image_alt"):
+            self.add_error("home_image_alt", "Podaj tekst alternatywny ilustracji.")
+        return cleaned
+
+
+class HomeBlockInline(admin.TabularInline):
+    model = HomeBlock
+    fields = ["kind", "position", "is_shown"]
+    readonly_fields = ["kind"]
+    extra = 0
+    can_delete = False
+    verbose_name = "blok strony głównej"
+    verbose_name_plural = "Bloki pod wstępem (kolejność i widoczność)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(HomePage)
+class HomePageAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+    """The coordinator's row seen as the home page: made with „Dane koordynatora” (or the demo), never here."""
+
+    form = HomePageAdminForm
+    inlines = [HomeBlockInline]
+    list_display = ["__str__"]
+    fieldsets = [
+        ("Wstęp", {"fields": ["home_heading", "home_intro"]}),
+        ("Ilustracja obok wstępu", {"fields": ["home_image", "home_image_alt"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # and no "may add?" query on every admin page
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        home = self.get_object(request, object_id)
+        if home is not None:
+            HomeBlock.ensure_for(home)
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(Coordinator)
@@ -62,7 +177,14 @@ class CoordinatorAdmin(SingleRowAdminMixin, admin.ModelAdmin):
     form = CoordinatorAdminForm
     list_display = ["name", "phone", "email"]
     fieldsets = [
-        ("Dane kontaktowe (stopka portalu)", {"fields": ["name", "address", "phone", "email", "office_hours"]}),
+        (
+            "Dane kontaktowe (stopka portalu i strona „Kontakt”)",
+            {
+                "fields": ["name", "address", "phone", "email", "office_hours"],
+                "description": "Puste pola nie pojawiają się na stronie; wpisuje się tylko prawdziwe dane urzędu.",
+            },
+        ),
+        ("Inspektor ochrony danych", {"fields": ["dpo_name", "dpo_email", "dpo_phone"]}),
         (
             "Linki w nagłówku",
             {
@@ -70,7 +192,13 @@ class CoordinatorAdmin(SingleRowAdminMixin, admin.ModelAdmin):
                 "description": "Puste pola nie pokazują linku; wpisuje się tylko prawdziwe adresy urzędu.",
             },
         ),
-        ("Wygląd portalu", {"fields": ["logo", "logo_alt", "home_image", "home_image_alt"]}),
+        (
+            "Wygląd portalu",
+            {
+                "fields": ["logo", "logo_alt"],
+                "description": "Wstęp i ilustrację strony głównej zmienia się w części „Strona główna”.",
+            },
+        ),
     ]
 
 

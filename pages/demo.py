@@ -1,9 +1,11 @@
 """Demo content of the site frame: the privacy policy, the five pages „O partnerstwie”,
-the coordinator row and the accessibility statement."""
+the coordinator row (with the home page's introduction and blocks), the main menu and the
+accessibility statement."""
 
 from django.utils import timezone
 
-from pages.models import AccessibilityStatement, Coordinator, Page
+from pages.frame import DEFAULT_MENU
+from pages.models import AccessibilityStatement, Coordinator, HomeBlock, MenuItem, Page
 
 PRIVACY_POLICY = """
 <p>Ta strona wyjaśnia, jakie dane osobowe zbiera portal Partnerstwa Lokalnego Powiatu Nowodworskiego,
@@ -152,21 +154,25 @@ i organizacje społeczne, które działają na rzecz lokalnej społeczności.</l
 ]
 
 
+def _page(log, slug, **fields):
+    # Found by slug wherever staff may have moved it in the tree; never changed once there.
+    if not Page.objects.filter(slug=slug).exists():
+        log("strona", Page.objects.create(slug=slug, **fields), True)
+
+
 def load(log):
-    page, created = Page.objects.get_or_create(
-        slug="polityka-prywatnosci",
-        defaults={"title": "Polityka prywatności", "body": PRIVACY_POLICY, "section": Page.Section.GENERAL},
-    )
-    log("strona", page, created)
+    _page(log, "polityka-prywatnosci", title="Polityka prywatności", body=PRIVACY_POLICY)
     for position, (slug, title, body) in enumerate(PARTNERSHIP_PAGES, start=1):
-        page, created = Page.objects.get_or_create(
-            slug=slug,
-            defaults={"title": title, "body": body, "section": Page.Section.PARTNERSHIP, "position": position * 10},
-        )
-        log("strona", page, created)
+        _page(log, slug, title=title, body=body, section=Page.Section.PARTNERSHIP, position=position * 10)
     if not Coordinator.objects.exists():
-        # Only the name is a known fact; staff fill in the address and contacts.
+        # Only the name is a known fact; staff fill in the address and contacts. The home
+        # page's heading and introduction are the model's defaults (today's home page).
         log("dane koordynatora", Coordinator.objects.create(), True)
+    HomeBlock.ensure_for(Coordinator.objects.get(pk=1))
+    if not MenuItem.objects.exists():
+        # Today's main menu; staff reorder, rename and add to it in the admin.
+        for position, (label, section) in enumerate(DEFAULT_MENU, start=1):
+            log("pozycja menu", MenuItem.objects.create(label=label, section=section, position=position * 10), True)
 
     statement, created = AccessibilityStatement.objects.get_or_create(
         pk=1,

@@ -1,8 +1,10 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.urls import reverse
+from django.db import models, transaction
+from django.db.models.functions import Concat
+from django.db.models.lookups import StartsWith
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
 from core.images import validate_image
@@ -12,12 +14,26 @@ from core.sanitize import clean_html
 
 class PageQuerySet(models.QuerySet):
     def published(self, *, scheduled=False):
-        """What the public may see (nothing is scheduled here, so ``scheduled`` changes nothing)."""
-        return self.filter(is_published=True)
+        """What the public may see: published pages whose every ancestor is published too.
+
+        (Nothing is scheduled here, so ``scheduled`` changes nothing.)
+        """
+        hidden_ancestor = Page.objects.filter(
+            StartsWith(models.OuterRef("url_path"), Concat("url_path", models.Value("/"))),
+            is_published=False,
+            section=models.OuterRef("section"),
+        )
+        return self.filter(is_published=True).exclude(models.Exists(hidden_ancestor))
 
 
 class Page(models.Model):
-    """A simple page edited in admin: the privacy policy, the partnership pages."""
+    """A simple page edited in admin: the privacy policy, the partnership pages.
+
+    Pages form a tree: a page's address is its section's prefix and the slugs of its ancestors
+    and its own (/partnerstwo/cele-partnerstwa/ or /o-portalu/historia/), kept in ``url_path``
+    so that links to a page cost no queries. A page that moves keeps its old addresses as
+    ``PageRedirect`` rows, answered with a permanent redirect.
+    """
 
     class Section(models.TextChoices):
         GENERAL = "ogolne", "Strony ogólne"
@@ -27,19 +43,39 @@ class Page(models.Model):
     slug = models.SlugField(
         "adres (slug)",
         max_length=200,
-        unique=True,
-        help_text="Część adresu strony, np. „polityka-prywatnosci”.",
+        help_text="Ostatnia część adresu strony, np. „polityka-prywatnosci”. Po zmianie stary adres "
+        "nadal działa i prowadzi do nowego.",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="strona nadrzędna",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="Strona, pod którą ta strona się znajduje (jej adres, ścieżka nawigacji i menu działu). "
+        "Puste – strona najwyższego poziomu. Po przeniesieniu stary adres nadal działa.",
     )
     section = models.CharField(
         "dział",
         max_length=20,
         choices=Section.choices,
         default=Section.GENERAL,
-        help_text="Strony działu „O partnerstwie” mają adres /partnerstwo/… i wspólne menu.",
+        help_text="Strony działu „O partnerstwie” mają adres /partnerstwo/… i wspólne menu. "
+        "Podstrona należy zawsze do działu strony nadrzędnej.",
+    )
+    url_path = models.CharField(
+        "ścieżka adresu",
+        max_length=1000,
+        editable=False,
+        default="",
+        help_text="Adresy (slugi) stron nadrzędnych i tej strony, rozdzielone ukośnikami; uzupełniana sama.",
     )
     position = models.PositiveIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej w menu działu.")
     body = models.TextField("treść", blank=True)
-    is_published = models.BooleanField("opublikowana", default=True)
+    is_published = models.BooleanField(
+        "opublikowana", default=True, help_text="Podstrony strony nieopublikowanej też nie są widoczne."
+    )
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
     objects = PageQuerySet.as_manager()
@@ -48,18 +84,109 @@ class Page(models.Model):
         verbose_name = "strona"
         verbose_name_plural = "strony"
         ordering = ["section", "position", "title"]
+        constraints = [
+            # One page per address; the view looks pages up by it.
+            models.UniqueConstraint(fields=["section", "url_path"], name="page_unique_address"),
+        ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
-        super().save(*args, **kwargs)
+        self.check_not_under_itself()  # a loop would move its pages for ever
+        old = None
+        if self.pk is not None:
+            old = Page.objects.filter(pk=self.pk).values_list("section", "url_path").first()
+        self.section, self.url_path = self.computed_path()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "section", "url_path"}
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            new_address = self.get_absolute_url()
+            if old and old[1] and old != (self.section, self.url_path):
+                old_address = page_address(*old)
+                PageRedirect.objects.update_or_create(old_path=old_address, defaults={"page": self})
+                for child in self.children.all():
+                    child.parent = self
+                    child.save()  # moves its own subtree and keeps its old address
+            # A page living at an address wins over an old address kept there.
+            PageRedirect.objects.filter(old_path=new_address).delete()
 
     def get_absolute_url(self):
-        if self.section == self.Section.PARTNERSHIP:
-            return reverse("partnership_page", args=[self.slug])
-        return reverse("page", args=[self.slug])
+        return page_address(self.section, self.url_path)
+
+    def clean(self):
+        self.check_not_under_itself()
+        if not self.slug:
+            return
+        section, url_path = self.computed_path()
+        if section == self.Section.GENERAL and self.parent_id is None and _taken_by_the_portal(self.slug):
+            raise ValidationError({"slug": f"Adres /{self.slug}/ zajmuje już inna część portalu. Wybierz inny adres."})
+        clash = Page.objects.filter(section=section, url_path=url_path).exclude(pk=self.pk).first()
+        if clash is not None:
+            raise ValidationError({"slug": f"Pod adresem {clash.get_absolute_url()} jest już strona „{clash}”."})
+
+    def check_not_under_itself(self):
+        seen = set()
+        node = self.parent
+        while node is not None and self.pk is not None:
+            if node.pk == self.pk or node.pk in seen:
+                raise ValidationError(
+                    {"parent": "Strony nie można umieścić pod nią samą ani pod żadną z jej podstron."}
+                )
+            seen.add(node.pk)
+            node = node.parent
+
+    def computed_path(self):
+        """(section, url_path) this page gets from its parent and slug."""
+        if self.parent_id is None:
+            return self.section, self.slug
+        return self.parent.section, f"{self.parent.url_path}/{self.slug}"
+
+
+def page_address(section, url_path):
+    if section == Page.Section.PARTNERSHIP:
+        return reverse("partnership_page", args=[url_path])
+    return reverse("page", args=[url_path])
+
+
+def _taken_by_the_portal(slug):
+    """True when /slug/ belongs to another part of the site (news, the contact page…)."""
+    try:
+        match = resolve(f"/{slug}/")
+    except Resolver404:
+        return False
+    return match.url_name != "page"
+
+
+class PageRedirect(models.Model):
+    """An old address of a page that moved (new parent or slug): answered with a 301 to its page."""
+
+    old_path = models.CharField(
+        "stary adres",
+        max_length=1100,
+        unique=True,
+        help_text="Adres, pod którym strona była wcześniej, np. /partnerstwo/zasady-partnerstwa/.",
+    )
+    page = models.ForeignKey(Page, verbose_name="strona", on_delete=models.CASCADE, related_name="old_addresses")
+    created_at = models.DateTimeField("zapisano", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "stary adres strony"
+        verbose_name_plural = "stare adresy stron"
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.page.get_absolute_url()}"
+
+
+HOME_HEADING = "Razem na rzecz nowodworskiego rynku pracy"
+HOME_INTRO = (
+    "<p>Samorządy, Powiatowy Urząd Pracy i instytucje rynku pracy powiatu nowodworskiego działają wspólnie "
+    "na rzecz ożywienia społeczno-gospodarczego i aktywizacji zawodowej mieszkańców.</p>"
+)
 
 
 class Coordinator(SingleRowModel):
@@ -78,7 +205,17 @@ class Coordinator(SingleRowModel):
     phone = models.CharField("telefon", max_length=50, blank=True)
     email = models.EmailField("e-mail", blank=True)
     website = models.URLField("strona internetowa", blank=True)
-    office_hours = models.CharField("godziny pracy", max_length=200, blank=True)
+    office_hours = models.CharField(
+        "godziny pracy", max_length=200, blank=True, help_text="Np. „poniedziałek–piątek 8:00–16:00”."
+    )
+    dpo_name = models.CharField(
+        "inspektor ochrony danych",
+        max_length=200,
+        blank=True,
+        help_text="Imię i nazwisko inspektora ochrony danych urzędu, jeśli urząd je podaje.",
+    )
+    dpo_email = models.EmailField("e-mail inspektora ochrony danych", blank=True)
+    dpo_phone = models.CharField("telefon inspektora ochrony danych", max_length=50, blank=True)
     bip_url = models.URLField(
         "Biuletyn Informacji Publicznej",
         blank=True,
@@ -120,6 +257,19 @@ class Coordinator(SingleRowModel):
         blank=True,
         help_text="Co widać na zdjęciu; wymagany, gdy ilustracja jest ustawiona.",
     )
+    # The home page's introduction (edited as „Strona główna”, the HomePage proxy below).
+    home_heading = models.CharField(
+        "nagłówek strony głównej",
+        max_length=200,
+        default=HOME_HEADING,
+        help_text="Główny tytuł strony głównej, nad wstępem.",
+    )
+    home_intro = models.TextField(
+        "wstęp strony głównej",
+        blank=True,
+        default=HOME_INTRO,
+        help_text="Kilka zdań o partnerstwie pod nagłówkiem strony głównej.",
+    )
 
     class Meta:
         constraints = [
@@ -137,6 +287,151 @@ class Coordinator(SingleRowModel):
 
     def __str__(self):
         return self.name or "Dane koordynatora"
+
+    def save(self, *args, **kwargs):
+        self.home_intro = clean_html(self.home_intro)
+        super().save(*args, **kwargs)
+
+    @property
+    def has_contacts(self):
+        return bool(self.address or self.phone or self.email or self.office_hours)
+
+    @property
+    def has_dpo(self):
+        return bool(self.dpo_name or self.dpo_email or self.dpo_phone)
+
+
+class HomePage(Coordinator):
+    """The home page's introduction, illustration and blocks: the coordinator's row, edited apart."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "strona główna"
+        verbose_name_plural = "strona główna"
+
+    def __str__(self):
+        return "Strona główna"
+
+    def get_absolute_url(self):
+        return reverse("home")
+
+
+class HomeBlock(models.Model):
+    """One block of the home page below the introduction: whether it is shown and where."""
+
+    class Kind(models.TextChoices):
+        NEWS = "aktualnosci", "Najnowsze aktualności"
+        MEETINGS = "spotkania", "Najbliższe spotkania"
+        PARTNERS = "partnerzy", "Partnerzy (logo instytucji)"
+
+    home = models.ForeignKey(Coordinator, on_delete=models.CASCADE, related_name="home_blocks")
+    kind = models.CharField("blok", max_length=20, choices=Kind.choices)
+    position = models.PositiveIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej na stronie.")
+    is_shown = models.BooleanField("widoczny", default=True)
+
+    class Meta:
+        verbose_name = "blok strony głównej"
+        verbose_name_plural = "bloki strony głównej"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["home", "kind"],
+                name="home_block_once",
+                violation_error_message="Każdy blok może wystąpić na stronie głównej tylko raz.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    @classmethod
+    def ensure_for(cls, home):
+        """Every block has its row (shown, in the default order) so staff can move or hide it."""
+        existing = set(cls.objects.filter(home=home).values_list("kind", flat=True))
+        cls.objects.bulk_create(
+            cls(home_id=home.pk, kind=kind, position=10 * n)
+            for n, kind in enumerate(cls.Kind, start=1)
+            if kind not in existing
+        )
+
+
+class MenuItem(models.Model):
+    """One link of the main menu (header, mobile menu and footer), in staff's order."""
+
+    class Section(models.TextChoices):
+        # Values are the URL names of the sections.
+        HOME = "home", "Strona główna"
+        NEWS = "news:list", "Aktualności"
+        MEETINGS = "meetings:list", "Spotkania"
+        AGREEMENT = "agreement", "Porozumienie"
+        PARTNERS = "members:directory", "Partnerzy"
+        ACCESSION = "members:accession", "Przystąp do partnerstwa"
+        PARTNERSHIP = "partnership_index", "O partnerstwie"
+        NEWSLETTER = "newsletter:signup", "Newsletter"
+        SEARCH = "search:search", "Wyszukiwarka"
+        OPEN_DATA = "open_data", "Otwarte dane"
+        CONTACT = "contact", "Kontakt"
+        ACCESSIBILITY = "accessibility_statement", "Deklaracja dostępności"
+
+    label = models.CharField("nazwa w menu", max_length=60, help_text="Krótko, np. „Aktualności”.")
+    position = models.PositiveIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wcześniej w menu.")
+    page = models.ForeignKey(
+        Page,
+        verbose_name="strona",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="menu_items",
+        help_text="Strona, do której prowadzi pozycja. Nieopublikowana strona nie pojawia się w menu.",
+    )
+    section = models.CharField(
+        "dział portalu", max_length=40, choices=Section.choices, blank=True, help_text="Np. lista aktualności."
+    )
+    url = models.CharField(
+        "adres",
+        max_length=500,
+        blank=True,
+        help_text="Adres w portalu zaczynający się od ukośnika (np. /aktualnosci/kategoria/newsy/) "
+        "albo pełny adres innej strony (https://…).",
+    )
+
+    class Meta:
+        verbose_name = "pozycja menu"
+        verbose_name_plural = "pozycje menu"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(page__isnull=False, section="", url="")
+                    | models.Q(page__isnull=True, url="") & ~models.Q(section="")
+                    | models.Q(page__isnull=True, section="") & ~models.Q(url="")
+                ),
+                name="menu_item_has_one_target",
+                violation_error_message="Pozycja menu prowadzi w jedno miejsce: do strony, działu portalu albo adresu.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        targets = [bool(self.page_id), bool(self.section), bool(self.url)]
+        if sum(targets) != 1:
+            raise ValidationError(
+                "Wybierz jedno miejsce, do którego prowadzi pozycja: stronę, dział portalu albo adres."
+            )
+        if self.url and not (
+            (self.url.startswith("/") and not self.url.startswith("//")) or self.url.startswith(("https://", "http://"))
+        ):
+            raise ValidationError({"url": "Podaj adres zaczynający się od ukośnika (/…) albo od https:// lub http://."})
+
+    @property
+    def href(self):
+        if self.page_id:
+            return self.page.get_absolute_url()
+        if self.section:
+            return reverse(self.section)
+        return self.url
 
 
 STATUS_SENTENCE = (

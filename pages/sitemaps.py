@@ -21,6 +21,7 @@ class FixedPagesSitemap(PortalSitemap):
             "members:directory",
             "agreement",
             "partnership_index",
+            "contact",
         ]
 
     def location(self, item):
@@ -31,7 +32,7 @@ class PageSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Page.objects.published().only("slug", "section", "updated_at").order_by("pk")
+        return Page.objects.published().only("url_path", "section", "updated_at").order_by("pk")
 
     def lastmod(self, page):
         return page.updated_at

@@ -1,5 +1,6 @@
 import logging
 import sys
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
@@ -7,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, connection
+from django.db.models import Q
 from django.http import (
     Http404,
     HttpResponse,
@@ -15,7 +17,7 @@ from django.http import (
     HttpResponseServerError,
     JsonResponse,
 )
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -33,7 +35,8 @@ from meetings.models import Meeting
 from members.models import Institution
 from news.models import Post
 from pages.context_processors import COOKIE_NOTICE_COOKIE
-from pages.models import AccessibilityStatement, Page
+from pages.frame import request_frame
+from pages.models import HOME_HEADING, HOME_INTRO, AccessibilityStatement, HomeBlock, Page, PageRedirect
 
 log = logging.getLogger(__name__)
 
@@ -42,22 +45,116 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
 def home(request):
-    posts = Post.objects.published().select_related("category")[:5]
-    # The next meetings beside the news; when none is planned, the latest ones.
-    nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
-    meetings = [m for m in nearest if m.is_upcoming]
-    recent_meetings = [] if meetings else nearest[:2]
-    partners = Institution.objects.exclude(logo="").only("name", "slug", "logo", "logo_alt").order_by("name")[:12]
+    frame = request_frame(request)
+    c = frame.coordinator
+    context = {
+        "rows": _home_rows(frame.home_blocks),
+        # Before the coordinator's row exists, the introduction's defaults.
+        "heading": c.home_heading if c else HOME_HEADING,
+        "intro": c.home_intro if c else HOME_INTRO,
+    }
+    # Only the blocks staff show are loaded.
+    if HomeBlock.Kind.NEWS in frame.home_blocks:
+        context["posts"] = Post.objects.published().select_related("category")[:5]
+    if HomeBlock.Kind.MEETINGS in frame.home_blocks:
+        # The next meetings; when none is planned, the latest ones.
+        nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
+        context["meetings"] = [m for m in nearest if m.is_upcoming]
+        context["recent_meetings"] = [] if context["meetings"] else nearest[:2]
+    if HomeBlock.Kind.PARTNERS in frame.home_blocks:
+        context["partners"] = (
+            Institution.objects.published().exclude(logo="").only("name", "slug", "logo").order_by("name")[:12]
+        )
+    return render(request, "pages/home.html", context)
+
+
+def _home_rows(blocks):
+    """Blocks in rows: news and meetings side by side when they follow each other, others alone."""
+    side_by_side = {HomeBlock.Kind.NEWS, HomeBlock.Kind.MEETINGS}
+    rows = []
+    for block in blocks:
+        if rows and len(rows[-1]) == 1 and {rows[-1][0], block} == side_by_side:
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return rows
+
+
+def page(request, url_path):
+    return _tree_page(request, Page.Section.GENERAL, url_path)
+
+
+def partnership_page(request, url_path):
+    return _tree_page(request, Page.Section.PARTNERSHIP, url_path)
+
+
+def _tree_page(request, section, url_path):
+    """A simple page found by its address, with its ancestors (breadcrumbs) and its section's menu.
+
+    One query reads the page's branch: the whole section „O partnerstwie” (its menu lists every
+    top page), or for other pages the top page they sit under and everything below it.
+    """
+    pages = Page.objects.published().filter(section=section)
+    root = url_path.split("/", 1)[0]
+    if section == Page.Section.GENERAL:
+        pages = pages.filter(Q(url_path=root) | Q(url_path__startswith=f"{root}/"))
+    branch = list(pages)
+    by_path = {p.url_path: p for p in branch}
+    page = by_path.get(url_path)
+    if page is None:
+        moved = PageRedirect.objects.filter(old_path=request.path).select_related("page").first()
+        if moved is not None and Page.objects.published().filter(pk=moved.page_id).exists():
+            return HttpResponsePermanentRedirect(moved.page.get_absolute_url())
+        raise Http404("Nie ma takiej strony.")
+    segments = url_path.split("/")
+    ancestors = [by_path.get("/".join(segments[:n])) for n in range(1, len(segments))]
+    if None in ancestors:  # published() leaves out pages below an unpublished one; this is a safeguard
+        raise Http404("Nie ma takiej strony.")
+    section_menu = _section_menu(branch, page, ancestors)
+    if section == Page.Section.PARTNERSHIP:
+        menu_label = "O partnerstwie"
+    else:
+        menu_label = (ancestors[0] if ancestors else page).title
+        if len(branch) == 1:
+            section_menu = []  # a page on its own needs no menu beside it
     return render(
         request,
-        "pages/home.html",
-        {"posts": posts, "meetings": meetings, "recent_meetings": recent_meetings, "partners": partners},
+        "pages/page.html",
+        {
+            "page": page,
+            "ancestors": ancestors,
+            "in_partnership": section == Page.Section.PARTNERSHIP,
+            "section_menu": section_menu,
+            "section_menu_label": menu_label,
+            "metryczka": metryczka_for(page),
+        },
     )
 
 
-def page(request, slug):
-    page = get_object_or_404(Page.objects.published(), slug=slug, section=Page.Section.GENERAL)
-    return render(request, "pages/page.html", {"page": page, "metryczka": metryczka_for(page)})
+def _section_menu(branch, page, ancestors):
+    """The branch as nested entries: top pages, and below each page on the way here its subpages."""
+    children = defaultdict(list)
+    for p in branch:
+        children[p.parent_id].append(p)
+    open_ids = {a.pk for a in ancestors} | {page.pk}
+    in_branch = {p.pk for p in branch}
+    top = [p for p in branch if p.parent_id not in in_branch]
+
+    def entries(nodes):
+        return [
+            {
+                "page": node,
+                "current": node.pk == page.pk,
+                "children": entries(children[node.pk]) if node.pk in open_ids else [],
+            }
+            for node in nodes
+        ]
+
+    return entries(top)
+
+
+def contact(request):
+    return render(request, "pages/contact.html")
 
 
 def _safe_next(request, fallback="/"):
@@ -185,18 +282,6 @@ def health(request):
     return JsonResponse({"database": "ok"})
 
 
-def partnership_page(request, slug):
-    pages = list(Page.objects.published().filter(section=Page.Section.PARTNERSHIP))
-    page = next((p for p in pages if p.slug == slug), None)
-    if page is None:
-        raise Http404("Nie ma takiej strony.")
-    return render(
-        request,
-        "pages/page.html",
-        {"page": page, "section_pages": pages, "metryczka": metryczka_for(page)},
-    )
-
-
 def accessibility_statement(request):
     # Until staff save it in admin, the defaults are shown (nothing is written on a GET).
     statement = AccessibilityStatement.objects.filter(pk=1).first() or AccessibilityStatement()
@@ -222,7 +307,7 @@ def robots_txt(request):
 
 
 def partnership_index(request):
-    pages = list(Page.objects.published().filter(section=Page.Section.PARTNERSHIP))
+    pages = list(Page.objects.published().filter(section=Page.Section.PARTNERSHIP, parent=None))
     for p in pages:
         p.summary = sanitize.html_to_text(p.body)
     return render(request, "pages/partnership_index.html", {"section_pages": pages})

@@ -2,14 +2,16 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 
 from pages import views as pages
+from pages.converters import PagePathConverter
 from pages.sitemaps import SITEMAPS
 from partnerstwo import opendata, views
 
 # One login for everyone: the admin's goes through allauth (rate limits, two-factor).
 admin.site.login = secure_admin_login(admin.site.login)
+register_converter(PagePathConverter, "pagepath")
 
 handler400 = "pages.views.bad_request"
 handler403 = "pages.views.permission_denied"
@@ -22,7 +24,7 @@ urlpatterns = [
     path("spotkania/", include("meetings.urls")),
     path("partnerstwo/", pages.partnership_index, name="partnership_index"),
     path("newsletter/", include("newsletter.urls")),
-    path("partnerstwo/<slug:slug>/", pages.partnership_page, name="partnership_page"),
+    path("partnerstwo/<pagepath:url_path>/", pages.partnership_page, name="partnership_page"),
     path("szukaj/", include("search.urls")),
     path("dane/", opendata.index, name="open_data"),
     path("dane/<slug:slug>.csv", opendata.dataset_csv, name="open_data_csv"),
@@ -31,6 +33,7 @@ urlpatterns = [
     path("porozumienie/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
     path("partnerzy/", include("members.urls")),
     path("ciasteczka/", pages.cookie_notice, name="cookie_notice"),
+    path("kontakt/", pages.contact, name="contact"),
     path("deklaracja-dostepnosci/", pages.accessibility_statement, name="accessibility_statement"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages.robots_txt, name="robots_txt"),
@@ -48,7 +51,7 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", pages.serve_media),
     ]
 
-# Simple pages at the top level (/polityka-prywatnosci/); keep this last.
+# Simple pages and their subpages (/polityka-prywatnosci/, /o-portalu/historia/); keep this last.
 urlpatterns += [
-    path("<slug:slug>/", pages.page, name="page"),
+    path("<pagepath:url_path>/", pages.page, name="page"),
 ]

@@ -101,9 +101,11 @@ def add_content(n, start):
         Meeting.participants.through(meeting_id=measured_meeting.pk, institution_id=i.pk) for i in institutions
     )
     Page.objects.bulk_create(
-        Page(title=f"Strona {i}", slug=f"strona-{i}", section=Page.Section.PARTNERSHIP, position=i)
+        Page(title=f"Strona {i}", slug=f"strona-{i}", url_path=f"strona-{i}", section=Page.Section.PARTNERSHIP)
         for i in range(start, start + n)
     )
+    if start == 0:  # a subpage in the page tree, measured below its parent
+        Page.objects.create(title="Podstrona", slug="podstrona", parent=Page.objects.get(url_path="strona-0"))
 
 
 PAGES = [
@@ -125,6 +127,7 @@ PAGES = [
     "/porozumienie/",
     "/partnerstwo/",
     "/partnerstwo/strona-0/",
+    "/partnerstwo/strona-0/podstrona/",
     "/polityka-prywatnosci/",
     "/szukaj/?q=spotkanie",
     "/dane/",
@@ -133,6 +136,7 @@ PAGES = [
     "/dane/spotkania.csv",
     "/sitemap.xml",
     "/deklaracja-dostepnosci/",
+    "/kontakt/",
     "/newsletter/",
     "/robots.txt",
 ]

@@ -18,6 +18,7 @@ def every_model(db, alice, bob):
     from members.models import AccessionRequest, Gmina, InstitutionKind
     from news.models import Comment, Post, Rating
     from newsletter.models import ConsentText, Delivery, Issue, Subscriber
+    from pages.models import Page
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     post = Post.objects.order_by("pk").first()
@@ -52,3 +53,7 @@ def every_model(db, alice, bob):
         created_at=timezone.now() - datetime.timedelta(days=1),
     )
     Group.objects.get_or_create(name="Testowa")
+    # A page moved under another keeps its old address (a PageRedirect row).
+    moved = Page.objects.get(slug="rodzaje-partnerstw")
+    moved.parent = Page.objects.get(slug="czym-jest-partnerstwo-lokalne")
+    moved.save()

@@ -1,7 +1,8 @@
 """{% breadcrumbs "Aktualności" "news:list" post.title %}: the trail from the home page to this one.
 
 Arguments come in pairs of a label and where it leads (a URL name, a path, or an object with
-get_absolute_url); a last label without a target is the current page. Renders
+get_absolute_url); a list of objects (a page's ancestors) stands for a pair per object, its
+title and its address; a last label without a target is the current page. Renders
 includes/breadcrumbs.html with the visible trail and its schema.org BreadcrumbList.
 """
 
@@ -30,7 +31,14 @@ def _href(target):
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, *parts):
     trail = [("Strona główna", reverse("home"))]
-    parts = list(parts)
+    expanded = []
+    for part in parts:
+        if isinstance(part, (list, tuple)):
+            for obj in part:
+                expanded += [str(obj), obj]
+        else:
+            expanded.append(part)
+    parts = expanded
     while len(parts) >= 2:
         label, target = parts.pop(0), parts.pop(0)
         if label:

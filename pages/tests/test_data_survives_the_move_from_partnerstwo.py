@@ -96,13 +96,13 @@ def test_new_pages_can_be_added_after_the_move(demo_site, admin_client):
     response = admin_client.post(
         "/admin/pages/page/add/",
         {
-            "title": "Kontakt",
-            "slug": "kontakt",
+            "title": "Dojazd",
+            "slug": "dojazd",
             "section": "ogolne",
             "position": 5,
-            "body": "<p>Dane kontaktowe.</p>",
+            "body": "<p>Jak dojechać na spotkania.</p>",
             "is_published": "on",
         },
     )
     assert response.status_code == 302
-    assert Page.objects.get(slug="kontakt").title == "Kontakt"
+    assert Page.objects.get(slug="dojazd").title == "Dojazd"

@@ -52,7 +52,7 @@ def test_an_unchanged_illustration_keeps_its_thumbnails_and_a_removed_one_drops_
     assert not post.thumbnail and not post.thumbnail_2x
 
 
-def test_partners_with_a_logo_appear_with_their_alt_text(client, db):
+def test_partners_with_a_logo_appear_as_links_named_after_the_institution(client, db):
     Institution.objects.create(
         name="Gmina Leoncin",
         kind="urzad-gminy",
@@ -63,5 +63,7 @@ def test_partners_with_a_logo_appear_with_their_alt_text(client, db):
     Institution.objects.create(name="Gmina Czosnów", kind="urzad-gminy", gmina="czosnow")
     html = client.get("/").text
     logos = html.split('class="partner-logos"')[1].split("</ul>")[0]
-    assert 'alt="Logo Gminy Leoncin"' in logos
+    # The logo is the link's only content: its text says where the link leads.
+    assert '<a href="/partnerzy/gmina-leoncin/"><img' in logos
+    assert 'alt="Gmina Leoncin"' in logos
     assert "Czosnów" not in logos

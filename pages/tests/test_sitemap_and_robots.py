@@ -38,6 +38,7 @@ def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_p
         f"{base}/partnerzy/",
         f"{base}/porozumienie/",
         f"{base}/partnerstwo/",
+        f"{base}/kontakt/",
         f"{base}/spotkania/spotkanie-partnerow-2026-06-10/",
         f"{base}/partnerzy/gmina-leoncin/",
     } == locations

@@ -204,6 +204,13 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         position=2,
         body="<h2>Cele</h2><ul><li>integracja społeczności lokalnej</li><li>lepszy rynek pracy</li></ul>",
     )
+    # A subpage, so the section menu shows a branch of the page tree.
+    Page.objects.create(
+        title="Cele szczegółowe",
+        slug="cele-szczegolowe",
+        parent=Page.objects.get(slug="cele"),
+        body="<p>Cele rozpisane na działania partnerów.</p>",
+    )
     # Two saves in admin, so the metryczka shows its change register.
     record_change(post, alice, created=True, summary="Utworzenie")
     record_change(post, alice, created=False, summary="Zmiana: treść")
@@ -272,6 +279,8 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         "polityka prywatności": "/polityka-prywatnosci/",
         "partnerstwo": "/partnerstwo/",
         "strona o partnerstwie": "/partnerstwo/cele/",
+        "podstrona w drzewie stron": "/partnerstwo/cele/cele-szczegolowe/",
+        "kontakt": "/kontakt/",
         "porozumienie": "/porozumienie/",
         "partnerzy": "/partnerzy/",
         "partnerzy z filtrem": "/partnerzy/?rodzaj=urzad-gminy&gmina=nasielsk",

@@ -1,0 +1,75 @@
+"""/kontakt/: the coordinator's contacts, honest when staff have not filled them in yet."""
+
+import pytest
+
+from pages.models import Coordinator
+
+
+def test_with_nothing_filled_in_the_page_names_the_coordinator_and_invents_nothing(client, db):
+    Coordinator.objects.create()
+    response = client.get("/kontakt/")
+    assert response.status_code == 200
+    html = response.text
+    assert "<h1>Kontakt</h1>" in html
+    assert "Partnerstwo Lokalne koordynuje Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim." in html
+    assert "Adres, telefon i adres e-mail koordynatora zostaną podane na tej stronie." in html
+    assert "Dane kontaktowe inspektora ochrony danych zostaną podane na tej stronie." in html
+    main = html.split('<main id="tresc"')[1].split("</main>")[0]
+    assert "tel:" not in main and "mailto:" not in main
+
+
+def test_the_page_works_before_the_coordinator_row_exists(client, db):
+    response = client.get("/kontakt/")
+    assert response.status_code == 200
+    assert "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim" in response.text
+
+
+@pytest.fixture
+def filled(db):
+    return Coordinator.objects.create(
+        address="ul. Przykładowa 1\n00-000 Przykładowo",
+        phone="22 000 00 00",
+        email="kontakt@pup.example.gov.pl",
+        office_hours="poniedziałek–piątek 8:00–16:00",
+        dpo_name="Inspektor Przykładowy",
+        dpo_email="iod@pup.example.gov.pl",
+    )
+
+
+def test_filled_in_contacts_appear_on_the_page(client, filled):
+    html = client.get("/kontakt/").text
+    assert "ul. Przykładowa 1<br>00-000 Przykładowo" in html
+    assert '<a href="tel:220000000">22 000 00 00</a>' in html
+    assert '<a href="mailto:kontakt@pup.example.gov.pl">' in html
+    assert "poniedziałek–piątek 8:00–16:00" in html
+    assert "Inspektor Przykładowy" in html
+    assert '<a href="mailto:iod@pup.example.gov.pl">' in html
+    assert "zostaną podane" not in html
+
+
+def test_every_footer_links_to_the_contact_page_and_shows_the_filled_contacts(client, filled):
+    footer = client.get("/aktualnosci/").text.split('<footer class="site-footer">')[1]
+    assert '<a href="/kontakt/">Kontakt</a>' in footer
+    assert 'tel. <a href="tel:220000000">22 000 00 00</a>' in footer
+    assert 'Inspektor ochrony danych: <a href="mailto:iod@pup.example.gov.pl">' in footer
+    assert "Godziny pracy: poniedziałek–piątek 8:00–16:00" in footer
+
+
+def test_staff_fill_in_the_data_protection_officer_in_the_admin(admin_client, client, db):
+    Coordinator.objects.create()
+    response = admin_client.post(
+        "/admin/pages/coordinator/1/change/",
+        {
+            "name": "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim",
+            "dpo_email": "iod@pup.example.gov.pl",
+            "dpo_phone": "",
+            "dpo_name": "",
+        },
+    )
+    assert response.status_code == 302
+    assert '<a href="mailto:iod@pup.example.gov.pl">' in client.get("/kontakt/").text
+
+
+def test_the_contact_page_costs_one_query(client, filled, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the frame: coordinator, menu and home blocks
+        client.get("/kontakt/")
