@@ -93,10 +93,19 @@ def word_diff(old, new):
             parts.append(format_html("{}", "".join(a[i1:i2])))
             continue
         if op in ("delete", "replace"):
-            parts.append(_mark("del", "".join(a[i1:i2])))
+            parts.append(_marked_words("del", "".join(a[i1:i2])))
         if op in ("insert", "replace"):
-            parts.append(_mark("ins", "".join(b[j1:j2])))
+            parts.append(_marked_words("ins", "".join(b[j1:j2])))
     return mark_safe("".join(parts))
+
+
+def _marked_words(kind, text):
+    """The words marked, the spaces around them left outside the mark."""
+    words = text.strip()
+    if not words:
+        return format_html("{}", text)
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return format_html("{}{}{}", lead, _mark(kind, words), trail)
 
 
 def line_diff(old_lines, new_lines):

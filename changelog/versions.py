@@ -171,7 +171,6 @@ def _children(version, obj, name):
 
 
 def _child_lines(model, parent, rows, names):
-    fields = [f for f in compared_fields(model) if f.name != parent.name]
     order = []
     for name in model._meta.ordering:
         name = name.lstrip("-") if isinstance(name, str) else None
@@ -185,6 +184,9 @@ def _child_lines(model, parent, rows, names):
 
     def sort_key(values):
         return tuple((values.get(name) is None, values.get(name)) for name in order)
+
+    # The rows are shown in their order, so the ordering numbers themselves are left out.
+    fields = [f for f in compared_fields(model) if f.name != parent.name and f.attname not in order]
 
     lines = []
     for values in sorted(rows, key=sort_key):
