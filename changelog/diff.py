@@ -34,7 +34,8 @@ BLOCKS = {
     "ul",
     "ol",
 }
-WORD = re.compile(r"\s+|[^\s]+")
+# Words, runs of punctuation and runs of spaces: „maja.” → „maja”, „.”.
+WORD = re.compile(r"\s+|\w+|[^\w\s]+")
 # Lines sharing this share of their words count as one line edited, not one removed and one added.
 SIMILAR = 0.4
 
@@ -128,7 +129,7 @@ def line_diff(old_lines, new_lines):
 
 
 def _similar(a, b):
-    return difflib.SequenceMatcher(None, WORD.findall(a), WORD.findall(b), autojunk=False).ratio() >= SIMILAR
+    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio() >= SIMILAR
 
 
 def _paired(old, new):

@@ -121,7 +121,8 @@ class VersionHistoryAdminMixin:
         paginator = Paginator(versions_of(obj), VERSIONS_PER_PAGE)
         page = paginator.get_page(request.GET.get("strona"))
         versions = list(page.object_list)
-        for version in versions:
+        for position, version in enumerate(versions, start=page.start_index()):
+            version.number = paginator.count - position + 1
             version.author = version_author(version)
             version.label = version_label(version)
             version.restore_url = self._url("version_restore", obj, version.pk)
@@ -166,6 +167,7 @@ class VersionHistoryAdminMixin:
             return self._history(request, obj, error="Do porównania wybierz dwie różne wersje.", status=400)
         older, newer = chosen
         for version in chosen:
+            version.number = versions_of(obj).filter(pk__lte=version.pk).count()
             version.author = version_author(version)
             version.label = version_label(version)
             version.restore_url = self._url("version_restore", obj, version.pk)
@@ -197,6 +199,7 @@ def _restore_view(model_admin, request, object_id, version_id):
         )
     version = chosen[0]
     version.author, version.label = version_author(version), version_label(version)
+    version.number = versions_of(obj).filter(pk__lte=version.pk).count()
     newest = versions_of(obj).first()
     if request.method == "POST":
         skip = list(model_admin.get_readonly_fields(request, obj))
