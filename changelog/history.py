@@ -210,7 +210,7 @@ def _restore_view(model_admin, request, object_id, version_id):
             return redirect(model_admin._url("history", obj))
         text = f"Przywrócono wersję z {version.label}; zapisano ją jako nową wersję."
         if left_out:
-            text += " Pominięto wiersze, które wskazują usunięte obiekty: " + ", ".join(map(str, left_out)) + "."
+            text += " Nie przywrócono: " + ", ".join(map(str, left_out)) + "."
         messages.success(request, text)
         return redirect(model_admin._url("history", obj))
     changes = compare(obj, newest, version) if newest and newest.pk != version.pk else []

@@ -233,12 +233,20 @@ class RestoreError(Exception):
     """A version that cannot be restored as it is; the message is Polish and says why."""
 
 
-def _apply(obj, values, fields, skip):
-    """Set ``fields`` of ``obj`` from a version's values; None for vanished optional targets."""
+def _apply(obj, values, fields, skip, left_out=None):
+    """Set ``fields`` of ``obj`` from a version's values; None for vanished optional targets.
+
+    A file no longer in storage is not brought back: the field keeps today's file, and its
+    name goes to ``left_out``.
+    """
     for field in fields:
         if field.many_to_many or field.name in skip or _key(field) not in values:
             continue
         value = values[_key(field)]
+        if isinstance(field, models.FileField) and value and not field.storage.exists(str(value)):
+            if left_out is not None and field.editable:
+                left_out.append(f"plik w polu „{field.verbose_name}” (nie ma go już na serwerze)")
+            continue
         if field.is_relation and value is not None:
             if not field.related_model._default_manager.filter(pk=value).exists():
                 if not field.null:
@@ -270,7 +278,7 @@ def restore(obj, version, user, *, skip=()):
     left_out = []
     with transaction.atomic(), reversion.create_revision():
         values = version.field_dict
-        _apply(obj, values, restorable_fields(model), set(skip))
+        _apply(obj, values, restorable_fields(model), set(skip), left_out)
         obj.save()
         for field in model._meta.many_to_many:
             if field.name in values and field.name not in skip:
@@ -298,7 +306,7 @@ def _restore_children(obj, version, name):
                 _apply(child, values, fields, set())
                 child.save()
         except RestoreError:
-            left_out.append(child_model._meta.verbose_name)
+            left_out.append(f"{child_model._meta.verbose_name} (wskazuje usunięty obiekt)")
             continue
         kept.append(pk)
     getattr(obj, name).exclude(pk__in=kept).delete()

@@ -66,3 +66,11 @@ def test_a_replaced_line_is_diffed_word_by_word_and_escaped():
     assert rows[0][0] == "changed"
     assert "&lt;b&gt;" in rows[0][1]
     assert '<del><span class="visually-hidden">usunięto: </span>Nasielsku</del>' in rows[0][1]
+
+
+def test_numbers_too_big_for_a_version_are_refused_not_crashed_on(client, edited_post):
+    huge = "9" * 30
+    url = f"/admin/news/post/{edited_post.pk}/history/"
+    assert client.get(f"{url}compare/", {"od": huge, "do": "-1"}).status_code == 400
+    assert client.get(f"{url}{huge}/restore/").status_code == 404
+    assert client.get("/admin/news/post/" + huge + "/history/compare/").status_code == 302  # no such post
