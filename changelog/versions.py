@@ -158,7 +158,7 @@ def _text_of(field, value, names, rich):
 
 
 def _children(version, obj, name):
-    """A followed relation's rows in a version, as one line of text each (in the model's order)."""
+    """A followed relation's rows in a version: (their model, the key to the parent, their field values)."""
     relation = obj._meta.get_field(name)
     model, parent = relation.related_model, relation.field
     content_type = ContentType.objects.get_for_model(model)
