@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 
 from changelog.models import ChangeRecord
 from core.admin_mixins import ReadOnlyAdminMixin
@@ -10,11 +11,17 @@ from core.admin_mixins import ReadOnlyAdminMixin
 class ChangeRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The register is written only by saves in admin: read-only here."""
 
-    list_display = ["changed_at", "changed_object", "content_type", "editor_name", "summary"]
-    list_filter = ["content_type"]
+    list_display = ["changed_at", "changed_object", "kind", "editor_name", "summary"]
+    # Only the kinds of content that have changes, not every model of the site.
+    list_filter = [("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["content_type"]
     search_fields = ["object_title", "editor_name", "summary"]
     date_hierarchy = "changed_at"
+
+    @admin.display(description="rodzaj treści", ordering="content_type")
+    def kind(self, record):
+        model = record.content_type.model_class()
+        return capfirst(model._meta.verbose_name) if model else record.content_type.model
 
     @admin.display(description="obiekt", ordering="object_title")
     def changed_object(self, record):

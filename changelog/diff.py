@@ -93,9 +93,12 @@ def word_diff(old, new):
         if op == "equal":
             parts.append(format_html("{}", "".join(a[i1:i2])))
             continue
-        if op in ("delete", "replace"):
+        if op == "replace":  # kept apart by the stylesheet: „15 30”, not „1530”
+            old, new = (_marked_words(kind, "".join(t)) for kind, t in (("del", a[i1:i2]), ("ins", b[j1:j2])))
+            parts.append(format_html('<span class="diff-replaced">{}{}</span>', old, new))
+        elif op == "delete":
             parts.append(_marked_words("del", "".join(a[i1:i2])))
-        if op in ("insert", "replace"):
+        else:
             parts.append(_marked_words("ins", "".join(b[j1:j2])))
     return mark_safe("".join(parts))
 

@@ -11,6 +11,7 @@ def test_the_register_lists_changed_objects_by_title_not_by_number(client, edito
     html = client.get("/admin/changelog/changerecord/").text
     assert f'<a href="/admin/news/post/{edited_post.pk}/change/">Nabór wniosków – termin</a>' in html
     assert f"wpis {edited_post.pk}<" not in html
+    assert '<td class="field-kind">Wpis</td>' in html
 
 
 def test_each_record_keeps_the_title_the_object_had_then(edited_post):
@@ -20,9 +21,14 @@ def test_each_record_keeps_the_title_the_object_had_then(edited_post):
 
 
 def test_the_register_can_be_searched_by_title(client, edited_post, make_post, editor):
+    from pages.models import Page
+
     record_change(make_post(title="Zupełnie inny wpis"), editor, created=True)
+    record_change(Page.objects.create(title="Kontakt", slug="kontakt"), editor, created=True)
     response = client.get("/admin/changelog/changerecord/", {"q": "inny"})
     assert [r.object_title for r in response.context["cl"].result_list] == ["Zupełnie inny wpis"]
+    kinds = response.context["cl"].filter_specs[0].lookup_choices
+    assert sorted(name for _, name in kinds) == ["Aktualności | wpis", "Strony portalu | strona"]  # not every model
 
 
 def test_records_made_before_titles_were_kept_get_them_on_migrate(db, make_post, editor):
