@@ -19,6 +19,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import capfirst
+from reversion.errors import RevertError
 
 from changelog.metryczka import describe_form_changes
 from changelog.versions import (
@@ -31,6 +32,7 @@ from changelog.versions import (
 )
 
 VERSIONS_PER_PAGE = 50
+UNREADABLE = "Tej wersji nie da się już odczytać: zapisano ją w układzie danych, którego portal już nie używa."
 
 
 class VersionHistoryAdminMixin:
@@ -59,6 +61,20 @@ class VersionHistoryAdminMixin:
         super().save_model(request, obj, form, change)
         if reversion.is_active():
             reversion.set_comment(describe_form_changes(form, not change))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change or not reversion.is_active():
+            return
+        # „Zmiana: Tytuł, program spotkania”: the model's fields, then the rows edited on the page.
+        model_fields = {field.name for field in form._meta.model._meta.get_fields()}
+        labels = [str(form.fields[name].label or name) for name in form.changed_data if name in model_fields]
+        for formset in formsets:
+            if formset.has_changed():
+                opts = formset.model._meta
+                labels.append(str(opts.verbose_name if formset.max_num == 1 else opts.verbose_name_plural))
+        if labels:
+            reversion.set_comment("Zmiana: " + ", ".join(labels))
 
     # Pages.
 
@@ -171,13 +187,17 @@ class VersionHistoryAdminMixin:
             version.author = version_author(version)
             version.label = version_label(version)
             version.restore_url = self._url("version_restore", obj, version.pk)
+        try:
+            changes = compare(obj, older, newer)
+        except RevertError:
+            return self._history(request, obj, error=UNREADABLE, status=409)
         context = self._context(
             request,
             obj,
             f"Porównanie wersji: {obj}",
             older=older,
             newer=newer,
-            changes=compare(obj, older, newer),
+            changes=changes,
         )
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.compare_template, context)
@@ -208,12 +228,18 @@ def _restore_view(model_admin, request, object_id, version_id):
         except RestoreError as error:
             messages.error(request, str(error))
             return redirect(model_admin._url("history", obj))
+        except RevertError:
+            messages.error(request, UNREADABLE)
+            return redirect(model_admin._url("history", obj))
         text = f"Przywrócono wersję z {version.label}; zapisano ją jako nową wersję."
         if left_out:
             text += " Nie przywrócono: " + ", ".join(map(str, left_out)) + "."
         messages.success(request, text)
         return redirect(model_admin._url("history", obj))
-    changes = compare(obj, newest, version) if newest and newest.pk != version.pk else []
+    try:
+        changes = compare(obj, newest, version) if newest and newest.pk != version.pk else []
+    except RevertError:
+        return model_admin._history(request, obj, error=UNREADABLE, status=409)
     context = model_admin._context(
         request,
         obj,

@@ -42,6 +42,7 @@ def test_restoring_a_meeting_brings_back_its_agenda_and_leaves_its_report(client
     assert Version.objects.get_for_object(report).count() == 1  # saved on the meeting's page, versioned too
 
     versions = list(Version.objects.get_for_object(meeting).order_by("pk"))
+    assert versions[1].revision.comment == "Zmiana: Tytuł, Opis, program spotkania, relacja ze spotkania"
     html = client.get(
         f"/admin/meetings/meeting/{meeting.pk}/history/compare/", {"od": versions[0].pk, "do": versions[1].pk}
     ).text

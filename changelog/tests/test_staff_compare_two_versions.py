@@ -74,3 +74,15 @@ def test_numbers_too_big_for_a_version_are_refused_not_crashed_on(client, edited
     assert client.get(f"{url}compare/", {"od": huge, "do": "-1"}).status_code == 400
     assert client.get(f"{url}{huge}/restore/").status_code == 404
     assert client.get("/admin/news/post/" + huge + "/history/compare/").status_code == 302  # no such post
+
+
+def test_a_version_that_can_no_longer_be_read_is_reported_not_crashed_on(client, edited_post):
+    first, _, last = _versions(edited_post)
+    Version.objects.filter(pk=first.pk).update(serialized_data="[{]")
+    url = f"/admin/news/post/{edited_post.pk}/history/"
+    response = client.get(f"{url}compare/", {"od": first.pk, "do": last.pk})
+    assert response.status_code == 409
+    assert "Tej wersji nie da się już odczytać" in response.text
+    assert client.get(f"{url}{first.pk}/restore/").status_code == 409
+    response = client.post(f"{url}{first.pk}/restore/", follow=True)
+    assert "Tej wersji nie da się już odczytać" in response.text
