@@ -222,6 +222,10 @@ NOUNS = {
         MASCULINE,
     ),
     # Not in the admin, but named in the Group and User forms' list of permissions.
+    "reversion.revision": _n(
+        "zapis wersji", "zapis wersji", "zapisu wersji", "zapisy wersji", "zapisów wersji", MASCULINE
+    ),
+    "reversion.version": _n("wersja", "wersję", "wersji", "wersje", "wersji", FEMININE),
     "admin.logentry": _n(
         "wpis dziennika", "wpis dziennika", "wpisu dziennika", "wpisy dziennika", "wpisów dziennika", MASCULINE
     ),
@@ -265,12 +269,15 @@ MODEL_NAMES = {
     "mfa.authenticator": ("klucz weryfikacji dwuetapowej", "klucze weryfikacji dwuetapowej"),
     # Hidden from the admin (adminsite/sites.py), but named in the list of permissions.
     "django_tasks_database.dbtaskresult": ("zadanie w tle", "zadania w tle"),
+    "reversion.revision": ("zapis wersji", "zapisy wersji"),
+    "reversion.version": ("wersja", "wersje"),
 }
 APP_NAMES = {
     "auth": "Użytkownicy i grupy",
     "account": "Adresy e-mail",
     "mfa": "Weryfikacja dwuetapowa",
     "django_tasks_database": "Zadania w tle",
+    "reversion": "Wersje treści",
 }
 
 

@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
 
 from changelog.models import ChangeRecord
 from core.admin_mixins import ReadOnlyAdminMixin
@@ -8,7 +11,26 @@ from core.admin_mixins import ReadOnlyAdminMixin
 class ChangeRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The register is written only by saves in admin: read-only here."""
 
-    list_display = ["changed_at", "content_type", "object_id", "editor_name", "summary"]
-    list_filter = ["content_type"]
-    search_fields = ["editor_name", "summary"]
+    list_display = ["changed_at", "changed_object", "kind", "editor_name", "summary"]
+    # Only the kinds of content that have changes, not every model of the site.
+    list_filter = [("content_type", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["content_type"]
+    search_fields = ["object_title", "editor_name", "summary"]
     date_hierarchy = "changed_at"
+
+    @admin.display(description="rodzaj treści", ordering="content_type")
+    def kind(self, record):
+        model = record.content_type.model_class()
+        return capfirst(model._meta.verbose_name) if model else record.content_type.model
+
+    @admin.display(description="obiekt", ordering="object_title")
+    def changed_object(self, record):
+        """The object's title (as it was then), linked to its page in admin while it exists."""
+        title = record.object_title or f"obiekt nr {record.object_id}"
+        try:
+            url = reverse(
+                f"admin:{record.content_type.app_label}_{record.content_type.model}_change", args=[record.object_id]
+            )
+        except NoReverseMatch:
+            return title
+        return format_html('<a href="{}">{}</a>', url, title)

@@ -95,6 +95,7 @@ def record_change(obj, user, *, created, summary=""):
     return ChangeRecord.objects.create(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=obj.pk,
+        object_title=str(obj)[:300],
         editor=user,
         editor_name=editor_signature(user),
         is_creation=created,

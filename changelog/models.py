@@ -13,6 +13,12 @@ class ChangeRecord(models.Model):
 
     content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, verbose_name="rodzaj treści")
     object_id = models.PositiveBigIntegerField("identyfikator obiektu")
+    object_title = models.CharField(
+        "tytuł",
+        max_length=300,
+        blank=True,
+        help_text="Tytuł z chwili zmiany; zostaje, nawet gdy obiekt zmieni tytuł albo zostanie usunięty.",
+    )
     content_object = GenericForeignKey("content_type", "object_id")
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -46,4 +52,5 @@ class ChangeRecord(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.editor_name}, {timezone.localtime(self.changed_at):%d.%m.%Y %H:%M}"
+        when = f"{self.editor_name}, {timezone.localtime(self.changed_at):%d.%m.%Y %H:%M}"
+        return f"„{self.object_title}”: {when}" if self.object_title else when

@@ -5,6 +5,7 @@ from django.db.models import Count, Max
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin, describe_form_changes, forget_changes, record_change
 from core.admin_mixins import StaffAuthorAdminMixin, staff_users
 from core.documents import clean_form_document
@@ -202,7 +203,7 @@ class ReportFilter(admin.SimpleListFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(VersionHistoryAdminMixin, admin.ModelAdmin):
     form = MeetingAdminForm
     list_display = ["title", "date", "start_time", "status", "venue", "photos_shown", "report_state"]
     list_filter = ["status", ReportFilter, YearFilter, "venue"]
@@ -273,7 +274,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
+class ReportAdmin(VersionHistoryAdminMixin, StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     """Reports on their own: written and published days later, without opening the meeting."""
 
     form = ReportForm

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin
 from core.admin_mixins import StaffAuthorAdminMixin
 from core.images import clean_form_image
@@ -89,7 +90,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
+class PostAdmin(VersionHistoryAdminMixin, StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "category", "state", "published_at", "author", "updated_at"]
     list_filter = [PublicationStateFilter, "category", "published_at"]

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin
 from core.admin_mixins import SingleRowAdminMixin
 from core.images import clean_form_image
@@ -50,7 +51,7 @@ class CoordinatorAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
+class PageAdmin(VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     form = PageAdminForm
     list_display = ["title", "address", "section", "position", "is_published", "updated_at"]
     list_filter = ["section", "is_published"]

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin
 from partnerstwo.models import Agreement, Signature
 
@@ -24,7 +25,7 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(MetryczkaAdminMixin, admin.ModelAdmin):
+class AgreementAdmin(VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     form = AgreementAdminForm
     inlines = [SignatureInline]
     list_display = ["title", "signed_on", "is_published"]

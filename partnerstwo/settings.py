@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "partnerstwo",
     "pages",
+    "reversion",  # full versions of posts, pages, the agreement, meetings (changelog/versions.py)
     "changelog",
     "pagecache",
     "limits",

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+import reversion
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -45,6 +47,16 @@ def every_model(db, alice, bob):
         meeting=Meeting.objects.order_by("pk").first(), defaults={"body": "<p>Relacja.</p>", "author": alice}
     )
     record_change(post, alice, created=False, summary="Poprawiono tytuł")
+    # Two versions of each versioned object, so their compare and restore pages exist.
+    from changelog.versions import SPECS
+
+    for label in SPECS:
+        obj = apps.get_model(label)._default_manager.order_by("pk").first()
+        for _ in range(2):
+            with reversion.create_revision():
+                reversion.set_user(alice)
+                reversion.set_comment("Zmiana: Treść")
+                obj.save()
     EmailAddress.objects.create(user=bob, email=bob.email, verified=True, primary=True)
     Authenticator.objects.create(
         user=alice,

@@ -8,6 +8,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.urls import reverse
+from reversion.models import Version
 
 from adminsite.grammar import NOUNS, has_noun, noun_for
 
@@ -162,6 +163,13 @@ def test_every_admin_page_speaks_polish(superuser_client, every_model, alice, rf
             pages.append(reverse(f"{info}_add"))
         if model_admin.has_delete_permission(request, obj):
             pages.append(reverse(f"{info}_delete", args=[quote(obj.pk)]))
+        if hasattr(model_admin, "version_compare_view"):  # changelog/history.py: compare and restore
+            older, newer = Version.objects.get_for_object(obj).order_by("pk")[:2]
+            compare = reverse(f"{info}_version_compare", args=[quote(obj.pk)])
+            pages += [
+                f"{compare}?od={older.pk}&do={newer.pk}",
+                reverse(f"{info}_version_restore", args=[quote(obj.pk), older.pk]),
+            ]
     for url in dict.fromkeys(pages):
         response = superuser_client.get(url)
         assert response.status_code == 200, url

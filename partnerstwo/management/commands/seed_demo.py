@@ -1,5 +1,6 @@
 import importlib
 
+import reversion
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -28,7 +29,9 @@ class Command(BaseCommand):
             if was_created:
                 created.append(f"{kind}: {obj}")
 
-        with transaction.atomic():
+        # Content saved here gets its first version (changelog/versions.py), marked as demo content.
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment("Treść przykładowa portalu")
             for step in DEMO_STEPS:
                 importlib.import_module(step).load(log)
         if created:
