@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from conftest import image_bytes
 from news.models import Post
-from tests.browser.helpers import log_in_to_admin
+from tests.browser.helpers import WCAG_TAGS, log_in_to_admin, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +41,13 @@ def test_an_image_without_alt_is_flagged_live_refused_on_save_and_accepted_with_
     panel = page.get_by_role("region", name="Dostępność i czytelność")
     expect(panel).to_contain_text(REFUSAL)  # refreshed while typing, before any save
     expect(panel).to_contain_text("Lista odświeża się podczas pisania.")
+    run_axe(page)  # loads axe; the admin around the panel has Django's own findings, the panel must have none
+    violations = page.evaluate(
+        """async (tags) => (await axe.run(".content-checks", {runOnly: {type: "tag", values: tags}})).violations
+            .map(v => v.id)""",
+        WCAG_TAGS,
+    )
+    assert violations == []
 
     page.get_by_role("button", name="Zapisz", exact=True).click()
     expect(page.locator(".errorlist")).to_contain_text(REFUSAL)
