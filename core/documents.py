@@ -310,13 +310,17 @@ def describe_pdf_problems(codes):
     return ", ".join(PDF_PROBLEMS[code] for code in codes if code in PDF_PROBLEMS)
 
 
+# The same, short, after „Brak:” in the admin's narrow columns.
+PDF_PROBLEMS_SHORT = {"text": "warstwy tekstowej (skan)", "tagged": "tagów", "language": "języka", "title": "tytułu"}
+
+
 def pdf_verdict(codes):
-    """What the admin shows of a PDF's check: „nie sprawdzono”, „dostępny” or what it lacks."""
+    """What the admin shows of a PDF's check: „Nie sprawdzono.”, „Dostępny…” or what it lacks."""
     if codes is None:
-        return "nie sprawdzono"
+        return "Nie sprawdzono."
     if not codes:
-        return "dostępny: tagi, język, tytuł i warstwa tekstowa"
-    return f"niedostępny w pełni – {describe_pdf_problems(codes)}"
+        return "Dostępny: ma tagi, język, tytuł i tekst."
+    return f"Niedostępny w pełni. Brak: {', '.join(PDF_PROBLEMS_SHORT[c] for c in codes if c in PDF_PROBLEMS_SHORT)}."
 
 
 def pdf_upload_warning(name, codes):

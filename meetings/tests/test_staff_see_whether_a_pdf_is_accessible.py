@@ -33,7 +33,7 @@ def test_an_untagged_pdf_is_saved_with_a_warning_and_a_note_on_the_page(client, 
     assert document.pdf_problems == ["tagged"]
 
     change_page = client.get(f"/admin/meetings/meeting/{meeting.pk}/change/").text
-    assert "niedostępny w pełni – brak znaczników struktury (PDF bez tagów)" in change_page
+    assert "Niedostępny w pełni. Brak: tagów." in change_page
     listing = client.get("/admin/meetings/meeting/")
     assert "Niedostępne PDF" in listing.text
     assert listing.context["cl"].result_list[0].documents_failing == 1
@@ -63,7 +63,7 @@ def test_an_accessible_pdf_gets_no_warning_and_no_note(client, alice, make_meeti
     assert not [m for m in response.context["messages"] if "dostępny" in str(m)]
     assert Document.objects.get().pdf_problems == []
     change_page = client.get(f"/admin/meetings/meeting/{meeting.pk}/change/").text
-    assert "dostępny: tagi, język, tytuł i warstwa tekstowa" in change_page
+    assert "Dostępny: ma tagi, język, tytuł i tekst." in change_page
     assert "nie jest w pełni dostępny" not in client.get(meeting.get_absolute_url()).text
 
 
