@@ -184,6 +184,7 @@ class Readability:
 class Report:
     findings: list = field(default_factory=list)
     readability: Readability | None = None
+    is_empty: bool = False
 
     @property
     def errors(self):
@@ -508,4 +509,5 @@ def check_html(html, *, size_of=stored_size):
     html = clean_html(html or "")
     reader = _read(html)
     findings = [*check_images(reader.images), *check_links(reader.links, size_of), *check_blocks(reader.blocks)]
-    return Report(findings=findings, readability=readability(html_to_text(html)))
+    text = html_to_text(html)
+    return Report(findings=findings, readability=readability(text), is_empty=not text and not reader.images)

@@ -158,3 +158,12 @@ def test_the_panel_endpoint_slows_down_a_flood(client, alice, settings):
     response = client.post("/admin/sprawdz-tresc/", {"html": "<p>x</p>"})
     assert response.status_code == 429
     assert response.json()["error"].startswith("Sprawdzanie podczas pisania jest na chwilę wstrzymane.")
+
+
+def test_the_panel_says_when_there_is_nothing_to_check_yet(client, alice):
+    client.force_login(alice)
+    page = client.get("/admin/news/post/add/").text
+    assert "Pole jest puste: sprawdzenie zacznie się, gdy pojawi się tekst." in page
+    response = client.post("/admin/sprawdz-tresc/", {"html": "<p>Krótki tekst bez błędów.</p>"})
+    assert "Nie znaleziono problemów z dostępnością." in response.json()["html"]
+    assert "Czytelność (FOG-PL) oceniana jest dla tekstu od 30 słów." in response.json()["html"]
