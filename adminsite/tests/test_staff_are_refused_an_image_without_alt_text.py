@@ -167,3 +167,14 @@ def test_the_panel_says_when_there_is_nothing_to_check_yet(client, alice):
     response = client.post("/admin/sprawdz-tresc/", {"html": "<p>Krótki tekst bez błędów.</p>"})
     assert "Nie znaleziono problemów z dostępnością." in response.json()["html"]
     assert "Czytelność (FOG-PL) oceniana jest dla tekstu od 30 słów." in response.json()["html"]
+
+
+def test_the_panel_endpoint_refuses_an_oversized_text_in_polish(client, alice):
+    from adminsite import content_checks
+
+    client.force_login(alice)
+    response = client.post("/admin/sprawdz-tresc/", {"html": "x" * (content_checks.MAX_CHECKED_CHARS + 1)})
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "Tekst jest za długi, by sprawdzać go podczas pisania. Sprawdzenie nastąpi przy zapisie."
+    )
