@@ -43,12 +43,10 @@ class CheckedCKEditor5Widget(CKEditor5Widget):
 
     def render(self, name, value, attrs=None, renderer=None):
         editor = super().render(name, value, attrs, renderer)
-        field_id = (attrs or {}).get("id") or f"id_{name}"
         return render_to_string(
             PANEL_TEMPLATE,
             {
                 "editor": editor,
-                "field_id": field_id,
                 "url": reverse("admin:content_checks"),
                 "report": check_html(value or ""),
             },
@@ -86,18 +84,18 @@ class ContentChecksForm:
         return cleaned
 
 
-_checked_forms = {}
-
-
 def with_content_checks(form_class):
-    """``form_class`` with ContentChecksForm in front, made once per class."""
+    """``form_class`` with ContentChecksForm in front.
+
+    Made per call, as ModelAdmin.get_form makes its form class per request (a cache would keep
+    every one alive). The subclass gets the original's base_fields, not fields rebuilt from Meta,
+    so changes made to them before (StaffAuthorAdminMixin's querysets) stay.
+    """
     if issubclass(form_class, ContentChecksForm):
         return form_class
-    if form_class not in _checked_forms:
-        _checked_forms[form_class] = type(
-            form_class.__name__, (ContentChecksForm, form_class), {"__module__": form_class.__module__}
-        )
-    return _checked_forms[form_class]
+    checked = type(form_class.__name__, (ContentChecksForm, form_class), {"__module__": form_class.__module__})
+    checked.base_fields = form_class.base_fields
+    return checked
 
 
 def _say_warnings(request, forms, prefix=""):

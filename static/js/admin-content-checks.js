@@ -13,11 +13,11 @@
     return input ? input.value : "";
   }
 
-  function send(panel, field, html) {
+  function send(panel, html) {
     var body = new FormData();
     body.append("html", html);
     var info = state.get(panel);
-    info.pending = true;
+    var asked = ++info.asked;
     fetch(panel.dataset.url, {
       method: "POST",
       body: body,
@@ -30,6 +30,9 @@
         });
       })
       .then(function (data) {
+        if (asked !== info.asked) {
+          return; // a newer text was sent meanwhile: its answer counts
+        }
         var target = panel.querySelector(".content-checks-body");
         if (data.html !== undefined) {
           target.innerHTML = data.html; // rendered and escaped by Django's templates
@@ -42,19 +45,18 @@
       })
       .catch(function () {
         /* offline: the save still checks */
-      })
-      .finally(function () {
-        info.pending = false;
       });
   }
 
   function watch(panel) {
-    var field = document.getElementById(panel.dataset.field);
-    if (!field) {
+    var editor = panel.closest(".content-checks-editor");
+    var field = editor && editor.querySelector("textarea");
+    // The template row of an inline (its id holds __prefix__) waits until staff add it.
+    if (!field || field.id.indexOf("__prefix__") !== -1) {
       return;
     }
     if (!state.has(panel)) {
-      state.set(panel, { last: field.value, timer: null, pending: false });
+      state.set(panel, { last: field.value, timer: null, asked: 0 });
       var note = panel.querySelector("[data-live-text]");
       if (note) {
         note.textContent = note.dataset.liveText;
@@ -68,16 +70,12 @@
     info.last = field.value;
     clearTimeout(info.timer);
     info.timer = setTimeout(function () {
-      send(panel, field, info.last);
+      send(panel, info.last);
     }, DELAY_MS);
   }
 
   function scan() {
-    document.querySelectorAll(".content-checks[data-url]").forEach(function (panel) {
-      if (panel.dataset.field.indexOf("__prefix__") === -1) {
-        watch(panel);
-      }
-    });
+    document.querySelectorAll(".content-checks[data-url]").forEach(watch);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -87,3 +87,19 @@ def test_an_image_marked_decorative_is_saved_without_alt(page, alice, category):
     page.get_by_role("button", name="Zapisz", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("Ozdobnik")
     assert "image-decorative" in Post.objects.get().body
+
+
+def test_the_panel_follows_a_report_added_on_the_meeting_page(page, alice):
+    import datetime
+
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.create(title="Posiedzenie", date=datetime.date(2026, 11, 5))
+    log_in_to_admin(page, alice, next_url=f"/admin/meetings/meeting/{meeting.pk}/change/")
+    page.locator("#report-group .add-row a").click()
+    report = page.locator("#report-group")
+    report.locator(".ck-editor__editable").click()
+    page.keyboard.type("ZAPRASZAMY WSZYSTKICH MIESZKANCOW")
+    expect(report.get_by_role("region", name="Dostępność i czytelność")).to_contain_text(
+        "Akapit 1 („ZAPRASZAMY WSZYSTKICH MIESZKANCOW”): akapit napisano wielkimi literami"
+    )
