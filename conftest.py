@@ -121,13 +121,42 @@ def image_bytes(fmt="JPEG", size=(40, 30), exif=None):
     return out.getvalue()
 
 
-def pdf_bytes(size=None, catalog=None):
+def pdf_bytes(size=None, catalog=None, *, text=None, tagged=False, lang=None, title=None):
     """A real one-page PDF (pypdf), padded with trailing spaces to ``size`` bytes;
-    ``catalog`` adds entries to its document catalog (e.g. an /OpenAction)."""
+    ``catalog`` adds entries to its document catalog (e.g. an /OpenAction).
+
+    Without ``text`` the page is blank, like a scan without a text layer; ``tagged`` marks it
+    and gives it a structure tree, ``lang`` and ``title`` set the language and the title."""
     from pypdf import PdfWriter
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, StreamObject, TextStringObject
 
     writer = PdfWriter()
-    writer.add_blank_page(595, 842)
+    page = writer.add_blank_page(595, 842)
+    if text:
+        font = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Font"),
+                    NameObject("/Subtype"): NameObject("/Type1"),
+                    NameObject("/BaseFont"): NameObject("/Helvetica"),
+                }
+            )
+        )
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        content = StreamObject()
+        content.set_data(f"BT /F1 12 Tf 72 760 Td ({text}) Tj ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(content)
+    if tagged:
+        writer._root_object[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
+        writer._root_object[NameObject("/StructTreeRoot")] = writer._add_object(
+            DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
+        )
+    if lang:
+        writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+    if title:
+        writer.add_metadata({"/Title": title})
     for key, value in (catalog or {}).items():
         writer._root_object[key] = value
     out = io.BytesIO()

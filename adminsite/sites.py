@@ -4,8 +4,10 @@ dashboard of what needs doing (dashboard.py)."""
 from django.contrib import admin
 from django.contrib.admin import actions as django_actions
 from django.template.response import TemplateResponse
+from django.urls import path
 
 from adminsite import dashboard
+from adminsite.content_checks import ContentChecksAdminMixin, content_checks_view
 from adminsite.grammar import label_of, noun_for
 from adminsite.options import PolishModelAdminMixin, polished
 
@@ -61,7 +63,13 @@ class PortalAdminSite(admin.AdminSite):
                 **options,
             )
         if models:
-            super().register(models, polished(admin_class or admin.ModelAdmin, PolishModelAdminMixin), **options)
+            checked = polished(admin_class or admin.ModelAdmin, ContentChecksAdminMixin)
+            super().register(models, polished(checked, PolishModelAdminMixin), **options)
+
+    def get_urls(self):
+        # The panel beside each rich-text editor asks here while staff type (adminsite/content_checks.py).
+        checks = path("sprawdz-tresc/", self.admin_view(content_checks_view), name="content_checks")
+        return [checks, *super().get_urls()]
 
     def index(self, request, extra_context=None):
         extra_context = {"dashboard": dashboard.tasks(request), **(extra_context or {})}

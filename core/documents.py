@@ -253,3 +253,89 @@ def validate_pdf(uploaded):
 def document_path(instance, filename):
     stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return f"dokumenty/{slugify_pl(stem)[:80] or 'dokument'}.pdf"
+
+
+# Accessibility of a PDF (what the accessibility statement must say of documents that fail).
+
+# Pages read for a text layer: a scan has none on any page, a real document has text on the first.
+PDF_TEXT_PAGES = 3
+# What a PDF lacks, in the order the public note names it.
+PDF_PROBLEMS = {
+    "text": "brak warstwy tekstowej (skan)",
+    "tagged": "brak znaczników struktury (PDF bez tagów)",
+    "language": "nie określono języka dokumentu",
+    "title": "brak tytułu dokumentu",
+}
+
+
+def _xmp_title(reader):
+    try:
+        xmp = reader.xmp_metadata
+        titles = xmp.dc_title if xmp is not None else None
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        return ""
+    return " ".join(str(t) for t in (titles or {}).values()).strip()
+
+
+def pdf_accessibility_problems(fileobj):
+    """Codes from PDF_PROBLEMS of what the PDF lacks for a screen reader ([] when nothing), or None
+    when it cannot be read. Cheap: the catalog, the metadata and the first PDF_TEXT_PAGES pages."""
+    try:
+        fileobj.seek(0)
+        reader = PdfReader(fileobj, strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return None
+        root = reader.trailer["/Root"].get_object()
+        mark_info = root.get("/MarkInfo")
+        mark_info = mark_info.get_object() if mark_info is not None else {}
+        tagged = bool(mark_info.get("/Marked", False)) and "/StructTreeRoot" in root
+        language = str(root.get("/Lang") or "").strip()
+        metadata = reader.metadata
+        title = str((metadata.title if metadata else None) or "").strip() or _xmp_title(reader)
+        has_text = False
+        for page in reader.pages[:PDF_TEXT_PAGES]:
+            if any(char.isalnum() for char in page.extract_text() or ""):
+                has_text = True
+                break
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+    finally:
+        fileobj.seek(0)
+    missing = {"text": not has_text, "tagged": not tagged, "language": not language, "title": not title}
+    return [code for code in PDF_PROBLEMS if missing[code]]
+
+
+def describe_pdf_problems(codes):
+    """„brak warstwy tekstowej (skan), nie określono języka dokumentu”"""
+    return ", ".join(PDF_PROBLEMS[code] for code in codes if code in PDF_PROBLEMS)
+
+
+# The same, short, after „Brak:” in the admin's narrow columns.
+PDF_PROBLEMS_SHORT = {"text": "warstwy tekstowej (skan)", "tagged": "tagów", "language": "języka", "title": "tytułu"}
+
+
+def pdf_verdict(codes):
+    """What the admin shows of a PDF's check: „Nie sprawdzono.”, „Dostępny…” or what it lacks."""
+    if codes is None:
+        return "Nie sprawdzono."
+    if not codes:
+        return "Dostępny: ma tagi, język, tytuł i tekst."
+    return f"Niedostępny w pełni. Brak: {', '.join(PDF_PROBLEMS_SHORT[c] for c in codes if c in PDF_PROBLEMS_SHORT)}."
+
+
+def pdf_upload_warning(name, codes):
+    """The admin's warning after a PDF that fails the checks is uploaded, or "" for one that passes."""
+    if not codes:
+        return ""
+    fixes = []
+    if "text" in codes:
+        fixes.append("zamiast skanu opublikuj plik zapisany z edytora tekstu (albo skan po rozpoznaniu tekstu, OCR)")
+    if "tagged" in codes:
+        fixes.append("przy zapisie do PDF włącz opcję „PDF z tagami” (w Wordzie: „Tagi struktury dokumentu”)")
+    if "language" in codes or "title" in codes:
+        fixes.append("ustaw tytuł i język dokumentu we właściwościach pliku")
+    return (
+        f"Dokument „{name}” nie jest w pełni dostępny: {describe_pdf_problems(codes)}. "
+        "Na stronie pojawi się przy nim informacja, że na prośbę udostępnimy wersję dostępną. "
+        f"Żeby to poprawić, {'; '.join(fixes)} – i prześlij plik ponownie."
+    )

@@ -50,6 +50,23 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
     "ol": {"start", "reversed"},
 }
+# CKEditor 5 tells a block image (and a table) from an inline one by the class of its <figure>:
+# without "image", a saved <figure><img><figcaption> comes back into the editor as an inline
+# image and its caption as a paragraph. "image-decorative" marks an image staff chose to hide
+# from screen readers (the „Obraz ozdobny” button; core/content_checks.py).
+# (class must not also be listed in ATTRIBUTES for these tags: nh3 panics.)
+DECORATIVE_CLASS = "image-decorative"
+CLASSES = {
+    "figure": {
+        "image",
+        "table",
+        "image-style-side",
+        "image-style-block-align-left",
+        "image-style-block-align-right",
+        DECORATIVE_CLASS,
+    },
+    "img": {DECORATIVE_CLASS},
+}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
@@ -58,15 +75,20 @@ def clean_html(html):
     if not html:
         return ""
     html = html.replace("\x00", "")
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=TAGS,
         attributes=ATTRIBUTES,
+        allowed_classes=CLASSES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    # nh3 leaves class="" where it removed every class of a tag.
+    return _EMPTY_CLASS_RE.sub(r"\1", cleaned)
 
+
+_EMPTY_CLASS_RE = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?) class=""')
 
 # Tags that end a line of text: without a break, „<h2>Cele</h2><p>Partnerstwo”
 # would become one word „CelePartnerstwo”.

@@ -1,14 +1,15 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin, describe_form_changes, forget_changes, record_change
 from core.admin_mixins import StaffAuthorAdminMixin, staff_users
-from core.documents import clean_form_document
+from core.documents import clean_form_document, pdf_upload_warning, pdf_verdict
 from core.images import clean_form_image, clean_image
 from core.templatetags.pl import plural
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
@@ -70,12 +71,18 @@ class DocumentInline(admin.TabularInline):
     model = Document
     form = DocumentInlineForm
     extra = 1
-    fields = ["title", "file", "label", "position"]
-    readonly_fields = ["label"]
+    fields = ["title", "file", "label", "accessibility", "position"]
+    readonly_fields = ["label", "accessibility"]
 
     @admin.display(description="rodzaj i rozmiar")
     def label(self, document):
         return document.label if document.pk else "–"
+
+    @admin.display(description="dostępność")
+    def accessibility(self, document):
+        if not document.pk or document.kind != Document.Kind.PDF:
+            return "–"
+        return pdf_verdict(document.pdf_problems)
 
 
 class ReportForm(forms.ModelForm):
@@ -205,7 +212,16 @@ class ReportFilter(admin.SimpleListFilter):
 @admin.register(Meeting)
 class MeetingAdmin(VersionHistoryAdminMixin, admin.ModelAdmin):
     form = MeetingAdminForm
-    list_display = ["title", "date", "start_time", "status", "venue", "photos_shown", "report_state"]
+    list_display = [
+        "title",
+        "date",
+        "start_time",
+        "status",
+        "venue",
+        "photos_shown",
+        "report_state",
+        "documents_not_accessible",
+    ]
     list_filter = ["status", ReportFilter, YearFilter, "venue"]
     search_fields = ["title", "series", "description"]
     date_hierarchy = "date"
@@ -221,7 +237,23 @@ class MeetingAdmin(VersionHistoryAdminMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(photo_total=Count("photos"))
+        # A subquery, not a second Count: a join on documents would multiply the photo count.
+        failing = (
+            Document.objects.filter(meeting=OuterRef("pk"), pdf_problems__len__gt=0)
+            .order_by()
+            .values("meeting")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(photo_total=Count("photos"), documents_failing=Coalesce(Subquery(failing), 0))
+        )
+
+    @admin.display(description="niedostępne PDF", ordering="documents_failing")
+    def documents_not_accessible(self, meeting):
+        return meeting.documents_failing or "–"
 
     @admin.display(description="zdjęcia", ordering="photo_total")
     def photos_shown(self, meeting):
@@ -255,6 +287,12 @@ class MeetingAdmin(VersionHistoryAdminMixin, admin.ModelAdmin):
                 report.delete()
             return
         super().save_formset(request, form, formset, change)
+        if formset.model is Document:
+            uploaded = [*formset.new_objects, *(obj for obj, fields in formset.changed_objects if "file" in fields)]
+            for document in uploaded:
+                warning = pdf_upload_warning(document.title, document.pdf_problems)
+                if warning:
+                    messages.warning(request, warning)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

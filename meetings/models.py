@@ -3,6 +3,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import OuterRef
 from django.db.models.functions import JSONObject
@@ -12,7 +13,13 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 
-from core.documents import DocumentKind, detect_kind, validate_document
+from core.documents import (
+    DocumentKind,
+    describe_pdf_problems,
+    detect_kind,
+    pdf_accessibility_problems,
+    validate_document,
+)
 from core.images import validate_image
 from core.links import site_host
 from core.sanitize import clean_html
@@ -448,6 +455,15 @@ class Document(models.Model):
     kind = models.CharField("rodzaj", max_length=10, choices=Kind.choices, editable=False)
     size = models.PositiveBigIntegerField("rozmiar (bajty)", default=0, editable=False)
     position = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej.")
+    # Set when a PDF is uploaded (core/documents.py), or by manage.py check_pdf_accessibility for older rows.
+    pdf_problems = ArrayField(
+        models.CharField(max_length=20),
+        verbose_name="braki dostępności PDF",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Puste – dokument dostępny; brak wartości – nie sprawdzono (albo to nie PDF).",
+    )
 
     class Meta:
         verbose_name = "dokument"
@@ -461,7 +477,13 @@ class Document(models.Model):
         if self.file and not self.file._committed:
             self.kind = detect_kind(self.file) or self.kind
             self.size = self.file.size
+            self.pdf_problems = pdf_accessibility_problems(self.file) if self.kind == DocumentKind.PDF else None
         super().save(*args, **kwargs)
+
+    @property
+    def accessibility_problems(self):
+        """„brak warstwy tekstowej (skan), …” for a PDF that fails the checks, else ""."""
+        return describe_pdf_problems(self.pdf_problems or [])
 
     @property
     def label(self):

@@ -189,7 +189,7 @@ def load(log):
     log("deklaracja dostępności", statement, created)
 
 
-NON_COMPLIANCES = """Obrazy wstawiane przez redakcję do treści wpisów i stron mogą nie mieć tekstu alternatywnego – edytor treści nie wymaga jego podania.
+NON_COMPLIANCES = """Część dokumentów do pobrania w formacie PDF może nie być w pełni dostępna (np. skany bez warstwy tekstowej albo pliki bez znaczników struktury). Przy każdym takim dokumencie portal informuje, czego mu brakuje; na prośbę udostępnimy jego dostępną wersję.
 Tabele wstawiane w edytorze treści mogą nie mieć oznaczonych komórek nagłówkowych."""
 
 ASSESSMENT = """Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.

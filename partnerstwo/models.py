@@ -1,8 +1,9 @@
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from core.documents import document_path, validate_pdf
+from core.documents import describe_pdf_problems, document_path, pdf_accessibility_problems, validate_pdf
 from core.sanitize import clean_html
 from core.text import unique_slug
 
@@ -46,6 +47,15 @@ class Agreement(models.Model):
         help_text="Plik PDF do pobrania, do 20 MB.",
     )
     document_size = models.PositiveBigIntegerField("rozmiar skanu (bajty)", null=True, blank=True, editable=False)
+    # Set when the PDF is uploaded (core/documents.py), or by manage.py check_pdf_accessibility for older rows.
+    document_problems = ArrayField(
+        models.CharField(max_length=20),
+        verbose_name="braki dostępności skanu",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Puste – dokument dostępny; brak wartości – nie sprawdzono.",
+    )
     meeting = models.OneToOneField(
         "meetings.Meeting",
         on_delete=models.SET_NULL,
@@ -74,10 +84,19 @@ class Agreement(models.Model):
         self.text = clean_html(self.text)
         # Kept in the row, so a page shows the size without touching the storage.
         self.document_size = self.document.size if self.document else None
+        if not self.document:
+            self.document_problems = None
+        elif not self.document._committed:
+            self.document_problems = pdf_accessibility_problems(self.document)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("agreement_detail", args=[self.slug])
+
+    @property
+    def document_accessibility_problems(self):
+        """„brak warstwy tekstowej (skan), …” for a scan that fails the checks, else ""."""
+        return describe_pdf_problems(self.document_problems or [])
 
 
 class SignatureQuerySet(models.QuerySet):

@@ -407,7 +407,34 @@ CKEDITOR_5_CONFIGS = {
                 {"model": "heading3", "view": "h3", "title": "Nagłówek 3", "class": "ck-heading_heading3"},
             ]
         },
-        "image": {"toolbar": ["imageTextAlternative", "|", "toggleImageCaption"]},
+        # „Obraz ozdobny” marks an image that carries no information (alt="" on the site); the save
+        # check (core/content_checks.py) refuses any other image without a text alternative.
+        "image": {
+            "toolbar": [
+                "imageTextAlternative",
+                "|",
+                "toggleImageCaption",
+                "|",
+                "imageStyle:block",
+                "imageStyle:decorative",
+            ],
+            "styles": {
+                "options": [
+                    "inline",
+                    "block",
+                    {
+                        "name": "decorative",
+                        "title": "Obraz ozdobny – czytniki ekranu go pominą",
+                        "className": "image-decorative",
+                        "modelElements": ["imageBlock", "imageInline"],
+                        "icon": (
+                            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><path d="M10 2l2.2 4.9 '
+                            '5.3.5-4 3.6 1.2 5.2L10 13.5 5.3 16.2l1.2-5.2-4-3.6 5.3-.5z"/></svg>'
+                        ),
+                    },
+                ]
+            },
+        },
         "table": {"contentToolbar": ["tableColumn", "tableRow"]},
     },
 }

@@ -94,7 +94,15 @@ def add_content(n, start):
         for i in range(start, start + n)
     )
     Document.objects.bulk_create(
-        Document(meeting=measured_meeting, title=f"Dokument {i}", file=f"d{i}.pdf", kind="pdf", size=1000)
+        # Every other one fails the PDF checks: the page adds a note with the statement's contacts.
+        Document(
+            meeting=measured_meeting,
+            title=f"Dokument {i}",
+            file=f"d{i}.pdf",
+            kind="pdf",
+            size=1000,
+            pdf_problems=["tagged"] if i % 2 == 0 else [],
+        )
         for i in range(start, start + n)
     )
     Meeting.participants.through.objects.bulk_create(

@@ -53,3 +53,34 @@ def test_html_to_text_decodes_entities_once():
 def test_html_to_text_keeps_headings_and_paragraphs_apart():
     html = "<h2>Cele</h2><p>Partnerstwo <b>łączy</b>\n ludzi.</p><ul><li>praca</li><li>dialog</li></ul>"
     assert html_to_text(html) == "Cele\nPartnerstwo łączy ludzi.\npraca\ndialog"
+
+
+BLOCK_IMAGE = (
+    '<figure class="image"><img src="/media/editor/sala.jpg" alt="Sala obrad starostwa">'
+    "<figcaption>Posiedzenie partnerstwa</figcaption></figure>"
+)
+
+
+def test_a_block_image_keeps_its_figure_caption_and_alt():
+    assert clean_html(BLOCK_IMAGE) == BLOCK_IMAGE
+
+
+def test_a_block_image_survives_a_second_save():
+    assert clean_html(clean_html(BLOCK_IMAGE)) == BLOCK_IMAGE
+
+
+def test_a_decorative_image_keeps_its_marker():
+    html = '<figure class="image image-decorative"><img src="/media/editor/wzor.png" alt=""></figure>'
+    assert clean_html(html) == html
+    inline = '<p>Tekst <img class="image-decorative" src="/media/editor/kropka.png" alt=""></p>'
+    assert 'class="image-decorative"' in clean_html(inline)
+
+
+def test_a_table_keeps_its_figure():
+    html = '<figure class="table"><table><tbody><tr><td>1</td></tr></tbody></table></figure>'
+    assert clean_html(html) == html
+
+
+def test_classes_outside_the_editor_list_are_dropped():
+    cleaned = clean_html('<figure class="image evil"><img class="big" src="/a.jpg" alt="A"></figure><p class="x">t</p>')
+    assert cleaned == '<figure class="image"><img src="/a.jpg" alt="A"></figure><p>t</p>'

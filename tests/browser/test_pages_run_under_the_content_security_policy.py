@@ -37,7 +37,7 @@ def test_public_pages_run_under_the_policy(page, make_post):
 
 def test_admin_post_editor_runs_under_the_policy(page, alice, make_post):
     post = make_post(
-        body='<p>Wstęp</p><figure class="image"><img src="/static/img/x.png" alt="Zdjęcie">'
+        body='<p>Wstęp</p><figure class="image"><img src="/static/img/x.png" alt="Uczestnicy spotkania w sali">'
         "<figcaption>Podpis</figcaption></figure><table><tr><td>Komórka</td></tr></table>"
     )
     tab = record_csp_violations(page)

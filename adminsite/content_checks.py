@@ -1,0 +1,177 @@
+"""Content checks in the admin: every CKEditor 5 field of every form is checked on save.
+
+The rules live in core/content_checks.py. Here the portal's admin site (sites.py) puts
+ContentChecksAdminMixin in front of every ModelAdmin and inline, so a new rich-text field is
+checked without anyone remembering to: refusals become errors of the field (the form comes
+back with everything typed), warnings become admin messages after the save. Beside each
+editor a panel lists the findings of the text as it stands; static/js/admin-content-checks.js
+refreshes it while staff type, through content_checks_view (staff only, CSRF, rate-limited).
+Without JavaScript the panel shows the findings of the last saved or submitted text.
+"""
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from adminsite.options import polished
+from core.content_checks import check_html
+from core.templatetags.pl import plural
+from limits.ratelimit import is_limited
+
+# Findings shown as messages after one save, per field: the panel beside the editor lists all.
+MAX_MESSAGES_PER_FIELD = 8
+MAX_CHECKED_CHARS = 1_000_000
+CHECKS_PER_MINUTE = 60
+
+PANEL_TEMPLATE = "admin/widgets/content_checks.html"
+FINDINGS_TEMPLATE = "admin/widgets/content_checks_findings.html"
+
+
+def render_findings(report):
+    return render_to_string(FINDINGS_TEMPLATE, {"report": report})
+
+
+class CheckedCKEditor5Widget(CKEditor5Widget):
+    """The editor with the checks' panel beside it."""
+
+    class Media:
+        css = {"all": ["css/admin-content-checks.css"]}
+        js = ["js/admin-content-checks.js"]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        editor = super().render(name, value, attrs, renderer)
+        return render_to_string(
+            PANEL_TEMPLATE,
+            {
+                "editor": editor,
+                "url": reverse("admin:content_checks"),
+                "report": check_html(value or ""),
+            },
+        )
+
+
+def rich_text_fields(form):
+    """Names of the CKEditor 5 fields of a form (or of a form class)."""
+    fields = form.fields if hasattr(form, "fields") else form.base_fields
+    return [name for name, field in fields.items() if isinstance(field.widget, CKEditor5Widget)]
+
+
+class ContentChecksForm:
+    """Mixed in front of a ModelForm: its CKEditor 5 fields refuse what breaks access."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.content_warnings = []
+        for name in rich_text_fields(self):
+            widget = self.fields[name].widget
+            if type(widget) is CKEditor5Widget:
+                widget.__class__ = CheckedCKEditor5Widget
+
+    def clean(self):
+        cleaned = super().clean()
+        self.content_warnings = []
+        for name in rich_text_fields(self):
+            value = cleaned.get(name)
+            if not value:
+                continue
+            report = check_html(value)
+            if report.errors:
+                self.add_error(name, [str(finding) for finding in report.errors])
+            self.content_warnings.append((self.fields[name].label, report.warnings))
+        return cleaned
+
+
+def with_content_checks(form_class):
+    """``form_class`` with ContentChecksForm in front.
+
+    Made per call, as ModelAdmin.get_form makes its form class per request (a cache would keep
+    every one alive). The subclass gets the original's base_fields, not fields rebuilt from Meta,
+    so changes made to them before (StaffAuthorAdminMixin's querysets) stay.
+    """
+    if issubclass(form_class, ContentChecksForm):
+        return form_class
+    checked = type(form_class.__name__, (ContentChecksForm, form_class), {"__module__": form_class.__module__})
+    checked.base_fields = form_class.base_fields
+    return checked
+
+
+def _say_warnings(request, forms, prefix=""):
+    for form in forms:
+        for label, warnings in getattr(form, "content_warnings", []):
+            where = f"{prefix}{label}"
+            for finding in warnings[:MAX_MESSAGES_PER_FIELD]:
+                messages.warning(request, f"{where} – {finding}")
+            if len(warnings) > MAX_MESSAGES_PER_FIELD:
+                rest = len(warnings) - MAX_MESSAGES_PER_FIELD
+                messages.warning(
+                    request,
+                    f"{where}: jeszcze {plural(rest, 'uwaga,uwagi,uwag')} – pełna lista jest w panelu obok edytora.",
+                )
+
+
+class ContentChecksInlineMixin:
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if rich_text_fields(formset.form):
+            formset.form = with_content_checks(formset.form)
+        return formset
+
+
+class ContentChecksAdminMixin:
+    def get_inlines(self, request, obj):
+        return [polished(inline, ContentChecksInlineMixin) for inline in super().get_inlines(request, obj)]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if rich_text_fields(form):
+            form = with_content_checks(form)
+        return form
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Said after Django's „Zapisano…” (response_add/response_change), not before it.
+        request._content_check_forms = [(form, "")] + [
+            (inline_form, f"{formset.model._meta.verbose_name.capitalize()}: ")
+            for formset in formsets
+            for inline_form in formset.forms
+        ]
+
+    def _with_warnings(self, request, response):
+        for form, prefix in getattr(request, "_content_check_forms", []):
+            _say_warnings(request, [form], prefix)
+        request._content_check_forms = []
+        return response
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._with_warnings(request, super().response_add(request, obj, post_url_continue))
+
+    def response_change(self, request, obj):
+        return self._with_warnings(request, super().response_change(request, obj))
+
+
+@require_POST
+def content_checks_view(request):
+    """The findings for the editor's HTML, for the panel beside it (JSON with an HTML fragment)."""
+    html = request.POST.get("html", "")
+    if len(html) > MAX_CHECKED_CHARS:
+        return JsonResponse(
+            {"error": "Tekst jest za długi, by sprawdzać go podczas pisania. Sprawdzenie nastąpi przy zapisie."},
+            status=400,
+        )
+    if is_limited("content-checks", request.user.pk, limit=CHECKS_PER_MINUTE, window=60):
+        return JsonResponse(
+            {"error": "Sprawdzanie podczas pisania jest na chwilę wstrzymane. Sprawdzenie nastąpi przy zapisie."},
+            status=429,
+        )
+    report = check_html(html)
+    return JsonResponse(
+        {
+            "html": render_findings(report),
+            "errors": [str(f) for f in report.errors],
+            "warnings": [str(f) for f in report.warnings],
+            "fog": round(report.readability.fog, 1) if report.readability else None,
+        }
+    )

@@ -1,0 +1,513 @@
+"""Accessibility and readability checks of rich text, as staff write it in CKEditor 5.
+
+One rule set for both places that show it: the admin's save (refusing what breaks access,
+warning about the rest; adminsite/content_checks.py) and the panel beside the editor, which
+asks the same functions through a small staff-only endpoint while staff type.
+
+Refused (level ERROR):
+- an image without a text alternative, unless marked decorative (the „Obraz ozdobny” image
+  style, which adds the class ``image-decorative``; such an image is shown with alt=""),
+  and a text alternative that is a file name or a filler word („zdjęcie”, „obraz”…);
+- a link to a document (.pdf, .docx…) whose text does not give the file's type and size,
+  e.g. „Regulamin naboru (PDF, 120 KB)”.
+Warned about (level WARNING): headings that skip a level, empty headings, paragraphs in
+capitals, link texts that say nothing („tutaj”, „więcej”, a bare address), and text that is
+hard to read by FOG-PL.
+
+Every finding names its place as staff count it: „Akapit 3”, „Nagłówek 2 („Cele”)”,
+„Obraz 2 („sala.jpg”)”, „Link 4 („tutaj”)”.
+"""
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.template.defaultfilters import filesizeformat
+
+from core.sanitize import DECORATIVE_CLASS, clean_html, html_to_text
+from core.templatetags.pl import plural_form
+
+ERROR = "error"
+WARNING = "warning"
+
+IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "heic", "avif"}
+DOCUMENT_EXTENSIONS = {
+    "pdf": "PDF",
+    "doc": "DOC",
+    "docx": "DOCX",
+    "xls": "XLS",
+    "xlsx": "XLSX",
+    "ppt": "PPT",
+    "pptx": "PPTX",
+    "odt": "ODT",
+    "ods": "ODS",
+    "odp": "ODP",
+    "rtf": "RTF",
+    "zip": "ZIP",
+}
+# Words that say only that there is a picture.
+ALT_FILLERS = {
+    "zdjęcie",
+    "zdjecie",
+    "zdjęcia",
+    "fotka",
+    "obraz",
+    "obrazek",
+    "grafika",
+    "foto",
+    "fotografia",
+    "ilustracja",
+    "rysunek",
+    "image",
+    "img",
+    "picture",
+    "photo",
+    "alt",
+    "tekst alternatywny",
+    "bez tytułu",
+}
+# A camera's or a phone's name for a file: IMG_1234, DSC01234, PXL_20260101_…, Screenshot 2026…
+CAMERA_NAME_RE = re.compile(r"^(img|dsc|dscn|dscf|dcim|pxl|photo|image|zrzut ekranu|screenshot)[\s_-]*\d", re.I)
+FILE_NAME_RE = re.compile(rf"\.({'|'.join(sorted(IMAGE_EXTENSIONS))})$", re.I)
+# Link texts that say nothing out of context.
+VAGUE_LINK_TEXTS = {
+    "tutaj",
+    "tu",
+    "kliknij",
+    "kliknij tutaj",
+    "kliknij tu",
+    "kliknij w link",
+    "kliknij link",
+    "więcej",
+    "czytaj więcej",
+    "zobacz więcej",
+    "dowiedz się więcej",
+    "przeczytaj",
+    "czytaj",
+    "zobacz",
+    "link",
+    "ten link",
+    "pod tym linkiem",
+    "strona",
+    "pobierz",
+    "szczegóły",
+    "here",
+    "click here",
+    "more",
+    "read more",
+}
+BARE_URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.I)
+# „(PDF, 120 KB)”: the type and the size, in any order, in the link's text or right after it.
+SIZE_RE = re.compile(r"\d+(?:[,.]\d+)?\s*(?:[kKMG]i?B|kb|mb|bajt\w*|B)\b")
+
+# Readability (FOG-PL, as Jasnopis computes it).
+VOWELS = set("aąeęioóuy")
+WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SENTENCE_END_RE = re.compile(r"[.!?…]+(?=\s|$)|\n")
+HARD_WORD_SYLLABLES = 4
+MIN_WORDS_FOR_READABILITY = 30
+# Above this a resident without higher education struggles: the admin says how to simplify.
+HARD_TEXT_FOG = 12
+# FOG-PL ranges and who reads such a text easily (Jasnopis' scale of education levels).
+FOG_LEVELS = [
+    (6, "bardzo łatwy", "zrozumiały dla ucznia klas 1–6 szkoły podstawowej"),
+    (9, "łatwy", "zrozumiały dla ucznia klas 7–8 szkoły podstawowej"),
+    (12, "średnio trudny", "zrozumiały dla ucznia szkoły średniej"),
+    (15, "trudny", "zrozumiały dla osób po studiach licencjackich"),
+    (17, "bardzo trudny", "zrozumiały dla osób po studiach magisterskich"),
+    (None, "bardzo trudny, specjalistyczny", "zrozumiały dla specjalistów w danej dziedzinie"),
+]
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str
+    place: str
+    message: str
+
+    @property
+    def is_error(self):
+        return self.level == ERROR
+
+    def __str__(self):
+        return f"{self.place}: {self.message}" if self.place else self.message
+
+
+@dataclass(frozen=True)
+class Readability:
+    fog: float
+    words: int
+    sentences: int
+    hard_words: int
+
+    @property
+    def words_per_sentence(self):
+        return self.words / self.sentences
+
+    @property
+    def hard_share(self):
+        """Per cent of words with four syllables or more."""
+        return 100 * self.hard_words / self.words
+
+    @property
+    def level(self):
+        """(name, who reads it) for this FOG-PL."""
+        for top, name, reader in FOG_LEVELS:
+            if top is None or round(self.fog) <= top:
+                return name, reader
+        raise AssertionError("the last level has no top")
+
+    @property
+    def is_hard(self):
+        return round(self.fog) > HARD_TEXT_FOG
+
+    def summary(self):
+        name, reader = self.level
+        return f"Czytelność: FOG-PL {_number(self.fog)} – tekst {name}, {reader}."
+
+    def hint(self):
+        """What to do about a hard text, or "" for a text easy enough."""
+        if not self.is_hard:
+            return ""
+        return (
+            f"Zdania mają średnio {_words(self.words_per_sentence)}, a {_number(self.hard_share)}% wyrazów "
+            "ma cztery sylaby lub więcej. Podziel długie zdania i zastąp długie wyrazy krótszymi, "
+            "żeby tekst zrozumiało więcej mieszkańców."
+        )
+
+
+@dataclass
+class Report:
+    findings: list = field(default_factory=list)
+    readability: Readability | None = None
+    is_empty: bool = False
+
+    @property
+    def errors(self):
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self):
+        """Warnings, the hard-text hint last."""
+        found = [f for f in self.findings if not f.is_error]
+        if self.readability and self.readability.is_hard:
+            found.append(Finding(WARNING, "", f"{self.readability.summary()} {self.readability.hint()}"))
+        return found
+
+
+def _number(value):
+    """14.26 → „14,3”; 9.0 → „9”."""
+    text = f"{value:.1f}".replace(".", ",")
+    return text[:-2] if text.endswith(",0") else text
+
+
+def _words(value):
+    """„24,3 słowa” (a fraction takes the genitive singular), „5 słów”, „22 słowa”."""
+    shown = _number(value)
+    if "," in shown:
+        return f"{shown} słowa"
+    return f"{shown} {plural_form(int(shown), 'słowo', 'słowa', 'słów')}"
+
+
+def _short(text, limit=40):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _normal(text):
+    """Lower case, no punctuation or extra spaces: „Kliknij TUTAJ!” → "kliknij tutaj"."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+# Structure of the text.
+
+
+@dataclass
+class _Image:
+    src: str
+    alt: str | None
+    decorative: bool
+
+
+@dataclass
+class _Link:
+    href: str
+    text: str = ""
+    after: str = ""  # text right after the link in the same block
+    image_alts: list = field(default_factory=list)
+
+
+@dataclass
+class _Block:
+    tag: str
+    text: str = ""
+
+
+class _Reader(HTMLParser):
+    """Collects the images, links, headings and paragraphs of a body, in order."""
+
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "figcaption", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.images, self.links, self.blocks = [], [], []
+        self._blocks_open = []
+        self._link = None
+        self._last_link = None
+        self._figure_decorative = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "figure":
+            self._figure_decorative.append(DECORATIVE_CLASS in classes)
+        elif tag == "img":
+            decorative = DECORATIVE_CLASS in classes or any(self._figure_decorative)
+            self.images.append(_Image(attrs.get("src") or "", attrs.get("alt"), decorative))
+            if self._link is not None and attrs.get("alt"):
+                self._link.image_alts.append(attrs["alt"])
+        elif tag == "a" and attrs.get("href"):
+            self._link = _Link(attrs["href"])
+            self.links.append(self._link)
+        elif tag == "br":
+            self.handle_data(" ")
+        if tag in self.BLOCKS:
+            block = _Block(tag)
+            self._blocks_open.append(block)
+            if tag not in {"li", "td", "th", "blockquote"}:  # containers whose own paragraphs are counted
+                self.blocks.append(block)
+            self._last_link = None
+
+    def handle_endtag(self, tag):
+        if tag == "figure" and self._figure_decorative:
+            self._figure_decorative.pop()
+        elif tag == "a" and self._link is not None:
+            self._last_link, self._link = self._link, None
+        if tag in self.BLOCKS and self._blocks_open:
+            for i in range(len(self._blocks_open) - 1, -1, -1):
+                if self._blocks_open[i].tag == tag:
+                    del self._blocks_open[i:]
+                    break
+            self._last_link = None
+
+    def handle_data(self, data):
+        if self._blocks_open:
+            self._blocks_open[-1].text += data
+        if self._link is not None:
+            self._link.text += data
+        elif self._last_link is not None and len(self._last_link.after) < 60:
+            self._last_link.after += data
+
+
+def _read(html):
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    return reader
+
+
+# The rules.
+
+
+def _image_name(src):
+    name = unquote(PurePosixPath(urlsplit(src).path).name)
+    return name or "bez pliku"
+
+
+def check_images(images):
+    findings = []
+    for number, image in enumerate(images, 1):
+        name = _image_name(image.src)
+        place = f"Obraz {number} („{_short(name)}”)"
+        alt = (image.alt or "").strip()
+        if image.decorative:
+            if alt:
+                findings.append(
+                    Finding(
+                        WARNING,
+                        place,
+                        "obraz oznaczono jako ozdobny, a ma tekst alternatywny – czytniki ekranu go pominą. "
+                        "Usuń tekst albo zdejmij oznaczenie „Obraz ozdobny”, jeśli obraz niesie informację.",
+                    )
+                )
+            continue
+        if not alt:
+            findings.append(
+                Finding(
+                    ERROR,
+                    place,
+                    "brak tekstu alternatywnego. Opisz, co przedstawia obraz (przycisk „Zmień tekst alternatywny” "
+                    "na pasku obrazu), albo – gdy obraz jest tylko ozdobą – oznacz go przyciskiem „Obraz ozdobny”.",
+                )
+            )
+        elif FILE_NAME_RE.search(alt) or CAMERA_NAME_RE.match(alt) or _normal(alt) == _normal(name.rsplit(".", 1)[0]):
+            findings.append(
+                Finding(
+                    ERROR,
+                    place,
+                    f"tekst alternatywny „{_short(alt)}” to nazwa pliku. Opisz, co przedstawia obraz.",
+                )
+            )
+        elif _normal(re.sub(r"\d+", " ", alt)) in ALT_FILLERS:
+            findings.append(
+                Finding(
+                    ERROR,
+                    place,
+                    f"tekst alternatywny „{_short(alt)}” mówi tylko, że to obraz. Opisz, co przedstawia, "
+                    "np. „Uczestnicy spotkania w sali konferencyjnej starostwa”.",
+                )
+            )
+    return findings
+
+
+def document_type(href):
+    """„PDF” for a link to a document, None for any other link."""
+    path = urlsplit(href).path
+    extension = PurePosixPath(unquote(path)).suffix.lower().lstrip(".")
+    return DOCUMENT_EXTENSIONS.get(extension)
+
+
+def stored_size(href):
+    """The size of an uploaded file the link points to (under MEDIA_URL), or None."""
+    path = urlsplit(href).path
+    media = settings.MEDIA_URL
+    if not media.startswith("/") or not path.startswith(media):
+        return None
+    name = unquote(path[len(media) :])
+    if not name or ".." in PurePosixPath(name).parts:
+        return None
+    try:
+        return default_storage.size(name)
+    except (OSError, ValueError, NotImplementedError):
+        return None
+    except Exception:  # a remote storage's own errors (S3): no size, no suggestion
+        return None
+
+
+def _says_type_and_size(text, kind):
+    return bool(re.search(rf"\b{kind}\b", text, re.I)) and bool(SIZE_RE.search(text))
+
+
+def check_links(links, size_of=stored_size):
+    findings = []
+    for number, link in enumerate(links, 1):
+        text = " ".join(link.text.split())
+        shown = text or " ".join(link.image_alts)
+        place = f"Link {number} („{_short(shown)}”)" if shown else f"Link {number}"
+        kind = document_type(link.href)
+        if kind and not (_says_type_and_size(text, kind) or _says_type_and_size(link.after[:40], kind)):
+            size = size_of(link.href)
+            example = f"({kind}, {filesizeformat(size)})" if size else f"({kind}, 120 KB)"
+            findings.append(
+                Finding(
+                    ERROR,
+                    place,
+                    f"link prowadzi do dokumentu, ale nie podaje jego rodzaju i rozmiaru. Dopisz je w treści linku, "
+                    f"np. „{_short(text or 'Regulamin naboru', 30)} {example}”.",
+                )
+            )
+        if not shown:
+            findings.append(Finding(WARNING, place, "link nie ma tekstu. Napisz, dokąd prowadzi."))
+        elif _normal(text) in VAGUE_LINK_TEXTS:
+            findings.append(
+                Finding(
+                    WARNING,
+                    place,
+                    "tekst linku nie mówi, dokąd link prowadzi. Napisz to wprost, np. „formularz zgłoszenia” "
+                    "zamiast „tutaj”.",
+                )
+            )
+        elif BARE_URL_RE.match(text):
+            findings.append(
+                Finding(
+                    WARNING,
+                    place,
+                    "tekst linku to sam adres, który czytnik ekranu przeczyta znak po znaku. "
+                    "Napisz, dokąd link prowadzi, np. „strona Powiatowego Urzędu Pracy”.",
+                )
+            )
+    return findings
+
+
+def check_blocks(blocks):
+    findings = []
+    paragraphs = headings = 0
+    previous_level = 1  # the page's own title is the h1
+    for block in blocks:
+        text = " ".join(block.text.split())
+        if block.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            headings += 1
+            level = int(block.tag[1])
+            place = f"Nagłówek {headings} („{_short(text)}”)" if text else f"Nagłówek {headings}"
+            if not text:
+                findings.append(
+                    Finding(WARNING, place, "nagłówek jest pusty. Wpisz jego treść albo zmień go w akapit.")
+                )
+                continue
+            if level > previous_level + 1:
+                findings.append(
+                    Finding(
+                        WARNING,
+                        place,
+                        f"poziom nagłówka przeskakuje z {previous_level} na {level}. "
+                        f"Użyj nagłówka poziomu {previous_level + 1}, żeby spis treści czytnika ekranu był ciągły.",
+                    )
+                )
+            previous_level = level
+        elif block.tag == "p":
+            paragraphs += 1
+            letters = [c for c in text if c.isalpha()]
+            if len(letters) >= 12 and len(text.split()) >= 2 and all(c.isupper() for c in letters):
+                findings.append(
+                    Finding(
+                        WARNING,
+                        f"Akapit {paragraphs} („{_short(text)}”)",
+                        "akapit napisano wielkimi literami: czyta się go trudniej, a czytnik ekranu może go "
+                        "literować. Napisz go zwykłymi literami, a ważne słowa wyróżnij pogrubieniem.",
+                    )
+                )
+    return findings
+
+
+def syllables(word):
+    """Polish syllables of ``word``: its vowels (a ą e ę i o ó u y), „i” before a vowel not counted.
+
+    „nie” → 1 („i” only softens the „n”), „partnerstwo” → 3, „powiatowy” → 4, „nauka” → 3.
+    """
+    word = word.lower()
+    count = 0
+    for i, char in enumerate(word):
+        if char not in VOWELS:
+            continue
+        if char == "i" and i + 1 < len(word) and word[i + 1] in VOWELS:
+            continue
+        count += 1
+    return count
+
+
+def readability(text):
+    """FOG-PL of plain ``text``, or None when it is too short for the figure to mean anything.
+
+    FOG-PL = 0.4 × (words per sentence + per cent of words of four syllables or more).
+    """
+    words = WORD_RE.findall(text)
+    if len(words) < MIN_WORDS_FOR_READABILITY:
+        return None
+    sentences = [s for s in SENTENCE_END_RE.split(text) if WORD_RE.search(s)]
+    hard = sum(1 for w in words if syllables(w) >= HARD_WORD_SYLLABLES)
+    count = max(len(sentences), 1)
+    fog = 0.4 * (len(words) / count + 100 * hard / len(words))
+    return Readability(fog=fog, words=len(words), sentences=count, hard_words=hard)
+
+
+def check_html(html, *, size_of=stored_size):
+    """Every finding about a rich-text body, as it will be saved (sanitized first)."""
+    html = clean_html(html or "")
+    reader = _read(html)
+    findings = [*check_images(reader.images), *check_links(reader.links, size_of), *check_blocks(reader.blocks)]
+    text = html_to_text(html)
+    return Report(findings=findings, readability=readability(text), is_empty=not text and not reader.images)
