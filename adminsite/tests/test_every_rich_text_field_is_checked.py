@@ -29,4 +29,5 @@ def test_every_form_with_a_rich_text_field_checks_it(alice):
         "partnerstwo.Agreement.text",
         "members.Institution.description",
         "newsletter.Issue.body",
+        "pages.HomePage.home_intro",
     }
