@@ -5,12 +5,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from conftest import pdf_bytes
 
 # Playwright's sync API keeps an asyncio event loop in this thread; Django would then refuse
 # ORM calls made by the tests (fixtures, checks) as "async unsafe". They run sequentially here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Assertions wait as long as actions do (10 s): a live check answers later on a loaded machine.
+expect.set_options(timeout=10_000)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -20,7 +20,8 @@ def test_staff_move_a_page_under_another_and_its_old_address_leads_to_the_new_on
     responses = []
     page.on("response", lambda response: responses.append((response.status, response.url)))
     page.goto("/partnerstwo/zasady/")
-    assert responses[0][0] == 301
+    # Only the old address's own answer: a late request of the admin page may land in the list too.
+    assert [status for status, url in responses if url.endswith("/partnerstwo/zasady/")] == [301]
     assert page.url.endswith("/partnerstwo/cele/zasady/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Zasady partnerstwa")
     crumbs = page.get_by_role("navigation", name="Ścieżka nawigacji")
