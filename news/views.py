@@ -3,6 +3,7 @@ import secrets
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +18,7 @@ from core.notify import notify_staff
 from core.sanitize import html_to_text
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
-from news.models import Category, Comment, Post, Rating
+from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating
 from pages.seo import json_ld, partnership
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
@@ -49,7 +50,11 @@ def _browser_key(request):
 
 
 def _get_post(request, slug, *, public_only=False):
-    posts = Post.objects.select_related("category", "author").with_rating(request.user, _browser_key(request))
+    posts = (
+        Post.objects.select_related("category", "author")
+        .with_rating(request.user, _browser_key(request))
+        .with_comment_counts(request.user)
+    )
     if public_only or not has_staff_powers(request):
         posts = posts.published()  # staff preview drafts and scheduled posts here
     return get_object_or_404(posts, slug=slug)
@@ -59,11 +64,14 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
     public = Post.objects.published().only("title", "slug", "published_at")
     previous_post = public.filter(published_at__lt=post.published_at).order_by("-published_at", "-pk").first()
     next_post = public.filter(published_at__gt=post.published_at).order_by("published_at", "pk").first()
-    comments = list(
-        post.comments.visible_to(request.user).only(
-            "post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at"
-        )
+    page, page_count = _comment_page(request, post)
+    start = (page - 1) * COMMENTS_PER_PAGE
+    newest_first = (
+        post.comments.visible_to(request.user)
+        .only("post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at")
+        .order_by("-created_at", "-pk")
     )
+    comments = list(newest_first[start : start + COMMENTS_PER_PAGE])[::-1]  # shown oldest first
     if comment_form is None and request.user.is_authenticated:
         comment_form = CommentForm(initial={"author_name": request.user.first_name})
     if rating_form is None:
@@ -74,7 +82,9 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
         "previous_post": previous_post,
         "next_post": next_post,
         "comments": comments,
-        "comment_count": sum(1 for c in comments if c.is_approved),
+        "comment_count": post.approved_comment_count,
+        "comment_page": page,
+        "comment_page_count": page_count,
         "comment_form": comment_form,
         "rating_form": rating_form,
         "login_url": f"{reverse('account_login')}?{back}",
@@ -83,6 +93,17 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
         "post_json_ld": json_ld(news_article_data(post)),
     }
     return render(request, "news/post_detail.html", context, status=status)
+
+
+def _comment_page(request, post):
+    """The page of comments asked for (1 = the newest) and how many there are; 404 past the last."""
+    page_count = max(1, -(-post.shown_comment_count // COMMENTS_PER_PAGE))
+    raw = request.GET.get(COMMENT_PAGE_PARAM)
+    if raw is None:
+        return 1, page_count
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= page_count:
+        raise Http404("Nie ma takiej strony komentarzy.")
+    return int(raw), page_count
 
 
 def post_detail(request, slug):

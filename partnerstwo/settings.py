@@ -319,7 +319,7 @@ if PAGECACHE_RECHECK < 0:
     raise ImproperlyConfigured("PAGECACHE_RECHECK_MS must not be negative")
 # Query parameters the cached views read; a request with any other is served uncached,
 # so junk query strings (/?x=1, /?x=2, …) cannot fill the page cache.
-PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina"}
+PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina", "komentarze"}
 PAGECACHE_APPS = ["partnerstwo", "pages", "changelog", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/",
