@@ -38,6 +38,11 @@ class Category(models.Model):
         return reverse("news:category", args=[self.slug])
 
 
+def post_tag(slug):
+    """The page cache's tag of a post's page (pagecache.cache.depends_on)."""
+    return f"news.post:{slug}"
+
+
 class PostQuerySet(models.QuerySet):
     def published(self, *, scheduled=False):
         """What the public may see: published, and its time has come.

@@ -18,7 +18,8 @@ from core.notify import notify_staff
 from core.sanitize import html_to_text
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
-from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating
+from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
+from pagecache import cache as pagecache
 from pages.seo import json_ld, partnership
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
@@ -107,6 +108,7 @@ def _comment_page(request, post):
 
 
 def post_detail(request, slug):
+    pagecache.depends_on(post_tag(slug))  # before the votes and comments are read
     return _render_post(request, _get_post(request, slug))
 
 
