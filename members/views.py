@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from core.links import absolute_url
@@ -35,7 +36,9 @@ def directory(request):
         institutions = institutions.filter(kind=kind)
     if gmina := form.cleaned_data["gmina"]:
         institutions = institutions.filter(gmina=gmina)
-    context = {"form": form, "institutions": list(institutions), "filtered": bool(kind or gmina)}
+    # Loaded only if the template renders the list: a kept fragment (pagecache.fragments) needs no query.
+    listed = SimpleLazyObject(lambda: list(institutions))
+    context = {"form": form, "institutions": listed, "filtered": bool(kind or gmina)}
     return render(request, "members/directory.html", context)
 
 

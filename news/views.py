@@ -2,11 +2,13 @@ import secrets
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
@@ -72,7 +74,11 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
         .only("post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at")
         .order_by("-created_at", "-pk")
     )
-    comments = list(newest_first[start : start + COMMENTS_PER_PAGE])[::-1]  # shown oldest first
+    # Loaded only if the template renders the list: a kept fragment needs no query.
+    comments = SimpleLazyObject(lambda: list(newest_first[start : start + COMMENTS_PER_PAGE])[::-1])
+    # The same list for everyone: no reply links for staff, no own comment waiting, no message to show.
+    shared = not request.user.is_staff and post.shown_comment_count == post.approved_comment_count
+    shared = shared and not len(get_messages(request))
     if comment_form is None and request.user.is_authenticated:
         comment_form = CommentForm(initial={"author_name": request.user.first_name})
     if rating_form is None:
@@ -85,6 +91,7 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
         "comments": comments,
         "comment_count": post.approved_comment_count,
         "comment_page": page,
+        "comments_fragment": "news.comments" if shared else "",
         "comment_page_count": page_count,
         "comment_form": comment_form,
         "rating_form": rating_form,

@@ -166,6 +166,9 @@ _trusted = _TrustedVersions()
 _answer_after = ContextVar("pagecache_answer_after", default=None)
 # Set by the middleware while a cacheable page renders: {"tags": {tag: version}, "ok": bool}.
 _rendering = ContextVar("pagecache_rendering", default=None)
+# Set by the middleware for every GET and HEAD while fragments are on: the versions this request
+# renders from, read before the view loads anything: {"site": state, "tags": {tag: version}}.
+_request_versions = ContextVar("pagecache_request_versions", default=None)
 # Models whose changes touch only some pages: model -> function(instance) -> list of tags.
 _narrow_changes = {}
 _exit_after = [None]
@@ -175,11 +178,14 @@ def reset():
     """Forget every page and version this process holds (tests clear the shared cache with it)."""
     _local.clear()
     _trusted.clear()
+    from pagecache import fragments
+
+    fragments.reset()
 
 
 def _wait_for_other_processes():
     """Make the caller wait until every process has re-read the version (see the module docstring)."""
-    if not settings.PAGECACHE_ENABLED:
+    if not (settings.PAGECACHE_ENABLED or settings.PAGECACHE_FRAGMENTS):
         return
     until = time.monotonic() + settings.PAGECACHE_RECHECK
     box = _answer_after.get()
@@ -258,15 +264,23 @@ def _tag_versions(tags, known=None):
 def depends_on(*tags):
     """Called by a view before it loads what the tags cover: the page shows it (see touch()).
 
-    Outside a cacheable page (the cache off, a signed-in reader) it does nothing.
+    The versions read here also key the fragments (pagecache.fragments) of the page.
     """
-    rendering = _rendering.get()
-    if rendering is None or not tags:
+    rendering, versions = _rendering.get(), _request_versions.get()
+    if (rendering is None and versions is None) or not tags:
         return
     try:
-        rendering["tags"].update(_tag_versions(tags))
+        found = _tag_versions(tags)
     except CACHE_ERRORS:
-        rendering["ok"] = False  # the page is served, not stored
+        if rendering is not None:
+            rendering["ok"] = False  # the page is served, not stored
+        if versions is not None:
+            versions["ok"] = False  # no fragment is stored or reused either
+        return
+    if rendering is not None:
+        rendering["tags"].update(found)
+    if versions is not None:
+        versions["tags"].update(found)
 
 
 def changes_touch(model, tags_of):
@@ -420,6 +434,23 @@ class PublicPageCacheMiddleware:
         return response
 
     @staticmethod
+    def _versions_for_fragments(request):
+        """The site-wide version fragments of this page are keyed on, read before the view runs; or None."""
+        if not settings.PAGECACHE_FRAGMENTS or request.method not in ("GET", "HEAD"):
+            return None
+        try:
+            state = _trusted.get(VERSION_KEY)
+            if state is _STALE:
+                started = time.monotonic()
+                state = cache.get(VERSION_KEY)
+                _trusted.remember(VERSION_KEY, state, started)
+            if state is None or (state["until"] is not None and time.time() >= state["until"]):
+                state = bump(by_change=False)
+        except CACHE_ERRORS:
+            return None  # the page renders in full; the stack below reports the outage
+        return {"site": state, "tags": {}, "ok": True}
+
+    @staticmethod
     def _database_answers():
         connection = connections[DEFAULT_DB_ALIAS]
         connection.close()
@@ -478,7 +509,11 @@ class PublicPageCacheMiddleware:
 
     def _respond(self, request):
         if not _eligible(request):
-            response = self.get_response(request)
+            versions = _request_versions.set(self._versions_for_fragments(request))
+            try:
+                response = self.get_response(request)
+            finally:
+                _request_versions.reset(versions)
             if request.method == "POST" and request.path.startswith("/admin/") and response.status_code < 400:
                 transaction.on_commit(bump)  # admin bulk actions may use QuerySet.update()
             return response
@@ -520,10 +555,13 @@ class PublicPageCacheMiddleware:
 
         rendering = {"tags": {}, "ok": True}
         token = _rendering.set(rendering)
+        fragments = {"site": state, "tags": {}, "ok": True} if settings.PAGECACHE_FRAGMENTS else None
+        versions = _request_versions.set(fragments)
         try:
             response = self.get_response(request)
         finally:
             _rendering.reset(token)
+            _request_versions.reset(versions)
         if not rendering["ok"] or not _cacheable(response):
             return response
         parts = TOKEN_RE.split(response.content)

@@ -313,6 +313,8 @@ if PAGECACHE_URL == CACHE_URL and CACHE_URL.startswith(("db://", "locmem://")):
 
 # Whole pages for anonymous readers (pagecache/cache.py).
 PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
+# Rendered fragments kept per process, renewed by the same versions (pagecache/fragments.py).
+PAGECACHE_FRAGMENTS = envbool("PAGECACHE_FRAGMENTS", True)
 # Seconds a process trusts the content version it read; a change waits as long before it answers.
 PAGECACHE_RECHECK = envint("PAGECACHE_RECHECK_MS", 100) / 1000
 if PAGECACHE_RECHECK < 0:
