@@ -173,14 +173,17 @@ RATING_COUNT = re.compile(r"</strong> — ([\d\s\xa0]+) ocen")
 
 class Voter(threading.Thread):
     """Votes on one post VOTES_PER_SECOND times a second, each from a new visitor behind the proxy;
-    after each vote's answer, reads the post page as an anonymous reader and checks the vote shows."""
+    after each vote's answer, reads the post page as an anonymous reader (in a thread of its own, so
+    a slow read does not slow the votes) and checks that it shows at least as many votes."""
 
     def __init__(self, base, path):
         super().__init__(daemon=True)
         self.host, self.path = urlparse(base).netloc, path
         self.stop = threading.Event()
-        self.votes = self.stale = self.failed = 0
+        self.votes = self.stale = self.failed = self.checked = 0
         self.address = random.randrange(1 << 20)
+        self.lock = threading.Lock()
+        self.checks = []
 
     def _request(self, method, path, body=None, headers=None):
         conn = http.client.HTTPConnection(self.host, timeout=30)
@@ -194,6 +197,13 @@ class Voter(threading.Thread):
     def _count(self, html):
         match = RATING_COUNT.search(html)
         return int(re.sub(r"\D", "", match.group(1))) if match else 0
+
+    def _check(self, expected):
+        seen = self._count(self._request("GET", self.path)[1])
+        with self.lock:
+            self.checked += 1
+            if seen < expected:
+                self.stale += 1
 
     def run(self):
         response, html = self._request("GET", self.path)
@@ -219,10 +229,13 @@ class Voter(threading.Thread):
             else:
                 self.votes += 1
                 expected += 1
-                if self._count(self._request("GET", self.path)[1]) < expected:
-                    self.stale += 1
+                check = threading.Thread(target=self._check, args=(expected,), daemon=True)
+                check.start()
+                self.checks.append(check)
             next_at += 1 / VOTES_PER_SECOND
             self.stop.wait(max(0.0, next_at - time.monotonic()))
+        for check in self.checks:
+            check.join(timeout=60)
 
 
 def mixed(base, static_path, readers, hot_path, args):
@@ -251,6 +264,7 @@ def mixed(base, static_path, readers, hot_path, args):
         votes=sum(v.votes for v in voters),
         votes_per_second=sum(v.votes for v in voters) / sum(v.seconds for v in voters),
         stale_reads=sum(v.stale for v in voters),
+        checked_reads=sum(v.checked for v in voters),
         failed_votes=sum(v.failed for v in voters),
         readers=list(readers),
         hot=hot_path,

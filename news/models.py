@@ -1,9 +1,9 @@
 from functools import lru_cache
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Avg, Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Length
+from django.db import connection, models
+from django.db.models import Q
+from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
@@ -56,33 +56,21 @@ class PostQuerySet(models.QuerySet):
         # The application's clock, not the database's: the page cache and the tests move the same one.
         return published.filter(published_at__lte=timezone.now())
 
-    def with_comment_counts(self, user=None):
-        """Add approved_comment_count and shown_comment_count (approved plus the visitor's own pending)."""
-        comments = Comment.objects.filter(post=OuterRef("pk")).order_by().values("post")
-        approved = comments.filter(status=Comment.Status.APPROVED)
-        if user is not None and user.is_authenticated:
-            shown = comments.visible_to(user)
-        else:
-            shown = approved
-        return self.annotate(
-            approved_comment_count=Coalesce(Subquery(approved.annotate(n=Count("pk")).values("n")), 0),
-            shown_comment_count=Coalesce(Subquery(shown.annotate(n=Count("pk")).values("n")), 0),
-        )
 
-    def with_rating(self, user=None, browser_key=""):
-        """Add rating_average, rating_count and my_rating (the visitor's own vote), in the same query."""
-        ratings = Rating.objects.filter(post=OuterRef("pk")).order_by().values("post")
-        if user is not None and user.is_authenticated:
-            mine = ratings.filter(user=user)
-        elif browser_key:
-            mine = ratings.filter(user=None, browser_key=browser_key)
-        else:
-            mine = ratings.none()
-        return self.annotate(
-            rating_average=Subquery(ratings.annotate(v=Avg("value")).values("v")),
-            rating_count=Subquery(ratings.annotate(n=Count("pk")).values("n")),
-            my_rating=Subquery(mine.values("value")[:1]),
-        )
+# The post page's counts in one statement. Written out rather than built as five ORM subqueries:
+# building and compiling those took some 5 ms a page, longer than running them.
+_READER_COUNTS_SQL = """
+SELECT
+  (SELECT avg(value) FROM {rating} WHERE post_id = %(post)s),
+  (SELECT count(*) FROM {rating} WHERE post_id = %(post)s),
+  (SELECT value FROM {rating} WHERE post_id = %(post)s AND (
+     (%(user)s::integer IS NOT NULL AND user_id = %(user)s::integer)
+     OR (%(user)s::integer IS NULL AND %(browser)s <> '' AND user_id IS NULL AND browser_key = %(browser)s)
+   ) LIMIT 1),
+  (SELECT count(*) FROM {comment} WHERE post_id = %(post)s AND status = %(approved)s),
+  (SELECT count(*) FROM {comment} WHERE post_id = %(post)s AND (
+     status = %(approved)s OR (status = %(pending)s AND user_id = %(user)s::integer)))
+"""
 
 
 def post_image_path(instance, filename):
@@ -187,6 +175,28 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
+
+    def load_reader_counts(self, user=None, browser_key=""):
+        """Set rating_average, rating_count, my_rating (the visitor's own vote), approved_comment_count
+        and shown_comment_count (approved plus the visitor's own waiting ones), in one query."""
+        user_id = user.pk if user is not None and user.is_authenticated else None
+        sql = _READER_COUNTS_SQL.format(
+            rating=connection.ops.quote_name(Rating._meta.db_table),
+            comment=connection.ops.quote_name(Comment._meta.db_table),
+        )
+        params = {
+            "post": self.pk,
+            "user": user_id,
+            "browser": browser_key or "",
+            "approved": Comment.Status.APPROVED,
+            "pending": Comment.Status.PENDING,
+        }
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+        self.rating_average, self.rating_count, self.my_rating = row[0], row[1], row[2]
+        self.approved_comment_count, self.shown_comment_count = row[3], row[4]
+        return self
 
     @property
     def is_public(self):

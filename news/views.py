@@ -1,3 +1,4 @@
+import copy
 import secrets
 
 from allauth.account.models import EmailAddress
@@ -22,6 +23,7 @@ from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
 from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
 from pagecache import cache as pagecache
+from pagecache import fragments
 from pages.seo import json_ld, partnership
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
@@ -53,20 +55,33 @@ def _browser_key(request):
 
 
 def _get_post(request, slug, *, public_only=False):
-    posts = (
-        Post.objects.select_related("category", "author")
-        .with_rating(request.user, _browser_key(request))
-        .with_comment_counts(request.user)
-    )
-    if public_only or not has_staff_powers(request):
-        posts = posts.published()  # staff preview drafts and scheduled posts here
-    return get_object_or_404(posts, slug=slug)
+    staff = not public_only and has_staff_powers(request)  # staff preview drafts and scheduled posts here
+    if staff:
+        post = get_object_or_404(Post.objects.select_related("category", "author"), slug=slug)
+    else:
+        # The public post itself is the same for everyone: kept under the site-wide version.
+        post = copy.copy(fragments.kept("news.post", [slug], lambda: _public_post(slug)))
+    return post.load_reader_counts(request.user, _browser_key(request))
+
+
+def _public_post(slug):
+    return get_object_or_404(Post.objects.select_related("category", "author").published(), slug=slug)
+
+
+def _neighbours(post):
+    """The previous and the next public post, in one query."""
+    public = Post.objects.published().only("title", "slug", "published_at")
+    before = public.filter(published_at__lt=post.published_at).order_by("-published_at", "-pk")[:1]
+    after = public.filter(published_at__gt=post.published_at).order_by("published_at", "pk")[:1]
+    found = list(before.union(after, all=True))
+    previous_post = next((p for p in found if p.published_at < post.published_at), None)
+    next_post = next((p for p in found if p.published_at > post.published_at), None)
+    return previous_post, next_post
 
 
 def _render_post(request, post, *, comment_form=None, rating_form=None, status=200):
-    public = Post.objects.published().only("title", "slug", "published_at")
-    previous_post = public.filter(published_at__lt=post.published_at).order_by("-published_at", "-pk").first()
-    next_post = public.filter(published_at__gt=post.published_at).order_by("published_at", "pk").first()
+    neighbours = fragments.kept("news.neighbours", [post.pk, post.published_at], lambda: _neighbours(post))
+    previous_post, next_post = neighbours
     page, page_count = _comment_page(request, post)
     start = (page - 1) * COMMENTS_PER_PAGE
     newest_first = (
@@ -97,8 +112,11 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
         "rating_form": rating_form,
         "login_url": f"{reverse('account_login')}?{back}",
         "signup_url": f"{reverse('account_signup')}?{back}",
-        "metryczka": metryczka_for(post),
-        "post_json_ld": json_ld(news_article_data(post)),
+        # Posts and their register renew the site-wide version, which keys what is kept.
+        "metryczka": fragments.kept("news.metryczka", [post.pk], lambda: metryczka_for(post)),
+        "post_json_ld": fragments.kept(
+            "news.json-ld", [post.pk, post.updated_at], lambda: json_ld(news_article_data(post))
+        ),
     }
     return render(request, "news/post_detail.html", context, status=status)
 

@@ -36,6 +36,22 @@ def fragment_key(name, keys):
     return (pagecache.RELEASE, name, tuple(str(k) for k in keys), versions["site"]["v"], tags)
 
 
+def kept(name, keys, compute):
+    """What ``compute()`` returns, kept like a fragment (the same keys and versions) for a view.
+
+    For data a view loads that looks the same for everyone (a post's neighbours, its register):
+    the value is shared by the requests of this process, so it must never be changed in place.
+    """
+    key = fragment_key(name, keys)
+    if key is None:
+        return compute()
+    entry = _fragments.get(key)
+    if entry is None:
+        entry = {"value": compute(), "size": 1024}
+        _fragments.put(key, entry)
+    return entry["value"]
+
+
 class FragmentNode(template.Node):
     def __init__(self, nodelist, name, keys):
         self.nodelist, self.name, self.keys = nodelist, name, keys

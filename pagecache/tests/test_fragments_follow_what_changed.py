@@ -41,7 +41,7 @@ def test_a_signed_in_reader_reuses_the_comment_list_and_sees_a_new_comment_at_on
     fragments.reset()
     _, first_count = _queries(reader, post.get_absolute_url())
     again, again_count = _queries(reader, post.get_absolute_url())
-    assert again_count == first_count - 1  # the comment list came from the fragment
+    assert again_count < first_count  # the comment list (and the post's public data) were kept
     assert again.text.count('class="comment"') == 3
     settings.PAGECACHE_RECHECK = 0  # what the comment below waits out before it answers
     with django_capture_on_commit_callbacks(execute=True):
