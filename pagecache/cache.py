@@ -566,7 +566,7 @@ class PublicPageCacheMiddleware:
             return response
         parts = TOKEN_RE.split(response.content)
         headers = {k: v for k, v in response.headers.items() if k.lower() not in PER_RESPONSE_HEADERS}
-        at = max([state["at"]] + [_trusted.last(TAG_PREFIX + t)["at"] for t in rendering["tags"]])
+        at = max([state["at"]] + [(_trusted.last(TAG_PREFIX + t) or state)["at"] for t in rendering["tags"]])
         entry = {
             "v": state["v"],
             "tags": rendering["tags"],
