@@ -87,3 +87,15 @@ def test_a_partner_edit_renews_the_directory_list(
         institution.name = "Miejski Ośrodek Kultury"
         institution.save()
     assert "Miejski Ośrodek Kultury" in reader.get("/partnerzy/").text
+
+
+def test_a_new_post_shows_in_the_news_list_of_a_signed_in_reader_at_once(
+    make_post, make_reader, page_cache, django_capture_on_commit_callbacks
+):
+    make_post(title="Pierwszy wpis")
+    _, reader = make_reader("czytelnik@example.com")
+    assert "Pierwszy wpis" in reader.get("/aktualnosci/").text
+    with django_capture_on_commit_callbacks(execute=True):
+        make_post(title="Drugi wpis")
+    page = reader.get("/aktualnosci/").text
+    assert "Pierwszy wpis" in page and "Drugi wpis" in page
