@@ -533,6 +533,9 @@ class PublicPageCacheMiddleware:
         if state is _STALE:
             state = found.get(VERSION_KEY)
             _trusted.remember(VERSION_KEY, state, started)
+        for name in wanted:
+            if name.startswith(TAG_PREFIX) and found.get(name) is not None:
+                _trusted.remember(name, found[name], started)  # trusted like the site-wide version
         entry = local if local is not None else found.get(key)
         if state is None or (state["until"] is not None and time.time() >= state["until"]):
             state = bump(by_change=False)

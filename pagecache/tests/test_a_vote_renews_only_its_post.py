@@ -133,3 +133,16 @@ def test_while_the_cache_is_away_a_post_page_is_served_from_memory(client, make_
     assert page["X-Page-Cache"] == "offline"
     assert "Wpis w pamięci" in page.text
     assert connection.is_usable()
+
+
+def test_a_post_page_hit_trusts_the_tag_it_read_like_the_site_version(
+    client, make_post, page_cache, settings, django_assert_num_queries
+):
+    settings.PAGECACHE_RECHECK = 60
+    post = make_post()
+    client.get(post.get_absolute_url())
+    pagecache._trusted.clear()  # as after PAGECACHE_RECHECK: the next hit reads the versions once
+    with django_assert_num_queries(1):
+        assert client.get(post.get_absolute_url())["X-Page-Cache"] == "hit"
+    with django_assert_num_queries(0):
+        assert client.get(post.get_absolute_url())["X-Page-Cache"] == "hit"
