@@ -110,6 +110,7 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
         "comment_page_count": page_count,
         "comment_form": comment_form,
         "rating_form": rating_form,
+        "rating_fragment": "" if rating_form.is_bound else "news.rating-choices",
         "login_url": f"{reverse('account_login')}?{back}",
         "signup_url": f"{reverse('account_signup')}?{back}",
         # Posts and their register renew the site-wide version, which keys what is kept.

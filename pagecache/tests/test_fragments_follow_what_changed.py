@@ -1,5 +1,7 @@
 """Pages the page cache cannot serve reuse fragments that look the same for everyone, never stale ones."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.db import connection
@@ -20,6 +22,10 @@ def make_reader(db, django_user_model):
         return user, client
 
     return make
+
+
+def _rating_form(html):
+    return html.split('class="rating-form"')[1].split("</form>")[0]
 
 
 def _queries(client, path):
@@ -99,3 +105,16 @@ def test_a_new_post_shows_in_the_news_list_of_a_signed_in_reader_at_once(
         make_post(title="Drugi wpis")
     page = reader.get("/aktualnosci/").text
     assert "Pierwszy wpis" in page and "Drugi wpis" in page
+
+
+def test_each_visitor_sees_their_own_vote_in_the_kept_rating_form(
+    make_post, page_cache, django_capture_on_commit_callbacks
+):
+    post = make_post()
+    Client().get(post.get_absolute_url())  # the unticked form, kept
+    voter = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        voter.post(f"{post.get_absolute_url()}ocena/", {"value": 5})
+    mine = _rating_form(voter.get(post.get_absolute_url()).text)
+    assert re.search(r'<input[^>]*value="5"[^>]*checked', mine)
+    assert "checked" not in _rating_form(Client().get(post.get_absolute_url()).text)
