@@ -60,7 +60,7 @@ def _get_post(request, slug, *, public_only=False):
         post = get_object_or_404(Post.objects.select_related("category", "author"), slug=slug)
     else:
         # The public post itself is the same for everyone: kept under the site-wide version.
-        post = copy.copy(fragments.kept("news.post", [slug], lambda: _public_post(slug)))
+        post = copy.deepcopy(fragments.kept("news.post", [slug], lambda: _public_post(slug)))  # ours to annotate
     return post.load_reader_counts(request.user, _browser_key(request))
 
 
