@@ -43,8 +43,9 @@ def _fast_password_hashing(request, settings):
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
-    # Views are tested as rendered; pagecache/tests/ turn the cache on.
+    # Views are tested as rendered; pagecache/tests/ turn the cache (and its fragments) on.
     settings.PAGECACHE_ENABLED = False
+    settings.PAGECACHE_FRAGMENTS = False
 
 
 @pytest.fixture
@@ -53,6 +54,7 @@ def page_cache(settings):
     from pagecache import cache as pagecache
 
     settings.PAGECACHE_ENABLED = True
+    settings.PAGECACHE_FRAGMENTS = True
     pagecache.cache.clear()
     pagecache.reset()
     yield

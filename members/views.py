@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from core.links import absolute_url
@@ -35,14 +36,15 @@ def directory(request):
         institutions = institutions.filter(kind=kind)
     if gmina := form.cleaned_data["gmina"]:
         institutions = institutions.filter(gmina=gmina)
-    institutions = list(institutions)
     filtered = bool(kind or gmina)
+    # Loaded only if the template renders the list: a kept fragment (pagecache.fragments) needs no query.
+    listed = SimpleLazyObject(lambda: list(institutions))
     context = {
         "form": form,
-        "institutions": institutions,
+        "institutions": listed,
         "filtered": filtered,
         # The logo wall: every partner with a logo, from the list already loaded (no query).
-        "logo_wall": [] if filtered else [i for i in institutions if i.logo],
+        "logo_wall": SimpleLazyObject(lambda: [] if filtered else [i for i in listed if i.logo]),
     }
     return render(request, "members/directory.html", context)
 

@@ -1,4 +1,4 @@
-"""Benchmark data for news: 1,000 posts in five categories."""
+"""Benchmark data for news: 1,000 posts in five categories, and three with 10, 100 and 1,000 comments."""
 
 import datetime
 
@@ -11,6 +11,8 @@ from news.models import Category, Comment, Post
 POSTS = 1000
 COMMENTS = 10_000
 READERS = 100
+# make bench's comment-count series: a post page's cost must not grow with its discussion.
+SERIES = (10, 100, 1000)
 
 
 def fill(log):
@@ -63,6 +65,28 @@ def fill(log):
     )
     log(f"{COMMENTS} approved comments by {READERS} readers")
 
+    for count in SERIES:
+        post = Post.objects.create(
+            title=f"Wpis z {count} komentarzami",
+            slug=f"wpis-z-komentarzami-{count}",
+            lead="Zajawka wpisu używanego w pomiarach wydajności.",
+            body=FIRST_POST_BODY,
+            category=categories[0],
+            status=Post.Status.PUBLISHED,
+            published_at=now - datetime.timedelta(hours=POSTS + count),
+        )
+        Comment.objects.bulk_create(
+            Comment(
+                post=post,
+                user=readers[n % READERS],
+                author_name=f"Czytelnik {n % READERS}",
+                body="Dziękuję za informację, czekamy na kolejne spotkania. https://example.pl",
+                status=Comment.Status.APPROVED,
+            )
+            for n in range(count)
+        )
+    log(f"posts with {', '.join(map(str, SERIES))} comments")
+
 
 def urls():
     return {
@@ -70,3 +94,8 @@ def urls():
         "news list": "/aktualnosci/",
         "post": "/aktualnosci/wpis-testowy-500/",
     }
+
+
+def series_urls():
+    """The comment-count series: {comments: path}."""
+    return {count: f"/aktualnosci/wpis-z-komentarzami-{count}/" for count in SERIES}

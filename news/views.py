@@ -1,11 +1,15 @@
+import copy
 import secrets
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
@@ -17,7 +21,9 @@ from core.notify import notify_staff
 from core.sanitize import html_to_text
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
-from news.models import Category, Comment, Post, Rating
+from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
+from pagecache import cache as pagecache
+from pagecache import fragments
 from pages.seo import json_ld, partnership
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
@@ -49,21 +55,45 @@ def _browser_key(request):
 
 
 def _get_post(request, slug, *, public_only=False):
-    posts = Post.objects.select_related("category", "author").with_rating(request.user, _browser_key(request))
-    if public_only or not has_staff_powers(request):
-        posts = posts.published()  # staff preview drafts and scheduled posts here
-    return get_object_or_404(posts, slug=slug)
+    staff = not public_only and has_staff_powers(request)  # staff preview drafts and scheduled posts here
+    if staff:
+        post = get_object_or_404(Post.objects.select_related("category", "author"), slug=slug)
+    else:
+        # The public post itself is the same for everyone: kept under the site-wide version.
+        post = copy.deepcopy(fragments.kept("news.post", [slug], lambda: _public_post(slug)))  # ours to annotate
+    return post.load_reader_counts(request.user, _browser_key(request))
+
+
+def _public_post(slug):
+    return get_object_or_404(Post.objects.select_related("category", "author").published(), slug=slug)
+
+
+def _neighbours(post):
+    """The previous and the next public post, in one query."""
+    public = Post.objects.published().only("title", "slug", "published_at")
+    before = public.filter(published_at__lt=post.published_at).order_by("-published_at", "-pk")[:1]
+    after = public.filter(published_at__gt=post.published_at).order_by("published_at", "pk")[:1]
+    found = list(before.union(after, all=True))
+    previous_post = next((p for p in found if p.published_at < post.published_at), None)
+    next_post = next((p for p in found if p.published_at > post.published_at), None)
+    return previous_post, next_post
 
 
 def _render_post(request, post, *, comment_form=None, rating_form=None, status=200):
-    public = Post.objects.published().only("title", "slug", "published_at")
-    previous_post = public.filter(published_at__lt=post.published_at).order_by("-published_at", "-pk").first()
-    next_post = public.filter(published_at__gt=post.published_at).order_by("published_at", "pk").first()
-    comments = list(
-        post.comments.visible_to(request.user).only(
-            "post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at"
-        )
+    neighbours = fragments.kept("news.neighbours", [post.pk, post.published_at], lambda: _neighbours(post))
+    previous_post, next_post = neighbours
+    page, page_count = _comment_page(request, post)
+    start = (page - 1) * COMMENTS_PER_PAGE
+    newest_first = (
+        post.comments.visible_to(request.user)
+        .only("post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at")
+        .order_by("-created_at", "-pk")
     )
+    # Loaded only if the template renders the list: a kept fragment needs no query.
+    comments = SimpleLazyObject(lambda: list(newest_first[start : start + COMMENTS_PER_PAGE])[::-1])
+    # The same list for everyone: no reply links for staff, no own comment waiting, no message to show.
+    shared = not request.user.is_staff and post.shown_comment_count == post.approved_comment_count
+    shared = shared and not len(get_messages(request))
     if comment_form is None and request.user.is_authenticated:
         comment_form = CommentForm(initial={"author_name": request.user.first_name})
     if rating_form is None:
@@ -74,18 +104,37 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
         "previous_post": previous_post,
         "next_post": next_post,
         "comments": comments,
-        "comment_count": sum(1 for c in comments if c.is_approved),
+        "comment_count": post.approved_comment_count,
+        "comment_page": page,
+        "comments_fragment": "news.comments" if shared else "",
+        "comment_page_count": page_count,
         "comment_form": comment_form,
         "rating_form": rating_form,
+        "rating_fragment": "" if rating_form.is_bound else "news.rating-choices",
         "login_url": f"{reverse('account_login')}?{back}",
         "signup_url": f"{reverse('account_signup')}?{back}",
-        "metryczka": metryczka_for(post),
-        "post_json_ld": json_ld(news_article_data(post)),
+        # Posts and their register renew the site-wide version, which keys what is kept.
+        "metryczka": fragments.kept("news.metryczka", [post.pk], lambda: metryczka_for(post)),
+        "post_json_ld": fragments.kept(
+            "news.json-ld", [post.pk, post.updated_at], lambda: json_ld(news_article_data(post))
+        ),
     }
     return render(request, "news/post_detail.html", context, status=status)
 
 
+def _comment_page(request, post):
+    """The page of comments asked for (1 = the newest) and how many there are; 404 past the last."""
+    page_count = max(1, -(-post.shown_comment_count // COMMENTS_PER_PAGE))
+    raw = request.GET.get(COMMENT_PAGE_PARAM)
+    if raw is None:
+        return 1, page_count
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= page_count:
+        raise Http404("Nie ma takiej strony komentarzy.")
+    return int(raw), page_count
+
+
 def post_detail(request, slug):
+    pagecache.depends_on(post_tag(slug))  # before the votes and comments are read
     return _render_post(request, _get_post(request, slug))
 
 

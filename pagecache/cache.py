@@ -1,40 +1,51 @@
 """Whole-page cache for anonymous readers that is never stale.
 
-Every cached page is stored with the *content version* it was rendered
-from. Any change to content (a save, delete or many-to-many change of a model
-in PAGECACHE_APPS, committed; any successful POST in the admin) and the
-arrival of a time that changes what is public (a scheduled post's
-publication, a meeting that starts) makes a new version, so the very next
-request in every worker renders afresh.
+Every cached page is stored with the versions of what it shows: the
+site-wide *content version*, and the version of each *tag* the view named
+with ``depends_on()`` (the post page names its post). A change renews what it
+touches:
 
-The version lives in the shared cache. Reading it on every hit would cost a
-round trip to the cache server per page, so each process trusts the version
+- a vote or a comment (models registered with ``changes_touch()``) renews the
+  tags it names: only the pages of that post are rendered again;
+- any other save, delete or many-to-many change of a model in PAGECACHE_APPS,
+  any successful POST in the admin, and the arrival of a time that changes
+  what is public (a scheduled post's publication, a meeting that starts) make
+  a new site-wide version: every page is rendered again. When it is not known
+  what a change touches, the whole site is renewed (correctness first).
+
+Versions live in the shared cache. Reading them on every hit would cost a
+round trip to the cache server per page, so each process trusts each version
 it read for PAGECACHE_RECHECK seconds (PAGECACHE_RECHECK_MS in the
 environment), and a change pays for that instead: the request (or command)
 that made a new version waits PAGECACHE_RECHECK before it answers (or
 exits). Any request that starts after the change was answered therefore
 finds, in every process on every host, a version read after the change.
-Only durations are compared, never clocks of two hosts.
+Only durations are compared, never clocks of two hosts. A view reads a tag's
+version when it names it, before it loads what the tag covers, so a change
+made while the page renders leaves the page stored under the older version.
 
 Pages carry CSRF tokens (the cookie notice and newsletter forms): a page is
-stored as the pieces between them, joined with a token for the current
-visitor on each hit. Only visitors whose cookies are all in CACHEABLE_COOKIES are
-served from the cache; anyone logged in, or with a message or a rating
-cookie waiting, gets a fresh page.
+stored as the pieces between them, joined on each hit with the token that
+Django's public ``get_token()`` gives the current visitor. Only visitors whose
+cookies are all in CACHEABLE_COOKIES are served from the cache; anyone logged
+in, or with a message or a rating cookie waiting, gets a fresh page.
+
+Query parameters that no view reads (anything outside PAGECACHE_QUERY_PARAMS,
+/?x=1, /?x=2, …) are dropped before the page is looked up: such a request gets
+the page of the clean address, from the cache when it holds it.
 
 When the shared cache cannot be read (PostgreSQL or Redis away), a page this
-process holds for the last version it read is still served ("X-Page-Cache:
+process holds for the last versions it read is still served ("X-Page-Cache:
 offline"): while the database is away no content can change. Anything else
 goes down the stack and gets the Polish 503 page.
 
-ETag and Last-Modified come from the content version, so browsers and
-feed readers get 304 Not Modified until something changes; Cache-Control:
-no-cache makes browsers ask every time instead of guessing a freshness.
+ETag and Last-Modified come from the versions, so browsers and feed readers
+get 304 Not Modified until something changes; Cache-Control: no-cache makes
+browsers ask every time instead of guessing a freshness.
 """
 
 import atexit
 import hashlib
-import os
 import re
 import time
 import uuid
@@ -45,10 +56,11 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, InterfaceError, OperationalError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
-from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
+from django.http import HttpResponse, QueryDict
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.connection import ConnectionProxy
 from django.utils.http import http_date, quote_etag
@@ -57,6 +69,7 @@ from django.utils.http import http_date, quote_etag
 CACHE_ALIAS = "pages"
 cache = ConnectionProxy(caches, CACHE_ALIAS)
 VERSION_KEY = "pagecache:version"
+TAG_PREFIX = "pagecache:tag:"
 CACHEABLE_COOKIES = {"csrftoken", "cookie_notice"}
 CACHEABLE_TYPES = (
     "text/html",
@@ -118,36 +131,61 @@ class _LocalPages:
 _local = _LocalPages()
 
 
-class _TrustedVersion:
-    """The content version this process last read, and when it started reading it."""
+class _TrustedVersions:
+    """The versions (site-wide and per tag) this process last read, and when it started reading each."""
 
-    state = None
-    read_at = float("-inf")
+    MAX_KEYS = 20_000  # tags of posts: a small record each
 
-    def get(self):
-        if time.monotonic() - self.read_at < settings.PAGECACHE_RECHECK:
-            return self.state
-        return None
+    def __init__(self):
+        self.values = {}
 
-    def remember(self, state, read_at):
-        self.state, self.read_at = state, read_at
+    def get(self, key):
+        """The version read less than PAGECACHE_RECHECK ago, or _STALE."""
+        item = self.values.get(key)
+        if item is not None and time.monotonic() - item[1] < settings.PAGECACHE_RECHECK:
+            return item[0]
+        return _STALE
+
+    def last(self, key):
+        """The version last read, however long ago (for serving while the shared cache is away)."""
+        item = self.values.get(key)
+        return None if item is None else item[0]
+
+    def remember(self, key, value, read_at):
+        if len(self.values) >= self.MAX_KEYS and key not in self.values:
+            self.values.clear()
+        self.values[key] = (value, read_at)
+
+    def clear(self):
+        self.values.clear()
 
 
-_trusted = _TrustedVersion()
+_STALE = object()
+_trusted = _TrustedVersions()
 # Set by the middleware for the length of a request: [moment it may answer, or None].
 _answer_after = ContextVar("pagecache_answer_after", default=None)
+# Set by the middleware while a cacheable page renders: {"tags": {tag: version}, "ok": bool}.
+_rendering = ContextVar("pagecache_rendering", default=None)
+# Set by the middleware for every GET and HEAD while fragments are on: the versions this request
+# renders from, read before the view loads anything: {"site": state, "tags": {tag: version}}.
+_request_versions = ContextVar("pagecache_request_versions", default=None)
+# Models whose changes touch only some pages: model -> function(instance) -> list of tags.
+_narrow_changes = {}
 _exit_after = [None]
 
 
 def reset():
     """Forget every page and version this process holds (tests clear the shared cache with it)."""
     _local.clear()
-    _trusted.remember(None, float("-inf"))
+    _trusted.clear()
+    from pagecache import fragments
+
+    fragments.reset()
 
 
 def _wait_for_other_processes():
     """Make the caller wait until every process has re-read the version (see the module docstring)."""
-    if not settings.PAGECACHE_ENABLED:
+    if not (settings.PAGECACHE_ENABLED or settings.PAGECACHE_FRAGMENTS):
         return
     until = time.monotonic() + settings.PAGECACHE_RECHECK
     box = _answer_after.get()
@@ -171,21 +209,101 @@ def _next_change():
 
 
 def bump(by_change=True):
-    """Start a new content version; every cached page becomes stale at once.
+    """Start a new site-wide content version; every cached page becomes stale at once.
 
     ``by_change=False`` is for a scheduled moment arriving: every process
     notices that by itself, so nobody needs to wait.
     """
     state = {"v": uuid.uuid4().hex, "at": time.time(), "until": _next_change()}
     cache.set(VERSION_KEY, state, None)
-    _trusted.remember(state, time.monotonic())
+    _trusted.remember(VERSION_KEY, state, time.monotonic())
     if by_change:
         _wait_for_other_processes()
     return state
 
 
-def bump_on_commit(*args, **kwargs):
-    transaction.on_commit(bump)
+def touch(*tags):
+    """Renew these tags: the pages that named them with depends_on() are rendered again."""
+    if not tags:
+        return
+    now = time.time()
+    values = {TAG_PREFIX + tag: {"v": uuid.uuid4().hex, "at": now} for tag in tags}
+    cache.set_many(values, None)
+    started = time.monotonic()
+    for key, value in values.items():
+        _trusted.remember(key, value, started)
+    _wait_for_other_processes()
+
+
+def _tag_versions(tags, known=None):
+    """The current version of each tag: trusted, given in ``known`` (just read), or read now in one go."""
+    versions, missing = {}, []
+    known = known or {}
+    for tag in tags:
+        key = TAG_PREFIX + tag
+        value = known[key] if key in known else _trusted.get(key)
+        if value is _STALE:
+            missing.append(key)
+        elif value is not None:
+            versions[tag] = value["v"]
+        else:
+            missing.append(key)
+    if missing:
+        started = time.monotonic()
+        found = cache.get_many(missing)
+        for key in missing:
+            value = found.get(key)
+            if value is None:  # never renewed, or dropped by culling: start it (never reuse an old one)
+                cache.add(key, {"v": uuid.uuid4().hex, "at": time.time()}, None)
+                value = cache.get(key)
+            _trusted.remember(key, value, started)
+            versions[key.removeprefix(TAG_PREFIX)] = value["v"]
+    return versions
+
+
+def depends_on(*tags):
+    """Called by a view before it loads what the tags cover: the page shows it (see touch()).
+
+    The versions read here also key the fragments (pagecache.fragments) of the page.
+    """
+    rendering, versions = _rendering.get(), _request_versions.get()
+    if (rendering is None and versions is None) or not tags:
+        return
+    try:
+        found = _tag_versions(tags)
+    except CACHE_ERRORS:
+        if rendering is not None:
+            rendering["ok"] = False  # the page is served, not stored
+        if versions is not None:
+            versions["ok"] = False  # no fragment is stored or reused either
+        return
+    if rendering is not None:
+        rendering["tags"].update(found)
+    if versions is not None:
+        versions["tags"].update(found)
+
+
+def changes_touch(model, tags_of):
+    """Changes to ``model`` renew only the tags ``tags_of(instance)`` names, not the whole site.
+
+    ``tags_of`` may return an empty list, or raise ObjectDoesNotExist, when it cannot
+    tell: the whole site is renewed then.
+    """
+    _narrow_changes[model] = tags_of
+
+
+def bump_on_commit(sender=None, instance=None, **kwargs):
+    tags_of = _narrow_changes.get(sender)
+    tags = []
+    if tags_of is not None and instance is not None and kwargs.get("action") is None:
+        try:
+            tags = list(tags_of(instance))
+        except ObjectDoesNotExist:
+            tags = []
+    if tags:
+        transaction.on_commit(lambda: touch(*tags))
+    else:
+        transaction.on_commit(bump)
 
 
 def connect_signals():
@@ -206,11 +324,21 @@ def _eligible(request):
         return False
     if not set(request.COOKIES) <= CACHEABLE_COOKIES:
         return False
-    if not set(request.GET) <= settings.PAGECACHE_QUERY_PARAMS:
-        return False  # a parameter no view reads: one entry per junk URL otherwise
     # What SecurityMiddleware and CommonMiddleware check below us must hold for a hit too:
     request.get_host()  # DisallowedHost (a 400) for a host not in ALLOWED_HOSTS
     return request.is_secure() or not settings.SECURE_SSL_REDIRECT
+
+
+def _drop_unread_params(request):
+    """Forget query parameters no view reads: /?x=1 is the page of / (one entry, not one per junk URL)."""
+    if set(request.GET) <= settings.PAGECACHE_QUERY_PARAMS:
+        return
+    kept = request.GET.copy()
+    for name in set(kept) - settings.PAGECACHE_QUERY_PARAMS:
+        del kept[name]
+    query = kept.urlencode()
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query)
 
 
 def _release():
@@ -237,7 +365,8 @@ RELEASE = _release()
 
 def _page_key(request):
     variant = "notice-read" if request.COOKIES.get("cookie_notice") == "1" else "notice-shown"
-    raw = f"{RELEASE}|{request.get_full_path()}|{variant}".encode("utf-8", "surrogateescape")
+    # The parameters as Django decoded them: /szukaj/?q=dożynki and ?q=do%C5%BCynki are one page.
+    raw = f"{RELEASE}|{request.path}?{request.GET.urlencode()}|{variant}".encode("utf-8", "surrogateescape")
     return "pagecache:page:" + hashlib.sha256(raw).hexdigest()
 
 
@@ -251,38 +380,15 @@ def _cacheable(response):
     return response.get("Content-Type", "").split(";")[0].strip() in CACHEABLE_TYPES
 
 
-_CHAR_INDEX = {char: i for i, char in enumerate(CSRF_ALLOWED_CHARS)}
-_BASE = len(CSRF_ALLOWED_CHARS)
-_UNBIASED = 256 - 256 % _BASE  # bytes at or above this would favour the first characters
+def _fingerprint(entry):
+    """What the entry was rendered from: the site-wide version and its tags' versions."""
+    return entry["v"] + "".join(f"|{tag}={version}" for tag, version in sorted(entry["tags"].items()))
 
 
-def _random_indexes(count):
-    indexes = []
-    while len(indexes) < count:
-        indexes += [byte % _BASE for byte in os.urandom(count + 8) if byte < _UNBIASED]
-    return indexes[:count]
-
-
-def _csrf_token(request):
-    """What django.middleware.csrf.get_token() returns, without its per-character random calls.
-
-    The secret comes from the visitor's cookie (read by CsrfViewMiddleware.process_request)
-    or is new, and is masked afresh for each response, in the format Django checks.
-    """
-    secret = request.META.get("CSRF_COOKIE")
-    if secret is None:
-        secret = "".join(CSRF_ALLOWED_CHARS[i] for i in _random_indexes(CSRF_SECRET_LENGTH))
-        request.META["CSRF_COOKIE"] = secret
-        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
-    mask = _random_indexes(CSRF_SECRET_LENGTH)
-    cipher = "".join(CSRF_ALLOWED_CHARS[(_CHAR_INDEX[c] + m) % _BASE] for c, m in zip(secret, mask, strict=True))
-    return "".join(CSRF_ALLOWED_CHARS[m] for m in mask) + cipher
-
-
-def _validators(response, key, state):
-    etag = hashlib.sha256(f"{state['v']}|{key}".encode()).hexdigest()[:32]
+def _validators(response, key, entry, state):
+    etag = hashlib.sha256(f"{_fingerprint(entry)}|{key}".encode()).hexdigest()[:32]
     response["ETag"] = quote_etag(etag)
-    response["Last-Modified"] = http_date(state["at"])
+    response["Last-Modified"] = http_date(entry["at"])
     # Browsers may keep the page but must ask each time (a cheap 304 while nothing changed);
     # with Last-Modified alone they would guess a freshness and show an old page.
     patch_cache_control(response, no_cache=True)
@@ -328,6 +434,23 @@ class PublicPageCacheMiddleware:
         return response
 
     @staticmethod
+    def _versions_for_fragments(request):
+        """The site-wide version fragments of this page are keyed on, read before the view runs; or None."""
+        if not settings.PAGECACHE_FRAGMENTS or request.method not in ("GET", "HEAD"):
+            return None
+        try:
+            state = _trusted.get(VERSION_KEY)
+            if state is _STALE:
+                started = time.monotonic()
+                state = cache.get(VERSION_KEY)
+                _trusted.remember(VERSION_KEY, state, started)
+            if state is None or (state["until"] is not None and time.time() >= state["until"]):
+                state = bump(by_change=False)
+        except CACHE_ERRORS:
+            return None  # the page renders in full; the stack below reports the outage
+        return {"site": state, "tags": {}, "ok": True}
+
+    @staticmethod
     def _database_answers():
         connection = connections[DEFAULT_DB_ALIAS]
         connection.close()
@@ -344,24 +467,30 @@ class PublicPageCacheMiddleware:
         """A page from this process's memory when the shared cache cannot be read, or None."""
         if not _eligible(request):
             return None
+        _drop_unread_params(request)
         key = _page_key(request)
-        entry, state = _local.get(key), _trusted.state
+        entry, state = _local.get(key), _trusted.last(VERSION_KEY)
         if entry is None or state is None or entry["v"] != state["v"]:
             return None
+        for tag, version in entry["tags"].items():
+            last = _trusted.last(TAG_PREFIX + tag)
+            if last is None or last["v"] != version:
+                return None
         return self._hit(request, key, entry, state, "offline")
 
     def _hit(self, request, key, entry, state, label):
         parts = entry["parts"]
         self.csrf.process_request(request)  # the visitor's secret, if any
-        body = _csrf_token(request).encode().join(parts) if len(parts) > 1 else parts[0]
+        # Django's public API: a fresh mask of the visitor's secret (a new secret for a first visit).
+        body = get_token(request).encode().join(parts) if len(parts) > 1 else parts[0]
         response = HttpResponse(body, status=200)
         for name, value in entry["headers"].items():
             response[name] = value
         response["X-Page-Cache"] = label
         response = self.csrf.process_response(request, response)  # a new visitor's cookie
-        _validators(response, key, state)
+        _validators(response, key, entry, state)
         return get_conditional_response(
-            request, etag=response["ETag"], last_modified=int(state["at"]), response=response
+            request, etag=response["ETag"], last_modified=int(entry["at"]), response=response
         )
 
     def _read(self, keys):
@@ -372,45 +501,87 @@ class PublicPageCacheMiddleware:
             connections[DEFAULT_DB_ALIAS].health_check_done = True
         return cache.get_many(keys)
 
+    @staticmethod
+    def _fresh(entry, state, tags):
+        if entry is None or entry["v"] != state["v"]:
+            return False
+        return all(tags.get(tag) == version for tag, version in entry["tags"].items())
+
     def _respond(self, request):
         if not _eligible(request):
-            response = self.get_response(request)
+            versions = _request_versions.set(self._versions_for_fragments(request))
+            try:
+                response = self.get_response(request)
+            finally:
+                _request_versions.reset(versions)
             if request.method == "POST" and request.path.startswith("/admin/") and response.status_code < 400:
                 transaction.on_commit(bump)  # admin bulk actions may use QuerySet.update()
             return response
 
+        _drop_unread_params(request)
         key = _page_key(request)
         local = _local.get(key)
-        state = _trusted.get()
-        if state is None:
-            # Only the small version record travels when the page is in this process already.
-            started = time.monotonic()
-            found = self._read([VERSION_KEY] if local is not None else [VERSION_KEY, key])
-            state = found.get(VERSION_KEY)
-            _trusted.remember(state, started)
-            entry = local if local is not None else found.get(key)
+        state = _trusted.get(VERSION_KEY)
+        # One read at most for a page this process holds: the versions it no longer trusts.
+        wanted = [] if state is not _STALE else [VERSION_KEY]
+        if local is None:
+            wanted.append(key)
         else:
-            entry = local if local is not None else self._read([key]).get(key)
+            wanted += [TAG_PREFIX + t for t in local["tags"] if _trusted.get(TAG_PREFIX + t) is _STALE]
+        started = time.monotonic()
+        found = self._read(wanted) if wanted else {}
+        if state is _STALE:
+            state = found.get(VERSION_KEY)
+            _trusted.remember(VERSION_KEY, state, started)
+        for name in wanted:
+            if name.startswith(TAG_PREFIX) and found.get(name) is not None:
+                _trusted.remember(name, found[name], started)  # trusted like the site-wide version
+        entry = local if local is not None else found.get(key)
         if state is None or (state["until"] is not None and time.time() >= state["until"]):
             state = bump(by_change=False)
-        if entry is not None and entry["v"] != state["v"] and entry is local:
-            entry = self._read([key]).get(key)  # another worker may have rendered the new version
 
         if entry is not None and entry["v"] == state["v"]:
-            if entry is not local:
+            tags = _tag_versions(entry["tags"], found)
+            if not self._fresh(entry, state, tags) and entry is local:
+                entry = self._read([key]).get(key)  # another worker may have rendered the new versions
+                if entry is not None and entry["v"] == state["v"]:
+                    tags = _tag_versions(entry["tags"])
+            if self._fresh(entry, state, tags):
+                if entry is not local:
+                    _local.put(key, entry)
+                return self._hit(request, key, entry, state, "hit")
+        elif entry is not None and entry is local:
+            entry = self._read([key]).get(key)
+            if entry is not None and self._fresh(entry, state, _tag_versions(entry["tags"])):
                 _local.put(key, entry)
-            return self._hit(request, key, entry, state, "hit")
+                return self._hit(request, key, entry, state, "hit")
 
-        response = self.get_response(request)
-        if not _cacheable(response):
+        rendering = {"tags": {}, "ok": True}
+        token = _rendering.set(rendering)
+        fragments = {"site": state, "tags": {}, "ok": True} if settings.PAGECACHE_FRAGMENTS else None
+        versions = _request_versions.set(fragments)
+        try:
+            response = self.get_response(request)
+        finally:
+            _rendering.reset(token)
+            _request_versions.reset(versions)
+        if not rendering["ok"] or not _cacheable(response):
             return response
         parts = TOKEN_RE.split(response.content)
         headers = {k: v for k, v in response.headers.items() if k.lower() not in PER_RESPONSE_HEADERS}
-        entry = {"v": state["v"], "parts": parts, "size": len(response.content), "headers": headers}
+        at = max([state["at"]] + [(_trusted.last(TAG_PREFIX + t) or state)["at"] for t in rendering["tags"]])
+        entry = {
+            "v": state["v"],
+            "tags": rendering["tags"],
+            "at": at,
+            "parts": parts,
+            "size": len(response.content),
+            "headers": headers,
+        }
         cache.set(key, entry, PAGE_TIMEOUT)
         _local.put(key, entry)
         response["X-Page-Cache"] = "miss"
-        _validators(response, key, state)
+        _validators(response, key, entry, state)
         return get_conditional_response(
-            request, etag=response["ETag"], last_modified=int(state["at"]), response=response
+            request, etag=response["ETag"], last_modified=int(entry["at"]), response=response
         )

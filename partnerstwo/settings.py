@@ -314,13 +314,15 @@ if PAGECACHE_URL == CACHE_URL and CACHE_URL.startswith(("db://", "locmem://")):
 
 # Whole pages for anonymous readers (pagecache/cache.py).
 PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
+# Rendered fragments kept per process, renewed by the same versions (pagecache/fragments.py).
+PAGECACHE_FRAGMENTS = envbool("PAGECACHE_FRAGMENTS", True)
 # Seconds a process trusts the content version it read; a change waits as long before it answers.
 PAGECACHE_RECHECK = envint("PAGECACHE_RECHECK_MS", 100) / 1000
 if PAGECACHE_RECHECK < 0:
     raise ImproperlyConfigured("PAGECACHE_RECHECK_MS must not be negative")
 # Query parameters the cached views read; a request with any other is served uncached,
 # so junk query strings (/?x=1, /?x=2, …) cannot fill the page cache.
-PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina"}
+PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina", "komentarze"}
 PAGECACHE_APPS = ["partnerstwo", "pages", "changelog", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/",

@@ -1,6 +1,7 @@
 """Polish dates, plurals and numbers for every template (a builtin library)."""
 
 import datetime
+from functools import lru_cache
 
 from django import template
 from django.template.defaultfilters import date as date_filter
@@ -74,4 +75,9 @@ def iso(value):
 @register.filter
 def sanitized(html):
     """Rich text, cleaned again at render time, ready to output."""
+    return _sanitized(html)
+
+
+@lru_cache(maxsize=512)  # the result depends on the text alone; bodies are a few KB
+def _sanitized(html):
     return mark_safe(clean_html(html))

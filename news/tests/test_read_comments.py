@@ -1,6 +1,6 @@
 import pytest
 
-from news.models import Comment
+from news.models import COMMENTS_PER_PAGE, Comment
 
 
 def test_hostile_comment_text_is_shown_escaped(client, make_post, carol, make_comment):
@@ -50,11 +50,11 @@ def test_comment_count_uses_polish_plurals(client, make_post, carol, count, text
     Comment.objects.create(post=post, user=carol, author_name="K", body="spam", status=Comment.Status.SPAM)
     html = client.get(post.get_absolute_url()).text
     assert f'<p class="comment-count">{text}' in html
-    assert html.count('class="comment"') == count
+    assert html.count('class="comment"') == min(count, COMMENTS_PER_PAGE)  # the newest page
 
 
-@pytest.mark.parametrize("count", [0, 50])
-def test_post_page_runs_the_same_queries_with_0_and_50_comments(
+@pytest.mark.parametrize("count", [1, 50])
+def test_post_page_runs_the_same_queries_with_1_and_50_comments(
     client, make_post, make_reader, django_assert_num_queries, count
 ):
     post = make_post()
@@ -72,7 +72,7 @@ def test_post_page_runs_the_same_queries_with_0_and_50_comments(
     # post with its rating + previous + next + comments + metryczka's register + coordinator
     with django_assert_num_queries(6):
         response = client.get(post.get_absolute_url())
-    assert response.text.count('class="comment"') == count
+    assert response.text.count('class="comment"') == min(count, COMMENTS_PER_PAGE)
     client.force_login(readers[0])
     # + session and user of the logged-in reader
     with django_assert_num_queries(8):

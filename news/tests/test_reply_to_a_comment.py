@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from news.models import Comment
+from news.models import COMMENTS_PER_PAGE, Comment
 
 
 def reply_form(comment, reply, **fields):
@@ -118,9 +118,9 @@ def test_replies_add_no_queries_to_the_post_page(client, make_post, carol, alice
     # post with its rating + previous + next + comments + metryczka's register + coordinator
     with django_assert_num_queries(6):
         html = client.get(post.get_absolute_url()).text
-    assert html.count("<strong>Odpowiedź Partnerstwa Lokalnego</strong>") == count
+    assert html.count("<strong>Odpowiedź Partnerstwa Lokalnego</strong>") == min(count, COMMENTS_PER_PAGE)
     client.force_login(alice)
     # + session and user of the signed-in staff member, who also gets the reply links
     with django_assert_num_queries(8):
         html = client.get(post.get_absolute_url()).text
-    assert html.count("Zmień odpowiedź Partnerstwa") == count
+    assert html.count("Zmień odpowiedź Partnerstwa") == min(count, COMMENTS_PER_PAGE)

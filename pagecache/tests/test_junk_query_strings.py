@@ -1,4 +1,4 @@
-"""Query parameters no view reads are served fresh, never stored; pages never share a cache with counters."""
+"""Query parameters no view reads get the clean address's page, stored once; pages never share a cache with counters."""
 
 from django.core.cache import caches
 from django.db import connection
@@ -15,12 +15,34 @@ def _page_entries():
         return cursor.fetchone()[0]
 
 
-def test_junk_query_strings_are_served_but_not_stored(client, make_post, page_cache):
-    for n in range(5):
+def test_junk_query_strings_get_the_clean_page_rendered_once(client, make_post, page_cache):
+    make_post(title="Dożynki w Nasielsku")
+    assert client.get("/?x=0")["X-Page-Cache"] == "miss"
+    for n in range(1, 5):
         response = client.get(f"/?x={n}")
         assert response.status_code == 200
-        assert "X-Page-Cache" not in response
-    assert _page_entries() == 0
+        assert response["X-Page-Cache"] == "hit"
+        assert "Dożynki w Nasielsku" in response.text
+        assert "?x=" not in response.text  # the page of /, links and forms included
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    assert _page_entries() == 1
+
+
+def test_junk_beside_a_parameter_the_view_reads_keeps_that_parameter(client, make_post, page_cache):
+    assert client.get("/szukaj/?q=dożynki")["X-Page-Cache"] == "miss"
+    response = client.get("/szukaj/?utm_source=gazeta&q=dożynki&fbclid=abc")
+    assert response["X-Page-Cache"] == "hit"
+    assert 'value="dożynki"' in response.text
+    assert client.get("/szukaj/?q=targi&x=1")["X-Page-Cache"] == "miss"  # another search, another page
+    assert _page_entries() == 2
+
+
+def test_a_junk_query_hit_costs_no_query(client, make_post, page_cache, settings, django_assert_num_queries):
+    settings.PAGECACHE_RECHECK = 60
+    make_post()
+    client.get("/aktualnosci/")
+    with django_assert_num_queries(0):
+        assert client.get("/aktualnosci/?x=12345")["X-Page-Cache"] == "hit"
 
 
 def test_parameters_the_views_read_are_cached(client, make_post, page_cache):
