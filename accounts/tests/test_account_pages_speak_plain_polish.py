@@ -1,5 +1,7 @@
 """allauth's pages and e-mails in plain Polish, and a staff login that says what it is."""
 
+import re
+
 from django.core import mail
 
 from adminsite.tests.test_admin_speaks_polish import GENDER_FORMS, visible_text
@@ -24,7 +26,8 @@ def main_text(response):
 
 def assert_plain(text):
     assert not [s for s in STIFF if s in text], text
-    assert not GENDER_FORMS.search(text), text
+    # Addresses are left out: a random key in a link may read like „…y/na”.
+    assert not GENDER_FORMS.search(re.sub(r"https?://\S+", "", text)), text
 
 
 def test_the_login_page_says_log_in_and_offers_an_account(client, db):
