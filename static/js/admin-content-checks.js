@@ -56,7 +56,9 @@
       return;
     }
     if (!state.has(panel)) {
-      state.set(panel, { last: field.value, timer: null, asked: 0 });
+      // The panel as rendered describes the text the page came with (defaultValue): text typed
+      // before this first look (a row added and filled within a second) still counts as a change.
+      state.set(panel, { last: field.defaultValue, timer: null, asked: 0 });
       var note = panel.querySelector("[data-live-text]");
       if (note) {
         note.textContent = note.dataset.liveText;
