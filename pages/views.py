@@ -34,6 +34,7 @@ from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from members.models import Institution
 from news.models import Post
+from pagecache import fragments
 from pages.context_processors import COOKIE_NOTICE_COOKIE
 from pages.frame import request_frame
 from pages.models import HOME_HEADING, HOME_INTRO, AccessibilityStatement, HomeBlock, Page, PageRedirect
@@ -57,15 +58,20 @@ def home(request):
     if HomeBlock.Kind.NEWS in frame.home_blocks:
         context["posts"] = Post.objects.published().select_related("category")[:5]
     if HomeBlock.Kind.MEETINGS in frame.home_blocks:
-        # The next meetings; when none is planned, the latest ones.
-        nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
-        context["meetings"] = [m for m in nearest if m.is_upcoming]
-        context["recent_meetings"] = [] if context["meetings"] else nearest[:2]
+        # Kept with the page's fragment (pagecache.fragments): loaded only when it is rendered.
+        context.update(fragments.kept("pages.home.meetings", [], _home_meetings))
     if HomeBlock.Kind.PARTNERS in frame.home_blocks:
         context["partners"] = (
             Institution.objects.published().exclude(logo="").only("name", "slug", "logo").order_by("name")[:12]
         )
     return render(request, "pages/home.html", context)
+
+
+def _home_meetings():
+    """The next meetings; when none is planned, the latest ones."""
+    nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
+    upcoming = [m for m in nearest if m.is_upcoming]
+    return {"meetings": upcoming, "recent_meetings": [] if upcoming else nearest[:2]}
 
 
 def _home_rows(blocks):

@@ -1,0 +1,42 @@
+"""The home page's blocks are kept per process (pagecache.fragments) and renewed by any change."""
+
+import datetime
+import re
+
+from django.test import Client
+from django.utils import timezone
+
+from meetings.models import Meeting
+
+
+def _without_per_response_values(html):
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    return re.sub(r'nonce="[^"]*"', "", html)
+
+
+def test_a_signed_in_reader_sees_a_new_post_on_the_home_page_at_once(
+    bob, make_post, page_cache, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    make_post(title="Dożynki w Nasielsku")
+    reader = Client()
+    reader.force_login(bob)  # past the page cache: fragments only
+    first = reader.get("/").text
+    assert "Dożynki w Nasielsku" in first
+    with django_assert_max_num_queries(3):  # session, user, the frame: the blocks are kept
+        assert reader.get("/").text.count("Dożynki w Nasielsku") == first.count("Dożynki w Nasielsku")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_post(title="Targi pracy w Pomiechówku")
+    assert "Targi pracy w Pomiechówku" in reader.get("/").text
+
+
+def test_a_kept_home_page_is_the_same_as_a_rendered_one(bob, make_post, settings, page_cache):
+    make_post(title="Dożynki w Nasielsku")
+    Meeting.objects.create(
+        title="Spotkanie w Leoncinie", slug="spotkanie-leoncin", date=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    reader = Client()
+    reader.force_login(bob)
+    kept_twice = [_without_per_response_values(reader.get("/").text) for _ in range(2)]
+    settings.PAGECACHE_FRAGMENTS = False
+    rendered = _without_per_response_values(reader.get("/").text)
+    assert kept_twice[0] == kept_twice[1] == rendered
