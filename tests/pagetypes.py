@@ -28,12 +28,18 @@ def make_page_types(make_post, alice, django_user_model):
         image=ContentFile(image_bytes(size=(800, 400)), name="spotkanie.jpg"),
         image_alt="Uczestnicy spotkania przy stole",
     )
-    Page.objects.create(
+    goals = Page.objects.create(
         title="Cele partnerstwa",
         slug="cele",
         section=Page.Section.PARTNERSHIP,
         position=2,
         body="<h2>Cele</h2><ul><li>lepszy rynek pracy</li></ul>",
+    )
+    Page.objects.create(
+        title="Cele szczegółowe",
+        slug="szczegolowe",
+        parent=goals,
+        body="<p>Aktywizacja zawodowa mieszkańców powiatu.</p>",
     )
     meeting = _meeting_with_a_report(alice)
     pending = Meeting.objects.get(slug="pierwsze-spotkanie-organizacyjno-integracyjne-2018-06-06")
@@ -68,6 +74,8 @@ def make_page_types(make_post, alice, django_user_model):
         "polityka prywatności": "/polityka-prywatnosci/",
         "partnerstwo": "/partnerstwo/",
         "strona o partnerstwie": "/partnerstwo/cele/",
+        "podstrona w drzewie stron": "/partnerstwo/cele/szczegolowe/",
+        "kontakt": "/kontakt/",
         "porozumienie": "/porozumienie/",
         "partnerzy": "/partnerzy/",
         "partner": "/partnerzy/powiatowy-urzad-pracy/",
