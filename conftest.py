@@ -3,6 +3,7 @@
 import datetime
 import io
 import itertools
+import re
 
 import pytest
 from django.utils import timezone
@@ -113,6 +114,12 @@ def bob(db, django_user_model):
     return django_user_model.objects.create_user(
         username="bob@example.com", email="bob@example.com", password="bob-haslo-123"
     )
+
+
+def without_per_response_values(html):
+    """A page's HTML without what differs on every response (the CSRF token, the CSP nonce)."""
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    return re.sub(r'nonce="[^"]*"', "", html)
 
 
 def image_bytes(fmt="JPEG", size=(40, 30), exif=None):

@@ -1,10 +1,9 @@
 """The meeting page is kept per process (pagecache.fragments) and renewed by any change."""
 
-import re
-
 from allauth.account.models import EmailAddress
 from django.test import Client
 
+from conftest import without_per_response_values
 from meetings.models import Meeting
 
 
@@ -24,16 +23,11 @@ def test_a_signed_in_reader_sees_a_cancellation_at_once(
     assert "Odwołane" in reader.get(meeting.get_absolute_url()).text
 
 
-def _without_per_response_values(html):
-    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
-    return re.sub(r'nonce="[^"]*"', "", html)
-
-
 def test_a_kept_page_is_the_same_as_a_rendered_one(make_meeting, bob, settings, page_cache):
     meeting = make_meeting(title="Spotkanie w Nasielsku")
     reader = Client()
     reader.force_login(bob)  # past the page cache: fragments only
-    kept_twice = [_without_per_response_values(reader.get(meeting.get_absolute_url()).text) for _ in range(2)]
+    kept_twice = [without_per_response_values(reader.get(meeting.get_absolute_url()).text) for _ in range(2)]
     settings.PAGECACHE_FRAGMENTS = False
-    rendered = _without_per_response_values(reader.get(meeting.get_absolute_url()).text)
+    rendered = without_per_response_values(reader.get(meeting.get_absolute_url()).text)
     assert kept_twice[0] == kept_twice[1] == rendered
