@@ -8,6 +8,7 @@ the coordinator's row does not exist yet (a fresh database), so the menu never d
 Nothing is cached: a save in the admin shows on the very next page.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -45,6 +46,7 @@ class Frame:
     home_blocks: list[str] = field(default_factory=list)
 
 
+@functools.cache  # the same text for every request: built once per process
 def _sql():
     coordinator = Coordinator._meta.db_table
     item, page, block = MenuItem._meta.db_table, Page._meta.db_table, HomeBlock._meta.db_table
