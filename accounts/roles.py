@@ -57,11 +57,14 @@ def _permissions(apps, spec):
     return [by_key[key] for key in wanted if key in by_key]
 
 
-def sync_roles(apps=global_apps, using="default"):
-    """Create the groups if missing and give each exactly its permissions (idempotent)."""
-    # On a fresh database the permissions of later apps do not exist yet: make them first.
-    for app_config in global_apps.get_app_configs():
-        create_permissions(app_config, verbosity=0, using=using, apps=apps)
+def sync_roles(apps=global_apps, using="default", create=True):
+    """Create the groups if missing and give each exactly its permissions (idempotent).
+
+    ``create=False`` when every app's permissions exist already (after the last post_migrate).
+    """
+    if create:  # in a migration, the permissions of later apps do not exist yet: make them first
+        for app_config in global_apps.get_app_configs():
+            create_permissions(app_config, verbosity=0, using=using, apps=apps)
     Group = apps.get_model("auth", "Group")
     for name, spec in ROLES.items():
         group, _ = Group.objects.using(using).get_or_create(name=name)

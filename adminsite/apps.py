@@ -14,9 +14,9 @@ class AdminsiteConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from adminsite.grammar import APP_NAMES, MODEL_NAMES
-        from adminsite.permissions import name_permissions
+        from adminsite.permissions import last_app_with_models, name_permissions
 
-        post_migrate.connect(name_permissions, dispatch_uid="adminsite.name_permissions")
+        post_migrate.connect(name_permissions, sender=last_app_with_models(), dispatch_uid="adminsite.name_permissions")
 
         # Runtime names only: migrations read Meta's original attributes, so this makes none.
         for label, (singular, plural) in MODEL_NAMES.items():

@@ -13,19 +13,33 @@ from adminsite.grammar import has_noun, noun_for
 VERBS = {"add": "dodawać", "change": "zmieniać", "delete": "usuwać", "view": "przeglądać"}
 
 
-def name_permissions(sender, using="default", verbosity=0, **kwargs):
+def last_app_with_models():
+    """The app whose post_migrate comes last in a run: every app's permissions exist by then."""
+    from django.apps import apps
+
+    return [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+
+
+def name_permissions(sender, using="default", **kwargs):
+    """Rename every app's permissions; connected to the last app's post_migrate, so it runs once."""
+    from django.apps import apps
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
 
-    # This app's permissions may not exist yet on a fresh database: Django makes them in a
-    # receiver that may run after this one.
+    # Django makes the sender's own permissions in a receiver that runs after this one.
     create_permissions(sender, verbosity=0, using=using)
-    for model in sender.get_models():
-        if not has_noun(model._meta):
-            continue
+    models = [model for model in apps.get_models() if has_noun(model._meta)]
+    content_types = ContentType.objects.db_manager(using).get_for_models(*models, for_concrete_models=False)
+    wanted = {}
+    for model, content_type in content_types.items():
         noun = noun_for(model._meta)
-        content_type = ContentType.objects.db_manager(using).get_for_model(model, for_concrete_model=False)
         for action, verb in VERBS.items():
-            Permission.objects.using(using).filter(
-                content_type=content_type, codename=f"{action}_{model._meta.model_name}"
-            ).exclude(name=f"Może {verb} {noun.acc_pl}").update(name=f"Może {verb} {noun.acc_pl}")
+            wanted[(content_type.pk, f"{action}_{model._meta.model_name}")] = f"Może {verb} {noun.acc_pl}"
+    # One read; when the names are already right (every migrate after the first) nothing is written.
+    renamed = []
+    for permission in Permission.objects.using(using).filter(content_type__in=content_types.values()):
+        name = wanted.get((permission.content_type_id, permission.codename))
+        if name is not None and permission.name != name:
+            permission.name = name
+            renamed.append(permission)
+    Permission.objects.using(using).bulk_update(renamed, ["name"])
