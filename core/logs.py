@@ -15,3 +15,17 @@ class OneLine(logging.Filter):
         record.exc_text = None
         record.stack_info = None
         return True
+
+
+class ClientErrorsOneLine(OneLine):
+    """One line for a 4xx answer (a missing permission, a refused request): the client's doing.
+
+    Django attaches the exception to „Forbidden (Permission denied)” and a few other 4xx
+    records; server errors (5xx) keep their traceback. Set on the ``django.request`` logger
+    itself, so every handler (and the test runner's log capture) gets the short record.
+    """
+
+    def filter(self, record):
+        if getattr(record, "status_code", 500) < 500:
+            return super().filter(record)
+        return True

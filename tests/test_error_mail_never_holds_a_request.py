@@ -82,6 +82,23 @@ def test_a_foreign_host_is_logged_in_one_line_without_a_traceback(db):
     assert "Traceback" not in log.getvalue()
 
 
+def test_a_refusal_is_logged_in_one_line(db, django_user_model, caplog):
+    client = Client()
+    client.force_login(django_user_model.objects.create(username="szef@pup.example", is_staff=True, is_superuser=True))
+    # The home page is one row: nobody may add another.
+    assert client.get("/admin/pages/homepage/add/").status_code == 403
+    (refusal,) = [record for record in caplog.records if record.name == "django.request"]
+    assert refusal.getMessage() == "Forbidden (Permission denied): /admin/pages/homepage/add/"
+    assert refusal.exc_info is None
+
+
+@pytest.mark.urls(__name__)
+def test_a_server_error_is_logged_with_its_traceback(db, caplog):
+    assert Client(raise_request_exception=False).get("/awaria/").status_code == 500
+    (error,) = [record for record in caplog.records if record.name == "django.request"]
+    assert error.exc_info is not None
+
+
 @pytest.mark.urls(__name__)
 def test_an_error_report_is_queued_not_sent_from_the_request(db, slow_smtp):
     started = time.monotonic()
