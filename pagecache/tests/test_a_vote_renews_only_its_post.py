@@ -98,6 +98,7 @@ def test_a_hit_on_a_post_reads_the_versions_in_one_query(
         assert client.get(post.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
+@pytest.mark.system  # another process (manage.py shell) saves, after waiting out the recheck
 @pytest.mark.django_db(transaction=True)
 def test_a_vote_in_another_process_shows_on_the_next_request(client, make_post, page_cache, settings):
     # This process trusts the versions it read for 2 s: the other process must wait that out.

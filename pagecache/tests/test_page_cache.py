@@ -110,6 +110,7 @@ def test_conditional_get_answers_304_until_something_changes(client, make_post, 
     assert client.get("/aktualnosci/", headers={"if-none-match": first["ETag"]}).status_code == 200
 
 
+@pytest.mark.system  # another process (manage.py shell) saves, after waiting out the recheck
 @pytest.mark.django_db(transaction=True)
 def test_an_edit_in_another_process_shows_on_the_next_request(client, make_post, page_cache, settings):
     # Long enough that this process still trusts the version it read when the other
@@ -212,7 +213,6 @@ def test_a_returning_visitor_gets_a_fresh_mask_of_their_own_secret_on_each_hit(m
     assert visitor.post("/ciasteczka/", {"csrfmiddlewaretoken": tokens[0][::-1]}).status_code == 403
 
 
-@pytest.mark.system
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.system
 def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post, page_cache):
