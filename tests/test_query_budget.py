@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -160,6 +161,7 @@ def count_queries(client, url):
     return len(queries)
 
 
+@pytest.mark.sweep
 def test_public_pages_run_a_constant_small_number_of_queries(client, db):
     Page.objects.create(title="Polityka prywatności", slug="polityka-prywatnosci")
     add_content(1, 0)

@@ -5,6 +5,7 @@ import secrets
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 from django.db import connection
 
@@ -22,6 +23,7 @@ def assert_secure_headers(response, where):
     assert response["X-Frame-Options"] == "DENY", where
 
 
+@pytest.mark.sweep
 def test_every_page_has_the_headers_for_visitors_and_staff(client, db, alice):
     for url, name in site_urls():
         assert_secure_headers(client.get(url), f"{url} ({name})")

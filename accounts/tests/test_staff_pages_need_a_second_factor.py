@@ -60,6 +60,7 @@ def _visit(client, method, url):
     return client.post(url, {"upload": upload})
 
 
+@pytest.mark.sweep
 def test_every_staff_only_address_refuses_staff_without_a_second_factor(clients):
     checked = []
     for url, name in site_urls():

@@ -143,6 +143,7 @@ def test_every_model_and_inline_has_polish_forms():
     assert not missing, f"add these to adminsite/grammar.py NOUNS: {sorted(set(missing))}"
 
 
+@pytest.mark.sweep
 def test_every_admin_page_speaks_polish(superuser_client, every_model, alice, rf):
     request = rf.get("/admin/")
     request.user = alice
