@@ -5,7 +5,9 @@ query budget of every page (tests/test_query_budget.py) counts one query for the
 and a join would be three; instead one SELECT reads the coordinator's row next to the menu and
 the home page's blocks as JSON arrays built by PostgreSQL. It answers one row even when
 the coordinator's row does not exist yet (a fresh database), so the menu never depends on it.
-Nothing is cached: a save in the admin shows on the very next page.
+With the page cache's fragments on, each process keeps the loaded frame under the site's
+content version (pagecache.fragments.kept): any save in the admin renews that version, so it
+shows on the very next page.
 """
 
 import functools
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.urls import NoReverseMatch, reverse
 
+from pagecache import fragments
 from pages.models import Coordinator, HomeBlock, MenuItem, Page, page_address
 
 # The menu before staff edit it (and what the demo creates): today's header.
@@ -107,10 +110,16 @@ def _link(item):
 
 
 def request_frame(request):
-    """This request's frame, loaded once for the view and the templates."""
+    """This request's frame, loaded once for the view and the templates (shared: never change it)."""
     if not hasattr(request, "_site_frame"):
-        request._site_frame = load_frame()
+        request._site_frame = fragments.kept("pages.frame", [], load_frame)
     return request._site_frame
+
+
+def header_key(menu, path):
+    """What sets one page's header apart from another's: which link is current, and where."""
+    current = next((i for i, link in enumerate(menu) if link.current), -1)
+    return f"{current}:{path == '/'}:{path == '/konto/'}"
 
 
 def mark_current(menu, path):

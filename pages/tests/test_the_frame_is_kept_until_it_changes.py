@@ -1,0 +1,122 @@
+"""The frame (head, header, footer, the newsletter box) and the post's text are kept per process.
+
+They are rendered once per content version (pagecache.fragments) and must read exactly as
+rendered pages do, for every page and every kind of reader, and follow every change at once.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from conftest import without_per_response_values
+from members.models import Gmina, Institution, InstitutionKind
+from pages.models import Coordinator, MenuItem
+
+OFFICE = "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim"
+
+
+@pytest.fixture
+def pages(make_post):
+    post = make_post(title="Targi pracy w Nasielsku")
+    Institution.objects.create(
+        name="Gmina Nasielsk", slug="gmina-nasielsk", kind=InstitutionKind.choices[0][0], gmina=Gmina.choices[0][0]
+    )
+    return [
+        "/",
+        "/aktualnosci/",
+        post.get_absolute_url(),
+        "/spotkania/",
+        "/partnerzy/",
+        f"/partnerzy/?gmina={Gmina.choices[0][0]}",
+        "/kontakt/",
+        "/konto/",
+    ]
+
+
+@pytest.fixture(params=["anonymous", "signed-in"])
+def reader(request, bob):
+    client = Client()
+    if request.param == "signed-in":
+        client.force_login(bob)
+    return client
+
+
+def _page(client, url):
+    response = client.get(url)
+    assert response.status_code in (200, 302), url
+    return without_per_response_values(response.text)
+
+
+def test_a_kept_page_reads_as_a_rendered_one(reader, pages, settings, page_cache):
+    settings.PAGECACHE_ENABLED = False  # every request renders: the fragments alone are kept
+    kept = {url: [_page(reader, url) for _ in range(2)] for url in pages}
+    settings.PAGECACHE_FRAGMENTS = False
+    for url in pages:
+        rendered = _page(reader, url)
+        assert kept[url][0] == kept[url][1] == rendered, url
+
+
+def _current_links(html):
+    header = html.split("</header>")[0]
+    return re.findall(r'<a [^>]*href="([^"]*)"[^>]*aria-current="page"', header)
+
+
+def test_the_current_menu_link_follows_the_page(client, pages, settings, page_cache):
+    settings.PAGECACHE_ENABLED = False
+    for _ in range(2):  # rendered, then kept
+        assert _current_links(client.get("/aktualnosci/").text) == ["/aktualnosci/"]
+        assert _current_links(client.get("/spotkania/").text) == ["/spotkania/"]
+        assert _current_links(client.get("/").text) == ["/"]
+
+
+def test_the_header_knows_who_reads(client, bob, settings, page_cache):
+    settings.PAGECACHE_ENABLED = False
+    assert "Zaloguj się" in client.get("/kontakt/").text
+    client.force_login(bob)
+    html = client.get("/kontakt/").text
+    assert "Moje konto" in html
+    assert "Zaloguj się" not in html
+
+
+def test_a_menu_change_shows_on_the_next_page(client, db, settings, page_cache, django_capture_on_commit_callbacks):
+    settings.PAGECACHE_ENABLED = False
+    with django_capture_on_commit_callbacks(execute=True):
+        item = MenuItem.objects.create(label="Aktualności", section=MenuItem.Section.NEWS, position=1)
+    assert ">Aktualności</a>" in client.get("/kontakt/").text
+    with django_capture_on_commit_callbacks(execute=True):
+        item.label = "Wiadomości"
+        item.save()
+    html = client.get("/kontakt/").text
+    assert ">Wiadomości</a>" in html
+    assert ">Aktualności</a>" not in html
+
+
+def test_a_coordinator_edit_shows_in_the_footer_at_once(
+    client, db, settings, page_cache, django_capture_on_commit_callbacks
+):
+    settings.PAGECACHE_ENABLED = False
+    client.get("/")
+    with django_capture_on_commit_callbacks(execute=True):
+        Coordinator.objects.update_or_create(pk=1, defaults={"name": OFFICE})
+    assert OFFICE in client.get("/").text.split("<footer")[1]
+
+
+def test_the_newsletter_box_names_each_page_as_its_source(client, pages, settings, page_cache):
+    settings.PAGECACHE_ENABLED = False
+    for _ in range(2):
+        for url in ["/aktualnosci/", "/spotkania/"]:
+            html = client.get(url).text
+            assert f'name="source" value="{url}"' in html
+            assert 'name="csrfmiddlewaretoken"' in html.split('class="newsletter-box"')[1]
+
+
+def test_a_kept_post_page_asks_the_database_nothing(client, pages, settings, page_cache):
+    settings.PAGECACHE_ENABLED = False
+    post_url = pages[2]
+    client.get(post_url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(post_url).status_code == 200
+    assert len(queries) == 0, [q["sql"] for q in queries]
