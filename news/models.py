@@ -176,9 +176,18 @@ class Post(models.Model):
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
 
-    def load_reader_counts(self, user=None, browser_key=""):
+    def load_reader_counts(self, user=None, browser_key="", counts=None):
         """Set rating_average, rating_count, my_rating (the visitor's own vote), approved_comment_count
-        and shown_comment_count (approved plus the visitor's own waiting ones), in one query."""
+        and shown_comment_count (approved plus the visitor's own waiting ones), in one query; or
+        from ``counts``, what reader_counts() returned for the same visitor."""
+        if counts is None:
+            counts = self.reader_counts(user, browser_key)
+        self.rating_average, self.rating_count, self.my_rating = counts[0], counts[1], counts[2]
+        self.approved_comment_count, self.shown_comment_count = counts[3], counts[4]
+        return self
+
+    def reader_counts(self, user=None, browser_key=""):
+        """The values load_reader_counts() sets, in its order, read in one query."""
         user_id = user.pk if user is not None and user.is_authenticated else None
         sql = _READER_COUNTS_SQL.format(
             rating=connection.ops.quote_name(Rating._meta.db_table),
@@ -193,10 +202,7 @@ class Post(models.Model):
         }
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            row = cursor.fetchone()
-        self.rating_average, self.rating_count, self.my_rating = row[0], row[1], row[2]
-        self.approved_comment_count, self.shown_comment_count = row[3], row[4]
-        return self
+            return tuple(cursor.fetchone())
 
     @property
     def is_public(self):

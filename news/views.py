@@ -40,6 +40,14 @@ class PostList(ListView):
     def get_queryset(self):
         return Post.objects.published().select_related("category")
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # The number of public posts changes only with a new content version: kept like the
+        # list's fragment, so a page whose fragment is kept needs no query at all.
+        category = getattr(self, "category", None)
+        paginator.count = fragments.kept("news.list-count", [category and category.pk], queryset.count)
+        return paginator
+
 
 class CategoryPostList(PostList):
     def get_queryset(self):
@@ -60,8 +68,16 @@ def _get_post(request, slug, *, public_only=False):
         post = get_object_or_404(Post.objects.select_related("category", "author"), slug=slug)
     else:
         # The public post itself is the same for everyone: kept under the site-wide version.
-        post = copy.deepcopy(fragments.kept("news.post", [slug], lambda: _public_post(slug)))  # ours to annotate
-    return post.load_reader_counts(request.user, _browser_key(request))
+        post = copy.copy(fragments.kept("news.post", [slug], lambda: _public_post(slug)))  # ours to annotate
+    browser_key = _browser_key(request)
+    # Kept per visitor (everyone without an account or a vote shares one entry) under the post's
+    # version, which every vote and comment renews (pagecache.depends_on in post_detail).
+    counts = fragments.kept(
+        "news.reader-counts",
+        [post.pk, request.user.pk, browser_key],
+        lambda: post.reader_counts(request.user, browser_key),
+    )
+    return post.load_reader_counts(counts=counts)
 
 
 def _public_post(slug):
@@ -111,6 +127,7 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
         "comment_form": comment_form,
         "rating_form": rating_form,
         "rating_fragment": "" if rating_form.is_bound else "news.rating-choices",
+        "comment_form_fragment": "" if comment_form is None or comment_form.is_bound else "news.comment-form",
         "login_url": f"{reverse('account_login')}?{back}",
         "signup_url": f"{reverse('account_signup')}?{back}",
         # Posts and their register renew the site-wide version, which keys what is kept.
