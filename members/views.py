@@ -41,6 +41,8 @@ def directory(request):
     listed = SimpleLazyObject(lambda: list(institutions))
     context = {
         "form": form,
+        # The filters as chosen, kept like the list (a form with errors is rendered each time).
+        "filters_fragment": "members.filters",
         "institutions": listed,
         "filtered": filtered,
         # The logo wall: every partner with a logo, from the list already loaded (no query).
