@@ -49,6 +49,9 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 def when_ready(server):
     # In the master, before any worker is forked: the workers share the Polish
     # dictionary of the search (search/polish.py) instead of loading one each.
+    from core import warmup
     from search import polish
 
     polish.preload()
+    # The same for parsed templates and other first-use work (core/warmup.py).
+    warmup.prepare()
