@@ -162,10 +162,11 @@ def gunicorn(env, static_path):
 
 
 def warm(base, paths, headers=()):
+    """A second of load per page, so every worker has answered it before the rounds count."""
     request_headers = dict(h.split(": ", 1) for h in headers)
     for path in paths:
-        for _ in range(3):
-            urllib.request.urlopen(urllib.request.Request(base + path, headers=request_headers), timeout=30).read()
+        urllib.request.urlopen(urllib.request.Request(base + path, headers=request_headers), timeout=30).read()
+        wrk(base + path, 16, 1, headers=headers)
 
 
 RATING_COUNT = re.compile(r"</strong> — ([\d\s\xa0]+) ocen")
