@@ -20,6 +20,7 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -54,15 +55,17 @@ def home(request):
         "heading": c.home_heading if c else HOME_HEADING,
         "intro": c.home_intro if c else HOME_INTRO,
     }
-    # Only the blocks staff show are loaded.
+    # Only the blocks staff show are loaded, and only when the page's kept fragment
+    # (pagecache.fragments) is rendered anew: a kept one needs neither a query nor a queryset.
     if HomeBlock.Kind.NEWS in frame.home_blocks:
-        context["posts"] = Post.objects.published().select_related("category")[:5]
+        context["posts"] = SimpleLazyObject(lambda: list(Post.objects.published().select_related("category")[:5]))
     if HomeBlock.Kind.MEETINGS in frame.home_blocks:
-        # Kept with the page's fragment (pagecache.fragments): loaded only when it is rendered.
         context.update(fragments.kept("pages.home.meetings", [], _home_meetings))
     if HomeBlock.Kind.PARTNERS in frame.home_blocks:
-        context["partners"] = (
-            Institution.objects.published().exclude(logo="").only("name", "slug", "logo").order_by("name")[:12]
+        context["partners"] = SimpleLazyObject(
+            lambda: list(
+                Institution.objects.published().exclude(logo="").only("name", "slug", "logo").order_by("name")[:12]
+            )
         )
     return render(request, "pages/home.html", context)
 
