@@ -47,6 +47,7 @@ browsers ask every time instead of guessing a freshness.
 import atexit
 import hashlib
 import re
+import threading
 import time
 import uuid
 from collections import OrderedDict
@@ -100,32 +101,39 @@ _time_boundaries = []
 
 
 class _LocalPages:
-    """A small per-process LRU of rendered pages, checked against the shared version."""
+    """A small per-process LRU of rendered pages, checked against the shared version.
+
+    Safe to share between the threads of a worker (gunicorn's gthread): each step holds a lock.
+    """
 
     def __init__(self, max_bytes=32 * 1024 * 1024):
         self.max_bytes = max_bytes
         self.size = 0
         self.entries = OrderedDict()
+        self.lock = threading.Lock()
 
     def get(self, key):
-        entry = self.entries.get(key)
-        if entry is not None:
-            self.entries.move_to_end(key)
-        return entry
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
 
     def put(self, key, entry):
-        old = self.entries.pop(key, None)
-        if old is not None:
-            self.size -= old["size"]
-        self.entries[key] = entry
-        self.size += entry["size"]
-        while self.size > self.max_bytes and self.entries:
-            _, dropped = self.entries.popitem(last=False)
-            self.size -= dropped["size"]
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= old["size"]
+            self.entries[key] = entry
+            self.size += entry["size"]
+            while self.size > self.max_bytes and self.entries:
+                _, dropped = self.entries.popitem(last=False)
+                self.size -= dropped["size"]
 
     def clear(self):
-        self.entries.clear()
-        self.size = 0
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
 
 
 _local = _LocalPages()
