@@ -17,7 +17,7 @@ from newsletter.models import Subscriber
 
 
 def _comments(user):
-    return Comment.objects.filter(user=user).select_related("post").order_by("-created_at", "-pk")
+    return Comment.objects.filter(user=user).select_related("post").with_page_counts().order_by("-created_at", "-pk")
 
 
 def _ratings(user):

@@ -2,8 +2,8 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Q
-from django.db.models.functions import Length
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
@@ -239,6 +239,21 @@ COMMENT_PAGE_PARAM = "komentarze"
 
 
 class CommentQuerySet(models.QuerySet):
+    def with_page_counts(self):
+        """Annotate how many approved comments of the same post are newer: get_absolute_url() then
+        names the comment's page without a query of its own (a list of one reader's comments)."""
+        newer = (
+            Comment.objects.filter(post_id=OuterRef("post_id"), status=Comment.Status.APPROVED)
+            .filter(
+                Q(created_at__gt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__gt=OuterRef("pk"))
+            )
+            .order_by()
+            .values("post_id")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(newer_approved_count=Coalesce(Subquery(newer), 0))
+
     def visible_to(self, user):
         """Approved comments, and the visitor's own ones still waiting for moderation."""
         shown = Q(status=Comment.Status.APPROVED)
@@ -335,11 +350,13 @@ class Comment(models.Model):
         """The page of the post's comments that shows this one (page 1, the newest, needs no parameter)."""
         url = reverse("news:detail", args=[self.post.slug])
         if self.is_approved:
-            newer = (
-                Comment.objects.filter(post_id=self.post_id, status=Comment.Status.APPROVED)
-                .filter(Q(created_at__gt=self.created_at) | Q(created_at=self.created_at, pk__gt=self.pk))
-                .count()
-            )
+            newer = getattr(self, "newer_approved_count", None)  # CommentQuerySet.with_page_counts()
+            if newer is None:
+                newer = (
+                    Comment.objects.filter(post_id=self.post_id, status=Comment.Status.APPROVED)
+                    .filter(Q(created_at__gt=self.created_at) | Q(created_at=self.created_at, pk__gt=self.pk))
+                    .count()
+                )
             page = newer // COMMENTS_PER_PAGE + 1
             if page > 1:
                 url += f"?{COMMENT_PAGE_PARAM}={page}"
