@@ -100,21 +100,30 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
     previous_post, next_post = neighbours
     page, page_count = _comment_page(request, post)
     start = (page - 1) * COMMENTS_PER_PAGE
-    newest_first = (
-        post.comments.visible_to(request.user)
-        .only("post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at")
-        .order_by("-created_at", "-pk")
-    )
-    # Loaded only if the template renders the list: a kept fragment needs no query.
-    comments = SimpleLazyObject(lambda: list(newest_first[start : start + COMMENTS_PER_PAGE])[::-1])
+
+    def comment_page():
+        newest_first = (
+            post.comments.visible_to(request.user)
+            .only("post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at")
+            .order_by("-created_at", "-pk")
+        )
+        return list(newest_first[start : start + COMMENTS_PER_PAGE])[::-1]
+
+    # Built and loaded only if the template renders the list: a kept fragment needs neither.
+    comments = SimpleLazyObject(comment_page)
     # The same list for everyone: no reply links for staff, no own comment waiting, no message to show.
     shared = not request.user.is_staff and post.shown_comment_count == post.approved_comment_count
     shared = shared and not len(get_messages(request))
-    if comment_form is None and request.user.is_authenticated:
-        comment_form = CommentForm(initial={"author_name": request.user.first_name})
+    # Forms sent with errors are shown as sent; unsent ones are made only if their kept fragment
+    # is rendered anew (the fields look the same for every reader of one name, or with one vote).
+    can_comment = comment_form is not None or request.user.is_authenticated
+    comment_form_fragment = "news.comment-form" if comment_form is None else ""
+    rating_fragment = "news.rating-choices" if rating_form is None else ""
+    if comment_form is None and can_comment:
+        comment_form = SimpleLazyObject(lambda: CommentForm(initial={"author_name": request.user.first_name}))
     if rating_form is None:
-        rating_form = RatingForm(initial={"value": post.my_rating})
-    back = urlencode({"next": post.get_absolute_url() + "#dodaj-komentarz"})
+        rating_form = SimpleLazyObject(lambda: RatingForm(initial={"value": post.my_rating}))
+    back = SimpleLazyObject(lambda: urlencode({"next": post.get_absolute_url() + "#dodaj-komentarz"}))
     context = {
         "post": post,
         "previous_post": previous_post,
@@ -124,12 +133,15 @@ def _render_post(request, post, *, comment_form=None, rating_form=None, status=2
         "comment_page": page,
         "comments_fragment": "news.comments" if shared else "",
         "comment_page_count": page_count,
+        "can_comment": can_comment,
         "comment_form": comment_form,
+        "comment_author": request.user.first_name if request.user.is_authenticated else "",
+        "comment_form_fragment": comment_form_fragment,
         "rating_form": rating_form,
-        "rating_fragment": "" if rating_form.is_bound else "news.rating-choices",
-        "comment_form_fragment": "" if comment_form is None or comment_form.is_bound else "news.comment-form",
-        "login_url": f"{reverse('account_login')}?{back}",
-        "signup_url": f"{reverse('account_signup')}?{back}",
+        "rating_fragment": rating_fragment,
+        # For readers without an account only (who cannot comment).
+        "login_url": SimpleLazyObject(lambda: f"{reverse('account_login')}?{back}"),
+        "signup_url": SimpleLazyObject(lambda: f"{reverse('account_signup')}?{back}"),
         # Posts and their register renew the site-wide version, which keys what is kept.
         "metryczka": fragments.kept("news.metryczka", [post.pk], lambda: metryczka_for(post)),
         "post_json_ld": fragments.kept(
