@@ -25,20 +25,25 @@ def directory(request):
     if not form.is_valid():
         # An unknown kind or gmina (an old or edited link): say what is wrong, list nothing.
         return render(request, "members/directory.html", {"form": form, "institutions": None}, status=400)
-    institutions = Institution.objects.published().prefetch_related(
-        Prefetch(
-            "offices",
-            queryset=Office.objects.current().select_related("person"),
-            to_attr="current_offices",
-        )
-    )
-    if kind := form.cleaned_data["rodzaj"]:
-        institutions = institutions.filter(kind=kind)
-    if gmina := form.cleaned_data["gmina"]:
-        institutions = institutions.filter(gmina=gmina)
+    kind, gmina = form.cleaned_data["rodzaj"], form.cleaned_data["gmina"]
     filtered = bool(kind or gmina)
-    # Loaded only if the template renders the list: a kept fragment (pagecache.fragments) needs no query.
-    listed = SimpleLazyObject(lambda: list(institutions))
+
+    def institutions():
+        found = Institution.objects.published().prefetch_related(
+            Prefetch(
+                "offices",
+                queryset=Office.objects.current().select_related("person"),
+                to_attr="current_offices",
+            )
+        )
+        if kind:
+            found = found.filter(kind=kind)
+        if gmina:
+            found = found.filter(gmina=gmina)
+        return list(found)
+
+    # Built and loaded only if the template renders the list: a kept fragment (pagecache.fragments) needs neither.
+    listed = SimpleLazyObject(institutions)
     context = {
         "form": form,
         # The filters as chosen, kept like the list (a form with errors is rendered each time).
