@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from core.links import absolute_url
+from pagecache import fragments
 from pages.seo import json_ld
 
 register = template.Library()
@@ -30,6 +31,15 @@ def _href(target):
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, *parts):
+    request = context.get("request")
+    here = request.get_full_path() if request else None
+    # The same address and labels give the same trail under one content version: kept like a
+    # fragment (pagecache.fragments), it costs neither the URL reversals nor the include.
+    labels = [[str(obj) for obj in part] if isinstance(part, (list, tuple)) else str(part) for part in parts]
+    return fragments.kept("pages.breadcrumbs", [here, labels], lambda: _render(parts, here))
+
+
+def _render(parts, here):
     trail = [("Strona główna", reverse("home"))]
     expanded = []
     for part in parts:
@@ -46,8 +56,6 @@ def breadcrumbs(context, *parts):
     current = str(parts[0]) if parts and parts[0] else None
     if current is None and trail:
         current = trail.pop()[0]
-    request = context.get("request")
-    here = request.get_full_path() if request else None
     items = [
         {"@type": "ListItem", "position": n, "name": label, "item": absolute_url(href)}
         for n, (label, href) in enumerate(trail, start=1)

@@ -120,3 +120,17 @@ def test_a_kept_post_page_asks_the_database_nothing(client, pages, settings, pag
     with CaptureQueriesContext(connection) as queries:
         assert client.get(post_url).status_code == 200
     assert len(queries) == 0, [q["sql"] for q in queries]
+
+
+def _trail(html):
+    nav = html.split('aria-label="Ścieżka nawigacji"')[1].split("</nav>")[0]
+    return [label.strip() for label in re.findall(r">([^<]+)<", nav) if label.strip()]
+
+
+def test_one_address_keeps_a_trail_per_page_it_shows(client, make_post, settings, page_cache):
+    # A missing post's address, then the same address once the post exists, in one content
+    # version (its save is not committed here): each answer has its own trail.
+    settings.PAGECACHE_ENABLED = False
+    assert "Nie znaleziono strony" in _trail(client.get("/aktualnosci/dozynki/").text)
+    make_post(title="Dożynki w Nasielsku", slug="dozynki")
+    assert _trail(client.get("/aktualnosci/dozynki/").text)[-1] == "Dożynki w Nasielsku"
