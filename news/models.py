@@ -176,18 +176,15 @@ class Post(models.Model):
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
 
-    def load_reader_counts(self, user=None, browser_key="", counts=None):
+    def set_reader_counts(self, counts):
         """Set rating_average, rating_count, my_rating (the visitor's own vote), approved_comment_count
-        and shown_comment_count (approved plus the visitor's own waiting ones), in one query; or
-        from ``counts``, what reader_counts() returned for the same visitor."""
-        if counts is None:
-            counts = self.reader_counts(user, browser_key)
+        and shown_comment_count (approved plus the visitor's own waiting ones) from reader_counts()."""
         self.rating_average, self.rating_count, self.my_rating = counts[0], counts[1], counts[2]
         self.approved_comment_count, self.shown_comment_count = counts[3], counts[4]
         return self
 
     def reader_counts(self, user=None, browser_key=""):
-        """The values load_reader_counts() sets, in its order, read in one query."""
+        """The values set_reader_counts() sets, in its order, read in one query."""
         user_id = user.pk if user is not None and user.is_authenticated else None
         sql = _READER_COUNTS_SQL.format(
             rating=connection.ops.quote_name(Rating._meta.db_table),
@@ -239,14 +236,18 @@ COMMENT_PAGE_PARAM = "komentarze"
 
 
 class CommentQuerySet(models.QuerySet):
+    def newer_approved(self, post_id, created_at, pk):
+        """Approved comments of the post that come before this one in the list (newest first);
+        the arguments are values, or OuterRef()s in a subquery."""
+        return self.filter(post_id=post_id, status=Comment.Status.APPROVED).filter(
+            Q(created_at__gt=created_at) | Q(created_at=created_at, pk__gt=pk)
+        )
+
     def with_page_counts(self):
         """Annotate how many approved comments of the same post are newer: get_absolute_url() then
         names the comment's page without a query of its own (a list of one reader's comments)."""
         newer = (
-            Comment.objects.filter(post_id=OuterRef("post_id"), status=Comment.Status.APPROVED)
-            .filter(
-                Q(created_at__gt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__gt=OuterRef("pk"))
-            )
+            Comment.objects.newer_approved(OuterRef("post_id"), OuterRef("created_at"), OuterRef("pk"))
             .order_by()
             .values("post_id")
             .annotate(count=Count("pk"))
@@ -352,11 +353,7 @@ class Comment(models.Model):
         if self.is_approved:
             newer = getattr(self, "newer_approved_count", None)  # CommentQuerySet.with_page_counts()
             if newer is None:
-                newer = (
-                    Comment.objects.filter(post_id=self.post_id, status=Comment.Status.APPROVED)
-                    .filter(Q(created_at__gt=self.created_at) | Q(created_at=self.created_at, pk__gt=self.pk))
-                    .count()
-                )
+                newer = Comment.objects.newer_approved(self.post_id, self.created_at, self.pk).count()
             page = newer // COMMENTS_PER_PAGE + 1
             if page > 1:
                 url += f"?{COMMENT_PAGE_PARAM}={page}"

@@ -77,7 +77,8 @@ def _get_post(request, slug, *, public_only=False):
         [post.pk, request.user.pk, browser_key],
         lambda: post.reader_counts(request.user, browser_key),
     )
-    return post.load_reader_counts(counts=counts)
+    post.set_reader_counts(counts)
+    return post
 
 
 def _public_post(slug):
