@@ -7,7 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Konta"
 
     def ready(self):
-        from adminsite.permissions import last_app_with_models
+        from core.migrating import last_app_with_models
 
         # This app has no models, so Django sends it no post_migrate: listen to the last app's,
         # which comes after every migration of the run and after every other app's permissions.

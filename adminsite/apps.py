@@ -14,7 +14,8 @@ class AdminsiteConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from adminsite.grammar import APP_NAMES, MODEL_NAMES
-        from adminsite.permissions import last_app_with_models, name_permissions
+        from adminsite.permissions import name_permissions
+        from core.migrating import last_app_with_models
 
         post_migrate.connect(name_permissions, sender=last_app_with_models(), dispatch_uid="adminsite.name_permissions")
 

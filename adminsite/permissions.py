@@ -13,13 +13,6 @@ from adminsite.grammar import has_noun, noun_for
 VERBS = {"add": "dodawać", "change": "zmieniać", "delete": "usuwać", "view": "przeglądać"}
 
 
-def last_app_with_models():
-    """The app whose post_migrate comes last in a run: every app's permissions exist by then."""
-    from django.apps import apps
-
-    return [config for config in apps.get_app_configs() if config.models_module is not None][-1]
-
-
 def name_permissions(sender, using="default", **kwargs):
     """Rename every app's permissions; connected to the last app's post_migrate, so it runs once."""
     from django.apps import apps
