@@ -46,23 +46,32 @@ def _fast_password_hashing(request, settings):
 
 
 @pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    # Views are tested as rendered; pagecache/tests/ turn the cache (and its fragments) on.
-    settings.PAGECACHE_ENABLED = False
-    settings.PAGECACHE_FRAGMENTS = False
+def page_cache(request, settings):
+    """The whole-page cache is on, as in production; each test starts with it empty.
+
+    The shared page cache is a table that a transactional test's flush leaves alone. Each test
+    gets keys of its own (a new KEY_PREFIX makes Django open the caches anew, in every thread);
+    a system test, whose other processes use the configured prefix, starts with the table emptied.
+    """
+    from django.core.cache import caches
+
+    from pagecache import middleware
+
+    if request.node.get_closest_marker("system"):
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            caches["pages"].clear()
+    else:
+        pages = {**settings.CACHES["pages"], "KEY_PREFIX": f"pages-test-{next(_seq)}"}
+        settings.CACHES = {**settings.CACHES, "pages": pages}
+    middleware.offline_pages.clear()
+    middleware._last_read.update(site=None, tags={})
 
 
 @pytest.fixture
-def page_cache(settings):
-    """Turn the whole-page cache on, starting empty (pagecache/cache.py)."""
-    from pagecache import cache as pagecache
-
-    settings.PAGECACHE_ENABLED = True
-    settings.PAGECACHE_FRAGMENTS = True
-    pagecache.cache.clear()
-    pagecache.reset()
-    yield
-    pagecache.reset()
+def cold_render(settings):
+    """What a page costs when rendered for the first time (query budgets): no stored page."""
+    settings.PAGECACHE_ENABLED = False
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,6 @@ from meetings.ics import build_calendar, calendar_response
 from meetings.models import Meeting, Report
 from members.models import Institution
 from news.models import Post
-from pagecache import fragments
 from pages.seo import json_ld, partnership
 
 RECENT_ON_LIST = 10
@@ -46,13 +45,6 @@ def meeting_archive(request, year):
 
 
 def meeting_detail(request, slug):
-    # The page is the same for everyone (staff included): kept under the site-wide version, which
-    # every meeting, report, photo, document or partner change renews, as does a meeting's start.
-    context = fragments.kept("meetings.detail", [slug], lambda: _meeting_context(slug))
-    return render(request, "meetings/meeting_detail.html", context)
-
-
-def _meeting_context(slug):
     meetings = (
         Meeting.objects.with_agenda()
         # The report's metryczka rides along in the meeting's row: the page stays at six queries.
@@ -76,7 +68,7 @@ def _meeting_context(slug):
         "metryczka": metryczka_from_rows(meeting.report_changes),
         "event_json_ld": json_ld(event_data(meeting)),
     }
-    return context
+    return render(request, "meetings/meeting_detail.html", context)
 
 
 EVENT_STATUS = {

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from core.links import absolute_url
@@ -28,30 +27,20 @@ def directory(request):
     kind, gmina = form.cleaned_data["rodzaj"], form.cleaned_data["gmina"]
     filtered = bool(kind or gmina)
 
-    def institutions():
-        found = Institution.objects.published().prefetch_related(
-            Prefetch(
-                "offices",
-                queryset=Office.objects.current().select_related("person"),
-                to_attr="current_offices",
-            )
-        )
-        if kind:
-            found = found.filter(kind=kind)
-        if gmina:
-            found = found.filter(gmina=gmina)
-        return list(found)
-
-    # Built and loaded only if the template renders the list: a kept fragment (pagecache.fragments) needs neither.
-    listed = SimpleLazyObject(institutions)
+    institutions = Institution.objects.published().prefetch_related(
+        Prefetch("offices", queryset=Office.objects.current().select_related("person"), to_attr="current_offices")
+    )
+    if kind:
+        institutions = institutions.filter(kind=kind)
+    if gmina:
+        institutions = institutions.filter(gmina=gmina)
+    institutions = list(institutions)
     context = {
         "form": form,
-        # The filters as chosen, kept like the list (a form with errors is rendered each time).
-        "filters_fragment": "members.filters",
-        "institutions": listed,
+        "institutions": institutions,
         "filtered": filtered,
         # The logo wall: every partner with a logo, from the list already loaded (no query).
-        "logo_wall": SimpleLazyObject(lambda: [] if filtered else [i for i in listed if i.logo]),
+        "logo_wall": [] if filtered else [i for i in institutions if i.logo],
     }
     return render(request, "members/directory.html", context)
 

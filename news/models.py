@@ -1,8 +1,8 @@
 from functools import lru_cache
 
 from django.conf import settings
-from django.db import connection, models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db import models
+from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -39,7 +39,7 @@ class Category(models.Model):
 
 
 def post_tag(slug):
-    """The page cache's tag of a post's page (pagecache.cache.depends_on)."""
+    """The page cache's tag of a post's page: its votes and comments renew it (pagecache.versions)."""
     return f"news.post:{slug}"
 
 
@@ -55,22 +55,6 @@ class PostQuerySet(models.QuerySet):
             return published
         # The application's clock, not the database's: the page cache and the tests move the same one.
         return published.filter(published_at__lte=timezone.now())
-
-
-# The post page's counts in one statement. Written out rather than built as five ORM subqueries:
-# building and compiling those took some 5 ms a page, longer than running them.
-_READER_COUNTS_SQL = """
-SELECT
-  (SELECT avg(value) FROM {rating} WHERE post_id = %(post)s),
-  (SELECT count(*) FROM {rating} WHERE post_id = %(post)s),
-  (SELECT value FROM {rating} WHERE post_id = %(post)s AND (
-     (%(user)s::integer IS NOT NULL AND user_id = %(user)s::integer)
-     OR (%(user)s::integer IS NULL AND %(browser)s <> '' AND user_id IS NULL AND browser_key = %(browser)s)
-   ) LIMIT 1),
-  (SELECT count(*) FROM {comment} WHERE post_id = %(post)s AND status = %(approved)s),
-  (SELECT count(*) FROM {comment} WHERE post_id = %(post)s AND (
-     status = %(approved)s OR (status = %(pending)s AND user_id = %(user)s::integer)))
-"""
 
 
 def post_image_path(instance, filename):
@@ -176,30 +160,28 @@ class Post(models.Model):
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
 
-    def set_reader_counts(self, counts):
-        """Set rating_average, rating_count, my_rating (the visitor's own vote), approved_comment_count
-        and shown_comment_count (approved plus the visitor's own waiting ones) from reader_counts()."""
-        self.rating_average, self.rating_count, self.my_rating = counts[0], counts[1], counts[2]
-        self.approved_comment_count, self.shown_comment_count = counts[3], counts[4]
-        return self
-
-    def reader_counts(self, user=None, browser_key=""):
-        """The values set_reader_counts() sets, in its order, read in one query."""
+    def load_reader_counts(self, user=None, browser_key=""):
+        """Set what the post page counts for this visitor, in two queries: rating_average,
+        rating_count, my_rating (the visitor's own vote), approved_comment_count and
+        shown_comment_count (approved plus the visitor's own waiting ones)."""
         user_id = user.pk if user is not None and user.is_authenticated else None
-        sql = _READER_COUNTS_SQL.format(
-            rating=connection.ops.quote_name(Rating._meta.db_table),
-            comment=connection.ops.quote_name(Comment._meta.db_table),
+        if user_id is not None:
+            mine = Q(user_id=user_id)
+        elif browser_key:
+            mine = Q(user__isnull=True, browser_key=browser_key)
+        else:
+            mine = Q(pk__in=[])
+        ratings = Rating.objects.filter(post=self).aggregate(
+            average=Avg("value"), count=Count("pk"), mine=Max("value", filter=mine)
         )
-        params = {
-            "post": self.pk,
-            "user": user_id,
-            "browser": browser_key or "",
-            "approved": Comment.Status.APPROVED,
-            "pending": Comment.Status.PENDING,
-        }
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return tuple(cursor.fetchone())
+        approved = Q(status=Comment.Status.APPROVED)
+        own_waiting = Q(status=Comment.Status.PENDING, user_id=user_id) if user_id is not None else Q(pk__in=[])
+        comments = Comment.objects.filter(post=self).aggregate(
+            approved=Count("pk", filter=approved), shown=Count("pk", filter=approved | own_waiting)
+        )
+        self.rating_average, self.rating_count, self.my_rating = ratings["average"], ratings["count"], ratings["mine"]
+        self.approved_comment_count, self.shown_comment_count = comments["approved"], comments["shown"]
+        return self
 
     @property
     def is_public(self):
@@ -214,8 +196,8 @@ class Post(models.Model):
 COMMENT_MAX_LENGTH = 2000
 
 
-# urlize takes some 0.2 ms a comment; the HTML depends on the text alone, so each process keeps
-# the latest few thousand.
+# urlize is the costliest part of a comment's HTML, which depends on the text alone: each
+# process keeps the latest few thousand.
 @lru_cache(maxsize=4096)
 def _comment_html(text):
     html = urlize(text, nofollow=True, autoescape=True)

@@ -1,15 +1,12 @@
-import copy
 import secrets
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
-from django.contrib.messages import get_messages
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
@@ -22,8 +19,7 @@ from core.sanitize import html_to_text
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
 from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
-from pagecache import cache as pagecache
-from pagecache import fragments
+from pagecache.versions import shows
 from pages.seo import json_ld, partnership
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
@@ -40,14 +36,6 @@ class PostList(ListView):
     def get_queryset(self):
         return Post.objects.published().select_related("category")
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # The number of public posts changes only with a new content version: kept like the
-        # list's fragment, so a page whose fragment is kept needs no query at all.
-        category = getattr(self, "category", None)
-        paginator.count = fragments.kept("news.list-count", [category and category.pk], queryset.count)
-        return paginator
-
 
 class CategoryPostList(PostList):
     def get_queryset(self):
@@ -63,26 +51,11 @@ def _browser_key(request):
 
 
 def _get_post(request, slug, *, public_only=False):
-    staff = not public_only and has_staff_powers(request)  # staff preview drafts and scheduled posts here
-    if staff:
-        post = get_object_or_404(Post.objects.select_related("category", "author"), slug=slug)
-    else:
-        # The public post itself is the same for everyone: kept under the site-wide version.
-        post = copy.copy(fragments.kept("news.post", [slug], lambda: _public_post(slug)))  # ours to annotate
-    browser_key = _browser_key(request)
-    # Kept per visitor (everyone without an account or a vote shares one entry) under the post's
-    # version, which every vote and comment renews (pagecache.depends_on in post_detail).
-    counts = fragments.kept(
-        "news.reader-counts",
-        [post.pk, request.user.pk, browser_key],
-        lambda: post.reader_counts(request.user, browser_key),
-    )
-    post.set_reader_counts(counts)
-    return post
-
-
-def _public_post(slug):
-    return get_object_or_404(Post.objects.select_related("category", "author").published(), slug=slug)
+    posts = Post.objects.select_related("category", "author")
+    if public_only or not has_staff_powers(request):  # staff preview drafts and scheduled posts here
+        posts = posts.published()
+    post = get_object_or_404(posts, slug=slug)
+    return post.load_reader_counts(request.user, _browser_key(request))
 
 
 def _neighbours(post):
@@ -97,57 +70,34 @@ def _neighbours(post):
 
 
 def _render_post(request, post, *, comment_form=None, rating_form=None, status=200):
-    neighbours = fragments.kept("news.neighbours", [post.pk, post.published_at], lambda: _neighbours(post))
-    previous_post, next_post = neighbours
+    previous_post, next_post = _neighbours(post)
     page, page_count = _comment_page(request, post)
     start = (page - 1) * COMMENTS_PER_PAGE
-
-    def comment_page():
-        newest_first = (
-            post.comments.visible_to(request.user)
-            .only("post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at")
-            .order_by("-created_at", "-pk")
-        )
-        return list(newest_first[start : start + COMMENTS_PER_PAGE])[::-1]
-
-    # Built and loaded only if the template renders the list: a kept fragment needs neither.
-    comments = SimpleLazyObject(comment_page)
-    # The same list for everyone: no reply links for staff, no own comment waiting, no message to show.
-    shared = not request.user.is_staff and post.shown_comment_count == post.approved_comment_count
-    shared = shared and not len(get_messages(request))
-    # Forms sent with errors are shown as sent; unsent ones are made only if their kept fragment
-    # is rendered anew (the fields look the same for every reader of one name, or with one vote).
+    newest_first = (
+        post.comments.visible_to(request.user)
+        .only("post_id", "user_id", "author_name", "body", "status", "created_at", "reply", "replied_at")
+        .order_by("-created_at", "-pk")
+    )
     can_comment = comment_form is not None or request.user.is_authenticated
-    comment_form_fragment = "news.comment-form" if comment_form is None else ""
-    rating_fragment = "news.rating-choices" if rating_form is None else ""
     if comment_form is None and can_comment:
-        comment_form = SimpleLazyObject(lambda: CommentForm(initial={"author_name": request.user.first_name}))
-    if rating_form is None:
-        rating_form = SimpleLazyObject(lambda: RatingForm(initial={"value": post.my_rating}))
-    back = SimpleLazyObject(lambda: urlencode({"next": post.get_absolute_url() + "#dodaj-komentarz"}))
+        comment_form = CommentForm(initial={"author_name": request.user.first_name})
+    back = urlencode({"next": post.get_absolute_url() + "#dodaj-komentarz"})
     context = {
         "post": post,
         "previous_post": previous_post,
         "next_post": next_post,
-        "comments": comments,
+        "comments": list(newest_first[start : start + COMMENTS_PER_PAGE])[::-1],
         "comment_count": post.approved_comment_count,
         "comment_page": page,
-        "comments_fragment": "news.comments" if shared else "",
         "comment_page_count": page_count,
         "can_comment": can_comment,
         "comment_form": comment_form,
-        "comment_author": request.user.first_name if request.user.is_authenticated else "",
-        "comment_form_fragment": comment_form_fragment,
-        "rating_form": rating_form,
-        "rating_fragment": rating_fragment,
+        "rating_form": rating_form or RatingForm(initial={"value": post.my_rating}),
         # For readers without an account only (who cannot comment).
-        "login_url": SimpleLazyObject(lambda: f"{reverse('account_login')}?{back}"),
-        "signup_url": SimpleLazyObject(lambda: f"{reverse('account_signup')}?{back}"),
-        # Posts and their register renew the site-wide version, which keys what is kept.
-        "metryczka": fragments.kept("news.metryczka", [post.pk], lambda: metryczka_for(post)),
-        "post_json_ld": fragments.kept(
-            "news.json-ld", [post.pk, post.updated_at], lambda: json_ld(news_article_data(post))
-        ),
+        "login_url": f"{reverse('account_login')}?{back}",
+        "signup_url": f"{reverse('account_signup')}?{back}",
+        "metryczka": metryczka_for(post),
+        "post_json_ld": json_ld(news_article_data(post)),
     }
     return render(request, "news/post_detail.html", context, status=status)
 
@@ -163,8 +113,8 @@ def _comment_page(request, post):
     return int(raw), page_count
 
 
+@shows(lambda slug: [post_tag(slug)])  # its votes and comments
 def post_detail(request, slug):
-    pagecache.depends_on(post_tag(slug))  # before the votes and comments are read
     return _render_post(request, _get_post(request, slug))
 
 

@@ -6,6 +6,6 @@ class PagecacheConfig(AppConfig):
     verbose_name = "Pamięć podręczna stron"
 
     def ready(self):
-        from pagecache.cache import connect_signals
+        from pagecache.versions import connect_signals
 
         connect_signals()

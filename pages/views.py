@@ -20,7 +20,6 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
-from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -35,46 +34,42 @@ from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from members.models import Institution
 from news.models import Post
-from pagecache import fragments
 from pages.context_processors import COOKIE_NOTICE_COOKIE
 from pages.frame import request_frame
 from pages.models import HOME_HEADING, HOME_INTRO, AccessibilityStatement, HomeBlock, Page, PageRedirect
 
 log = logging.getLogger(__name__)
 
+# The home page's blocks before staff arrange them (and what the demo creates).
+DEFAULT_BLOCKS = [HomeBlock.Kind.NEWS, HomeBlock.Kind.MEETINGS, HomeBlock.Kind.PARTNERS]
+
 # What psycopg raises (wrapped by Django) when the server is away or restarting.
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
 def home(request):
-    frame = request_frame(request)
-    c = frame.coordinator
+    c = request_frame(request).coordinator
+    blocks = list(HomeBlock.objects.filter(home_id=1).order_by("position", "pk"))
+    shown = [block.kind for block in blocks if block.is_shown] if blocks else list(DEFAULT_BLOCKS)
     context = {
-        "rows": _home_rows(frame.home_blocks),
+        "rows": _home_rows(shown),
         # Before the coordinator's row exists, the introduction's defaults.
         "heading": c.home_heading if c else HOME_HEADING,
         "intro": c.home_intro if c else HOME_INTRO,
     }
-    # Only the blocks staff show are loaded, and only when the page's kept fragment
-    # (pagecache.fragments) is rendered anew: a kept one needs neither a query nor a queryset.
-    if HomeBlock.Kind.NEWS in frame.home_blocks:
-        context["posts"] = SimpleLazyObject(lambda: list(Post.objects.published().select_related("category")[:5]))
-    if HomeBlock.Kind.MEETINGS in frame.home_blocks:
-        context.update(fragments.kept("pages.home.meetings", [], _home_meetings))
-    if HomeBlock.Kind.PARTNERS in frame.home_blocks:
-        context["partners"] = SimpleLazyObject(
-            lambda: list(
-                Institution.objects.published().exclude(logo="").only("name", "slug", "logo").order_by("name")[:12]
-            )
+    # Only the blocks staff show are loaded.
+    if HomeBlock.Kind.NEWS in shown:
+        context["posts"] = Post.objects.published().select_related("category")[:5]
+    if HomeBlock.Kind.MEETINGS in shown:
+        nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
+        upcoming = [m for m in nearest if m.is_upcoming]
+        # When no meeting is planned, the latest ones.
+        context.update(meetings=upcoming, recent_meetings=[] if upcoming else nearest[:2])
+    if HomeBlock.Kind.PARTNERS in shown:
+        context["partners"] = (
+            Institution.objects.published().exclude(logo="").only("name", "slug", "logo").order_by("name")[:12]
         )
     return render(request, "pages/home.html", context)
-
-
-def _home_meetings():
-    """The next meetings; when none is planned, the latest ones."""
-    nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
-    upcoming = [m for m in nearest if m.is_upcoming]
-    return {"meetings": upcoming, "recent_meetings": [] if upcoming else nearest[:2]}
 
 
 def _home_rows(blocks):

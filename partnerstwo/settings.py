@@ -96,8 +96,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: a cached page for an anonymous reader skips everything below
-    # (pagecache/cache.py stores the headers the stack set).
-    "pagecache.cache.PublicPageCacheMiddleware",
+    # (pagecache/middleware.py stores the headers the stack set).
+    "pagecache.middleware.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Above the page cache, so cached pages get these headers too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -272,7 +272,7 @@ if NEWSLETTER_NOTICE_DELAY_MINUTES < 0:
 # - "default" (CACHE_URL) holds what must not be evicted by page traffic:
 #   allauth's login and two-factor counters and its used TOTP codes (allauth
 #   reads only the default cache);
-# - "pages" (PAGECACHE_URL) holds the whole-page cache (pagecache/cache.py),
+# - "pages" (PAGECACHE_URL) holds the whole-page cache (pagecache/middleware.py),
 #   whose culling touches pages only.
 # The portal's own rate limits are counted in a table (limits/ratelimit.py).
 CACHE_URL = envstr("CACHE_URL", "db://partnerstwo_cache")
@@ -308,18 +308,26 @@ CACHES = {
         **_cache_from_url(PAGECACHE_URL, max_entries=envint("PAGECACHE_MAX_ENTRIES", 5000)),
         "KEY_PREFIX": "pages",
     },
+    # Each process's copy of the pages it served, for when the shared cache cannot be read.
+    "pages-offline": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages-offline",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": envint("PAGECACHE_OFFLINE_ENTRIES", 300)},
+    },
 }
 if PAGECACHE_URL == CACHE_URL and CACHE_URL.startswith(("db://", "locmem://")):
     raise ImproperlyConfigured("PAGECACHE_URL must differ from CACHE_URL: culling pages would drop counters.")
 
-# Whole pages for anonymous readers (pagecache/cache.py).
+# Whole pages for anonymous readers (pagecache/middleware.py).
 PAGECACHE_ENABLED = envbool("PAGECACHE_ENABLED", True)
-# Rendered fragments kept per process, renewed by the same versions (pagecache/fragments.py).
-PAGECACHE_FRAGMENTS = envbool("PAGECACHE_FRAGMENTS", True)
-# Seconds a process trusts the content version it read; a change waits as long before it answers.
-PAGECACHE_RECHECK = envint("PAGECACHE_RECHECK_MS", 100) / 1000
-if PAGECACHE_RECHECK < 0:
-    raise ImproperlyConfigured("PAGECACHE_RECHECK_MS must not be negative")
+# Seconds a stored page lives at most: a safety net, since every change renews what it shows.
+PAGECACHE_MAX_AGE = envint("PAGECACHE_MAX_AGE", 300)
+if PAGECACHE_MAX_AGE < 1:
+    raise ImproperlyConfigured("PAGECACHE_MAX_AGE must be at least 1 second")
+# The name of the deployed code (a commit or a tag), the same on every server; without it, the
+# commit checked out in BASE_DIR (core/release.py). Cached pages are keyed on it.
+RELEASE = envstr("RELEASE", "")
 # Query parameters the cached views read; a request with any other is served uncached,
 # so junk query strings (/?x=1, /?x=2, …) cannot fill the page cache.
 PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina", "komentarze"}

@@ -12,7 +12,10 @@ from news.models import Category, Comment, Post
 from pages.models import Page
 from partnerstwo.models import Agreement, Signature
 
-BUDGET = 6
+# The most a public page may run when rendered afresh: the post page's eight are the frame
+# (coordinator, menu), the post, its ratings, its comment counts, the page of comments, the
+# neighbouring posts and the change register.
+BUDGET = 8
 
 
 def add_content(n, start):
@@ -162,7 +165,7 @@ def count_queries(client, url):
 
 
 @pytest.mark.sweep
-def test_public_pages_run_a_constant_small_number_of_queries(client, db):
+def test_public_pages_run_a_constant_small_number_of_queries(client, db, cold_render):
     Page.objects.create(title="Polityka prywatności", slug="polityka-prywatnosci")
     add_content(1, 0)
     for url in PAGES:  # warm up: one-off lookups (content types, the newsletter's settings row)

@@ -51,7 +51,7 @@ def _flood():
         assert response["X-Page-Cache"] == "miss"
 
 
-def test_a_locked_account_stays_locked_after_a_flood(client, staff, page_cache):
+def test_a_locked_account_stays_locked_after_a_flood(client, staff):
     for _ in range(5):
         assert _log_in(client, "zle-haslo-123").status_code == 200
     assert "_auth_user_id" not in client.session
@@ -64,7 +64,7 @@ def test_a_locked_account_stays_locked_after_a_flood(client, staff, page_cache):
     assert "_auth_user_id" not in client.session
 
 
-def test_a_used_two_factor_code_stays_used_after_a_flood(staff, totp_secret, page_cache):
+def test_a_used_two_factor_code_stays_used_after_a_flood(staff, totp_secret):
     first = Client()
     assert _log_in(first)["Location"] == "/konto/2fa/authenticate/"
     assert first.post("/konto/2fa/authenticate/", {"code": _code(totp_secret)}).status_code == 302
@@ -79,7 +79,7 @@ def test_a_used_two_factor_code_stays_used_after_a_flood(staff, totp_secret, pag
     assert "_auth_user_id" not in second.session
 
 
-def test_two_factor_guesses_stay_counted_after_a_flood(client, staff, totp_secret, page_cache):
+def test_two_factor_guesses_stay_counted_after_a_flood(client, staff, totp_secret):
     assert _log_in(client)["Location"] == "/konto/2fa/authenticate/"
     right = _code(totp_secret)
     wrong = [f"{n:06d}" for n in range(1000) if f"{n:06d}" != right][:5]

@@ -90,7 +90,7 @@ def test_unknown_meeting_ics_is_404(client, db):
 
 
 @pytest.mark.parametrize("count", [1, 30])
-def test_feed_query_count_is_constant(client, make_meeting, venue, django_assert_num_queries, count):
+def test_feed_query_count_is_constant(client, make_meeting, venue, django_assert_num_queries, count, cold_render):
     for _ in range(count):
         make_meeting(venue=venue, start_time=datetime.time(10))
     with django_assert_num_queries(1):

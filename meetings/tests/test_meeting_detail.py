@@ -142,6 +142,7 @@ def test_detail_query_count_is_constant(
     venue,
     django_assert_num_queries,
     count,
+    cold_render,
 ):
     meeting = make_meeting(venue=venue, status=Meeting.Status.HELD)
     report = Report.objects.create(meeting=meeting, body="<p>Relacja.</p>", status=Report.Status.PUBLISHED)
@@ -154,7 +155,7 @@ def test_detail_query_count_is_constant(
         meeting.related_posts.add(make_post())
     # meeting with venue, report, agenda and the report's metryczka + photos + documents + participants
     # + posts + coordinator
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(meeting.get_absolute_url())
     assert response.text.count("<td>Zmiana ") == count  # the change register
     assert response.text.count('loading="lazy"') == count

@@ -4,9 +4,10 @@ import time_machine
 from django.utils import timezone
 
 from meetings.models import WARSAW, Meeting, Report
+from pagecache import clock
 
 
-def test_a_meeting_edit_shows_on_the_next_request(client, make_meeting, page_cache, django_capture_on_commit_callbacks):
+def test_a_meeting_edit_shows_on_the_next_request(client, make_meeting, django_capture_on_commit_callbacks):
     meeting = make_meeting(title="Spotkanie w Nasielsku")
     client.get("/spotkania/")
     assert client.get("/spotkania/")["X-Page-Cache"] == "hit"
@@ -18,7 +19,7 @@ def test_a_meeting_edit_shows_on_the_next_request(client, make_meeting, page_cac
     assert "Odwołane" in response.text
 
 
-def test_a_scheduled_report_appears_at_its_time(client, make_meeting, page_cache):
+def test_a_scheduled_report_appears_at_its_time(client, make_meeting):
     meeting = make_meeting(date=datetime.date(2018, 6, 6), status=Meeting.Status.HELD)
     Report.objects.create(
         meeting=meeting,
@@ -31,12 +32,10 @@ def test_a_scheduled_report_appears_at_its_time(client, make_meeting, page_cache
         assert "Relacja na później." in client.get(meeting.get_absolute_url()).text
 
 
-def test_lists_go_stale_when_the_nearest_meeting_day_ends(make_meeting, page_cache):
-    from pagecache.cache import _next_change
-
+def test_lists_go_stale_when_the_nearest_meeting_day_ends(make_meeting):
     today = timezone.localdate()
     make_meeting(date=today + datetime.timedelta(days=3))
     make_meeting(date=today)
     make_meeting(date=today - datetime.timedelta(days=3))
     midnight = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time(), WARSAW)
-    assert _next_change() == midnight.timestamp()
+    assert clock.next_change() == midnight

@@ -67,7 +67,9 @@ def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(cl
     assert "Jan Przykładowy, jan@example.org" in page  # the request, for reference
 
 
-def test_the_new_institution_stays_off_the_site_until_staff_publish_it(client, alice, pending_request):
+def test_the_new_institution_stays_off_the_site_until_staff_publish_it(
+    client, alice, pending_request, django_capture_on_commit_callbacks
+):
     req = pending_request()
     client.force_login(alice)
     client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/")
@@ -82,9 +84,10 @@ def test_the_new_institution_stays_off_the_site_until_staff_publish_it(client, a
     assert "Cech" not in client.get("/szukaj/?q=cech").text.split("<main")[1]
     assert "Cech" not in client.get("/dane/instytucje.csv").text
 
-    Institution.objects.filter(pk=institution.pk).update(is_published=True)
-    institution.refresh_from_db()
-    institution.save()  # as the admin does: the search index follows the save
+    with django_capture_on_commit_callbacks(execute=True):
+        Institution.objects.filter(pk=institution.pk).update(is_published=True)
+        institution.refresh_from_db()
+        institution.save()  # as the admin does: the search index and the page cache follow the save
     assert "Cech Rzemiosł Różnych" in client.get("/partnerzy/").text
     assert client.get(institution.get_absolute_url()).status_code == 200
 

@@ -66,7 +66,7 @@ def test_pages_link_to_the_feeds(client, posts):
 
 
 @pytest.mark.parametrize("count", [1, 30])
-def test_feed_query_count_is_constant(client, make_post, django_assert_num_queries, count):
+def test_feed_query_count_is_constant(client, make_post, django_assert_num_queries, count, cold_render):
     for _ in range(count):
         make_post()
     with django_assert_num_queries(1):

@@ -5,7 +5,7 @@ from django.test import Client
 from news.models import Comment
 
 
-def test_a_new_vote_shows_to_everyone_at_once(client, make_post, page_cache, django_capture_on_commit_callbacks):
+def test_a_new_vote_shows_to_everyone_at_once(client, make_post, django_capture_on_commit_callbacks):
     post = make_post()
     assert "Brak ocen" in client.get(post.get_absolute_url()).text
     assert client.get(post.get_absolute_url())["X-Page-Cache"] == "hit"
@@ -20,7 +20,7 @@ def test_a_new_vote_shows_to_everyone_at_once(client, make_post, page_cache, dja
 
 
 def test_a_comment_that_appears_at_once_shows_to_everyone(
-    client, make_post, carol, make_comment, page_cache, django_capture_on_commit_callbacks
+    client, make_post, carol, make_comment, django_capture_on_commit_callbacks
 ):
     post = make_post()
     make_comment(post, carol, body="Pierwszy, zatwierdzony")

@@ -55,7 +55,7 @@ def test_comment_count_uses_polish_plurals(client, make_post, carol, count, text
 
 @pytest.mark.parametrize("count", [1, 50])
 def test_post_page_runs_the_same_queries_with_1_and_50_comments(
-    client, make_post, make_reader, django_assert_num_queries, count
+    client, make_post, make_reader, django_assert_num_queries, count, cold_render
 ):
     post = make_post()
     readers = [make_reader() for _ in range(3)]
@@ -69,11 +69,11 @@ def test_post_page_runs_the_same_queries_with_1_and_50_comments(
         )
         for n in range(count)
     )
-    # post with its rating + previous + next + comments + metryczka's register + coordinator
-    with django_assert_num_queries(6):
+    # the post, its ratings, its comment counts, its neighbours, the comments, the register and the frame
+    with django_assert_num_queries(8):
         response = client.get(post.get_absolute_url())
     assert response.text.count('class="comment"') == min(count, COMMENTS_PER_PAGE)
     client.force_login(readers[0])
     # + session and user of the logged-in reader
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         client.get(post.get_absolute_url())

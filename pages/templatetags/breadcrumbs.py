@@ -11,7 +11,6 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from core.links import absolute_url
-from pagecache import fragments
 from pages.seo import json_ld
 
 register = template.Library()
@@ -32,11 +31,7 @@ def _href(target):
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, *parts):
     request = context.get("request")
-    here = request.get_full_path() if request else None
-    # The same address and labels give the same trail under one content version: kept like a
-    # fragment (pagecache.fragments), it costs neither the URL reversals nor the include.
-    labels = [[str(obj) for obj in part] if isinstance(part, (list, tuple)) else str(part) for part in parts]
-    return fragments.kept("pages.breadcrumbs", [here, labels], lambda: _render(parts, here))
+    return _render(parts, request.get_full_path() if request else None)
 
 
 def _render(parts, here):

@@ -62,9 +62,7 @@ def test_a_form_post_answers_503_too(database_away):
     assert "Portal chwilowo niedostępny" in response.text
 
 
-def test_a_page_already_cached_still_answers_while_the_database_is_away(
-    transactional_db, client, make_post, page_cache, settings
-):
+def test_a_page_already_cached_still_answers_while_the_database_is_away(transactional_db, client, make_post, settings):
     make_post(title="Wiosenne spotkanie partnerów")
     assert client.get("/")["X-Page-Cache"] == "miss"
     assert client.get("/")["X-Page-Cache"] == "hit"

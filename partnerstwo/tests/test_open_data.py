@@ -87,7 +87,9 @@ def test_unknown_data_set_is_404(client, db):
 @pytest.mark.parametrize(
     "url, queries", [("/dane/instytucje.json", 2), ("/dane/sygnatariusze.csv", 1), ("/dane/spotkania.csv", 2)]
 )
-def test_query_count_is_constant(client, make_institution, make_office, django_assert_num_queries, count, url, queries):
+def test_query_count_is_constant(
+    client, make_institution, make_office, django_assert_num_queries, count, url, queries, cold_render
+):
     for _ in range(count):
         institution = make_institution()
         make_office(institution)

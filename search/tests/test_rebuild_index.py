@@ -15,7 +15,7 @@ def rebuild():
     return out.getvalue()
 
 
-def test_rebuild_indexes_what_was_loaded_without_signals(client, category):
+def test_rebuild_indexes_what_was_loaded_without_signals(client, category, django_capture_on_commit_callbacks):
     Post.objects.bulk_create(
         [
             Post(
@@ -30,7 +30,8 @@ def test_rebuild_indexes_what_was_loaded_without_signals(client, category):
     )
     assert "Nic nie znaleziono" in client.get("/szukaj/", {"q": "Zakroczym"}).text
 
-    assert rebuild() == "Indexed 1 documents.\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert rebuild() == "Indexed 1 documents.\n"
 
     assert "Warsztaty w Zakroczymiu" in client.get("/szukaj/", {"q": "Zakroczym"}).text
 

@@ -55,7 +55,7 @@ def _auto_submit(action, fields):
     )
 
 
-def test_a_vote_posted_from_another_site_is_refused(page, live_server, make_post, page_cache, hostile_site):
+def test_a_vote_posted_from_another_site_is_refused(page, live_server, make_post, hostile_site):
     post = make_post(title="Nabór na staże")
     page.goto(post.get_absolute_url())  # the visitor has the portal's CSRF cookie
     page.goto(post.get_absolute_url())
@@ -67,7 +67,7 @@ def test_a_vote_posted_from_another_site_is_refused(page, live_server, make_post
     assert not Rating.objects.exists()
 
 
-def test_a_newsletter_signup_posted_from_another_site_is_refused(page, live_server, page_cache, hostile_site):
+def test_a_newsletter_signup_posted_from_another_site_is_refused(page, live_server, hostile_site):
     page.goto("/")
     hostile = hostile_site(
         "/zapis.html",
@@ -80,7 +80,7 @@ def test_a_newsletter_signup_posted_from_another_site_is_refused(page, live_serv
     assert not Subscriber.objects.exists()
 
 
-def test_the_portals_own_form_works_from_a_cached_page(browser, live_server, make_post, page_cache):
+def test_the_portals_own_form_works_from_a_cached_page(browser, live_server, make_post):
     post = make_post(title="Nabór na staże")
     first = browser.new_context(base_url=live_server.url, locale="pl-PL")
     first.new_page().goto(post.get_absolute_url())  # renders and stores the page

@@ -6,19 +6,18 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from pagecache import cache as pagecache
+from pagecache import versions
 
 pytestmark = pytest.mark.browser
 
 
 def content_last_changed_yesterday():
     # Pages then say Last-Modified: yesterday, from which a browser would guess a freshness.
-    state = {**pagecache.bump(by_change=False), "at": time.time() - 24 * 3600}
-    pagecache.cache.set(pagecache.VERSION_KEY, state, None)
-    pagecache.reset()
+    state = {**versions.bump(), "at": time.time() - 24 * 3600}
+    versions.cache.set(versions.VERSION_KEY, state, None)
 
 
-def test_a_vote_shows_to_another_reader_on_their_next_visit(browser, live_server, make_post, page_cache):
+def test_a_vote_shows_to_another_reader_on_their_next_visit(browser, live_server, make_post):
     post = make_post(title="Nabór na staże", body="<p>Urząd pracy zaprasza na staże.</p>")
     content_last_changed_yesterday()
     voter = browser.new_context(base_url=live_server.url, locale="pl-PL").new_page()

@@ -1,17 +1,9 @@
-"""The frame (head, header, footer, the newsletter box) and the post's text are kept per process.
-
-They are rendered once per content version (pagecache.fragments) and must read exactly as
-rendered pages do, for every page and every kind of reader, and follow every change at once.
-"""
+"""The frame (header, footer, the newsletter box) follows the page, the reader and every change at once."""
 
 import re
 
 import pytest
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
-from conftest import without_per_response_values
 from members.models import Gmina, Institution, InstitutionKind
 from pages.models import Coordinator, MenuItem
 
@@ -36,44 +28,19 @@ def pages(make_post):
     ]
 
 
-@pytest.fixture(params=["anonymous", "signed-in"])
-def reader(request, bob):
-    client = Client()
-    if request.param == "signed-in":
-        client.force_login(bob)
-    return client
-
-
-def _page(client, url):
-    response = client.get(url)
-    assert response.status_code in (200, 302), url
-    return without_per_response_values(response.text)
-
-
-def test_a_kept_page_reads_as_a_rendered_one(reader, pages, settings, page_cache):
-    settings.PAGECACHE_ENABLED = False  # every request renders: the fragments alone are kept
-    kept = {url: [_page(reader, url) for _ in range(2)] for url in pages}
-    settings.PAGECACHE_FRAGMENTS = False
-    for url in pages:
-        rendered = _page(reader, url)
-        assert kept[url][0] == kept[url][1] == rendered, url
-
-
 def _current_links(html):
     header = html.split("</header>")[0]
     return re.findall(r'<a [^>]*href="([^"]*)"[^>]*aria-current="page"', header)
 
 
-def test_the_current_menu_link_follows_the_page(client, pages, settings, page_cache):
-    settings.PAGECACHE_ENABLED = False
-    for _ in range(2):  # rendered, then kept
+def test_the_current_menu_link_follows_the_page(client, pages):
+    for _ in range(2):  # rendered, then from the page cache
         assert _current_links(client.get("/aktualnosci/").text) == ["/aktualnosci/"]
         assert _current_links(client.get("/spotkania/").text) == ["/spotkania/"]
         assert _current_links(client.get("/").text) == ["/"]
 
 
-def test_the_header_knows_who_reads(client, bob, settings, page_cache):
-    settings.PAGECACHE_ENABLED = False
+def test_the_header_knows_who_reads(client, bob):
     assert "Zaloguj się" in client.get("/kontakt/").text
     client.force_login(bob)
     html = client.get("/kontakt/").text
@@ -81,8 +48,7 @@ def test_the_header_knows_who_reads(client, bob, settings, page_cache):
     assert "Zaloguj się" not in html
 
 
-def test_a_menu_change_shows_on_the_next_page(client, db, settings, page_cache, django_capture_on_commit_callbacks):
-    settings.PAGECACHE_ENABLED = False
+def test_a_menu_change_shows_on_the_next_page(client, db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         item = MenuItem.objects.create(label="Aktualności", section=MenuItem.Section.NEWS, position=1)
     assert ">Aktualności</a>" in client.get("/kontakt/").text
@@ -94,18 +60,14 @@ def test_a_menu_change_shows_on_the_next_page(client, db, settings, page_cache, 
     assert ">Aktualności</a>" not in html
 
 
-def test_a_coordinator_edit_shows_in_the_footer_at_once(
-    client, db, settings, page_cache, django_capture_on_commit_callbacks
-):
-    settings.PAGECACHE_ENABLED = False
+def test_a_coordinator_edit_shows_in_the_footer_at_once(client, db, django_capture_on_commit_callbacks):
     client.get("/")
     with django_capture_on_commit_callbacks(execute=True):
         Coordinator.objects.update_or_create(pk=1, defaults={"name": OFFICE})
     assert OFFICE in client.get("/").text.split("<footer")[1]
 
 
-def test_the_newsletter_box_names_each_page_as_its_source(client, pages, settings, page_cache):
-    settings.PAGECACHE_ENABLED = False
+def test_the_newsletter_box_names_each_page_as_its_source(client, pages):
     for _ in range(2):
         for url in ["/aktualnosci/", "/spotkania/"]:
             html = client.get(url).text
@@ -113,24 +75,13 @@ def test_the_newsletter_box_names_each_page_as_its_source(client, pages, setting
             assert 'name="csrfmiddlewaretoken"' in html.split('class="newsletter-box"')[1]
 
 
-def test_a_kept_post_page_asks_the_database_nothing(client, pages, settings, page_cache):
-    settings.PAGECACHE_ENABLED = False
-    post_url = pages[2]
-    client.get(post_url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(post_url).status_code == 200
-    assert len(queries) == 0, [q["sql"] for q in queries]
-
-
 def _trail(html):
     nav = html.split('aria-label="Ścieżka nawigacji"')[1].split("</nav>")[0]
     return [label.strip() for label in re.findall(r">([^<]+)<", nav) if label.strip()]
 
 
-def test_one_address_keeps_a_trail_per_page_it_shows(client, make_post, settings, page_cache):
-    # A missing post's address, then the same address once the post exists, in one content
-    # version (its save is not committed here): each answer has its own trail.
-    settings.PAGECACHE_ENABLED = False
+def test_one_address_keeps_a_trail_per_page_it_shows(client, make_post):
+    # A missing post's address, then the same address once the post exists: each answer has its own trail.
     assert "Nie znaleziono strony" in _trail(client.get("/aktualnosci/dozynki/").text)
     make_post(title="Dożynki w Nasielsku", slug="dozynki")
     assert _trail(client.get("/aktualnosci/dozynki/").text)[-1] == "Dożynki w Nasielsku"

@@ -1,1 +1,0 @@
-from pagecache.fragments import register  # noqa: F401  ({% load pagecache %}: the fragment tag)
