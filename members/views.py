@@ -6,12 +6,12 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from core.links import absolute_url
+from core.seo import json_ld
 from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from members.forms import AccessionForm, DirectoryFilterForm
 from members.models import Institution, Office
 from members.notify import accession_received
-from pages.seo import json_ld
 from partnerstwo.models import Signature
 
 # How many requests to join one address (e-mail or IP) may send in a day.

@@ -19,12 +19,12 @@ from changelog.metryczka import metryczka_for
 from core.links import absolute_url
 from core.notify import notify_staff
 from core.sanitize import html_to_text
+from core.seo import json_ld, partnership
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
 from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
 from pagecache import cache as pagecache
 from pagecache import fragments
-from pages.seo import json_ld, partnership
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
 RATER_COOKIE = "ocena"

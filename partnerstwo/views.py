@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404, render
 
 from changelog.metryczka import metryczka_for
 from core.links import absolute_url
-from pages.seo import json_ld, partnership
+from core.seo import json_ld, partnership
 from partnerstwo.models import Agreement
 
 

@@ -11,8 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from core.links import absolute_url
+from core.seo import json_ld
 from pagecache import fragments
-from pages.seo import json_ld
 
 register = template.Library()
 
