@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
+from agreement.models import Signature
 from core.links import absolute_url
 from core.seo import json_ld
 from limits.ratelimit import client_ip, is_limited
@@ -12,7 +13,6 @@ from meetings.models import Meeting
 from members.forms import AccessionForm, DirectoryFilterForm
 from members.models import Institution, Office
 from members.notify import accession_received
-from partnerstwo.models import Signature
 
 # How many requests to join one address (e-mail or IP) may send in a day.
 ACCESSION_LIMIT_PER_EMAIL = 3

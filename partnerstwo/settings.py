@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "news",
     "members",
     "meetings",
+    "agreement",
+    "opendata",
     "search",
     "django_tasks_db",
     "newsletter",
@@ -323,7 +325,7 @@ if PAGECACHE_RECHECK < 0:
 # Query parameters the cached views read; a request with any other is served uncached,
 # so junk query strings (/?x=1, /?x=2, …) cannot fill the page cache.
 PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina", "komentarze"}
-PAGECACHE_APPS = ["partnerstwo", "pages", "changelog", "news", "members", "meetings", "search"]
+PAGECACHE_APPS = ["agreement", "pages", "changelog", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/",
     "/konto/",

@@ -7,7 +7,6 @@ from django.urls import include, path, re_path, register_converter
 from pages import views as pages
 from pages.converters import PagePathConverter
 from pages.sitemaps import SITEMAPS
-from partnerstwo import opendata, views
 
 # One login for everyone: the admin's goes through allauth (rate limits, two-factor).
 admin.site.login = secure_admin_login(admin.site.login)
@@ -26,11 +25,8 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("partnerstwo/<pagepath:url_path>/", pages.partnership_page, name="partnership_page"),
     path("szukaj/", include("search.urls")),
-    path("dane/", opendata.index, name="open_data"),
-    path("dane/<slug:slug>.csv", opendata.dataset_csv, name="open_data_csv"),
-    path("dane/<slug:slug>.json", opendata.dataset_json, name="open_data_json"),
-    path("porozumienie/", views.agreement, name="agreement"),
-    path("porozumienie/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
+    path("dane/", include("opendata.urls")),
+    path("porozumienie/", include("agreement.urls")),
     path("partnerzy/", include("members.urls")),
     path("ciasteczka/", pages.cookie_notice, name="cookie_notice"),
     path("kontakt/", pages.contact, name="contact"),

@@ -1,14 +1,16 @@
+"""The agreement pages: /porozumienie/ (the founding one) and /porozumienie/<slug>/."""
+
 from django.shortcuts import get_object_or_404, render
 
+from agreement.models import Agreement
 from changelog.metryczka import metryczka_for
 from core.links import absolute_url
 from core.seo import json_ld, partnership
-from partnerstwo.models import Agreement
 
 
 def _agreement_page(request, agreement, *, founding=False):
     if agreement is None:
-        return render(request, "partnerstwo/agreement.html", {"agreement": None})
+        return render(request, "agreement/agreement.html", {"agreement": None})
     signatures = list(agreement.signatures.select_related("person", "institution"))
     context = {
         "agreement": agreement,
@@ -16,7 +18,7 @@ def _agreement_page(request, agreement, *, founding=False):
         "metryczka": metryczka_for(agreement),
         "agreement_json_ld": json_ld(agreement_data(agreement, signatures, request.path, founding)),
     }
-    return render(request, "partnerstwo/agreement.html", context)
+    return render(request, "agreement/agreement.html", context)
 
 
 def agreement_data(agreement, signatures, path, founding):
