@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path, register_converter
 
+from adminsite import views as adminsite
 from pages import views as pages
 from pages.converters import PagePathConverter
 from pages.sitemaps import SITEMAPS
+from partnerstwo import views
 
 # One login for everyone: the admin's goes through allauth (rate limits, two-factor).
 admin.site.login = secure_admin_login(admin.site.login)
@@ -33,18 +35,18 @@ urlpatterns = [
     path("deklaracja-dostepnosci/", pages.accessibility_statement, name="accessibility_statement"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages.robots_txt, name="robots_txt"),
-    path("health/", pages.health, name="health"),
+    path("health/", views.health, name="health"),
     # Browsers ask for /favicon.ico on pages without an icon link (the admin).
     path("favicon.ico", pages.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
-    path("ckeditor5/image_upload/", pages.editor_image_upload, name="ck_editor_5_upload_file"),
+    path("ckeditor5/image_upload/", adminsite.editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", pages.serve_media),
+        re_path(r"^media/(?P<path>.*)$", views.serve_media),
     ]
 
 # Simple pages and their subpages (/polityka-prywatnosci/, /o-portalu/historia/); keep this last.
