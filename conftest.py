@@ -198,7 +198,7 @@ def jpeg_with_location():
     return image_bytes(exif=exif)
 
 
-# Partners and the agreement (members/, partnerstwo/): used by both apps' tests.
+# Partners and the agreement (members/, agreement/): used by both apps' tests.
 
 
 @pytest.fixture
@@ -239,7 +239,7 @@ def make_office(db, make_person):
 
 @pytest.fixture
 def make_agreement(db):
-    from partnerstwo.models import Agreement
+    from agreement.models import Agreement
 
     def make(**fields):
         fields.setdefault("title", "Porozumienie o zawarciu Partnerstwa Lokalnego")

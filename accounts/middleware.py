@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 
-from accounts.mfa import second_factor_missing
+from core.staff import second_factor_missing
 
 
 class StaffMFAMiddleware:
@@ -12,7 +12,7 @@ class StaffMFAMiddleware:
 
     Staff-only addresses are settings.STAFF_ONLY_PREFIXES (the admin, the editor's
     upload endpoint); staff privileges inside public views check
-    accounts.mfa.has_staff_powers. Public pages run no extra query.
+    core.staff.has_staff_powers. Public pages run no extra query.
     """
 
     def __init__(self, get_response):

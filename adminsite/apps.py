@@ -26,6 +26,7 @@ class AdminsiteConfig(AppConfig):
         for label, name in APP_NAMES.items():
             apps.get_app_config(label).verbose_name = name
         _polish_yes_no_icons()
+        _guard_admin_autocomplete()
 
 
 def _polish_yes_no_icons():
@@ -45,6 +46,30 @@ def _polish_yes_no_icons():
         return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{name}.svg"), alt)
 
     admin_list._boolean_icon = boolean_icon
+
+
+def _guard_admin_autocomplete():
+    """Django's admin autocomplete widget looks up the posted ids to show them
+    again; an id that is not a number (a bot's garbage) raises ValueError there,
+    a 500 instead of the form's own error. Drop such values before the lookup."""
+    from django.contrib.admin.widgets import AutocompleteMixin
+    from django.core.exceptions import ValidationError
+
+    original = AutocompleteMixin.optgroups
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        target = remote.model._meta.get_field(getattr(remote, "field_name", None) or remote.model._meta.pk.name)
+        valid = []
+        for item in value:
+            try:
+                target.to_python(item)
+            except ValidationError:
+                continue
+            valid.append(item)
+        return original(self, name, valid, attr)
+
+    AutocompleteMixin.optgroups = optgroups
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

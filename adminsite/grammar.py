@@ -101,7 +101,7 @@ _SETS = ("zestaw", "zestawy", "zestawów")
 # Keyed by "app_label.model_name". Every model the admin shows, its inlines and the models
 # their related-object buttons point at.
 NOUNS = {
-    # Site frame and the partnership (pages/, changelog/ and partnerstwo/).
+    # Site frame and the partnership (pages/, changelog/ and agreement/).
     "pages.page": _n("strona", "stronę", "strony", "strony", "stron", FEMININE),
     "pages.coordinator": _n(
         "dane koordynatora",
@@ -148,8 +148,8 @@ NOUNS = {
         "zmian w rejestrze",
         FEMININE,
     ),
-    "partnerstwo.agreement": _n("porozumienie", "porozumienie", "porozumienia", "porozumienia", "porozumień", NEUTER),
-    "partnerstwo.signature": _n("podpis", "podpis", "podpisu", "podpisy", "podpisów", MASCULINE),
+    "agreement.agreement": _n("porozumienie", "porozumienie", "porozumienia", "porozumienia", "porozumień", NEUTER),
+    "agreement.signature": _n("podpis", "podpis", "podpisu", "podpisy", "podpisów", MASCULINE),
     # News.
     "news.category": _n("kategoria", "kategorię", "kategorii", "kategorie", "kategorii", FEMININE),
     "news.post": _n("wpis", "wpis", "wpisu", "wpisy", "wpisów", MASCULINE),

@@ -37,12 +37,12 @@ class Spec:
 SPECS = {
     "news.post": Spec(rich=("body",)),
     "pages.page": Spec(rich=("body",)),
-    "partnerstwo.agreement": Spec(follow=("signatures",), rich=("text",)),
+    "agreement.agreement": Spec(follow=("signatures",), rich=("text",)),
     "meetings.meeting": Spec(follow=("agenda_items",), rich=("description",), metryczka=False),
     "meetings.report": Spec(rich=("body",)),
 }
 # Rows kept inside their parent's versions.
-CHILDREN = ("partnerstwo.signature", "meetings.agendaitem")
+CHILDREN = ("agreement.signature", "meetings.agendaitem")
 
 EMPTY = "–"
 

@@ -3,7 +3,9 @@
 An upload is accepted when Pillow recognises its content as one of the
 allowed formats, whatever its name says. It is re-encoded, which drops EXIF
 data (camera location included) after applying the EXIF orientation, and it
-gets a random file name with the extension of its real format.
+gets a random file name with the extension of its real format. Smaller
+copies (a meeting photo's large size and thumbnail, a post's card images)
+are made from the cleaned image by ``rendition``.
 """
 
 import io
@@ -92,3 +94,29 @@ def validate_image(uploaded):
     if hasattr(uploaded, "_committed") and uploaded._committed:
         return  # an image already stored, not a new upload
     clean_image(uploaded)
+
+
+def image_size(source):
+    """(width, height) of the image ``source``."""
+    source.seek(0)
+    with Image.open(source) as image:
+        return image.size
+
+
+def rendition(source, size):
+    """A copy of the image ``source`` that fits in ``size``; returns (ContentFile, width, height)."""
+    source.seek(0)
+    with Image.open(source) as image:
+        image.seek(0)  # the first frame of an animated GIF
+        fmt = "JPEG" if image.format == "JPEG" else "WEBP" if image.format == "WEBP" else "PNG"
+        copy = image.convert("RGBA" if fmt != "JPEG" and _has_alpha(image) else "RGB")
+    copy.thumbnail(size, Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    options = {"JPEG": {"quality": 85, "optimize": True}, "WEBP": {"quality": 85}}.get(fmt, {"optimize": True})
+    copy.save(out, format=fmt, **options)
+    extension = {"JPEG": "jpg", "WEBP": "webp", "PNG": "png"}[fmt]
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}"), copy.width, copy.height
+
+
+def _has_alpha(image):
+    return image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)

@@ -10,7 +10,6 @@ import datetime
 from meetings.models import AgendaItem, Meeting, Venue
 from members.models import Gmina, Institution
 from news.models import Post
-from partnerstwo.models import Agreement
 
 FIRST_POST_SLUG = "partnerstwo-lokalne-w-powiecie-nowodworskim"
 
@@ -65,8 +64,6 @@ def load(log):
         rada.participants.set(Institution.objects.filter(name__in=SIGNATORY_INSTITUTIONS))
         if first_post:
             rada.related_posts.add(first_post)
-        # The agreement signed at this meeting (partnerstwo.demo ran before).
-        Agreement.objects.filter(title=AGREEMENT_TITLE, signed_on=rada.date, meeting=None).update(meeting=rada)
 
     venue, created = Venue.objects.get_or_create(
         name="Rezydencja „Miętowe Wzgórza”",

@@ -20,11 +20,10 @@ from core.documents import (
     pdf_accessibility_problems,
     validate_document,
 )
-from core.images import validate_image
+from core.images import image_size, rendition, validate_image
 from core.links import site_host
 from core.sanitize import clean_html
 from core.text import unique_slug
-from meetings.files import LARGE_SIZE, THUMBNAIL_SIZE, image_size, rendition
 from members.models import Gmina
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
@@ -345,6 +344,11 @@ def photo_path(instance, filename):
 
 def photo_rendition_path(instance, filename):
     return f"spotkania/{instance.meeting_id}/zdjecia/male/{filename}"
+
+
+# The copies made of every photo (Photo.make_renditions): a large size and a thumbnail.
+LARGE_SIZE = (1600, 1600)
+THUMBNAIL_SIZE = (480, 360)
 
 
 class Photo(models.Model):

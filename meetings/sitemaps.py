@@ -1,7 +1,7 @@
 from django.db.models.functions import Coalesce, Greatest
 
+from core.seo import PortalSitemap
 from meetings.models import Meeting
-from pages.seo import PortalSitemap
 
 
 class MeetingSitemap(PortalSitemap):

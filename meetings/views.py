@@ -8,11 +8,11 @@ from django.utils import timezone
 from changelog.metryczka import metryczka_from_rows, metryczka_subquery
 from core.links import absolute_url
 from core.sanitize import html_to_text
+from core.seo import json_ld, partnership
 from meetings.ics import build_calendar, calendar_response
 from meetings.models import Meeting, Report
 from members.models import Institution
 from news.models import Post
-from pages.seo import json_ld, partnership
 
 RECENT_ON_LIST = 10
 

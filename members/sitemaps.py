@@ -1,5 +1,5 @@
+from core.seo import PortalSitemap
 from members.models import Institution
-from pages.seo import PortalSitemap
 
 
 class InstitutionSitemap(PortalSitemap):

@@ -5,13 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from core.links import absolute_url
+from core.seo import json_ld
 from limits.ratelimit import client_ip, is_limited
-from meetings.models import Meeting
 from members.forms import AccessionForm, DirectoryFilterForm
 from members.models import Institution, Office
 from members.notify import accession_received
-from pages.seo import json_ld
-from partnerstwo.models import Signature
 
 # How many requests to join one address (e-mail or IP) may send in a day.
 ACCESSION_LIMIT_PER_EMAIL = 3
@@ -50,28 +48,23 @@ def institution_detail(request, slug):
     institution = get_object_or_404(
         institutions.prefetch_related(
             Prefetch("offices", queryset=Office.objects.select_related("person"), to_attr="all_offices"),
-            Prefetch(
-                "signatures",
-                queryset=Signature.objects.published()
-                .select_related("agreement", "person")
-                .order_by("agreement__signed_on", "agreement_id", "order"),
-                to_attr="published_signatures",
-            ),
-            Prefetch(
-                "meetings",
-                queryset=Meeting.objects.only("title", "slug", "date", "start_time", "end_time", "status"),
-                to_attr="all_meetings",
-            ),
         ),
         slug=slug,
     )
     offices = institution.all_offices
+    # Signatures and meetings come through the relations those apps point here by: members imports neither.
+    signatures = (
+        institution.signatures.published()
+        .select_related("agreement", "person")
+        .order_by("agreement__signed_on", "agreement_id", "order")
+    )
+    meetings = institution.meetings.only("title", "slug", "date", "start_time", "end_time", "status")
     context = {
         "institution": institution,
         "current_offices": [o for o in offices if o.is_current],
         "past_offices": [o for o in offices if o.is_past],
-        "signatures": institution.published_signatures,
-        "meetings": institution.all_meetings,
+        "signatures": list(signatures),
+        "meetings": list(meetings),
         "institution_json_ld": json_ld(organization_data(institution)),
     }
     return render(request, "members/institution_detail.html", context)

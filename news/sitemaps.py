@@ -1,5 +1,5 @@
+from core.seo import PortalSitemap
 from news.models import Category, Post
-from pages.seo import PortalSitemap
 
 
 class PostSitemap(PortalSitemap):

@@ -1,12 +1,12 @@
 """Thumbnails of post illustrations for the cards in lists (news, home page, search results).
 
-Made with the renditions of meetings.files when a post is saved with a new illustration; each
+Made with core.images.rendition when a post is saved with a new illustration; each
 thumbnail's name starts with its illustration's, so an unchanged illustration is not redone.
 """
 
 from pathlib import PurePosixPath
 
-from meetings.files import rendition
+from core.images import rendition
 
 SIZE = (400, 300)
 SIZE_2X = (800, 600)

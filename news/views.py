@@ -11,16 +11,16 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from accounts.mfa import has_staff_powers
 from changelog.metryczka import metryczka_for
 from core.links import absolute_url
 from core.notify import notify_staff
 from core.sanitize import html_to_text
+from core.seo import json_ld, partnership
+from core.staff import has_staff_powers
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
 from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
 from pagecache.versions import shows
-from pages.seo import json_ld, partnership
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
 RATER_COOKIE = "ocena"

@@ -2,11 +2,11 @@
 
 from django.urls import reverse
 
+from core.seo import PortalSitemap
 from meetings.sitemaps import MeetingSitemap
 from members.sitemaps import InstitutionSitemap
 from news.sitemaps import CategorySitemap, PostSitemap
 from pages.models import Page
-from pages.seo import PortalSitemap
 
 
 class FixedPagesSitemap(PortalSitemap):

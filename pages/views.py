@@ -3,11 +3,8 @@ import sys
 from collections import defaultdict
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError
 from django.db.models import Q
 from django.http import (
     Http404,
@@ -21,15 +18,11 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from django.views.static import serve
 
 from changelog.metryczka import metryczka_for
 from core import sanitize
-from core.images import clean_image
 from core.links import absolute_url
-from core.storage import INLINE_MEDIA_TYPES
 from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from members.models import Institution
@@ -188,24 +181,6 @@ def cookie_notice(request):
     return response
 
 
-@require_POST
-@staff_member_required
-def editor_image_upload(request):
-    """CKEditor 5 image upload: staff only, content checked, EXIF removed, renamed."""
-    if is_limited("editor-upload", request.user.pk, limit=60, window=600):
-        message = "Zbyt wiele przesłanych plików. Spróbuj ponownie za kilka minut."
-        return JsonResponse({"error": {"message": message}}, status=429)
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return JsonResponse({"error": {"message": "Nie wybrano pliku."}}, status=400)
-    try:
-        cleaned = clean_image(upload)
-    except ValidationError as error:
-        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
-    name = default_storage.save(f"editor/{cleaned.name}", cleaned)
-    return JsonResponse({"url": default_storage.url(name)})
-
-
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
@@ -252,38 +227,6 @@ def too_many_requests(request, retry_after):
 
 def uri_too_long(request):
     return HttpResponse("Adres strony jest za długi.", status=414, content_type="text/plain; charset=utf-8")
-
-
-# Uploaded files a browser may show in the page; anything else (documents) is a download.
-
-
-def serve_media(request, path):
-    """Uploaded files when no reverse proxy serves them (development, SERVE_MEDIA=1).
-
-    Only images open in the browser; every other file is sent as an attachment,
-    and nosniff stops a browser from guessing that a "PDF" is really a web page.
-    """
-    try:
-        response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
-        raise Http404("Nie ma takiego pliku.") from None
-    response["X-Content-Type-Options"] = "nosniff"
-    if response.get("Content-Type", "").split(";")[0].strip() not in INLINE_MEDIA_TYPES:
-        disposition = response.get("Content-Disposition", "inline")  # FileResponse names the file
-        response["Content-Disposition"] = disposition.replace("inline", "attachment", 1)
-    return response
-
-
-@require_GET
-@never_cache
-def health(request):
-    """For load balancers and monitoring: 200 when the database answers, else 503."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DATABASE_ERRORS:
-        return JsonResponse({"database": "unavailable"}, status=503)
-    return JsonResponse({"database": "ok"})
 
 
 def accessibility_statement(request):

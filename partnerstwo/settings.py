@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "news",
     "members",
     "meetings",
+    "agreement",
+    "opendata",
     "search",
     "django_tasks_db",
     "newsletter",
@@ -331,7 +333,7 @@ RELEASE = envstr("RELEASE", "")
 # Query parameters the cached views read; a request with any other is served uncached,
 # so junk query strings (/?x=1, /?x=2, …) cannot fill the page cache.
 PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina", "komentarze"}
-PAGECACHE_APPS = ["partnerstwo", "pages", "changelog", "news", "members", "meetings", "search"]
+PAGECACHE_APPS = ["agreement", "pages", "changelog", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/",
     "/konto/",
@@ -471,7 +473,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Partnerstwo Lokalne] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Partnerstwo Lokalne"
-# Staff must set up TOTP before they reach the admin or use any staff power (accounts/mfa.py).
+# Staff must set up TOTP before they reach the admin or use any staff power (core/staff.py).
 MFA_REQUIRED_FOR_STAFF = envbool("MFA_REQUIRED_FOR_STAFF", not DEBUG)
 # Addresses only staff may use; without a second factor they send staff to set one up
 # (accounts/middleware.py; accounts/tests/test_staff_pages_need_a_second_factor.py walks every URL).

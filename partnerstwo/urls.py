@@ -4,10 +4,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path, register_converter
 
+from adminsite import views as adminsite
 from pages import views as pages
 from pages.converters import PagePathConverter
 from pages.sitemaps import SITEMAPS
-from partnerstwo import opendata, views
+from partnerstwo import views
 
 # One login for everyone: the admin's goes through allauth (rate limits, two-factor).
 admin.site.login = secure_admin_login(admin.site.login)
@@ -26,29 +27,26 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("partnerstwo/<pagepath:url_path>/", pages.partnership_page, name="partnership_page"),
     path("szukaj/", include("search.urls")),
-    path("dane/", opendata.index, name="open_data"),
-    path("dane/<slug:slug>.csv", opendata.dataset_csv, name="open_data_csv"),
-    path("dane/<slug:slug>.json", opendata.dataset_json, name="open_data_json"),
-    path("porozumienie/", views.agreement, name="agreement"),
-    path("porozumienie/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
+    path("dane/", include("opendata.urls")),
+    path("porozumienie/", include("agreement.urls")),
     path("partnerzy/", include("members.urls")),
     path("ciasteczka/", pages.cookie_notice, name="cookie_notice"),
     path("kontakt/", pages.contact, name="contact"),
     path("deklaracja-dostepnosci/", pages.accessibility_statement, name="accessibility_statement"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages.robots_txt, name="robots_txt"),
-    path("health/", pages.health, name="health"),
+    path("health/", views.health, name="health"),
     # Browsers ask for /favicon.ico on pages without an icon link (the admin).
     path("favicon.ico", pages.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
-    path("ckeditor5/image_upload/", pages.editor_image_upload, name="ck_editor_5_upload_file"),
+    path("ckeditor5/image_upload/", adminsite.editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", pages.serve_media),
+        re_path(r"^media/(?P<path>.*)$", views.serve_media),
     ]
 
 # Simple pages and their subpages (/polityka-prywatnosci/, /o-portalu/historia/); keep this last.

@@ -1,45 +1,40 @@
-from django.shortcuts import get_object_or_404, render
+"""What the project serves itself, outside every app: /health/ and, without a reverse proxy, /media/."""
 
-from changelog.metryczka import metryczka_for
-from core.links import absolute_url
-from pages.seo import json_ld, partnership
-from partnerstwo.models import Agreement
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.static import serve
 
-
-def _agreement_page(request, agreement, *, founding=False):
-    if agreement is None:
-        return render(request, "partnerstwo/agreement.html", {"agreement": None})
-    signatures = list(agreement.signatures.select_related("person", "institution"))
-    context = {
-        "agreement": agreement,
-        "signatures": signatures,
-        "metryczka": metryczka_for(agreement),
-        "agreement_json_ld": json_ld(agreement_data(agreement, signatures, request.path, founding)),
-    }
-    return render(request, "partnerstwo/agreement.html", context)
+from core.storage import INLINE_MEDIA_TYPES
+from pages.views import DATABASE_ERRORS
 
 
-def agreement_data(agreement, signatures, path, founding):
-    """schema.org: the partnership the agreement founded, a GovernmentOrganization, and its signatories."""
-    members = {s.institution_id: s.institution for s in signatures}.values()
-    return {
-        "@context": "https://schema.org",
-        **partnership(
-            **({"foundingDate": agreement.signed_on.isoformat()} if founding else {}),
-            areaServed={"@type": "AdministrativeArea", "name": "powiat nowodworski"},
-            subjectOf={"@type": "CreativeWork", "name": agreement.title, "url": absolute_url(path)},
-            member=[
-                {"@type": i.schema_type, "name": i.name, "url": absolute_url(i.get_absolute_url())} for i in members
-            ],
-        ),
-    }
+def serve_media(request, path):
+    """Uploaded files when no reverse proxy serves them (development, SERVE_MEDIA=1).
+
+    Only images open in the browser; every other file is sent as an attachment,
+    and nosniff stops a browser from guessing that a "PDF" is really a web page.
+    """
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        raise Http404("Nie ma takiego pliku.") from None
+    response["X-Content-Type-Options"] = "nosniff"
+    if response.get("Content-Type", "").split(";")[0].strip() not in INLINE_MEDIA_TYPES:
+        disposition = response.get("Content-Disposition", "inline")  # FileResponse names the file
+        response["Content-Disposition"] = disposition.replace("inline", "attachment", 1)
+    return response
 
 
-def agreement(request):
-    """The founding agreement (the earliest one published), or a note that it is not published yet."""
-    return _agreement_page(request, Agreement.objects.published().select_related("meeting").first(), founding=True)
-
-
-def agreement_detail(request, slug):
-    agreements = Agreement.objects.published().select_related("meeting")
-    return _agreement_page(request, get_object_or_404(agreements, slug=slug))
+@require_GET
+@never_cache
+def health(request):
+    """For load balancers and monitoring: 200 when the database answers, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_ERRORS:
+        return JsonResponse({"database": "unavailable"}, status=503)
+    return JsonResponse({"database": "ok"})

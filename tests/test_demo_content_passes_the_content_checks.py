@@ -2,13 +2,13 @@
 
 from django.core.management import call_command
 
+from agreement.models import Agreement
 from core.content_checks import check_html
 from meetings.models import Meeting, Report
 from members.models import Institution
 from news.models import Post
 from newsletter.models import Issue
 from pages.models import Page
-from partnerstwo.models import Agreement
 
 RICH_TEXT = [
     (Post, "body"),

@@ -6,11 +6,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from agreement.models import Agreement, Signature
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
 from members.models import Gmina, Institution, InstitutionKind, Office, Person
 from news.models import Category, Comment, Post
 from pages.models import Page
-from partnerstwo.models import Agreement, Signature
 
 # The most a public page may run when rendered afresh: the post page's eight are the frame
 # (coordinator, menu), the post, its ratings, its comment counts, the page of comments, the

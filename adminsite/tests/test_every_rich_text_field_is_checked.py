@@ -26,7 +26,7 @@ def test_every_form_with_a_rich_text_field_checks_it(alice):
         "meetings.Meeting.description",
         "meetings.Meeting → meetings.Report.body",
         "meetings.Report.body",
-        "partnerstwo.Agreement.text",
+        "agreement.Agreement.text",
         "members.Institution.description",
         "newsletter.Issue.body",
         "pages.HomePage.home_intro",

@@ -81,12 +81,12 @@ def test_warnings_are_shown_after_a_save_that_goes_through(client, alice, catego
 def test_the_agreement_text_is_checked_too(client, alice, make_agreement):
     agreement = make_agreement()
     client.force_login(alice)
-    page = client.get(f"/admin/partnerstwo/agreement/{agreement.pk}/change/")
+    page = client.get(f"/admin/agreement/agreement/{agreement.pk}/change/")
     form = page.context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and k != "document"}
     data.update({"text": NO_ALT, "signed_on": agreement.signed_on.isoformat(), "meeting": ""})
     data.update({"signatures-TOTAL_FORMS": 0, "signatures-INITIAL_FORMS": 0})
-    response = client.post(f"/admin/partnerstwo/agreement/{agreement.pk}/change/", data)
+    response = client.post(f"/admin/agreement/agreement/{agreement.pk}/change/", data)
     assert response.status_code == 200
     assert ALT_REFUSAL in response.text
     agreement.refresh_from_db()

@@ -2,10 +2,10 @@
 
 from reversion.models import Version
 
+from agreement.models import Agreement, Signature
+from agreement.tests.test_agreement_admin import form_with_signature
 from meetings.models import AgendaItem, Meeting, Report
 from meetings.tests.admin_forms import meeting_form
-from partnerstwo.models import Agreement, Signature
-from partnerstwo.tests.test_agreement_admin import form_with_signature
 
 
 def _restore_first(client, url_prefix, obj):
@@ -62,7 +62,7 @@ def test_restoring_the_agreement_brings_back_its_signatures(client, editor, make
     client.force_login(editor)
     person, gmina = make_person("Artur", "Ciecierski"), make_institution(name="Gmina Zakroczym")
     form = form_with_signature(person, gmina, function="Burmistrz")
-    client.post("/admin/partnerstwo/agreement/add/", form)
+    client.post("/admin/agreement/agreement/add/", form)
     agreement, signature = Agreement.objects.get(), Signature.objects.get()
     form |= {
         "slug": agreement.slug,
@@ -72,10 +72,10 @@ def test_restoring_the_agreement_brings_back_its_signatures(client, editor, make
         "signatures-0-agreement": agreement.pk,
         "signatures-0-DELETE": "on",
     }
-    assert client.post(f"/admin/partnerstwo/agreement/{agreement.pk}/change/", form).status_code == 302
+    assert client.post(f"/admin/agreement/agreement/{agreement.pk}/change/", form).status_code == 302
     assert not Signature.objects.exists()
 
-    response = _restore_first(client, "/admin/partnerstwo/agreement", agreement)
+    response = _restore_first(client, "/admin/agreement/agreement", agreement)
     assert "Przywrócono wersję z" in response.text
     agreement.refresh_from_db()
     assert agreement.text == ""

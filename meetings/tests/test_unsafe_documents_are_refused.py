@@ -117,9 +117,9 @@ def test_a_pdf_that_opens_at_its_first_page_is_accepted(staff_client, make_meeti
 def test_the_scanned_agreement_must_be_a_real_pdf_too(staff_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from partnerstwo.tests.test_agreement_document import agreement_form
+    from agreement.tests.test_agreement_document import agreement_form
 
     fake = SimpleUploadedFile("porozumienie.pdf", b"%PDF-1.4\n<html>nic</html>", content_type="application/pdf")
-    response = staff_client.post("/admin/partnerstwo/agreement/add/", agreement_form(document=fake))
+    response = staff_client.post("/admin/agreement/agreement/add/", agreement_form(document=fake))
     assert response.status_code == 200
     assert NOT_PDF in response.text

@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.db import IntegrityError
 
+from agreement.models import Signature
 from members.models import Office
-from partnerstwo.models import Signature
 
 
 def test_a_new_officeholder_leaves_the_agreement_unchanged_and_shows_as_history(

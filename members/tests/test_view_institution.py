@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from partnerstwo.models import Signature
+from agreement.models import Signature
 
 
 def test_institution_page_shows_facts_and_representatives(client, make_institution, make_office, make_person):

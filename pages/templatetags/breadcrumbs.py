@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from core.links import absolute_url
-from pages.seo import json_ld
+from core.seo import json_ld
 
 register = template.Library()
 

@@ -57,7 +57,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client
 def test_a_sitemap_page_is_read_in_one_query_with_its_total(make_post, django_assert_num_queries):
     from django.core.paginator import EmptyPage
 
-    from pages.seo import OneQueryPaginator
+    from core.seo import OneQueryPaginator
 
     for n in range(5):
         make_post(title=f"Wpis {n}")

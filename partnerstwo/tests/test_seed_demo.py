@@ -30,8 +30,8 @@ def test_demo_post_is_shown_with_its_polish_date(client, db):
 
 
 def test_demo_partners_agreement_and_pages_load_once(db):
+    from agreement.models import Agreement, Signature
     from members.models import Institution, Office, Person
-    from partnerstwo.models import Agreement, Signature
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     assert Institution.objects.count() == 9

@@ -167,6 +167,7 @@ def site_content(make_post, category, alice, django_user_model, log_in):
     from django.core.files.base import ContentFile
     from django.core.management import call_command
 
+    from agreement.models import Agreement
     from changelog.metryczka import record_change
     from conftest import image_bytes
     from meetings.models import Meeting
@@ -174,7 +175,6 @@ def site_content(make_post, category, alice, django_user_model, log_in):
     from newsletter.models import ConsentText, Subscriber
     from newsletter.tokens import confirm_token, unsubscribe_token
     from pages.models import Page
-    from partnerstwo.models import Agreement
     from tests.browser.helpers import verify_email
 
     alice.first_name, alice.last_name = "Alicja", "Redakcyjna"

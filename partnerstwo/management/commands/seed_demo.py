@@ -9,9 +9,9 @@ from django.db import transaction
 DEMO_STEPS = [
     "members.demo",  # institutions and people, before the agreement they signed
     "pages.demo",  # the privacy policy, partnership pages, coordinator, accessibility statement
-    "partnerstwo.demo",
     "news.demo",
     "meetings.demo",
+    "agreement.demo",  # after the meeting at which it was signed
     "newsletter.demo",
 ]
 

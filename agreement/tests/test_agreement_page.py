@@ -1,9 +1,9 @@
 import pytest
 from django.core.management import call_command
 
+from agreement.models import Signature
 from changelog.metryczka import record_change
 from members.demo import SIGNATORIES
-from partnerstwo.models import Signature
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ import re
 
 from django.core.management import call_command
 
+from agreement.models import Agreement
 from changelog.models import ChangeRecord
-from partnerstwo.models import Agreement
 
 
 def json_ld(html):
@@ -17,7 +17,7 @@ def test_saving_the_agreement_in_admin_shows_who_published_it(client, alice):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     agreement = Agreement.objects.get()
     client.force_login(alice)
-    page = client.get(f"/admin/partnerstwo/agreement/{agreement.pk}/change/")
+    page = client.get(f"/admin/agreement/agreement/{agreement.pk}/change/")
     form = page.context["adminform"].form
     data = {name: form[name].value() or "" for name in form.fields if name != "document"}
     data.update(signed_on="2018-04-19", is_published="on", occasion="Posiedzenie Rady")
@@ -26,7 +26,7 @@ def test_saving_the_agreement_in_admin_shows_who_published_it(client, alice):
     data.update({f"{formset.prefix}-TOTAL_FORMS": len(signed), f"{formset.prefix}-INITIAL_FORMS": len(signed)})
     for n, f in enumerate(signed):
         data.update({f"{formset.prefix}-{n}-{name}": f[name].value() or "" for name in f.fields if name != "DELETE"})
-    response = client.post(f"/admin/partnerstwo/agreement/{agreement.pk}/change/", data)
+    response = client.post(f"/admin/agreement/agreement/{agreement.pk}/change/", data)
     assert response.status_code == 302
     assert ChangeRecord.objects.get().editor_name == "Alicja Redakcyjna"
 

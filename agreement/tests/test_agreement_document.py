@@ -1,7 +1,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from agreement.models import Agreement
 from conftest import pdf_bytes as pdf
-from partnerstwo.models import Agreement
 
 
 def agreement_form(**fields):
@@ -25,7 +25,7 @@ def agreement_form(**fields):
 def test_a_scanned_pdf_is_offered_for_download_with_its_size(client, alice):
     client.force_login(alice)
     upload = SimpleUploadedFile("Skan porozumienia (podpisany).PDF", pdf(1_258_291), content_type="application/pdf")
-    response = client.post("/admin/partnerstwo/agreement/add/", agreement_form(document=upload))
+    response = client.post("/admin/agreement/agreement/add/", agreement_form(document=upload))
     assert response.status_code == 302
     agreement = Agreement.objects.get()
     assert agreement.document.name == "dokumenty/skan-porozumienia-podpisany.pdf"
@@ -38,7 +38,7 @@ def test_a_scanned_pdf_is_offered_for_download_with_its_size(client, alice):
 def test_a_file_that_is_not_a_pdf_is_refused(client, alice):
     client.force_login(alice)
     upload = SimpleUploadedFile("porozumienie.pdf", b"<html><script>alert(1)</script>", content_type="application/pdf")
-    response = client.post("/admin/partnerstwo/agreement/add/", agreement_form(document=upload))
+    response = client.post("/admin/agreement/agreement/add/", agreement_form(document=upload))
     assert response.status_code == 200
     assert "Plik nie jest dokumentem PDF." in response.text
     assert not Agreement.objects.exists()
@@ -48,7 +48,7 @@ def test_a_too_large_pdf_is_refused_with_sizes_in_polish(client, alice, settings
     settings.MAX_DOCUMENT_UPLOAD_MB = 1
     client.force_login(alice)
     upload = SimpleUploadedFile("porozumienie.pdf", pdf(1_572_864), content_type="application/pdf")
-    response = client.post("/admin/partnerstwo/agreement/add/", agreement_form(document=upload))
+    response = client.post("/admin/agreement/agreement/add/", agreement_form(document=upload))
     assert response.status_code == 200
     assert "Plik jest za duży (1,5\xa0MB). Największy dozwolony rozmiar to 1,0\xa0MB." in response.text
 

@@ -14,10 +14,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from agreement.models import Signature
 from core.links import absolute_url
 from meetings.models import Meeting, Report
 from members.models import Institution, Office
-from partnerstwo.models import Signature
 
 LICENCE = {
     "name": "Creative Commons Uznanie autorstwa 4.0 Międzynarodowe (CC BY 4.0)",
@@ -158,7 +158,7 @@ DATASETS = {
 
 @require_GET
 def index(request):
-    return render(request, "partnerstwo/open_data.html", {"datasets": DATASETS, "licence": LICENCE})
+    return render(request, "opendata/open_data.html", {"datasets": DATASETS, "licence": LICENCE})
 
 
 def _dataset(slug):

@@ -1,6 +1,6 @@
 import datetime
 
-from partnerstwo.models import Agreement, Signature
+from agreement.models import Agreement, Signature
 
 
 def form_with_signature(person, institution, function=""):
@@ -32,9 +32,9 @@ def test_signature_takes_the_function_held_on_the_day_of_signing(
     make_office(gmina, "Burmistrz Zakroczymia", person, end_date=datetime.date(2018, 11, 20))
     make_office(gmina, "Radny", person, start_date=datetime.date(2018, 11, 21))
     client.force_login(alice)
-    page = client.get("/admin/partnerstwo/agreement/add/").text
+    page = client.get("/admin/agreement/agreement/add/").text
     assert "Podpisy" in page and "admin-autocomplete" in page
-    response = client.post("/admin/partnerstwo/agreement/add/", form_with_signature(person, gmina))
+    response = client.post("/admin/agreement/agreement/add/", form_with_signature(person, gmina))
     assert response.status_code == 302
     signature = Signature.objects.get()
     assert signature.function == "Burmistrz Zakroczymia"
@@ -43,7 +43,7 @@ def test_signature_takes_the_function_held_on_the_day_of_signing(
 
 def test_signature_without_a_known_function_asks_for_one(client, alice, make_institution, make_person):
     client.force_login(alice)
-    response = client.post("/admin/partnerstwo/agreement/add/", form_with_signature(make_person(), make_institution()))
+    response = client.post("/admin/agreement/agreement/add/", form_with_signature(make_person(), make_institution()))
     assert response.status_code == 200
     assert "Podaj funkcję: ta osoba nie miała w tej instytucji funkcji w dniu podpisania." in response.text
     assert not Agreement.objects.exists()
@@ -52,7 +52,7 @@ def test_signature_without_a_known_function_asks_for_one(client, alice, make_ins
 def test_an_explicit_function_is_kept(client, alice, make_institution, make_person):
     client.force_login(alice)
     response = client.post(
-        "/admin/partnerstwo/agreement/add/",
+        "/admin/agreement/agreement/add/",
         form_with_signature(make_person(), make_institution(), function="Przewodniczący Powiatowej Rady Rynku Pracy"),
     )
     assert response.status_code == 302
@@ -66,7 +66,7 @@ def test_institutions_are_found_by_autocomplete(client, alice, make_institution)
         "/admin/autocomplete/",
         {
             "term": "Pomiech",
-            "app_label": "partnerstwo",
+            "app_label": "agreement",
             "model_name": "signature",
             "field_name": "institution",
         },

@@ -1,5 +1,8 @@
 """Staff powers need the second factor: one rule for the admin and every staff privilege outside it.
 
+Public views of any app ask ``has_staff_powers``; accounts/middleware.py keeps
+staff without the second factor out of staff-only addresses.
+
 Every login goes through allauth (the admin login too, see partnerstwo/urls.py),
 and allauth asks for the code of an activated authenticator before it logs
 anyone in, so "has a TOTP authenticator" means "passed the second factor".

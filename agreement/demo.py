@@ -1,13 +1,15 @@
 """Demo content of the partnership: the agreement of 19 April 2018 with its ten signatures.
 
-Runs after members.demo, which creates the institutions and people who signed.
+Runs after members.demo, which creates the institutions and people who signed, and
+meetings.demo, which creates the meeting at which they signed.
 """
 
 import datetime
 
+from agreement.models import Agreement, Signature
+from meetings.models import Meeting
 from members.demo import SIGNATORIES
 from members.models import Institution, Person
-from partnerstwo.models import Agreement, Signature
 
 AGREEMENT = {
     "title": "Porozumienie o zawarciu Partnerstwa Lokalnego na rzecz ożywienia społeczno-gospodarczego "
@@ -17,10 +19,15 @@ AGREEMENT = {
     "occasion": "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy",
     "initiators": "Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim wraz ze Starostą Nowodworskim",
 }
+# The meeting of meetings.demo at which the agreement was signed.
+SIGNING_MEETING_SLUG = "nadzwyczajne-posiedzenie-powiatowej-rady-rynku-pracy-2018-04-19"
 
 
 def load(log):
-    agreement, created = Agreement.objects.get_or_create(slug=AGREEMENT["slug"], defaults=AGREEMENT)
+    meeting = Meeting.objects.filter(slug=SIGNING_MEETING_SLUG, agreement=None).first()
+    agreement, created = Agreement.objects.get_or_create(
+        slug=AGREEMENT["slug"], defaults={**AGREEMENT, "meeting": meeting}
+    )
     log("porozumienie", agreement, created)
     for order, (function, first_name, last_name, institution_name) in enumerate(SIGNATORIES, start=1):
         person = Person.objects.filter(first_name=first_name, last_name=last_name).first()

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from agreement.models import Agreement
 from core.documents import DocumentKind, describe_pdf_problems, pdf_accessibility_problems
 from meetings.models import Document
-from partnerstwo.models import Agreement
 
 
 class Command(BaseCommand):

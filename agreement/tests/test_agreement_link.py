@@ -2,8 +2,8 @@ import datetime
 
 from django.core.management import call_command
 
+from agreement.models import Agreement
 from meetings.models import Meeting
-from partnerstwo.models import Agreement
 
 
 def test_meeting_and_agreement_pages_link_each_other(client, make_agreement):

@@ -2,10 +2,10 @@ from django import forms
 from django.contrib import admin, messages
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from agreement.models import Agreement, Signature
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin
 from core.documents import pdf_upload_warning, pdf_verdict
-from partnerstwo.models import Agreement, Signature
 
 
 class AgreementAdminForm(forms.ModelForm):

@@ -6,10 +6,10 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from agreement.models import Agreement
+from agreement.tests.test_agreement_document import agreement_form
 from conftest import pdf_bytes
 from meetings.models import Document, Meeting
-from partnerstwo.models import Agreement
-from partnerstwo.tests.test_agreement_document import agreement_form
 
 SCAN_PROBLEMS = (
     "brak warstwy tekstowej (skan), brak znaczników struktury (PDF bez tagów), "
@@ -21,7 +21,7 @@ SCAN_VERDICT = "Niedostępny w pełni. Brak: warstwy tekstowej (skan), tagów, j
 def test_a_scan_without_text_is_saved_with_a_warning_and_a_note_on_the_page(client, alice):
     client.force_login(alice)
     upload = SimpleUploadedFile("skan.pdf", pdf_bytes(), content_type="application/pdf")
-    response = client.post("/admin/partnerstwo/agreement/add/", agreement_form(document=upload), follow=True)
+    response = client.post("/admin/agreement/agreement/add/", agreement_form(document=upload), follow=True)
     messages = [str(m) for m in response.context["messages"]]
     assert any(
         m.startswith(f"Dokument „skan porozumienia” nie jest w pełni dostępny: {SCAN_PROBLEMS}.") for m in messages
@@ -29,10 +29,10 @@ def test_a_scan_without_text_is_saved_with_a_warning_and_a_note_on_the_page(clie
     agreement = Agreement.objects.get()
     assert agreement.document_problems == ["text", "tagged", "language", "title"]
 
-    listing = client.get("/admin/partnerstwo/agreement/").text
+    listing = client.get("/admin/agreement/agreement/").text
     assert "Dostępność skanu" in listing
     assert SCAN_VERDICT in listing
-    assert SCAN_VERDICT in client.get(f"/admin/partnerstwo/agreement/{agreement.pk}/change/").text
+    assert SCAN_VERDICT in client.get(f"/admin/agreement/agreement/{agreement.pk}/change/").text
 
     page = client.get("/porozumienie/").text
     assert f"Ten dokument nie jest w pełni dostępny: {SCAN_PROBLEMS}." in page
@@ -43,7 +43,7 @@ def test_an_accessible_pdf_shows_no_note(client, alice):
     client.force_login(alice)
     data = pdf_bytes(text="Porozumienie o zawarciu partnerstwa", tagged=True, lang="pl", title="Porozumienie")
     upload = SimpleUploadedFile("porozumienie.pdf", data, content_type="application/pdf")
-    response = client.post("/admin/partnerstwo/agreement/add/", agreement_form(document=upload), follow=True)
+    response = client.post("/admin/agreement/agreement/add/", agreement_form(document=upload), follow=True)
     assert not [m for m in response.context["messages"] if "dostępny" in str(m)]
     assert Agreement.objects.get().document_problems == []
     assert "nie jest w pełni dostępny" not in client.get("/porozumienie/").text

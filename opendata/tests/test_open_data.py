@@ -4,8 +4,8 @@ import io
 
 import pytest
 
+from agreement.models import Signature
 from meetings.models import Meeting, Venue
-from partnerstwo.models import Signature
 
 
 @pytest.fixture

@@ -1,3 +1,5 @@
+"""The partnership's agreements and who signed them, for which institution and as whom."""
+
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -71,6 +73,8 @@ class Agreement(models.Model):
     objects = AgreementQuerySet.as_manager()
 
     class Meta:
+        # The table kept its name when the model moved here from the project package.
+        db_table = "partnerstwo_agreement"
         verbose_name = "porozumienie"
         verbose_name_plural = "porozumienia"
         ordering = ["signed_on", "pk"]
@@ -133,6 +137,7 @@ class Signature(models.Model):
     objects = SignatureQuerySet.as_manager()
 
     class Meta:
+        db_table = "partnerstwo_signature"  # as for Agreement
         verbose_name = "podpis"
         verbose_name_plural = "podpisy"
         ordering = ["agreement", "order", "pk"]

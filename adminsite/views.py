@@ -1,0 +1,28 @@
+"""The admin's own endpoints outside ModelAdmin: image uploads from the CKEditor 5 editor."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import JsonResponse
+from django.views.decorators.http import require_POST
+
+from core.images import clean_image
+from limits.ratelimit import is_limited
+
+
+@require_POST
+@staff_member_required
+def editor_image_upload(request):
+    """CKEditor 5 image upload: staff only, content checked, EXIF removed, renamed."""
+    if is_limited("editor-upload", request.user.pk, limit=60, window=600):
+        message = "Zbyt wiele przesłanych plików. Spróbuj ponownie za kilka minut."
+        return JsonResponse({"error": {"message": message}}, status=429)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": "Nie wybrano pliku."}}, status=400)
+    try:
+        cleaned = clean_image(upload)
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    name = default_storage.save(f"editor/{cleaned.name}", cleaned)
+    return JsonResponse({"url": default_storage.url(name)})
