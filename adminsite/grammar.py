@@ -263,23 +263,6 @@ NOUNS = {
     ),
 }
 
-# Names of third-party models and apps as the admin shows them (their own are English or stiff).
-# Only the runtime options change: migrations read Meta's original attributes, so none are made.
-MODEL_NAMES = {
-    "mfa.authenticator": ("klucz weryfikacji dwuetapowej", "klucze weryfikacji dwuetapowej"),
-    # Hidden from the admin (adminsite/sites.py), but named in the list of permissions.
-    "django_tasks_database.dbtaskresult": ("zadanie w tle", "zadania w tle"),
-    "reversion.revision": ("zapis wersji", "zapisy wersji"),
-    "reversion.version": ("wersja", "wersje"),
-}
-APP_NAMES = {
-    "auth": "Użytkownicy i grupy",
-    "account": "Adresy e-mail",
-    "mfa": "Weryfikacja dwuetapowa",
-    "django_tasks_database": "Zadania w tle",
-    "reversion": "Wersje treści",
-}
-
 
 def label_of(opts):
     return opts.label_lower

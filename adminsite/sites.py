@@ -1,15 +1,15 @@
 """The portal's admin site: every ModelAdmin speaks Polish (options.py), the home page is a
 dashboard of what needs doing (dashboard.py)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import actions as django_actions
-from django.template.response import TemplateResponse
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 
 from adminsite import dashboard
 from adminsite.content_checks import ContentChecksAdminMixin, content_checks_view
 from adminsite.grammar import label_of, noun_for
-from adminsite.options import PolishModelAdminMixin, polished
+from adminsite.options import in_polish, polished
 
 # Registered by third-party apps, not needed by staff: the task queue's rows (a newsletter's
 # progress is shown on the issue's own page).
@@ -20,21 +20,29 @@ REPLACED_ADMINS = {"mfa.authenticator": "AuthenticatorAdmin"}
 
 @admin.action(permissions=["delete"], description="Usuń zaznaczone")
 def delete_selected(modeladmin, request, queryset):
-    """Django's bulk delete, with Polish counts in its title and message."""
+    """Django's bulk delete, with Polish counts in its title and message.
+
+    Once confirmed, the rows go through the ModelAdmin's public hooks, as in Django's action;
+    the question before it is Django's page with a Polish title.
+    """
     noun = noun_for(modeladmin.opts)
     if request.POST.get("post"):
-        count = queryset.count()
-        request._admin_pl_message = lambda: f"Usunięto {noun.count_acc(count)}."
-    try:
-        response = django_actions.delete_selected(modeladmin, request, queryset)
-    finally:
-        request._admin_pl_message = None
-    if isinstance(response, TemplateResponse):
-        ctx = response.context_data
-        if ctx.get("perms_lacking") or ctx.get("protected"):
-            ctx["title"] = f"Nie można usunąć {noun.count_gen(len(queryset))}"
-        else:
-            ctx["title"] = "Czy na pewno?"
+        _, _, perms_needed, protected = modeladmin.get_deleted_objects(queryset, request)
+        if not protected:
+            if perms_needed:
+                raise PermissionDenied
+            count = len(queryset)
+            if count:
+                modeladmin.log_deletions(request, queryset)
+                modeladmin.delete_queryset(request, queryset)
+                modeladmin.message_user(request, f"Usunięto {noun.count_acc(count)}.", messages.SUCCESS)
+            return None  # back to the list
+    response = django_actions.delete_selected(modeladmin, request, queryset)
+    ctx = response.context_data
+    if ctx.get("perms_lacking") or ctx.get("protected"):
+        ctx["title"] = f"Nie można usunąć {noun.count_gen(len(queryset))}"
+    else:
+        ctx["title"] = "Czy na pewno?"
     return response
 
 
@@ -46,11 +54,10 @@ class PortalAdminSite(admin.AdminSite):
 
     def __init__(self, name="admin"):
         super().__init__(name)
-        self._actions["delete_selected"] = delete_selected
-        self._global_actions["delete_selected"] = delete_selected
+        self.add_action(delete_selected)  # in place of Django's, under the same name
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        """Register as Django does, with the Polish mixin put in front of every ModelAdmin."""
+        """Register as Django does, every ModelAdmin built on PolishModelAdmin (options.py)."""
         models = [model_or_iterable] if isinstance(model_or_iterable, type) else list(model_or_iterable)
         models = [m for m in models if label_of(m._meta) not in HIDDEN_MODELS]
         for model in [m for m in models if label_of(m._meta) in REPLACED_ADMINS]:
@@ -59,12 +66,12 @@ class PortalAdminSite(admin.AdminSite):
             models.remove(model)
             super().register(
                 model,
-                polished(getattr(thirdparty, REPLACED_ADMINS[label_of(model._meta)]), PolishModelAdminMixin),
+                in_polish(getattr(thirdparty, REPLACED_ADMINS[label_of(model._meta)])),
                 **options,
             )
         if models:
-            checked = polished(admin_class or admin.ModelAdmin, ContentChecksAdminMixin)
-            super().register(models, polished(checked, PolishModelAdminMixin), **options)
+            polish = in_polish(admin_class or admin.ModelAdmin)
+            super().register(models, polished(polish, ContentChecksAdminMixin), **options)
 
     def get_urls(self):
         # The panel beside each rich-text editor asks here while staff type (adminsite/content_checks.py).

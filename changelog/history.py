@@ -130,7 +130,7 @@ class VersionHistoryAdminMixin:
     def history_view(self, request, object_id, extra_context=None):
         obj = self._object_for(request, object_id, change=False)
         if obj is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            return self.missing_object_redirect(request, self.opts, object_id)
         return self._history(request, obj, extra_context=extra_context)
 
     def _history(self, request, obj, *, error="", status=200, extra_context=None):
@@ -173,7 +173,7 @@ class VersionHistoryAdminMixin:
     def version_compare_view(self, request, object_id):
         obj = self._object_for(request, object_id, change=False)
         if obj is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            return self.missing_object_redirect(request, self.opts, object_id)
         ids = request.GET.get("od"), request.GET.get("do")
         chosen = self._chosen_versions(obj, *ids)
         if chosen is None:
@@ -211,7 +211,7 @@ class VersionHistoryAdminMixin:
 def _restore_view(model_admin, request, object_id, version_id):
     obj = model_admin._object_for(request, object_id, change=True)
     if obj is None:
-        return model_admin._get_obj_does_not_exist_redirect(request, model_admin.opts, object_id)
+        return model_admin.missing_object_redirect(request, model_admin.opts, object_id)
     chosen = model_admin._chosen_versions(obj, version_id)
     if chosen is None:
         return model_admin._history(

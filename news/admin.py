@@ -216,8 +216,6 @@ class CommentAdmin(admin.ModelAdmin):
     def response_change(self, request, obj):
         if not getattr(obj, "reply_changed", False) or "_continue" in request.POST:
             return super().response_change(request, obj)
-        # Said with messages.success, not message_user: the admin's Polish wording of
-        # "saved" (adminsite/options.py) would replace these words.
         if not obj.reply:
             messages.success(request, "Usunięto odpowiedź Partnerstwa spod komentarza.")
         elif not obj.is_approved:

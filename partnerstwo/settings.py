@@ -65,7 +65,8 @@ INSTALLED_APPS = [
     # so its widget templates win.
     "adminsite",
     "adminsite.apps.PortalAdminConfig",
-    "django.contrib.auth",
+    # Five apps are listed by their AppConfig in adminsite/apps.py, which names them in Polish.
+    "adminsite.apps.AuthConfig",  # django.contrib.auth
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -76,11 +77,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_ckeditor_5",
     "allauth",
-    "allauth.account",
-    "allauth.mfa",
+    "adminsite.apps.AccountConfig",  # allauth.account
+    "adminsite.apps.MFAConfig",  # allauth.mfa
     "partnerstwo",
     "pages",
-    "reversion",  # full versions of posts, pages, the agreement, meetings (changelog/versions.py)
+    # reversion: full versions of posts, pages, the agreement, meetings (changelog/versions.py)
+    "adminsite.apps.ReversionConfig",
     "changelog",
     "pagecache",
     "limits",
@@ -91,7 +93,7 @@ INSTALLED_APPS = [
     "agreement",
     "opendata",
     "search",
-    "django_tasks_db",
+    "adminsite.apps.TasksConfig",  # django_tasks_db
     "newsletter",
     "accounts",
 ]

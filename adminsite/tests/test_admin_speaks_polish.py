@@ -214,3 +214,15 @@ def test_the_javascript_catalog_speaks_polish(superuser_client):
     catalog = superuser_client.get(reverse("admin:jsi18n")).text
     assert "Uwaga: godziny podaje si\\u0119 w strefie czasowej" in catalog or "Uwaga: godziny podaje się" in catalog
     assert "Dzi\\u015b (%(date)s)" in catalog or "Dziś (%(date)s)" in catalog
+
+
+def test_other_apps_and_their_models_are_named_in_polish(db):
+    """The apps' names come from adminsite/apps.py, their models' from django.po."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import translation
+    from django_tasks_db.models import DBTaskResult
+    from reversion.models import Revision
+
+    with translation.override("pl"):
+        names = [str(ContentType.objects.get_for_model(model)) for model in (Revision, Version, DBTaskResult)]
+    assert names == ["Wersje treści | zapis wersji", "Wersje treści | wersja", "Zadania w tle | zadanie w tle"]

@@ -111,7 +111,8 @@ def test_the_change_form_titles_use_the_accusative(staff, alice):
     assert "<h1>Zmień subskrybenta</h1>" in staff.get(f"/admin/newsletter/subscriber/{subscriber.pk}/change/").text
 
 
-def test_editing_several_rows_in_the_list_counts_them(staff, db):
+@pytest.mark.parametrize(("n", "text"), [(1, "Zapisano zmiany w 1 wierszu."), (2, "Zapisano zmiany w 2 wierszach.")])
+def test_editing_rows_in_the_list_counts_them(staff, db, n, text):
     from django.urls import reverse
 
     pages = [
@@ -119,10 +120,42 @@ def test_editing_several_rows_in_the_list_counts_them(staff, db):
     ]
     form = {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2", "_save": "Zapisz"}
     for i, page in enumerate(pages):
-        form |= {f"form-{i}-id": page.pk, f"form-{i}-position": 10 + i}
+        form |= {f"form-{i}-id": page.pk, f"form-{i}-position": 10 + i if i < n else i}
     url = reverse(f"admin:{Page._meta.app_label}_page_changelist")
     response = staff.post(url, form, follow=True)
-    assert "Zapisano zmiany: 2 strony." in response.text
+    assert text in messages_of(response)
+
+
+def test_saving_keeps_the_lists_filters(staff):
+    filters = "_changelist_filters=q%3DWyd"
+    added = staff.post(
+        f"/admin/news/category/add/?{filters}", {"name": "Wydarzenia", "slug": "wydarzenia", "_addanother": "1"}
+    )
+    assert added.url == f"/admin/news/category/add/?{filters}"
+    category = Category.objects.get()
+    changed = staff.post(f"/admin/news/category/{category.pk}/change/?{filters}", {"name": "W", "slug": "w"})
+    assert changed.url == "/admin/news/category/?q=Wyd"
+
+
+def test_adding_a_user_goes_on_to_their_permissions(staff):
+    """Django's UserAdmin keeps the form open after adding; the Polish layer sits behind it."""
+    from django.contrib.auth.models import User
+
+    response = staff.post(
+        "/admin/auth/user/add/",
+        {
+            "username": "nowa",
+            "password1": "Dlugie-haslo-2026",
+            "password2": "Dlugie-haslo-2026",
+            "usable_password": "true",
+        },
+    )
+    user = User.objects.get(username="nowa")
+    assert response.url == f"/admin/auth/user/{user.pk}/change/"
+    assert messages_of(response) == [
+        f'Dodano użytkownika „<a href="/admin/auth/user/{user.pk}/change/">nowa</a>”. '
+        "Poniżej można wprowadzić kolejne zmiany."
+    ]
 
 
 def test_grammar_forms_follow_the_polish_plural_rule():
