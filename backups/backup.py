@@ -53,8 +53,13 @@ def connection_params(database_url=None):
     """libpq keywords for the portal database, or for ``database_url``."""
     db = dj_database_url.parse(database_url) if database_url else settings.DATABASES["default"]
     params = {key: value for key, value in db.get("OPTIONS", {}).items() if key in LIBPQ_OPTIONS}
-    for key, setting in [("dbname", "NAME"), ("user", "USER"), ("password", "PASSWORD"),
-                         ("host", "HOST"), ("port", "PORT")]:
+    for key, setting in [
+        ("dbname", "NAME"),
+        ("user", "USER"),
+        ("password", "PASSWORD"),
+        ("host", "HOST"),
+        ("port", "PORT"),
+    ]:
         if db.get(setting):
             params[key] = str(db[setting])
     return params
@@ -66,8 +71,7 @@ def _run(command, params):
     env = {**os.environ}
     if "password" in params:
         env["PGPASSWORD"] = params.pop("password")
-    result = subprocess.run([*command, "--dbname", make_conninfo(**params)], env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run([*command, "--dbname", make_conninfo(**params)], env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise BackupError(f"{Path(command[0]).name} failed:\n{result.stderr.strip()}")
 
@@ -135,16 +139,24 @@ def restore_backup(archive, *, database_url=None, force=False):
         raise BackupError(f"No such file: {archive}")
     if not database_is_empty(database_url):
         if not force:
-            raise BackupError("The database is not empty. Restore into an empty database, or use "
-                              "--force (make restore FORCE=1) to replace everything in it.")
+            raise BackupError(
+                "The database is not empty. Restore into an empty database, or use "
+                "--force (make restore FORCE=1) to replace everything in it."
+            )
         _wipe_database(database_url)
     with tempfile.TemporaryDirectory() as tmp, tarfile.open(archive, "r:gz") as tar:
         names = tar.getnames()
         if DUMP_NAME not in names:
             raise BackupError(f"{archive} is not a portal backup (no {DUMP_NAME}).")
         tar.extractall(tmp, filter="data")  # refuses absolute paths and ../
-        command = [pg_tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-                   str(Path(tmp) / DUMP_NAME)]
+        command = [
+            pg_tool("pg_restore"),
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            str(Path(tmp) / DUMP_NAME),
+        ]
         _run(command, connection_params(database_url))
         media = Path(tmp) / MEDIA_DIR
         restored = 0
