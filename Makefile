@@ -50,16 +50,16 @@ demo: install
 	@$(PY) manage.py seed_demo
 
 # Send one newsletter issue to 10,000 made-up subscribers (no network, rolled back):
-# prints e-mails per second and peak memory. More: manage.py bench_newsletter --help
+# prints e-mails per second and peak memory. More: BENCH_APP=1 manage.py bench_newsletter --help
 bench-newsletter: install
 	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py migrate --no-input -v 0
-	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py bench_newsletter --subscribers $${N:-10000}
+	@BENCH_APP=1 $(PY) -m partnerstwo.db exec -- $(PY) manage.py bench_newsletter --subscribers $${N:-10000}
 
 # Index 1,000 posts of Polish text (rolled back) and time the search page in-process for a set of queries.
-# More: manage.py bench_search --help
+# More: BENCH_APP=1 manage.py bench_search --help
 bench-search: install
 	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py migrate --no-input -v 0
-	@$(PY) -m partnerstwo.db exec -- $(PY) manage.py bench_search --posts $${N:-1000}
+	@BENCH_APP=1 $(PY) -m partnerstwo.db exec -- $(PY) manage.py bench_search --posts $${N:-1000}
 
 # A dated archive of the database and the uploaded files, in backups/.
 backup: install
@@ -95,6 +95,7 @@ clean:
 	rm -rf $(VENV) staticfiles
 
 # Fill a separate database with a large data set and measure pages under gunicorn with wrk.
+# The bench targets install the development-only bench app (BENCH_APP=1, bench/).
 bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "Install wrk first: apt-get install wrk"; exit 1; }
 	@$(PY) -m partnerstwo.db exec -- $(PY) bench/run.py $(BENCH_ARGS)

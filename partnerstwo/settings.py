@@ -93,6 +93,10 @@ INSTALLED_APPS = [
     "newsletter",
     "accounts",
 ]
+# The benchmark's data set and commands (bench/): development only, never in production.
+# The Makefile's bench targets and bench/run.py set BENCH_APP=1.
+if envbool("BENCH_APP", False):
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     # First: a cached page for an anonymous reader skips everything below
