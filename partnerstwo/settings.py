@@ -172,7 +172,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "pl"
 # Our own Polish for Django's and allauth's stiff or missing strings (locale/pl/LC_MESSAGES/*.po;
-# the compiled .mo files are committed, see README "Tłumaczenia").
+# the compiled .mo files are committed, see docs/dla-pracownikow.md, „Polszczyzna panelu”).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("pl", "Polski")]
 TIME_ZONE = "Europe/Warsaw"
