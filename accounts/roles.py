@@ -1,7 +1,7 @@
 """Staff roles: Django groups with exactly the permissions each job needs.
 
 Give someone a role in the admin: Użytkownicy i grupy → Użytkownicy → the person → „Grupy”, with
-„W zespole” ticked (README, „Role”). The groups are created by accounts/migrations/0001_create_roles.py
+„W zespole” ticked (docs/dla-pracownikow.md, „Role”). The groups are created by accounts/migrations/0001_create_roles.py
 and brought back to these permissions after every `migrate` (accounts/apps.py), so a model added or
 moved later gets its permissions without a hand-edit in the admin.
 """

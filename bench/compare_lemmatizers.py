@@ -10,7 +10,7 @@ documents the query would match, the first load and the time per word.
 Candidates: the prefix cut search used before, Morfeusz 2 (the dependency),
 simplemma if installed (pip install simplemma==2.0.0), and a hunspell
 dictionary loaded into PostgreSQL if one named polish_hunspell exists (see
-the README, "Search").
+docs/decisions/001-morfeusz-for-polish-search.md).
 """
 
 import os

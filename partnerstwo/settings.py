@@ -97,6 +97,10 @@ INSTALLED_APPS = [
     "newsletter",
     "accounts",
 ]
+# The benchmark's data set and commands (bench/): development only, never in production.
+# The Makefile's bench targets and bench/run.py set BENCH_APP=1.
+if envbool("BENCH_APP", False):
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     # First: a cached page for an anonymous reader skips everything below
@@ -172,7 +176,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "pl"
 # Our own Polish for Django's and allauth's stiff or missing strings (locale/pl/LC_MESSAGES/*.po;
-# the compiled .mo files are committed, see README "Tłumaczenia").
+# the compiled .mo files are committed, see docs/dla-pracownikow.md, „Polszczyzna panelu”).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("pl", "Polski")]
 TIME_ZONE = "Europe/Warsaw"

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from psycopg.conninfo import make_conninfo
 
-from news.models import Post
 from backups.backup import connection_params
+from news.models import Post
 from pages.models import Page
 
 
@@ -46,7 +46,7 @@ def test_backup_and_restore_round_trip(scratch_database, make_post, tmp_path, se
 
     call_command("backup", directory=str(tmp_path / "backups"))
     [archive] = (tmp_path / "backups").glob("partnerstwo-*.tar.gz")
-    assert archive.name[len("partnerstwo-"):-len(".tar.gz")].replace("-", "").isdigit()
+    assert archive.name[len("partnerstwo-") : -len(".tar.gz")].replace("-", "").isdigit()
     with tarfile.open(archive) as tar:
         assert {"database.dump", "media/editor/zdjecie.jpg"} <= set(tar.getnames())
 
@@ -54,9 +54,11 @@ def test_backup_and_restore_round_trip(scratch_database, make_post, tmp_path, se
     call_command("restore", str(archive), database_url=scratch_database)
 
     here = database_url(connection.settings_dict["NAME"])
-    for sql in ["SELECT title, slug, body, status FROM news_post ORDER BY id",
-                "SELECT title, slug, body FROM pages_page ORDER BY id",
-                "SELECT name, slug FROM news_category ORDER BY id"]:
+    for sql in [
+        "SELECT title, slug, body, status FROM news_post ORDER BY id",
+        "SELECT title, slug, body FROM pages_page ORDER BY id",
+        "SELECT name, slug FROM news_category ORDER BY id",
+    ]:
         assert rows(scratch_database, sql) == rows(here, sql)
     assert len(rows(scratch_database, "SELECT id FROM news_post")) == Post.objects.count() == 2
     assert (tmp_path / "restored-media/editor/zdjecie.jpg").read_bytes() == b"\xff\xd8 obraz"

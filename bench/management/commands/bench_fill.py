@@ -4,14 +4,14 @@ import json
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each app that takes part in the benchmark keeps a ``bench`` module with
-# ``fill(log)`` (bulk-creates its share of the large data set) and
-# ``urls()`` (the pages to measure, as {"name": "/path/"}).
+# One module per app that takes part in the benchmark, each with ``fill(log)``
+# (bulk-creates its share of the large data set) and ``urls()`` (the pages to
+# measure, as {"name": "/path/"}).
 BENCH_STEPS = [
-    "news.bench",
-    "members.bench",
-    "newsletter.bench",
-    "meetings.bench",
+    "bench.data.news",
+    "bench.data.members",
+    "bench.data.newsletter",
+    "bench.data.meetings",
 ]
 
 

@@ -12,7 +12,7 @@ from newsletter import sending
 from newsletter.models import ConsentText, Delivery, Issue, Subscriber
 
 BACKENDS = {
-    "discard": "newsletter.management.commands.bench_newsletter.DiscardingBackend",
+    "discard": "bench.management.commands.bench_newsletter.DiscardingBackend",
     "dummy": "django.core.mail.backends.dummy.EmailBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
 }
