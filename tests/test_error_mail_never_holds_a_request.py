@@ -5,8 +5,6 @@ import io
 import logging
 import smtplib
 import socket
-import threading
-import time
 
 import pytest
 from django.test import Client
@@ -23,22 +21,24 @@ handler500 = "pages.views.server_error"
 
 
 class StallingSMTPServer:
-    """Accepts connections on 127.0.0.1 and never says a word (the greeting never comes)."""
+    """Listens on 127.0.0.1 and never says a word: a client connects, the greeting never comes.
+
+    Nothing accepts the connections, so they wait in the listen queue, where
+    ``connections()`` counts them without any race with a serving thread.
+    """
 
     def __init__(self):
         self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.setblocking(False)
         self.port = self.sock.getsockname()[1]
         self.accepted = []
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
 
-    def _serve(self):
+    def connections(self):
         while True:
             try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.accepted.append(conn)
+                self.accepted.append(self.sock.accept()[0])
+            except BlockingIOError:
+                return len(self.accepted)
 
     def close(self):
         self.sock.close()
@@ -53,19 +53,17 @@ def slow_smtp(settings):
     settings.MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": server.port, "timeout": 5},
+            "OPTIONS": {"host": "127.0.0.1", "port": server.port, "timeout": 0.5},
         }
     }
     yield server
     server.close()
 
 
-def test_a_foreign_host_gets_400_at_once_and_mails_nobody(db, slow_smtp):
-    started = time.monotonic()
+def test_a_foreign_host_gets_400_and_mails_nobody(db, slow_smtp):
     response = Client().get("/", HTTP_HOST="zly-host.example")
-    assert time.monotonic() - started < 2
     assert response.status_code == 400
-    assert slow_smtp.accepted == []
+    assert slow_smtp.connections() == 0
     assert not DBTaskResult.objects.exists()
 
 
@@ -101,23 +99,20 @@ def test_a_server_error_is_logged_with_its_traceback(db, caplog):
 
 @pytest.mark.urls(__name__)
 def test_an_error_report_is_queued_not_sent_from_the_request(db, slow_smtp):
-    started = time.monotonic()
     response = Client(raise_request_exception=False).get("/awaria/")
-    assert time.monotonic() - started < 2
     assert response.status_code == 500
-    assert slow_smtp.accepted == []
+    assert slow_smtp.connections() == 0  # the request never opened a connection to the mail server
     task = DBTaskResult.objects.get()
     assert task.task_path == "core.errormail.send_error_report"
     assert "Awaria do zgłoszenia" in task.args_kwargs["args"][1]
 
 
 @pytest.mark.urls(__name__)
-def test_the_worker_gives_up_on_a_silent_smtp_server_within_its_timeout(db, slow_smtp, settings):
+def test_the_worker_gives_up_on_a_silent_smtp_server_after_its_timeout(db, slow_smtp):
     from core.errormail import send_error_report
 
-    settings.MAILERS["default"]["OPTIONS"]["timeout"] = 1
-    started = time.monotonic()
+    # Without the mailer's timeout the call would wait for the greeting for ever; with it, it
+    # gives up and says why, and the task worker moves on to the next task.
     with pytest.raises(smtplib.SMTPServerDisconnected, match="timed out"):
         send_error_report.call("Błąd", "Treść zgłoszenia")
-    assert time.monotonic() - started < 3
-    assert len(slow_smtp.accepted) == 1
+    assert slow_smtp.connections() == 1

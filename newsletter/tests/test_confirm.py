@@ -1,6 +1,7 @@
 import re
 from datetime import timedelta
 
+import time_machine
 from django.core import mail
 from django.test import override_settings
 
@@ -69,14 +70,11 @@ def test_an_expired_link_is_refused_with_a_polish_page(client, make_subscriber):
     assert subscriber.status == Subscriber.Status.PENDING
 
 
-def test_an_expired_link_by_the_clock(client, make_subscriber, settings, monkeypatch):
-    import time
-
+def test_an_expired_link_by_the_clock(client, make_subscriber, settings):
     subscriber = make_subscriber(status=Subscriber.Status.PENDING)
     url = f"/newsletter/potwierdz/{confirm_token(subscriber)}/"
-    later = time.time() + timedelta(days=settings.NEWSLETTER_CONFIRM_DAYS, seconds=1).total_seconds()
-    monkeypatch.setattr("django.core.signing.time.time", lambda: later)
-    response = client.get(url)
+    with time_machine.travel(timedelta(days=settings.NEWSLETTER_CONFIRM_DAYS, seconds=1)):
+        response = client.get(url)
     assert response.status_code == 400
     assert "Link wygasł" in response.text
 
