@@ -1,4 +1,4 @@
-"""The whole-page cache (pagecache/cache.py) never shows a reader stale votes or comments."""
+"""The whole-page cache (pagecache/) never shows a reader stale votes or comments."""
 
 from django.test import Client
 
