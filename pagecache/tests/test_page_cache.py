@@ -227,31 +227,30 @@ def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post):
         "PAGECACHE_ENABLED": "1",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        base = f"http://127.0.0.1:{s.getsockname()[1]}"
+    # gunicorn serves a socket that listens from the start: the first request waits in its queue.
+    listener = socket.create_server(("127.0.0.1", 0))
+    base = f"http://127.0.0.1:{listener.getsockname()[1]}"
     gunicorn = subprocess.Popen(
-        [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "partnerstwo.wsgi", "--bind", base[7:]],
+        [
+            os.path.join(os.path.dirname(sys.executable), "gunicorn"),
+            "partnerstwo.wsgi",
+            "--bind",
+            f"fd://{listener.fileno()}",
+        ],
         cwd=django_settings.BASE_DIR,
         env=env,
+        pass_fds=[listener.fileno()],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     page = base + post.get_absolute_url()
 
-    def read_page(opener=None):
-        with (opener or urllib.request.build_opener()).open(page, timeout=10) as response:
+    def read_page(opener=None, timeout=10):
+        with (opener or urllib.request.build_opener()).open(page, timeout=timeout) as response:
             return response.headers["X-Page-Cache"], response.read().decode()
 
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                read_page()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "gunicorn did not start"
-                time.sleep(0.2)
+        read_page(timeout=60)  # answered once a worker is up; stored
         with ThreadPoolExecutor(6) as readers:
             seen = list(readers.map(lambda _: read_page(), range(30)))
         assert {status for status, _ in seen} == {"hit"}  # rendered once, while waiting for the start
@@ -270,3 +269,4 @@ def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post):
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
+        listener.close()
