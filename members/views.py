@@ -10,6 +10,7 @@ from limits.ratelimit import client_ip, is_limited
 from members.forms import AccessionForm, DirectoryFilterForm
 from members.models import Institution, Office
 from members.notify import accession_received
+from pagecache.versions import reads
 
 # How many requests to join one address (e-mail or IP) may send in a day.
 ACCESSION_LIMIT_PER_EMAIL = 3
@@ -17,6 +18,7 @@ ACCESSION_LIMIT_PER_IP = 10
 ACCESSION_WINDOW = 24 * 3600
 
 
+@reads("rodzaj", "gmina")
 def directory(request):
     form = DirectoryFilterForm(request.GET)
     if not form.is_valid():

@@ -1,13 +1,14 @@
 from django.urls import path
 
 from news import feeds, views
+from pagecache.versions import reads
 
 app_name = "news"
 urlpatterns = [
-    path("", views.PostList.as_view(), name="list"),
+    path("", reads("page")(views.PostList.as_view()), name="list"),
     path("rss/", feeds.LatestPosts(), name="rss"),
     path("atom/", feeds.LatestPostsAtom(), name="atom"),
-    path("kategoria/<slug:slug>/", views.CategoryPostList.as_view(), name="category"),
+    path("kategoria/<slug:slug>/", reads("page")(views.CategoryPostList.as_view()), name="category"),
     path("kategoria/<slug:slug>/rss/", feeds.CategoryPosts(), name="category_rss"),
     path("kategoria/<slug:slug>/atom/", feeds.CategoryPostsAtom(), name="category_atom"),
     path("<slug:slug>/", views.post_detail, name="detail"),

@@ -20,7 +20,7 @@ from core.staff import has_staff_powers
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
 from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
-from pagecache.versions import shows
+from pagecache.versions import reads, shows
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
 RATER_COOKIE = "ocena"
@@ -114,6 +114,7 @@ def _comment_page(request, post):
 
 
 @shows(lambda slug: [post_tag(slug)])  # its votes and comments
+@reads(COMMENT_PAGE_PARAM)
 def post_detail(request, slug):
     return _render_post(request, _get_post(request, slug))
 

@@ -9,7 +9,8 @@ PAGECACHE_MAX_AGE seconds, a safety net for a change that nothing reported.
 
 Only visitors whose cookies are all in CACHEABLE_COOKIES are served from the cache: anyone
 signed in, or with a message or a vote of their own waiting, gets a page rendered for them.
-Query parameters that no view reads are dropped before the look-up, so /?x=1 is the page of /.
+Query parameters the address's view does not read (``@reads()``) are dropped before the
+look-up, so /?x=1 and /?page=7 are the page of /.
 
 Pages carry CSRF tokens (the cookie notice and newsletter forms): a page is stored as the
 pieces between them and joined on each hit with the token Django's public ``get_token()``
@@ -89,12 +90,13 @@ def eligible(request):
     return request.is_secure() or not settings.SECURE_SSL_REDIRECT
 
 
-def drop_unread_params(request):
-    """Forget query parameters no view reads: /?x=1 is the page of / (one entry, not one per junk URL)."""
-    if set(request.GET) <= settings.PAGECACHE_QUERY_PARAMS:
+def drop_unread_params(request, view):
+    """Forget query parameters the view does not read: /?x=1 is the page of / (one entry, not one per junk URL)."""
+    read = getattr(view, "query_params", frozenset())
+    if set(request.GET) <= read:
         return
     kept = request.GET.copy()
-    for name in set(kept) - settings.PAGECACHE_QUERY_PARAMS:
+    for name in set(kept) - read:
         del kept[name]
     request.META["QUERY_STRING"] = kept.urlencode()
     request.GET = QueryDict(request.META["QUERY_STRING"])
@@ -109,14 +111,13 @@ def page_key(request):
     return "page:" + hashlib.sha256(raw).hexdigest()
 
 
-def page_tags(request):
-    """The tags the view of this address shows (pagecache.versions.shows), before it runs."""
+def resolved(request):
+    """The view of this address and its URL arguments, or (None, {}) for an address with none."""
     try:
         match = resolve(request.path_info)
     except Resolver404:
-        return []
-    tags_of = getattr(match.func, "page_tags", None)
-    return list(tags_of(**match.kwargs)) if tags_of else []
+        return None, {}
+    return match.func, match.kwargs
 
 
 def cacheable(response):
@@ -158,9 +159,12 @@ class PublicPageCacheMiddleware:
                 transaction.on_commit(versions.bump)  # admin bulk actions may use QuerySet.update()
             return response
 
-        drop_unread_params(request)
+        view, kwargs = resolved(request)
+        if view is not None:  # elsewhere the stack answers 404, or redirects keeping the query
+            drop_unread_params(request, view)
         key = page_key(request)
-        tag_keys = {versions.tag_key(tag): tag for tag in page_tags(request)}
+        tags_of = getattr(view, "page_tags", None)
+        tag_keys = {versions.tag_key(tag): tag for tag in (tags_of(**kwargs) if tags_of else [])}
         try:
             found = versions.cache.get_many([VERSION_KEY, key, *tag_keys])
             site = found.get(VERSION_KEY)

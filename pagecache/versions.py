@@ -16,6 +16,7 @@ every request reads the versions it needs, so a change is seen by the very next 
 in every process on every server.
 """
 
+import functools
 import hashlib
 import uuid
 
@@ -87,10 +88,22 @@ def tag_version(key, found):
 
 def shows(tags_of):
     """Mark a view whose page shows what ``tags_of(**url_kwargs)`` names (its renewals renew the page)."""
+    return _marked(page_tags=tags_of)
 
+
+def reads(*params):
+    """Mark a view that reads these query parameters: the page cache drops any other before it looks up."""
+    return _marked(query_params=frozenset(params))
+
+
+def _marked(**marks):
     def decorate(view):
-        view.page_tags = tags_of
-        return view
+        @functools.wraps(view)
+        def marked(*args, **kwargs):
+            return view(*args, **kwargs)
+
+        marked.__dict__.update(marks)
+        return marked
 
     return decorate
 

@@ -336,9 +336,6 @@ if PAGECACHE_MAX_AGE < 1:
 # The name of the deployed code (a commit or a tag), the same on every server; without it, the
 # commit checked out in BASE_DIR (core/release.py). Cached pages are keyed on it.
 RELEASE = envstr("RELEASE", "")
-# Query parameters the cached views read; a request with any other is served uncached,
-# so junk query strings (/?x=1, /?x=2, …) cannot fill the page cache.
-PAGECACHE_QUERY_PARAMS = {"page", "q", "rodzaj", "gmina", "komentarze"}
 PAGECACHE_APPS = ["agreement", "pages", "changelog", "news", "members", "meetings", "search"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/",

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path, register_converter
 
 from adminsite import views as adminsite
+from pagecache.versions import reads
 from pages import views as pages
 from pages.converters import PagePathConverter
 from pages.sitemaps import SITEMAPS
@@ -33,7 +34,7 @@ urlpatterns = [
     path("ciasteczka/", pages.cookie_notice, name="cookie_notice"),
     path("kontakt/", pages.contact, name="contact"),
     path("deklaracja-dostepnosci/", pages.accessibility_statement, name="accessibility_statement"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", reads("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),
     # Browsers ask for /favicon.ico on pages without an icon link (the admin).

@@ -6,6 +6,7 @@ from django.db.models.functions import Now
 from django.http import Http404
 from django.shortcuts import render
 
+from pagecache.versions import reads
 from search import polish
 from search.index import CONFIG
 from search.models import Document
@@ -88,6 +89,7 @@ def _tsquery(query_words):
     return " & ".join(groups)
 
 
+@reads("q", "page")
 def search(request):
     q = request.GET.get("q", "").strip()
     context = {"q": q, "results": None}

@@ -59,3 +59,20 @@ def test_filling_the_page_cache_leaves_the_login_counters_alone(client, make_pos
         assert client.get(f"/szukaj/?q=slowo{n}").status_code == 200
     assert caches["default"].get("allauth:rl:login_failed:probe") == [1.0]
     assert _page_entries() <= 21
+
+
+def test_a_parameter_another_page_reads_is_junk_here(client, make_post):
+    make_post(title="Dożynki w Nasielsku")
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    for junk in ("/?page=7", "/?q=dożynki", "/kontakt/?gmina=zz"):
+        client.get(junk.split("?")[0])
+        response = client.get(junk)
+        assert response["X-Page-Cache"] == "hit", junk
+    assert client.get("/aktualnosci/?page=2&x=1").status_code == 404  # the list reads page: not junk there
+    assert _page_entries() == 2
+
+
+def test_an_address_with_no_view_keeps_its_query_for_the_redirect(client, db):
+    response = client.get("/aktualnosci?page=2")
+    assert response.status_code == 301
+    assert response["Location"] == "/aktualnosci/?page=2"
