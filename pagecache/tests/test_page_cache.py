@@ -270,3 +270,20 @@ def test_a_vote_shows_in_every_gunicorn_worker_on_the_next_request(make_post):
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
         listener.close()
+
+
+def test_a_page_stored_over_http_is_not_replayed_over_https(client, make_post, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    make_post()
+    client.get("/aktualnosci/")
+    assert client.get("/aktualnosci/")["X-Page-Cache"] == "hit"
+    secure = client.get("/aktualnosci/", secure=True)
+    assert secure["X-Page-Cache"] == "miss"  # its own entry, with the headers of an HTTPS answer
+    assert secure["Strict-Transport-Security"].startswith("max-age=3600")
+    assert client.get("/aktualnosci/", secure=True)["Strict-Transport-Security"].startswith("max-age=3600")
+
+
+def test_a_very_long_post_address_answers_404_and_stores_nothing_long(client, db):
+    response = client.get("/aktualnosci/" + "a" * 300 + "/")
+    assert response.status_code == 404
+    assert client.get("/aktualnosci/" + "ą" * 2000 + "/").status_code == 404
