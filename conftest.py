@@ -64,7 +64,7 @@ def page_cache(request, settings):
     else:
         pages = {**settings.CACHES["pages"], "KEY_PREFIX": f"pages-test-{next(_seq)}"}
         settings.CACHES = {**settings.CACHES, "pages": pages}
-    middleware.offline_pages.clear()
+    middleware.local_pages.clear()
     middleware._last_read.update(site=None, tags={})
 
 

@@ -27,6 +27,7 @@ Modified until something changes (django.utils.cache.get_conditional_response).
 import hashlib
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -62,8 +63,10 @@ CACHEABLE_TYPES = {
 PER_RESPONSE_HEADERS = {"set-cookie", "etag", "last-modified", "content-length", "date", "expires", "x-page-cache"}
 TOKEN_RE = re.compile(rb'(?<=name="csrfmiddlewaretoken" value=")[^"]*(?=")')
 
-# The pages this process served, for the time the shared cache cannot be read (settings.CACHES).
-offline_pages = ConnectionProxy(caches, "pages-offline")
+# This process's copies of the pages it served (settings.CACHES): served when the versions read
+# for the request match them, so a hit reads only the small version records; and served alone
+# while the shared cache cannot be read.
+local_pages = ConnectionProxy(caches, "pages-local")
 # The versions this process read last: an offline page must have been rendered from them.
 _last_read = {"site": None, "tags": {}}
 
@@ -165,21 +168,25 @@ class PublicPageCacheMiddleware:
         key = page_key(request)
         tags_of = getattr(view, "page_tags", None)
         tag_keys = {versions.tag_key(tag): tag for tag in (tags_of(**kwargs) if tags_of else [])}
+        local = local_pages.get(key)
         try:
-            found = versions.cache.get_many([VERSION_KEY, key, *tag_keys])
+            # One round trip: the versions, and the page itself unless this process holds a copy.
+            found = versions.cache.get_many([VERSION_KEY, *tag_keys] + ([key] if local is None else []))
             site = found.get(VERSION_KEY)
             if not versions.is_current(site):  # never made, culled, or a moment of the clock passed
                 site = versions.bump()
             tags = {tag: versions.tag_version(tag_key, found) for tag_key, tag in tag_keys.items()}
+            _remember(site, tags)
+            current = {"v": site["v"], "tags": {tag: value["v"] for tag, value in tags.items()}}
+            entry = found.get(key, local)
+            if local is not None and not _rendered_from(local, current):
+                entry = versions.cache.get(key)  # this copy is old; another process may have stored a new one
         except CACHE_ERRORS:
-            return self._offline(request, key)
-        _last_read["site"] = site
-        if len(_last_read["tags"]) > 10_000:  # one per post page served: a small record each
-            _last_read["tags"].clear()
-        _last_read["tags"].update({tag: value["v"] for tag, value in tags.items()})
+            return self._offline(request, key, local)
 
-        entry = found.get(key)
-        if entry is not None and entry["v"] == site["v"] and entry["tags"] == {t: v["v"] for t, v in tags.items()}:
+        if _rendered_from(entry, current):
+            if entry is not local:
+                local_pages.set(key, entry)
             return self._hit(request, key, entry, "hit")
         response = self.get_response(request)
         if cacheable(response):
@@ -191,6 +198,7 @@ class PublicPageCacheMiddleware:
             "v": site["v"],
             "tags": {tag: value["v"] for tag, value in tags.items()},
             "at": max([site["at"]] + [value["at"] for value in tags.values()]),
+            "stored": time.time(),
             "parts": TOKEN_RE.split(response.content),
             "headers": {k: v for k, v in response.headers.items() if k.lower() not in PER_RESPONSE_HEADERS},
         }
@@ -199,13 +207,11 @@ class PublicPageCacheMiddleware:
         except Exception:  # a page that cannot be stored is still answered
             log.warning("A page could not be stored in the page cache: %s", request.path, exc_info=True)
             return
-        offline_pages.set(key, entry)
+        local_pages.set(key, entry)
         response["X-Page-Cache"] = "miss"
         _set_validators(response, key, entry)
 
     def _hit(self, request, key, entry, label):
-        if label == "hit":
-            offline_pages.set(key, entry)
         self.csrf.process_request(request)  # the visitor's secret, if any
         parts = entry["parts"]
         # Django's public API: a fresh mask of the visitor's secret (a new secret for a first visit).
@@ -220,20 +226,38 @@ class PublicPageCacheMiddleware:
             request, etag=response["ETag"], last_modified=int(entry["at"]), response=response
         )
 
-    def _offline(self, request, key):
+    def _offline(self, request, key, local):
         """The shared cache cannot be read: this process's copy, or the stack (which answers 503)."""
         # The cache lives in PostgreSQL by default: drop the broken connection and try a fresh one.
         # If the server is back (a restart), the stack below answers as usual.
         if not _database_answers():
-            entry, site = offline_pages.get(key), _last_read["site"]
+            site = _last_read["site"]
             if (
-                entry is not None
+                local is not None
                 and versions.is_current(site)
-                and entry["v"] == site["v"]
-                and all(_last_read["tags"].get(tag) == version for tag, version in entry["tags"].items())
+                and local["v"] == site["v"]
+                and all(_last_read["tags"].get(tag) == version for tag, version in local["tags"].items())
             ):
-                return self._hit(request, key, entry, "offline")
+                return self._hit(request, key, local, "offline")
         return self.get_response(request)
+
+
+def _rendered_from(entry, current):
+    """Whether a stored page was rendered from the current versions, within its maximum age."""
+    return (
+        entry is not None
+        and entry["v"] == current["v"]
+        and entry["tags"] == current["tags"]
+        and time.time() - entry.get("stored", 0) < settings.PAGECACHE_MAX_AGE
+    )
+
+
+def _remember(site, tags):
+    """The versions this process read last: while the shared cache is away, its pages must match them."""
+    _last_read["site"] = site
+    if len(_last_read["tags"]) > 10_000:  # one per post page served: a small record each
+        _last_read["tags"].clear()
+    _last_read["tags"].update({tag: value["v"] for tag, value in tags.items()})
 
 
 def _database_answers():

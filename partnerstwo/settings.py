@@ -316,12 +316,13 @@ CACHES = {
         **_cache_from_url(PAGECACHE_URL, max_entries=envint("PAGECACHE_MAX_ENTRIES", 5000)),
         "KEY_PREFIX": "pages",
     },
-    # Each process's copy of the pages it served, for when the shared cache cannot be read.
-    "pages-offline": {
+    # Each process's copies of the pages it served, checked against the shared versions on every
+    # request (pagecache/middleware.py), and served alone while the shared cache cannot be read.
+    "pages-local": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages-offline",
+        "LOCATION": "pages-local",
         "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": envint("PAGECACHE_OFFLINE_ENTRIES", 300)},
+        "OPTIONS": {"MAX_ENTRIES": envint("PAGECACHE_LOCAL_ENTRIES", 300)},
     },
 }
 if PAGECACHE_URL == CACHE_URL and CACHE_URL.startswith(("db://", "locmem://")):
