@@ -6,7 +6,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import OuterRef
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Coalesce, JSONObject
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
@@ -89,6 +89,12 @@ class Venue(models.Model):
         )
 
 
+def _count_of(model):
+    """How many rows of ``model`` belong to the meeting of the outer query."""
+    rows = model.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
+    return Coalesce(models.Subquery(rows.annotate(count=models.Count("*")).values("count")), 0)
+
+
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self, today=None):
         """Today's and later meetings, the soonest first."""
@@ -119,10 +125,13 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def for_cards(self):
-        """What a meeting card shows: venue, report state and counts, in one query."""
+        """What a meeting card shows: venue, report state and counts, in one query.
+
+        The counts are subqueries, not joins with GROUP BY: PostgreSQL counts the photos and
+        documents of the meetings shown only, not of every meeting before the LIMIT.
+        """
         return self.select_related("venue", "report").annotate(
-            photo_count=models.Count("photos", distinct=True),
-            document_count=models.Count("documents", distinct=True),
+            photo_count=_count_of(Photo), document_count=_count_of(Document)
         )
 
     def with_agenda(self):

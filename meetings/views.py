@@ -15,16 +15,21 @@ from members.models import Institution
 from news.models import Post
 
 RECENT_ON_LIST = 10
+# Further planned meetings are in the year archives the list links to (the page stays small).
+UPCOMING_ON_LIST = 20
 
 
 def meeting_list(request):
     today = timezone.localdate()
     meetings = Meeting.objects.for_cards()
+    # One more than is shown: the first meeting left out names the archive year to go on with.
+    upcoming = list(meetings.upcoming(today)[: UPCOMING_ON_LIST + 1])
     return render(
         request,
         "meetings/meeting_list.html",
         {
-            "upcoming": list(meetings.upcoming(today)),
+            "upcoming": upcoming[:UPCOMING_ON_LIST],
+            "later": upcoming[UPCOMING_ON_LIST] if len(upcoming) > UPCOMING_ON_LIST else None,
             "recent": list(meetings.past(today)[:RECENT_ON_LIST]),
             "years": Meeting.objects.dates("date", "year", order="DESC"),
         },

@@ -40,3 +40,22 @@ class RatingForm(forms.Form):
             "invalid_choice": "Wybierz ocenę od 1 do 5.",
         },
     )
+
+    def radios(self):
+        """The five choices for the hand-written radio buttons of news/includes/rating.html.
+
+        Written out in the template, they read as Django's RadioSelect renders them (the same
+        ids, ``checked`` and ``aria-invalid``) at a fraction of the cost of its widget templates.
+        """
+        field = self["value"]
+        chosen = str(field.value())
+        return [
+            {
+                "value": value,
+                "label": label,
+                "id": f"{field.auto_id}_{index}",
+                "checked": str(value) == chosen,
+                "stars": "★" * value + "☆" * (5 - value),
+            }
+            for index, (value, label) in enumerate(self.fields["value"].choices)
+        ]

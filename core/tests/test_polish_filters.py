@@ -52,6 +52,25 @@ def test_dates_from_the_database_are_shown_in_polish_time():
     assert render("{{ d|pl_datetime }}", d=when) == "6 czerwca 2018, 00:30"
 
 
+def test_dates_read_as_djangos_polish_formats_do():
+    # The filters spell dates out themselves; Django's formats with the Polish locale are the reference.
+    from django.template.defaultfilters import date, time
+
+    warsaw = zoneinfo.ZoneInfo("Europe/Warsaw")
+    start = datetime.datetime(2024, 1, 1, 0, 7, tzinfo=warsaw)
+    for n in range(0, 366 * 24, 37):  # every day of a leap year, at many hours
+        when = start + datetime.timedelta(hours=n)
+        assert render("{{ d|pl_date }}", d=when) == date(when, "j E Y")
+        assert render("{{ d|pl_datetime }}", d=when) == date(when, "j E Y, H:i")
+        assert render("{{ d|pl_weekday_date }}", d=when.date()) == f"{date(when, 'l').lower()}, {date(when, 'j E Y')}"
+        assert render("{{ t|pl_time }}", t=when.time()) == time(when.time(), "H:i")
+
+
+def test_missing_dates_show_nothing():
+    for name in ("pl_date", "pl_datetime", "pl_weekday_date", "pl_time"):
+        assert render(f"{{{{ d|{name} }}}}", d=None) == ""
+
+
 def test_sanitized_filter_cleans_at_render_time():
     assert render("{{ html|sanitized }}", html='<p onclick="x()">a</p><script>alert(1)</script>') == "<p>a</p>"
 

@@ -69,4 +69,21 @@ def test_list_query_count_is_constant(
     # upcoming + recent (with venues, reports and counts) + years + coordinator
     with django_assert_num_queries(5):
         response = client.get("/spotkania/")
-    assert response.text.count('class="card meeting-card"') == count + min(count, 10)
+    assert response.text.count('class="card meeting-card"') == min(count, 20) + min(count, 10)
+
+
+def test_list_shows_the_nearest_twenty_and_leads_to_the_year_of_the_next(client, make_meeting):
+    for n in range(21):
+        make_meeting(title=f"Planowane spotkanie {n + 1}.", date=days(7 * (n + 1)))
+    html = client.get("/spotkania/").text
+    assert "Planowane spotkanie 20." in html
+    assert "Planowane spotkanie 21." not in html
+    year = days(7 * 21).year
+    assert f'Dalsze: <a href="/spotkania/archiwum/{year}/">spotkania w {year} roku</a>' in html
+    assert "Planowane spotkanie 21." in client.get(f"/spotkania/archiwum/{year}/").text
+
+
+def test_list_of_twenty_or_fewer_has_no_link_to_further_dates(client, make_meeting):
+    for n in range(20):
+        make_meeting(date=days(7 * (n + 1)))
+    assert "Dalsze:" not in client.get("/spotkania/").text
