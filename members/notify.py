@@ -1,7 +1,6 @@
 """E-mails about accession requests: a notice for staff, a confirmation and the decision for the applicant."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -35,7 +34,7 @@ def _decision(request_obj, subject, template):
         "SITE_URL": settings.SITE_URL,
         "can_reply": bool(reply_to),
     }
-    EmailMessage(subject, render_to_string(template, context), to=[request_obj.email], reply_to=reply_to).send()
+    send_later(subject, render_to_string(template, context), [request_obj.email], reply_to=reply_to)
 
 
 def accession_accepted(request_obj):
