@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from core.clientip import client_ip
 from core.links import site_host
 from core.mail_layout import html_for_text
-from core.notify import queue_mail
+from core.notify import office_reply_to, queue_mail
 
 
 def user_display(user):
@@ -40,6 +40,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def render_mail(self, template_prefix, email, context, headers=None):
         # allauth's mails are written as text: add the portal's branded HTML layout around them.
         message = super().render_mail(template_prefix, email, context, headers=headers)
+        message.reply_to = office_reply_to()  # a reply reaches the office, never a person's own address
         if not getattr(message, "alternatives", None) and hasattr(message, "attach_alternative"):
             message.attach_alternative(html_for_text(message.subject, message.body), "text/html")
         return message

@@ -11,6 +11,7 @@ import logging
 from datetime import timedelta
 from email.utils import make_msgid
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
@@ -33,6 +34,20 @@ def staff_recipients():
         return list(settings.STAFF_NOTIFY_EMAILS)
     users = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
     return sorted(set(users.values_list("email", flat=True)))
+
+
+def office_reply_to():
+    """Where replies from the public go: [OFFICE_EMAIL], else [the coordinator's e-mail], else [].
+
+    One office mailbox, never a staff member's personal address, in every e-mail to the public.
+    The coordinator's row belongs to the site frame (pages), which depends on the apps and never
+    the other way (tests/test_app_layering.py): it is looked up by its label, as get_user_model() does.
+    """
+    if settings.OFFICE_EMAIL:
+        return [settings.OFFICE_EMAIL]
+    coordinator = apps.get_model("pages", "Coordinator")
+    email = coordinator.objects.filter(pk=1).values_list("email", flat=True).first()
+    return [email] if email else []
 
 
 def _as_data(message):

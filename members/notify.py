@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from core.links import absolute_url
-from core.notify import notify_staff, send_later, staff_recipients
+from core.notify import notify_staff, office_reply_to, send_later
 
 
 def accession_received(request_obj):
@@ -22,12 +22,13 @@ def accession_received(request_obj):
         "Otrzymaliśmy zgłoszenie przystąpienia do Partnerstwa Lokalnego",
         render_to_string("members/email/accession_applicant.txt", context),
         [request_obj.email],
+        reply_to=office_reply_to(),
     )
 
 
 def _decision(request_obj, subject, template):
-    # Replies go to the staff who handle requests (the sender is usually a no-reply address).
-    reply_to = staff_recipients()
+    # Replies go to the office mailbox (the sender is usually a no-reply address), never to a person.
+    reply_to = office_reply_to()
     context = {
         "req": request_obj,
         "SITE_NAME": settings.SITE_NAME,

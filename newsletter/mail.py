@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from core.links import absolute_url, site_host
+from core.notify import office_reply_to
 from core.sanitize import html_to_text
 from newsletter.tokens import confirm_token, unsubscribe_token
 
@@ -62,6 +63,7 @@ class IssueContent:
         self.body_html = absolute_links(issue.body)
         self.body_text = html_to_plain(self.body_html)
         self.kind_label = "powiadomienia o nowych wpisach" if issue.kind == issue.Kind.POST_NOTICE else "newsletter"
+        self.reply_to = office_reply_to()
 
 
 def issue_message(content, subscriber, *, test=False):
@@ -82,6 +84,7 @@ def issue_message(content, subscriber, *, test=False):
         subject=subject,
         body=render_to_string("newsletter/email/issue.txt", context),
         to=[subscriber.email],
+        reply_to=content.reply_to,
         headers=list_headers(context["unsubscribe_url"]),
     )
     if subscriber.pk and not test:
@@ -113,6 +116,7 @@ def confirmation_message(subscriber):
         subject="Potwierdź zapis na newsletter Partnerstwa Lokalnego",
         body=render_to_string("newsletter/email/confirm.txt", context),
         to=[subscriber.email],
+        reply_to=office_reply_to(),
         headers={"Auto-Submitted": "auto-generated"},
     )
     message.attach_alternative(render_to_string("newsletter/email/confirm.html", context), "text/html")
@@ -133,6 +137,7 @@ def welcome_message(subscriber):
         subject=context["subject"],
         body=render_to_string("newsletter/email/welcome.txt", context),
         to=[subscriber.email],
+        reply_to=office_reply_to(),
         headers=list_headers(context["unsubscribe_url"]),
     )
     message.attach_alternative(render_to_string("newsletter/email/welcome.html", context), "text/html")

@@ -59,7 +59,7 @@ def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(
     assert institution.email == "" and institution.phone == ""  # the contact person's data stay private
 
     [letter] = mail.outbox
-    assert letter.to == ["jan@example.org"] and letter.reply_to == ["sekretariat@pup.example"]
+    assert letter.to == ["jan@example.org"] and letter.reply_to == []  # no office mailbox set
     assert letter.subject == "Zgłoszenie do Partnerstwa Lokalnego zostało przyjęte"
     assert (
         "instytucji „Cech Rzemiosł Różnych” do Partnerstwa Lokalnego Powiatu Nowodworskiego zostało przyjęte"
