@@ -4,6 +4,7 @@ import datetime
 import io
 import itertools
 import re
+import socket
 
 import pytest
 from django.utils import timezone
@@ -284,3 +285,43 @@ def in_background(django_capture_on_commit_callbacks, run_worker):
         run_worker()
 
     return run
+
+
+class StallingSMTPServer:
+    """Listens on 127.0.0.1 and never says a word: a client connects, the greeting never comes.
+
+    Nothing accepts the connections, so they wait in the listen queue, where
+    ``connections()`` counts them without any race with a serving thread.
+    """
+
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.setblocking(False)
+        self.port = self.sock.getsockname()[1]
+        self.accepted = []
+
+    def connections(self):
+        while True:
+            try:
+                self.accepted.append(self.sock.accept()[0])
+            except BlockingIOError:
+                return len(self.accepted)
+
+    def close(self):
+        self.sock.close()
+        for conn in self.accepted:
+            conn.close()
+
+
+@pytest.fixture
+def hung_mail_server(settings):
+    """The site's mailer points at an SMTP server that accepts connections and never answers."""
+    server = StallingSMTPServer()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": server.port, "timeout": 0.5},
+        }
+    }
+    yield server
+    server.close()

@@ -282,11 +282,12 @@ class AccessionRequestAdmin(admin.ModelAdmin):
 
     def _report_mail(self, request, req, mailed):
         if mailed:
-            self.message_user(request, f"Wysłano e-mail z decyzją na adres {req.email}.", messages.SUCCESS)
+            self.message_user(request, f"E-mail z decyzją wyjdzie za chwilę na adres {req.email}.", messages.SUCCESS)
         else:
             self.message_user(
                 request,
-                f"Nie udało się wysłać e-maila z decyzją na adres {req.email}: przekaż ją zgłaszającemu samodzielnie.",
+                f"Nie udało się przygotować e-maila z decyzją na adres {req.email}: "
+                "przekaż ją zgłaszającemu samodzielnie.",
                 messages.WARNING,
             )
 
@@ -324,7 +325,7 @@ class AccessionRequestAdmin(admin.ModelAdmin):
         if accepted:
             self.message_user(
                 request,
-                f"Przyjęto {plural(accepted, 'zgłoszenie,zgłoszenia,zgłoszeń')}; zgłaszający dostali e-mail. "
+                f"Przyjęto {plural(accepted, 'zgłoszenie,zgłoszenia,zgłoszeń')}; zgłaszający dostaną e-mail. "
                 "Nowe instytucje czekają nieopublikowane: uzupełnij ich dane i opublikuj je.",
                 messages.SUCCESS,
             )
@@ -357,7 +358,7 @@ class AccessionRequestAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 f"Odrzucono {plural(rejected, 'zgłoszenie,zgłoszenia,zgłoszeń')}; "
-                "zgłaszający dostali e-mail z powodem.",
+                "zgłaszający dostaną e-mail z uzasadnieniem.",
                 messages.SUCCESS,
             )
             self._report_skipped_and_unmailed(request, skipped, unmailed)
@@ -388,7 +389,7 @@ class AccessionRequestAdmin(admin.ModelAdmin):
         if unmailed:
             self.message_user(
                 request,
-                "Nie udało się wysłać e-maila z decyzją na adresy: "
+                "Nie udało się przygotować e-maila z decyzją na adresy: "
                 + ", ".join(unmailed)
                 + ". Przekaż ją zgłaszającym samodzielnie.",
                 messages.WARNING,

@@ -1,8 +1,10 @@
 """Deciding on a request to join: accept (an unpublished institution for staff to complete) or reject.
 
 Both record who decided and when, and tell the applicant by e-mail. The
-decision is saved first; a mail server that is away does not undo it (the
-caller is told, so staff can write to the applicant themselves).
+decision is saved first, then its e-mail is queued for the task worker (which
+retries while the mail server is away), so a slow or hung mail server never
+holds the request. Should even queueing fail, the decision stands and the
+caller is told, so staff can write to the applicant themselves.
 """
 
 import logging
@@ -32,7 +34,7 @@ def _lock_pending(req):
 
 
 def accept(req, user):
-    """Accept a pending request: create the institution unpublished; returns (request, e-mail sent)."""
+    """Accept a pending request: create the institution unpublished; returns (request, e-mail queued)."""
     try:
         with transaction.atomic():
             req = _lock_pending(req)
@@ -48,7 +50,7 @@ def accept(req, user):
 
 
 def reject(req, user, reason):
-    """Reject a pending request with a reason the applicant reads; returns (request, e-mail sent)."""
+    """Reject a pending request with a reason the applicant reads; returns (request, e-mail queued)."""
     with transaction.atomic():
         req = _lock_pending(req)
         req.status = AccessionRequest.Status.REJECTED
@@ -62,6 +64,6 @@ def _send(notify, req):
     try:
         notify(req)
     except Exception:
-        log.exception("Could not e-mail the decision on accession request %s", req.pk)
+        log.exception("Could not queue the e-mail with the decision on accession request %s", req.pk)
         return False
     return True

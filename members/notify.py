@@ -1,12 +1,11 @@
 """E-mails about accession requests: a notice for staff, a confirmation and the decision for the applicant."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from core.links import absolute_url
-from core.notify import notify_staff, send_later, staff_recipients
+from core.notify import notify_staff, office_reply_to, send_later
 
 
 def accession_received(request_obj):
@@ -23,19 +22,20 @@ def accession_received(request_obj):
         "Otrzymaliśmy zgłoszenie przystąpienia do Partnerstwa Lokalnego",
         render_to_string("members/email/accession_applicant.txt", context),
         [request_obj.email],
+        reply_to=office_reply_to(),
     )
 
 
 def _decision(request_obj, subject, template):
-    # Replies go to the staff who handle requests (the sender is usually a no-reply address).
-    reply_to = staff_recipients()
+    # Replies go to the office mailbox (the sender is usually a no-reply address), never to a person.
+    reply_to = office_reply_to()
     context = {
         "req": request_obj,
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "can_reply": bool(reply_to),
     }
-    EmailMessage(subject, render_to_string(template, context), to=[request_obj.email], reply_to=reply_to).send()
+    send_later(subject, render_to_string(template, context), [request_obj.email], reply_to=reply_to)
 
 
 def accession_accepted(request_obj):

@@ -4,6 +4,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,7 +16,6 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from core.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
 from core.templatetags.pl import pl_datetime, plural_word
 from newsletter import dispatch
-from newsletter.mail import IssueContent, issue_message
 from newsletter.models import ConsentEvent, ConsentText, Delivery, Issue, NewsletterSettings, Subscriber
 from newsletter.subscriptions import export_data
 
@@ -250,9 +250,12 @@ class IssueAdmin(admin.ModelAdmin):
                 request, "Twoje konto nie ma adresu e-mail: uzupełnij go, żeby wysłać test.", messages.ERROR
             )
             return redirect("admin:newsletter_issue_change", pk)
-        message = issue_message(IssueContent(issue), Subscriber(email=request.user.email), test=True)
-        message.send()
-        self.message_user(request, f"Wysłano wiadomość testową na adres {request.user.email}.", messages.SUCCESS)
+        from newsletter.tasks import send_test_task
+
+        # Sent by the task worker: a slow mail server never holds the admin's request.
+        email = request.user.email
+        transaction.on_commit(lambda: send_test_task.enqueue(issue.pk, email))
+        self.message_user(request, f"Wiadomość testowa wyjdzie za chwilę na adres {email}.", messages.SUCCESS)
         return redirect("admin:newsletter_issue_change", pk)
 
     def send_view(self, request, pk):

@@ -6,8 +6,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.encoding import iri_to_uri
 
 from core.links import absolute_url, site_host
+from core.notify import office_reply_to
 from core.sanitize import html_to_text
 from newsletter.tokens import confirm_token, unsubscribe_token
 
@@ -62,6 +64,7 @@ class IssueContent:
         self.body_html = absolute_links(issue.body)
         self.body_text = html_to_plain(self.body_html)
         self.kind_label = "powiadomienia o nowych wpisach" if issue.kind == issue.Kind.POST_NOTICE else "newsletter"
+        self.reply_to = office_reply_to()
 
 
 def issue_message(content, subscriber, *, test=False):
@@ -82,6 +85,7 @@ def issue_message(content, subscriber, *, test=False):
         subject=subject,
         body=render_to_string("newsletter/email/issue.txt", context),
         to=[subscriber.email],
+        reply_to=content.reply_to,
         headers=list_headers(context["unsubscribe_url"]),
     )
     if subscriber.pk and not test:
@@ -92,9 +96,37 @@ def issue_message(content, subscriber, *, test=False):
     return message
 
 
+class UrlListHeader(str):
+    """A header of ``<URL>`` items (RFC 2369) written as plain ASCII, however long the URL.
+
+    The email package folds a header longer than a line into RFC 2047 encoded words
+    (``=?utf-8?q?=3Chttps=3A//...?=``), which mailbox providers cannot read as an address:
+    one-click unsubscribe (RFC 8058) breaks at Gmail and Yahoo. A value with a ``name`` is a
+    header object to the email package (email.policy.EmailPolicy.header_store_parse), written by
+    its own ``fold()``: here each item stays whole, folded only at the whitespace between items.
+    """
+
+    def __new__(cls, name, urls):
+        # ASCII with nothing that could end an item or the header (iri_to_uri escapes spaces,
+        # line breaks, angle brackets and non-ASCII letters; a comma would separate items).
+        urls = [iri_to_uri(url).replace(",", "%2C") for url in urls]
+        header = super().__new__(cls, ", ".join(f"<{url}>" for url in urls))
+        header.name, header.urls = name, urls
+        return header
+
+    def __reduce__(self):  # copies and pickles (the locmem mailer deep-copies each message)
+        return type(self), (self.name, self.urls)
+
+    def fold(self, *, policy):
+        line = f"{self.name}: {self}"
+        if len(self.urls) > 1 and len(line) > (policy.max_line_length or len(line)):
+            line = f"{self.name}: " + f",{policy.linesep} ".join(f"<{url}>" for url in self.urls)
+        return line + policy.linesep
+
+
 def list_headers(unsubscribe_link):
     return {
-        "List-Unsubscribe": f"<{unsubscribe_link}>",
+        "List-Unsubscribe": UrlListHeader("List-Unsubscribe", [unsubscribe_link]),
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "List-Id": f"{settings.SITE_NAME} <newsletter.{site_host()}>",
         "Auto-Submitted": "auto-generated",
@@ -113,6 +145,7 @@ def confirmation_message(subscriber):
         subject="Potwierdź zapis na newsletter Partnerstwa Lokalnego",
         body=render_to_string("newsletter/email/confirm.txt", context),
         to=[subscriber.email],
+        reply_to=office_reply_to(),
         headers={"Auto-Submitted": "auto-generated"},
     )
     message.attach_alternative(render_to_string("newsletter/email/confirm.html", context), "text/html")
@@ -133,6 +166,7 @@ def welcome_message(subscriber):
         subject=context["subject"],
         body=render_to_string("newsletter/email/welcome.txt", context),
         to=[subscriber.email],
+        reply_to=office_reply_to(),
         headers=list_headers(context["unsubscribe_url"]),
     )
     message.attach_alternative(render_to_string("newsletter/email/welcome.html", context), "text/html")

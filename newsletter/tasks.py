@@ -11,8 +11,8 @@ from django.tasks import task
 from django.utils import timezone
 
 from newsletter import sending
-from newsletter.mail import confirmation_message, welcome_message
-from newsletter.models import Subscriber
+from newsletter.mail import IssueContent, confirmation_message, issue_message, welcome_message
+from newsletter.models import Issue, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +38,16 @@ def send_welcome_task(subscriber_id):
     if subscriber is None:
         return "not confirmed"
     welcome_message(subscriber).send()
+    return "sent"
+
+
+@task()
+def send_test_task(issue_id, email):
+    """A staff member's test copy of a mailing, as the mailing reads now (queued by the admin's button)."""
+    issue = Issue.objects.filter(pk=issue_id).first()
+    if issue is None:
+        return "no issue"
+    issue_message(IssueContent(issue), Subscriber(email=email), test=True).send()
     return "sent"
 
 

@@ -264,6 +264,9 @@ SERVER_EMAIL = envstr("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = envlist("ADMINS", [])
 # Where notices for staff go (new accession requests, comments to moderate).
 STAFF_NOTIFY_EMAILS = envlist("STAFF_NOTIFY_EMAILS", ADMINS)
+# The office mailbox that replies from the public reach (Reply-To of every e-mail to the public);
+# empty: the coordinator's e-mail set in the admin, and without one no Reply-To at all.
+OFFICE_EMAIL = envstr("OFFICE_EMAIL").strip()
 
 # Background tasks (newsletter sending): a queue in the database, run by
 # `manage.py db_worker` (bin/worker.d/tasks, started by `make run`).

@@ -4,7 +4,6 @@ nobody, and an error report is queued for the task worker instead of sent inline
 import io
 import logging
 import smtplib
-import socket
 
 import pytest
 from django.test import Client
@@ -20,44 +19,10 @@ urlpatterns = [path("awaria/", _broken_view)]
 handler500 = "pages.views.server_error"
 
 
-class StallingSMTPServer:
-    """Listens on 127.0.0.1 and never says a word: a client connects, the greeting never comes.
-
-    Nothing accepts the connections, so they wait in the listen queue, where
-    ``connections()`` counts them without any race with a serving thread.
-    """
-
-    def __init__(self):
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.sock.setblocking(False)
-        self.port = self.sock.getsockname()[1]
-        self.accepted = []
-
-    def connections(self):
-        while True:
-            try:
-                self.accepted.append(self.sock.accept()[0])
-            except BlockingIOError:
-                return len(self.accepted)
-
-    def close(self):
-        self.sock.close()
-        for conn in self.accepted:
-            conn.close()
-
-
 @pytest.fixture
-def slow_smtp(settings):
-    server = StallingSMTPServer()
+def slow_smtp(settings, hung_mail_server):
     settings.ADMINS = ["informatyk@pup.example"]
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": server.port, "timeout": 0.5},
-        }
-    }
-    yield server
-    server.close()
+    return hung_mail_server
 
 
 def test_a_foreign_host_gets_400_and_mails_nobody(db, slow_smtp):

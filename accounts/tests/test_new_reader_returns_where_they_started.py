@@ -3,18 +3,19 @@
 import re
 
 
-def test_confirming_the_address_signs_in_and_returns_to_the_post(client, make_post, mailoutbox):
+def test_confirming_the_address_signs_in_and_returns_to_the_post(client, make_post, mailoutbox, in_background):
     post = make_post(title="Staże w Nasielsku")
     client.get(f"/konto/signup/?next={post.get_absolute_url()}")
-    response = client.post(
-        "/konto/signup/",
-        {
-            "email": "nowa@example.com",
-            "password1": "dlugie-haslo-czytelniczki-7",
-            "password2": "dlugie-haslo-czytelniczki-7",
-            "next": post.get_absolute_url(),
-        },
-    )
+    with in_background():
+        response = client.post(
+            "/konto/signup/",
+            {
+                "email": "nowa@example.com",
+                "password1": "dlugie-haslo-czytelniczki-7",
+                "password2": "dlugie-haslo-czytelniczki-7",
+                "next": post.get_absolute_url(),
+            },
+        )
     assert response.status_code == 302
     [message] = mailoutbox
     link = re.search(r"https?://[^/\s]+(/konto/confirm-email/[^\s]+)", message.body).group(1)

@@ -1,6 +1,8 @@
 """Staff open a request from the notice e-mail, confirm, and get an unpublished institution to complete."""
 
 from django.core import mail
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from members.models import AccessionRequest, Institution
 from members.notify import accession_received
@@ -33,11 +35,14 @@ def test_accepting_asks_first_and_changes_nothing_until_confirmed(client, alice,
     assert not Institution.objects.exists() and mail.outbox == []
 
 
-def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(client, alice, pending_request, settings):
+def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(
+    client, alice, pending_request, settings, in_background
+):
     settings.STAFF_NOTIFY_EMAILS = ["sekretariat@pup.example"]
     req = pending_request()
     client.force_login(alice)
-    response = client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/")
+    with in_background():
+        response = client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/")
 
     institution = Institution.objects.get()
     assert response.status_code == 302
@@ -54,7 +59,7 @@ def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(cl
     assert institution.email == "" and institution.phone == ""  # the contact person's data stay private
 
     [letter] = mail.outbox
-    assert letter.to == ["jan@example.org"] and letter.reply_to == ["sekretariat@pup.example"]
+    assert letter.to == ["jan@example.org"] and letter.reply_to == []  # no office mailbox set
     assert letter.subject == "Zgłoszenie do Partnerstwa Lokalnego zostało przyjęte"
     assert (
         "instytucji „Cech Rzemiosł Różnych” do Partnerstwa Lokalnego Powiatu Nowodworskiego zostało przyjęte"
@@ -63,7 +68,7 @@ def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(cl
 
     page = client.get(response["Location"]).text
     assert "Przyjęto zgłoszenie „Cech Rzemiosł Różnych”. Instytucja czeka nieopublikowana" in page
-    assert "Wysłano e-mail z decyzją na adres jan@example.org." in page
+    assert "E-mail z decyzją wyjdzie za chwilę na adres jan@example.org." in page
     assert "Jan Przykładowy, jan@example.org" in page  # the request, for reference
 
 
@@ -92,11 +97,12 @@ def test_the_new_institution_stays_off_the_site_until_staff_publish_it(
     assert client.get(institution.get_absolute_url()).status_code == 200
 
 
-def test_a_decided_request_cannot_be_accepted_again(client, alice, pending_request):
+def test_a_decided_request_cannot_be_accepted_again(client, alice, pending_request, in_background):
     req = pending_request()
     client.force_login(alice)
-    client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/")
-    response = client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/", follow=True)
+    with in_background():
+        client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/")
+        response = client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/", follow=True)
     assert "zostało już rozpatrzone: przyjęte" in response.text
     assert Institution.objects.count() == 1 and len(mail.outbox) == 1
     assert "Przyjmij zgłoszenie…" not in response.text
@@ -112,12 +118,54 @@ def test_a_request_for_an_existing_institution_is_not_accepted(client, alice, pe
     assert req.status == AccessionRequest.Status.PENDING and mail.outbox == []
 
 
-def test_a_mail_server_outage_keeps_the_decision_and_says_so(client, alice, pending_request, settings):
+def test_a_hung_mail_server_never_holds_the_decision(
+    client, alice, pending_request, hung_mail_server, django_capture_on_commit_callbacks
+):
+    req = pending_request()
+    client.force_login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/", follow=True)
+    assert response.status_code == 200
+    assert "E-mail z decyzją wyjdzie za chwilę na adres jan@example.org." in response.text
+    assert hung_mail_server.connections() == 0  # the request never talked to the mail server
+    req.refresh_from_db()
+    assert req.status == AccessionRequest.Status.ACCEPTED
+    task = DBTaskResult.objects.get()
+    assert task.task_path == "core.notify.send_queued_mail"
+    assert task.args_kwargs["args"][0]["to"] == ["jan@example.org"]
+
+
+def test_the_worker_sends_the_decision_and_retries_while_the_mail_server_is_away(
+    client, alice, pending_request, settings, in_background, run_worker
+):
     settings.MAILERS = {"default": {"BACKEND": "members.tests.test_accept_accession_request.BrokenMailer"}}
     req = pending_request()
     client.force_login(alice)
+    with in_background():
+        client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/")
+    assert mail.outbox == []
+    failed, retry = DBTaskResult.objects.order_by("enqueued_at")
+    assert failed.return_value == "retry" and retry.status == "READY"
+    assert retry.args_kwargs["args"][1] == 1  # the second attempt, not before its time
+    assert retry.run_after > timezone.now()
+
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())  # its time has come
+    run_worker()
+    [letter] = mail.outbox
+    assert letter.to == ["jan@example.org"]
+    assert letter.subject == "Zgłoszenie do Partnerstwa Lokalnego zostało przyjęte"
+
+
+def test_a_decision_whose_mail_cannot_be_queued_stands_and_staff_are_told(client, alice, pending_request, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionError("kolejka niedostępna")
+
+    monkeypatch.setattr("members.notify.send_later", refuse)
+    req = pending_request()
+    client.force_login(alice)
     response = client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/", follow=True)
-    assert "Nie udało się wysłać e-maila z decyzją na adres jan@example.org" in response.text
+    assert "Nie udało się przygotować e-maila z decyzją na adres jan@example.org" in response.text
     req.refresh_from_db()
     assert req.status == AccessionRequest.Status.ACCEPTED
 

@@ -21,15 +21,30 @@ def test_staff_write_an_issue_with_the_editor_and_see_the_recipient_count(client
     assert "Wyślij test do mnie" in html
 
 
-def test_staff_send_a_test_to_themselves_only(client, alice, make_subscriber, make_issue, mailoutbox):
+def test_staff_send_a_test_to_themselves_only(client, alice, make_subscriber, make_issue, mailoutbox, in_background):
     make_subscriber()
     issue = make_issue(subject="Wydanie 1")
     client.force_login(alice)
-    response = client.post(f"/admin/newsletter/issue/{issue.pk}/test/", follow=True)
-    assert "Wysłano wiadomość testową na adres alice@pup.example." in response.text
+    with in_background():
+        response = client.post(f"/admin/newsletter/issue/{issue.pk}/test/", follow=True)
+    assert "Wiadomość testowa wyjdzie za chwilę na adres alice@pup.example." in response.text
     assert [m.to for m in mailoutbox] == [["alice@pup.example"]]
     assert mailoutbox[0].subject == "[TEST] Wydanie 1"
     assert not Delivery.objects.exists()
+
+
+def test_a_test_send_answers_at_once_with_a_hung_mail_server(
+    client, alice, make_issue, hung_mail_server, django_capture_on_commit_callbacks
+):
+    issue = make_issue(subject="Wydanie 1")
+    client.force_login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/newsletter/issue/{issue.pk}/test/")
+    assert response.status_code == 302
+    assert hung_mail_server.connections() == 0
+    [task] = DBTaskResult.objects.all()
+    assert task.task_path == "newsletter.tasks.send_test_task"
+    assert task.args_kwargs["args"] == [issue.pk, "alice@pup.example"]
 
 
 def test_staff_confirm_and_queue_the_send_then_see_progress_and_the_log(

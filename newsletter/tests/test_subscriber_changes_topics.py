@@ -46,7 +46,12 @@ def test_every_issue_links_to_the_page(db):
 
     subscriber = _subscriber()
     content = SimpleNamespace(
-        subject="Wydanie", body_html="<p>x</p>", body_text="x", kind_label="newsletter", issue=SimpleNamespace(pk=1)
+        subject="Wydanie",
+        body_html="<p>x</p>",
+        body_text="x",
+        kind_label="newsletter",
+        issue=SimpleNamespace(pk=1),
+        reply_to=[],
     )
     message = issue_message(content, subscriber)
     link = preferences_url(subscriber)

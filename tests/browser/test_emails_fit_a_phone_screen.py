@@ -34,6 +34,7 @@ def _newsletter_issue():
         body_text="Relacja.",
         kind_label="newsletter",
         issue=SimpleNamespace(pk=1),
+        reply_to=[],
     )
     return issue_message(content, Subscriber(email="ala@example.com"))
 

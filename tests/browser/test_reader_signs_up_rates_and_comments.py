@@ -22,7 +22,7 @@ def link_in(message, path_prefix):
     return re.search(rf"https?://[^/\s]+({re.escape(path_prefix)}\S+/)", message.body).group(1)
 
 
-def sign_up_and_verify(page):
+def sign_up_and_verify(page, run_worker):
     page.goto("/konto/signup/")
     form = page.get_by_role("main").locator("form")
     form.get_by_label("Adres e-mail").fill(EMAIL)
@@ -31,6 +31,7 @@ def sign_up_and_verify(page):
     form.get_by_role("button", name="Załóż konto").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Zweryfikuj swój adres e-mail")
 
+    run_worker()  # the confirmation is queued by the request and sent by the task worker
     [message] = mail.outbox
     assert message.to == [EMAIL]
     page.goto(link_in(message, "/konto/confirm-email/"))
@@ -38,10 +39,10 @@ def sign_up_and_verify(page):
 
 
 def test_reader_signs_up_verifies_logs_in_rates_and_comments_after_moderation(
-    any_page, browser, live_server, post, alice, mailoutbox
+    any_page, browser, live_server, post, alice, mailoutbox, run_worker
 ):
     page = any_page
-    sign_up_and_verify(page)
+    sign_up_and_verify(page, run_worker)
     # Confirming the address in the same browser signs the new reader in.
     expect(page.get_by_role("link", name="Moje konto")).to_be_visible()
 

@@ -23,7 +23,7 @@ def new_request(**fields):
     return AccessionRequest.objects.create(**data)
 
 
-def test_staff_accept_a_request_complete_the_institution_and_publish_it(page, browser, live_server, alice):
+def test_staff_accept_a_request_complete_the_institution_and_publish_it(page, browser, live_server, alice, run_worker):
     req = new_request()
     # The staff notice links here.
     log_in_to_admin(page, alice, next_url=f"/admin/members/accessionrequest/{req.pk}/change/")
@@ -33,8 +33,9 @@ def test_staff_accept_a_request_complete_the_institution_and_publish_it(page, br
     page.get_by_role("button", name="Tak, przyjmij zgłoszenie").click()
 
     expect(page.locator(".messagelist")).to_contain_text("Przyjęto zgłoszenie „Cech Rzemiosł Różnych”")
-    expect(page.locator(".messagelist")).to_contain_text("Wysłano e-mail z decyzją na adres jan@example.org.")
+    expect(page.locator(".messagelist")).to_contain_text("E-mail z decyzją wyjdzie za chwilę na adres jan@example.org.")
     expect(page.get_by_label("Opublikowana")).not_to_be_checked()
+    run_worker()
     assert [m.to for m in mail.outbox] == [["jan@example.org"]]
 
     visitor = browser.new_context(base_url=live_server.url).new_page()
@@ -54,7 +55,7 @@ def test_staff_accept_a_request_complete_the_institution_and_publish_it(page, br
     assert Institution.objects.get().is_published
 
 
-def test_staff_reject_a_request_with_a_reason(page, alice):
+def test_staff_reject_a_request_with_a_reason(page, alice, run_worker):
     req = new_request()
     log_in_to_admin(page, alice, next_url=f"/admin/members/accessionrequest/{req.pk}/change/")
 
@@ -72,5 +73,6 @@ def test_staff_reject_a_request_with_a_reason(page, alice):
     expect(page.locator(".messagelist")).to_contain_text("Odrzucono zgłoszenie „Cech Rzemiosł Różnych”.")
     req.refresh_from_db()
     assert req.rejection_reason == "Siedziba cechu jest poza powiatem nowodworskim."
+    run_worker()
     [letter] = mail.outbox
     assert "Siedziba cechu jest poza powiatem nowodworskim." in letter.body
