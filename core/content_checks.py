@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 
+from core.markup import MarkupTooComplex
 from core.sanitize import DECORATIVE_CLASS, clean_html, html_to_text
 from core.templatetags.pl import plural_form
 
@@ -185,6 +186,8 @@ class Report:
     findings: list = field(default_factory=list)
     readability: Readability | None = None
     is_empty: bool = False
+    # Why the text was not checked at all (above the bounds of core/markup.py), or "".
+    refused: str = ""
 
     @property
     def errors(self):
@@ -505,8 +508,15 @@ def readability(text):
 
 
 def check_html(html, *, size_of=stored_size):
-    """Every finding about a rich-text body, as it will be saved (sanitized first)."""
-    html = clean_html(html or "")
+    """Every finding about a rich-text body, as it will be saved (sanitized first).
+
+    A text above the bounds of core/markup.py is not cleaned nor checked: its one finding, an
+    error, says so (the save is refused with it, and what was typed stays in the form).
+    """
+    try:
+        html = clean_html(html or "")
+    except MarkupTooComplex as error:
+        return Report(findings=[Finding(ERROR, "", error.message)], refused=error.message)
     reader = _read(html)
     findings = [*check_images(reader.images), *check_links(reader.links, size_of), *check_blocks(reader.blocks)]
     text = html_to_text(html)
