@@ -5,12 +5,12 @@ ContentChecksAdminMixin in front of every ModelAdmin and inline, so a new rich-t
 checked without anyone remembering to: refusals become errors of the field (the form comes
 back with everything typed), warnings become admin messages after the save. Beside each
 editor a panel lists the findings of the text as it stands; static/js/admin-content-checks.js
-refreshes it while staff type, through content_checks_view (staff only, CSRF, rate-limited,
-bounded like every cleaning by core/markup.py).
+refreshes it while staff type, through content_checks_view (for staff who may add or change
+something with a rich-text field; CSRF, rate-limited, bounded like every cleaning by core/markup.py).
 Without JavaScript the panel shows the findings of the last saved or submitted text.
 """
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -153,9 +153,23 @@ class ContentChecksAdminMixin:
         return self._with_warnings(request, super().response_change(request, obj))
 
 
+def edits_rich_text(request):
+    """Whether the user may add or change something with a rich-text field (a Moderator may not)."""
+    for model_admin in admin.site._registry.values():
+        if not (model_admin.has_add_permission(request) or model_admin.has_change_permission(request)):
+            continue
+        forms = [model_admin.get_form(request)]
+        forms += [inline.get_formset(request).form for inline in model_admin.get_inline_instances(request)]
+        if any(rich_text_fields(form) for form in forms):
+            return True
+    return False
+
+
 @require_POST
 def content_checks_view(request):
     """The findings for the editor's HTML, for the panel beside it (JSON with an HTML fragment)."""
+    if not edits_rich_text(request):
+        return JsonResponse({"error": "Sprawdzanie treści jest dostępne dla osób, które redagują treści."}, status=403)
     html = request.POST.get("html", "")
     if len(html) > markup.MAX_CHARS:  # refused before anything else reads it
         return JsonResponse({"error": markup.too_long(len(html)).message}, status=400)
