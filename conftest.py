@@ -5,6 +5,9 @@ import io
 import itertools
 import re
 import socket
+import struct
+import zipfile
+import zlib
 
 import pytest
 from django.utils import timezone
@@ -141,6 +144,33 @@ def image_bytes(fmt="JPEG", size=(40, 30), exif=None):
     kwargs = {"exif": exif} if exif is not None else {}
     image.save(out, format=fmt, **kwargs)
     return out.getvalue()
+
+
+def lying_zip_bytes(members, liar, content, declared=1000):
+    """A ZIP of ``members`` plus ``liar`` (deflated ``content``), whose headers say it unpacks to
+    ``declared`` bytes, with the checksum of those first bytes: Python's zipfile reads it as
+    ``declared`` bytes without complaint, an office program unpacks all of ``content``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            if name == "mimetype":
+                archive.writestr(zipfile.ZipInfo(name), data)  # stored, as ODF requires
+            else:
+                archive.writestr(name, data)
+        archive.writestr(liar, content)
+    data = bytearray(out.getvalue())
+    crc = zlib.crc32(content[:declared])
+    local = data.index(b"PK\x03\x04")
+    while data[local + 30 : local + 30 + len(liar)] != liar.encode():
+        local = data.index(b"PK\x03\x04", local + 4)
+    struct.pack_into("<I", data, local + 14, crc)
+    struct.pack_into("<I", data, local + 22, declared)
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + len(liar)] != liar.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, central + 16, crc)
+    struct.pack_into("<I", data, central + 24, declared)
+    return bytes(data)
 
 
 def pdf_bytes(size=None, catalog=None, *, text=None, tagged=False, lang=None, title=None):

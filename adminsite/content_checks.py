@@ -5,11 +5,12 @@ ContentChecksAdminMixin in front of every ModelAdmin and inline, so a new rich-t
 checked without anyone remembering to: refusals become errors of the field (the form comes
 back with everything typed), warnings become admin messages after the save. Beside each
 editor a panel lists the findings of the text as it stands; static/js/admin-content-checks.js
-refreshes it while staff type, through content_checks_view (staff only, CSRF, rate-limited).
+refreshes it while staff type, through content_checks_view (for staff who may add or change
+something with a rich-text field; CSRF, rate-limited, bounded like every cleaning by core/markup.py).
 Without JavaScript the panel shows the findings of the last saved or submitted text.
 """
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,13 +18,13 @@ from django.views.decorators.http import require_POST
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from adminsite.options import polished
+from core import markup
 from core.content_checks import check_html
 from core.templatetags.pl import plural
 from limits.ratelimit import is_limited
 
 # Findings shown as messages after one save, per field: the panel beside the editor lists all.
 MAX_MESSAGES_PER_FIELD = 8
-MAX_CHECKED_CHARS = 1_000_000
 CHECKS_PER_MINUTE = 60
 
 PANEL_TEMPLATE = "admin/widgets/content_checks.html"
@@ -152,21 +153,34 @@ class ContentChecksAdminMixin:
         return self._with_warnings(request, super().response_change(request, obj))
 
 
+def edits_rich_text(request):
+    """Whether the user may add or change something with a rich-text field (a Moderator may not)."""
+    for model_admin in admin.site._registry.values():
+        if not (model_admin.has_add_permission(request) or model_admin.has_change_permission(request)):
+            continue
+        forms = [model_admin.get_form(request)]
+        forms += [inline.get_formset(request).form for inline in model_admin.get_inline_instances(request)]
+        if any(rich_text_fields(form) for form in forms):
+            return True
+    return False
+
+
 @require_POST
 def content_checks_view(request):
     """The findings for the editor's HTML, for the panel beside it (JSON with an HTML fragment)."""
+    if not edits_rich_text(request):
+        return JsonResponse({"error": "Sprawdzanie treści jest dostępne dla osób, które redagują treści."}, status=403)
     html = request.POST.get("html", "")
-    if len(html) > MAX_CHECKED_CHARS:
-        return JsonResponse(
-            {"error": "Tekst jest za długi, by sprawdzać go podczas pisania. Sprawdzenie nastąpi przy zapisie."},
-            status=400,
-        )
+    if len(html) > markup.MAX_CHARS:  # refused before anything else reads it
+        return JsonResponse({"error": markup.too_long(len(html)).message}, status=400)
     if is_limited("content-checks", request.user.pk, limit=CHECKS_PER_MINUTE, window=60):
         return JsonResponse(
             {"error": "Sprawdzanie podczas pisania jest na chwilę wstrzymane. Sprawdzenie nastąpi przy zapisie."},
             status=429,
         )
     report = check_html(html)
+    if report.refused:
+        return JsonResponse({"error": report.refused}, status=400)
     return JsonResponse(
         {
             "html": render_findings(report),

@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 
+from core.markup import MarkupTooComplex
 from core.sanitize import DECORATIVE_CLASS, clean_html, html_to_text
 from core.templatetags.pl import plural_form
 
@@ -100,6 +101,10 @@ VAGUE_LINK_TEXTS = {
     "more",
     "read more",
 }
+# Files whose size one check asks the storage for (an S3 request each), to suggest the size in
+# a refused link's message: a text may link thousands of documents, and the panel asks while
+# staff type. Further links get an example size, and the result says so.
+MAX_SIZE_LOOKUPS = 10
 BARE_URL_RE = re.compile(r"^(https?://|www\.)\S+$", re.I)
 # „(PDF, 120 KB)”: the type and the size, in any order, in the link's text or right after it.
 SIZE_RE = re.compile(r"\d+(?:[,.]\d+)?\s*(?:[kKMG]i?B|kb|mb|bajt\w*|B)\b")
@@ -185,6 +190,8 @@ class Report:
     findings: list = field(default_factory=list)
     readability: Readability | None = None
     is_empty: bool = False
+    # Why the text was not checked at all (above the bounds of core/markup.py), or "".
+    refused: str = ""
 
     @property
     def errors(self):
@@ -211,6 +218,11 @@ def _words(value):
     if "," in shown:
         return f"{shown} słowa"
     return f"{shown} {plural_form(int(shown), 'słowo', 'słowa', 'słów')}"
+
+
+def _files(count):
+    """„pierwszych 10 plików”, „pierwszych 2 plików”, „pierwszego pliku”."""
+    return "pierwszego pliku" if count == 1 else f"pierwszych {count} plików"
 
 
 def _short(text, limit=40):
@@ -371,14 +383,22 @@ def document_type(href):
     return DOCUMENT_EXTENSIONS.get(extension)
 
 
-def stored_size(href):
-    """The size of an uploaded file the link points to (under MEDIA_URL), or None."""
+def _media_name(href):
+    """The storage name of an uploaded file the link points to (under MEDIA_URL), or None."""
     path = urlsplit(href).path
     media = settings.MEDIA_URL
     if not media.startswith("/") or not path.startswith(media):
         return None
     name = unquote(path[len(media) :])
     if not name or ".." in PurePosixPath(name).parts:
+        return None
+    return name
+
+
+def stored_size(href):
+    """The size of an uploaded file the link points to (under MEDIA_URL), or None."""
+    name = _media_name(href)
+    if name is None:
         return None
     try:
         return default_storage.size(name)
@@ -388,12 +408,33 @@ def stored_size(href):
         return None
 
 
+class _Sizes:
+    """``size_of`` for one check: each file asked once, and at most MAX_SIZE_LOOKUPS files."""
+
+    def __init__(self, size_of):
+        self.size_of = size_of
+        self.known = {}
+        self.skipped = 0
+
+    def __call__(self, href):
+        name = _media_name(href)
+        if name is None:
+            return None
+        if name not in self.known:
+            if len(self.known) >= MAX_SIZE_LOOKUPS:
+                self.skipped += 1
+                return None
+            self.known[name] = self.size_of(href)
+        return self.known[name]
+
+
 def _says_type_and_size(text, kind):
     return bool(re.search(rf"\b{kind}\b", text, re.I)) and bool(SIZE_RE.search(text))
 
 
 def check_links(links, size_of=stored_size):
     findings = []
+    size_of = _Sizes(size_of)
     for number, link in enumerate(links, 1):
         text = " ".join(link.text.split())
         shown = text or " ".join(link.image_alts)
@@ -430,6 +471,15 @@ def check_links(links, size_of=stored_size):
                     "Napisz, dokąd link prowadzi, np. „strona Powiatowego Urzędu Pracy”.",
                 )
             )
+    if size_of.skipped:
+        findings.append(
+            Finding(
+                WARNING,
+                "",
+                f"Rozmiar pliku sprawdzono dla {_files(MAX_SIZE_LOOKUPS)}. W podpowiedziach do dalszych linków "
+                "podano przykładowy rozmiar: sprawdź prawdziwy przy każdym pliku.",
+            )
+        )
     return findings
 
 
@@ -505,8 +555,15 @@ def readability(text):
 
 
 def check_html(html, *, size_of=stored_size):
-    """Every finding about a rich-text body, as it will be saved (sanitized first)."""
-    html = clean_html(html or "")
+    """Every finding about a rich-text body, as it will be saved (sanitized first).
+
+    A text above the bounds of core/markup.py is not cleaned nor checked: its one finding, an
+    error, says so (the save is refused with it, and what was typed stays in the form).
+    """
+    try:
+        html = clean_html(html or "")
+    except MarkupTooComplex as error:
+        return Report(findings=[Finding(ERROR, "", error.message)], refused=error.message)
     reader = _read(html)
     findings = [*check_images(reader.images), *check_links(reader.links, size_of), *check_blocks(reader.blocks)]
     text = html_to_text(html)

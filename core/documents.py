@@ -4,12 +4,15 @@ A document is recognised by its content (magic bytes and, for office files,
 the ZIP members that define the format), never by the name the uploader gave;
 it is size-limited (MAX_DOCUMENT_UPLOAD_MB) and stored under a safe name.
 Then its structure is checked (check_structure): an office file's ZIP must
-unpack to a sane size (no zip bombs), and a PDF must parse as a PDF (pypdf)
-and carry no active content (scripts, launched programs, embedded files).
+unpack to a sane size (no zip bombs; measured by unpacking, as the sizes a ZIP
+declares may lie), and a PDF must parse as a PDF (pypdf) and carry no active
+content (scripts, launched programs, embedded files).
 """
 
+import struct
 import uuid
 import zipfile
+import zlib
 from pathlib import PurePath
 
 from django.conf import settings
@@ -28,6 +31,8 @@ MAX_ZIP_MEMBERS = 1000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100  # for members over RATIO_CHECK_BYTES unpacked
 RATIO_CHECK_BYTES = 1024 * 1024
+# Read and unpacked at a time when measuring what a ZIP really holds.
+UNPACK_CHUNK_BYTES = 64 * 1024
 # PDF objects we walk at most: a long report has tens of thousands.
 MAX_PDF_OBJECTS = 200_000
 # Keys and action types that make a PDF do something when opened or clicked.
@@ -124,6 +129,19 @@ def check_size(uploaded):
         raise ValidationError("Plik jest pusty.", code="empty")
 
 
+BOMB = (
+    "Plik po rozpakowaniu byłby zbyt duży (%(size)s) albo ma zbyt wiele części (%(count)s). "
+    "Zapisz dokument ponownie w edytorze i prześlij jeszcze raz."
+)
+BOMB_UNPACKED = (
+    "Plik po rozpakowaniu byłby zbyt duży (ponad %(size)s). Zapisz dokument ponownie w edytorze i prześlij jeszcze raz."
+)
+LYING_ZIP = (
+    "Plik jest uszkodzony: jego części po rozpakowaniu mają inny rozmiar, niż podaje plik. "
+    "Zapisz dokument ponownie w edytorze i prześlij jeszcze raz."
+)
+
+
 def _check_zip(fileobj):
     try:
         with zipfile.ZipFile(fileobj) as archive:
@@ -138,12 +156,60 @@ def _check_zip(fileobj):
         for m in members
     )
     if len(members) > MAX_ZIP_MEMBERS or unpacked > MAX_UNPACKED_BYTES or too_packed:
-        raise ValidationError(
-            "Plik po rozpakowaniu byłby zbyt duży (%(size)s) albo ma zbyt wiele części (%(count)s). "
-            "Zapisz dokument ponownie w edytorze i prześlij jeszcze raz.",
-            code="zip_bomb",
-            params={"size": filesizeformat(unpacked), "count": len(members)},
-        )
+        raise ValidationError(BOMB, code="zip_bomb", params={"size": filesizeformat(unpacked), "count": len(members)})
+    # The sizes above are what the ZIP says; an office program unpacks what it holds.
+    try:
+        total = 0
+        for member in members:
+            total += _unpack_member(fileobj, member, MAX_UNPACKED_BYTES - total)
+    finally:
+        fileobj.seek(0)
+
+
+def _unpack_member(fileobj, member, allowed):
+    """Unpack ``member`` as a stream and return its real size; stop as soon as it lies or is too large.
+
+    Office formats store their parts as they are or deflated: any other method, encryption or a
+    broken stream is refused as not a document.
+    """
+    fileobj.seek(member.header_offset)
+    header = fileobj.read(30)
+    if len(header) < 30 or not header.startswith(b"PK\x03\x04") or member.flag_bits & 0x1:
+        raise ValidationError(NOT_A_DOCUMENT, code="bad_format")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    fileobj.seek(member.header_offset + 30 + name_length + extra_length)
+    if member.compress_type == zipfile.ZIP_STORED:
+        size = member.compress_size
+    elif member.compress_type == zipfile.ZIP_DEFLATED:
+        size = _inflated_size(fileobj, member, allowed)
+    else:
+        raise ValidationError(NOT_A_DOCUMENT, code="bad_format")
+    if size != member.file_size:
+        raise ValidationError(LYING_ZIP, code="lying_zip")
+    return size
+
+
+def _inflated_size(fileobj, member, allowed):
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    size = read = 0
+    pending = b""
+    while not inflater.eof:
+        if not pending:
+            pending = fileobj.read(UNPACK_CHUNK_BYTES)
+            if not pending:
+                raise ValidationError(NOT_A_DOCUMENT, code="bad_format")  # the stream ends too early
+            read += len(pending)
+        try:
+            size += len(inflater.decompress(pending, UNPACK_CHUNK_BYTES))
+        except zlib.error:
+            raise ValidationError(NOT_A_DOCUMENT, code="bad_format") from None
+        pending = inflater.unconsumed_tail
+        packed = read - len(pending)
+        if size > member.file_size:
+            raise ValidationError(LYING_ZIP, code="lying_zip")
+        if size > allowed or (size > RATIO_CHECK_BYTES and size > MAX_COMPRESSION_RATIO * packed):
+            raise ValidationError(BOMB, code="zip_bomb", params={"size": f"ponad {filesizeformat(size)}", "count": 1})
+    return size
 
 
 def _active_pdf_content(reader):

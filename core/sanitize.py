@@ -2,13 +2,20 @@
 
 Bodies are cleaned when they are saved and again when they are shown, so a
 row written around the model (SQL, a fixture, an old version of this list)
-still cannot carry a script to a reader.
+still cannot carry a script to a reader. Cleaning starts only for a text within
+the bounds of core/markup.py (size, nesting, elements), checked in one linear
+pass: the cleaner's own cost grows faster than the text.
 """
 
+import logging
 import re
 from html import unescape
 
 import nh3
+
+from core.markup import MarkupTooComplex, check_markup
+
+logger = logging.getLogger(__name__)
 
 TAGS = {
     "p",
@@ -71,10 +78,16 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def clean_html(html):
-    """Return ``html`` with everything outside the allow-list removed."""
+    """Return ``html`` with everything outside the allow-list removed.
+
+    Raises MarkupTooComplex, with a Polish message, for a text above the bounds (before cleaning
+    it) or one whose cleaned form would be (the parser may add elements): what is saved can always
+    be cleaned again when it is shown.
+    """
     if not html:
         return ""
     html = html.replace("\x00", "")
+    check_markup(html)
     cleaned = nh3.clean(
         html,
         tags=TAGS,
@@ -85,7 +98,22 @@ def clean_html(html):
         strip_comments=True,
     )
     # nh3 leaves class="" where it removed every class of a tag.
-    return _EMPTY_CLASS_RE.sub(r"\1", cleaned)
+    cleaned = _EMPTY_CLASS_RE.sub(r"\1", cleaned)
+    check_markup(cleaned)
+    return cleaned
+
+
+def shown_html(html):
+    """``html`` cleaned for a page or a feed.
+
+    A text above the bounds can only have been written around the model (saving refuses it): it
+    shows as nothing, and the log says where to look.
+    """
+    try:
+        return clean_html(html)
+    except MarkupTooComplex as error:
+        logger.warning("Rich text above the bounds not shown (%s characters): %s", len(html), error.message)
+        return ""
 
 
 _EMPTY_CLASS_RE = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?) class=""')
@@ -104,6 +132,11 @@ def html_to_text(html):
     again wherever it is output. Paragraphs, headings, list items and table
     cells become lines of their own.
     """
+    try:
+        check_markup(html or "")
+    except MarkupTooComplex as error:  # only a text written around the model (saving refuses it)
+        logger.warning("Rich text above the bounds not read (%s characters): %s", len(html), error.message)
+        return ""
     html = _BLOCK_TAG_RE.sub(lambda m: "\n" + m.group(0), " ".join((html or "").split()))
     text = unescape(nh3.clean(html, tags=set(), strip_comments=True)).replace("\xa0", " ")
     lines = (" ".join(line.split()) for line in text.split("\n"))

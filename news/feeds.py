@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from core.links import absolute_url
-from core.sanitize import clean_html, html_to_text
+from core.sanitize import html_to_text, shown_html
 from news.models import Category, Post
 
 FEED_SIZE = 30
@@ -73,7 +73,7 @@ class LatestPosts(Feed):
         return [item.category.name]
 
     def item_extra_kwargs(self, item):
-        return {"content": clean_html(item.body)}
+        return {"content": shown_html(item.body)}
 
 
 class LatestPostsAtom(LatestPosts):

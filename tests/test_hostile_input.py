@@ -2,7 +2,9 @@
 
 Each answer is a 4xx or a harmless 200: never a 500, never the payload echoed
 back unescaped, never a file from outside the media folder. URLs come from the
-URL configuration (tests/urlmap.py), so new pages are covered.
+URL configuration (tests/urlmap.py), so new pages are covered. Deeply nested and
+very large rich text has its own sweep over every rich-text field of the admin and
+the content check (adminsite/tests/test_hostile_rich_text_is_refused_everywhere.py).
 """
 
 import re

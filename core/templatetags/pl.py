@@ -8,7 +8,7 @@ from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from core.sanitize import clean_html
+from core.sanitize import shown_html
 
 register = template.Library()
 
@@ -111,4 +111,4 @@ def sanitized(html):
 
 @lru_cache(maxsize=512)  # the result depends on the text alone; bodies are a few KB
 def _sanitized(html):
-    return mark_safe(clean_html(html))
+    return mark_safe(shown_html(html))

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
-from conftest import pdf_bytes
+from conftest import lying_zip_bytes, pdf_bytes
 from meetings.models import Document
 from meetings.tests.test_admin_documents import attach
 
@@ -59,6 +59,12 @@ def test_a_docx_that_unpacks_beyond_the_limit_is_refused(staff_client, make_meet
         archive.writestr("word/document.xml", "<w:document/>")
         archive.writestr("word/media/image1.png", os.urandom(2 * 1024 * 1024))  # does not compress
     _refused(staff_client, make_meeting(), "protokol.docx", out.getvalue(), BOMB)
+
+
+def test_a_docx_whose_headers_lie_about_its_size_is_refused(staff_client, make_meeting):
+    # The tester's file: 1,000 bytes declared for a part that unpacks to 300 MB (here 20 MB).
+    data = lying_zip_bytes({"[Content_Types].xml": "<Types/>"}, "word/document.xml", b"\0" * (20 * 1024 * 1024))
+    _refused(staff_client, make_meeting(), "protokol.docx", data, "Plik jest uszkodzony")
 
 
 def test_an_office_file_of_thousands_of_parts_is_refused(staff_client, make_meeting):
