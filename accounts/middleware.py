@@ -1,8 +1,10 @@
-"""Staff reach staff-only addresses only with two-factor authentication set up."""
+"""Staff reach staff-only addresses only with two-factor authentication set up; account pages are never cached."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import add_never_cache_headers
 
 from core.staff import second_factor_missing
 
@@ -27,3 +29,25 @@ class StaffMFAMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+class PersonalPagesMiddleware:
+    """Every answer under the reader's account (/konto/…) says ``Cache-Control: private, no-store``.
+
+    These pages carry one person's data (their comments, the data export, e-mail addresses,
+    two-factor settings); no shared cache or browser history may keep them. Our own views and
+    allauth's share the prefix, so one rule covers pages added later as well.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        try:
+            prefix = reverse("accounts:dashboard", urlconf=getattr(request, "urlconf", None))
+        except NoReverseMatch:  # a site without accounts (a test's own URLconf)
+            return response
+        if request.path.startswith(prefix):
+            add_never_cache_headers(response)
+        return response

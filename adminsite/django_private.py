@@ -34,11 +34,22 @@ against the new source, then update ``CHECKED_WITH_DJANGO``.
    (wrapped). The autocomplete widget looks up the posted ids to show them again; an id that is
    not a number (a bot's garbage) raises ValueError there, a 500 instead of the form's own
    error. The wrapper drops such values before the look-up.
+
+5. ``django.contrib.admin.views.main.ChangeList.get_queryset(request, exclude_parameters)``
+   (extended in a subclass handed out by the public ``ModelAdmin.get_changelist``). Django
+   turns a bad lookup from the address into its „incorrect lookup” redirect (``?e=1``) only
+   when building the queryset fails; a year out of Python's range (``?created_at__year=99999``)
+   fails later, when the query is compiled for the count, and a year too big for an integer
+   in the date hierarchy raises OverflowError, which Django does not catch: both answered 500.
+   The extension compiles the query where Django still turns the error into its redirect.
 """
 
 from django.contrib.admin import ModelAdmin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.templatetags import admin_list
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteMixin
+from django.core.exceptions import EmptyResultSet
 
 CHECKED_WITH_DJANGO = (6, 1)
 
@@ -47,6 +58,7 @@ HOOKS = [
     (ModelAdmin, "_get_obj_does_not_exist_redirect", ["self", "request", "opts", "object_id"]),
     (admin_list, "_boolean_icon", ["field_val"]),
     (AutocompleteMixin, "optgroups", ["self", "name", "value", "attr"]),
+    (ChangeList, "get_queryset", ["self", "request", "exclude_parameters"]),
 ]
 
 AUTHENTICATOR_NAMES = ("klucz weryfikacji dwuetapowej", "klucze weryfikacji dwuetapowej")
@@ -58,6 +70,23 @@ class ModelAdminPrivateHooks:
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         return self.missing_object_redirect(request, opts, object_id)
+
+
+class CheckedLookupsChangeList:
+    """Hook 5: a lookup that cannot become SQL (a year past 9999) is an incorrect lookup, not a 500."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        try:
+            queryset = super().get_queryset(request, exclude_parameters)
+        except OverflowError as error:  # a huge year in the date hierarchy: Django catches only ValueError
+            raise IncorrectLookupParameters(error) from error
+        try:
+            queryset.query.get_compiler(queryset.db).as_sql()
+        except EmptyResultSet:
+            pass  # a lookup that matches nothing is a valid one
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+        return queryset
 
 
 def boolean_icon(field_val):

@@ -20,7 +20,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from adminsite.django_private import ModelAdminPrivateHooks
+from adminsite.django_private import CheckedLookupsChangeList, ModelAdminPrivateHooks
 from adminsite.grammar import noun_for
 
 EDIT_AGAIN = "Poniżej można wprowadzić kolejne zmiany."
@@ -136,6 +136,9 @@ class PolishModelAdmin(ModelAdminPrivateHooks, PolishFormfieldsMixin, admin.Mode
             title = f"Wybierz {noun.acc} do przejrzenia"
         extra_context = {"title": title, "noun": noun, **(extra_context or {})}
         return super().changelist_view(request, extra_context)
+
+    def get_changelist(self, request, **kwargs):
+        return polished(super().get_changelist(request, **kwargs), CheckedLookupsChangeList)
 
     def render_delete_form(self, request, context):
         noun = noun_for(self.opts)

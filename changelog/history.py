@@ -23,6 +23,7 @@ from reversion.errors import RevertError
 
 from changelog.metryczka import describe_form_changes
 from changelog.versions import (
+    InvalidVersion,
     RestoreError,
     compare,
     restore,
@@ -221,21 +222,27 @@ def _restore_view(model_admin, request, object_id, version_id):
     version.author, version.label = version_author(version), version_label(version)
     version.number = versions_of(obj).filter(pk__lte=version.pk).count()
     newest = versions_of(obj).first()
+    errors, status = [], 200
     if request.method == "POST":
         skip = list(model_admin.get_readonly_fields(request, obj))
         try:
             left_out = restore(obj, version, request.user, skip=skip)
+        except InvalidVersion as error:
+            # Nothing was saved; the confirmation page again, with what stands in the way.
+            obj.refresh_from_db()
+            errors, status = error.reasons, 409
         except RestoreError as error:
             messages.error(request, str(error))
             return redirect(model_admin._url("history", obj))
         except RevertError:
             messages.error(request, UNREADABLE)
             return redirect(model_admin._url("history", obj))
-        text = f"Przywrócono wersję z {version.label}; zapisano ją jako nową wersję."
-        if left_out:
-            text += " Nie przywrócono: " + ", ".join(map(str, left_out)) + "."
-        messages.success(request, text)
-        return redirect(model_admin._url("history", obj))
+        else:
+            text = f"Przywrócono wersję z {version.label}; zapisano ją jako nową wersję."
+            if left_out:
+                text += " Nie przywrócono: " + ", ".join(map(str, left_out)) + "."
+            messages.success(request, text)
+            return redirect(model_admin._url("history", obj))
     try:
         changes = compare(obj, newest, version) if newest and newest.pk != version.pk else []
     except RevertError:
@@ -249,9 +256,10 @@ def _restore_view(model_admin, request, object_id, version_id):
         changes=changes,
         is_newest=newest is not None and newest.pk == version.pk,
         kept=[str(f.verbose_name) for f in _readonly_model_fields(model_admin, request, obj)],
+        errors=errors,
     )
     request.current_app = model_admin.admin_site.name
-    return TemplateResponse(request, model_admin.restore_template, context)
+    return TemplateResponse(request, model_admin.restore_template, context, status=status)
 
 
 def _readonly_model_fields(model_admin, request, obj):

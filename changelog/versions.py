@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import reversion
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from reversion.models import Version
@@ -233,6 +233,17 @@ class RestoreError(Exception):
     """A version that cannot be restored as it is; the message is Polish and says why."""
 
 
+class InvalidVersion(RestoreError):
+    """A version the admin form would refuse today (an address in use or reserved, a loop…).
+
+    ``reasons`` are Polish sentences, one per problem, as the form would show them.
+    """
+
+    def __init__(self, reasons):
+        self.reasons = list(reasons)
+        super().__init__("Nie można przywrócić tej wersji: " + " ".join(self.reasons))
+
+
 def _apply(obj, values, fields, skip, left_out=None):
     """Set ``fields`` of ``obj`` from a version's values; None for vanished optional targets.
 
@@ -279,6 +290,7 @@ def restore(obj, version, user, *, skip=()):
     with transaction.atomic(), reversion.create_revision():
         values = version.field_dict
         _apply(obj, values, restorable_fields(model), set(skip), left_out)
+        _validate(obj, skip)
         obj.save()
         for field in model._meta.many_to_many:
             if field.name in values and field.name not in skip:
@@ -291,6 +303,43 @@ def restore(obj, version, user, *, skip=()):
         if spec.metryczka:
             record_change(obj, user, created=False, summary=summary)
     return left_out
+
+
+def _validate(obj, skip):
+    """Check ``obj`` as the admin form does before a save: fields, the model's clean(), unique values.
+
+    Fields kept as they are now and those no form edits (computed addresses, sizes) are left
+    out, as the form leaves them out. So are files: a version names files already stored and
+    checked on upload, and assigning a cleaned file back to an image field with dimensions
+    closes it under the thumbnails made on save.
+    """
+    exclude = set(skip) | {
+        f.name for f in obj._meta.concrete_fields if not f.editable or isinstance(f, models.FileField)
+    }
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as error:
+        raise InvalidVersion(_reasons(obj, error)) from error
+
+
+def _reasons(obj, error):
+    reasons = []
+    for name, errors in error.error_dict.items():
+        field = None if name == NON_FIELD_ERRORS else obj._meta.get_field(name)
+        for item in errors:
+            value = getattr(obj, field.attname) if field is not None else None
+            other = None
+            if item.code == "unique":
+                other = type(obj)._default_manager.filter(**{field.name: value}).exclude(pk=obj.pk).first()
+            if other is not None:
+                reasons.append(
+                    f"Pole „{field.verbose_name}” miałoby wartość „{value}”, którą ma już „{other}”. "
+                    "Najpierw zmień ją tam."
+                )
+            else:
+                text = " ".join(item.messages)
+                reasons.append(text if field is None else f"Pole „{field.verbose_name}”: {text}")
+    return reasons
 
 
 def _restore_children(obj, version, name):

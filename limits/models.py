@@ -1,10 +1,10 @@
-"""The counters behind limits.ratelimit: one row per key and fixed time window."""
+"""The counters behind limits.ratelimit: one row per key and slice of its sliding window."""
 
 from django.db import models
 
 
 class Counter(models.Model):
-    """How many attempts one key made in one window (limits/ratelimit.py counts them).
+    """How many attempts one key made in one slice of its window (limits/ratelimit.py counts them).
 
     A table, not the cache: a row is never evicted by other traffic, its window
     is stored with it (no cache timeout to lose), and one

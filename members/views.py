@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.links import absolute_url
 from core.seo import json_ld
+from core.staff import has_staff_powers
 from limits.ratelimit import client_ip, is_limited
 from members.forms import AccessionForm, DirectoryFilterForm
 from members.models import Institution, Office
@@ -46,7 +47,8 @@ def directory(request):
 
 
 def institution_detail(request, slug):
-    institutions = Institution.objects.all() if request.user.is_staff else Institution.objects.published()
+    # Staff preview an unpublished institution here, once past the second factor.
+    institutions = Institution.objects.all() if has_staff_powers(request) else Institution.objects.published()
     institution = get_object_or_404(
         institutions.prefetch_related(
             Prefetch("offices", queryset=Office.objects.select_related("person"), to_attr="all_offices"),

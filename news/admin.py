@@ -161,9 +161,10 @@ class ReplyFilter(admin.SimpleListFilter):
 
 
 class CommentAdminForm(forms.ModelForm):
+    # The resident's name and words are theirs: staff hide a comment or answer it, never rewrite it.
     class Meta:
         model = Comment
-        fields = ["author_name", "body", "status", "reply"]
+        fields = ["status", "reply"]
         widgets = {"reply": forms.Textarea(attrs={"rows": 5, "maxlength": COMMENT_MAX_LENGTH})}
 
     def clean_reply(self):
@@ -178,7 +179,7 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["body", "author_name", "user__email", "post__title"]
     list_select_related = ["post", "user"]
     date_hierarchy = "created_at"
-    readonly_fields = ["post", "user", "created_at", "moderated_at", "replied_at", "replied_by"]
+    readonly_fields = ["post", "user", "author_name", "body", "created_at", "moderated_at", "replied_at", "replied_by"]
     fieldsets = [
         (None, {"fields": ["post", "user", "author_name", "body", "status", "created_at", "moderated_at"]}),
         ("Odpowiedź pod komentarzem", {"fields": ["reply", "replied_at", "replied_by"]}),

@@ -7,6 +7,7 @@ pages show. The page /dane/ lists them with their licence.
 
 import csv
 import io
+import re
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
@@ -168,6 +169,22 @@ def _dataset(slug):
         raise Http404("Nie ma takiego zbioru danych.") from None
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Digits, spaces and signs only (a phone number, a negative number): no function, reference or
+# command can be written with them, so they stay as they are.
+PLAIN_NUMBER = re.compile(r"[0-9 +\-.,()]+")
+
+
+def csv_cell(value):
+    """A value as a CSV cell a spreadsheet shows as text: a formula gets a leading apostrophe."""
+    if value is True or value is False:
+        return "tak" if value else "nie"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 @require_GET
 def dataset_csv(request, slug):
     dataset = _dataset(slug)
@@ -176,7 +193,7 @@ def dataset_csv(request, slug):
     writer = csv.DictWriter(out, fieldnames=list(dataset["columns"]), lineterminator="\r\n")
     writer.writeheader()
     for row in dataset["rows"]():
-        writer.writerow({k: ("tak" if v is True else "nie" if v is False else v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{slug}.csv"'
     return response

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef
 from django.urls import NoReverseMatch, reverse
 
-from pages.models import Coordinator, MenuItem, Page, page_address
+from pages.models import Coordinator, MenuItem, Page, is_internal_address, page_address
 
 # The menu before staff edit it (and what the demo creates): today's header.
 DEFAULT_MENU = [
@@ -29,7 +29,7 @@ class MenuLink:
 
     @property
     def is_external(self):
-        return not self.href.startswith("/")
+        return not is_internal_address(self.href)
 
 
 @dataclass

@@ -1,4 +1,5 @@
 import datetime
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -355,6 +356,20 @@ class HomeBlock(models.Model):
         )
 
 
+def is_internal_address(url):
+    """True for a path on this site: one leading slash, no backslash, no control character.
+
+    Browsers read a backslash as a slash and drop tabs and line ends, so /\\evil.example/ and
+    /<tab>/evil.example/ lead to another host.
+    """
+    return (
+        url.startswith("/")
+        and not url.startswith("//")
+        and "\\" not in url
+        and not any(unicodedata.category(char) == "Cc" for char in url)
+    )
+
+
 class MenuItem(models.Model):
     """One link of the main menu (header, mobile menu and footer), in staff's order."""
 
@@ -420,10 +435,17 @@ class MenuItem(models.Model):
             raise ValidationError(
                 "Wybierz jedno miejsce, do którego prowadzi pozycja: stronę, dział portalu albo adres."
             )
-        if self.url and not (
-            (self.url.startswith("/") and not self.url.startswith("//")) or self.url.startswith(("https://", "http://"))
-        ):
+        if not self.url or self.url.startswith(("https://", "http://")):
+            return
+        if not self.url.startswith("/") or self.url.startswith("//"):
             raise ValidationError({"url": "Podaj adres zaczynający się od ukośnika (/…) albo od https:// lub http://."})
+        if not is_internal_address(self.url):
+            raise ValidationError(
+                {
+                    "url": "Adres w portalu nie może zawierać ukośnika odwrotnego „\\” ani znaków sterujących, "
+                    "np. tabulatora czy końca wiersza."
+                }
+            )
 
     @property
     def href(self):

@@ -107,6 +107,8 @@ MIDDLEWARE = [
     # (pagecache/middleware.py stores the headers the stack set).
     "pagecache.middleware.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Every answer under /konto/ is private and kept nowhere.
+    "accounts.middleware.PersonalPagesMiddleware",
     # Above the page cache, so cached pages get these headers too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

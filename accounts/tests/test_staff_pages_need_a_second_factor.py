@@ -21,7 +21,12 @@ LOGIN_PAGES = ("/admin/login/", "/konto/login/")
 
 @pytest.fixture
 def sample_objects(db):
-    """A draft at the sample slug: staff preview it, readers get 404."""
+    """A draft, and an unpublished institution, at the sample slug: staff preview them, readers get 404."""
+    from members.models import Gmina, Institution, InstitutionKind
+
+    Institution.objects.create(
+        name="Przykład", slug="przyklad", kind=InstitutionKind.GMINA, gmina=Gmina.NASIELSK, is_published=False
+    )
     category = Category.objects.create(name="Przykład", slug="przyklad")
     Post.objects.create(
         title="Szkic", slug="przyklad", category=category, body="<p>Szkic</p>", status=Post.Status.DRAFT

@@ -72,3 +72,15 @@ def test_institution_page_query_count_is_constant(
     with django_assert_num_queries(6):
         response = client.get(target.get_absolute_url())
     assert response.text.count("– podpis: ") == count
+
+
+def test_staff_see_an_unpublished_institution_only_past_the_second_factor(client, alice, make_institution, settings):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    settings.MFA_REQUIRED_FOR_STAFF = True
+    hidden = make_institution(name="Instytucja ukryta", slug="rt-ukryta", is_published=False)
+    client.force_login(alice)
+    assert client.get(hidden.get_absolute_url()).status_code == 404  # no authenticator yet
+    TOTP.activate(alice, generate_totp_secret())
+    response = client.get(hidden.get_absolute_url())
+    assert response.status_code == 200 and "Instytucja ukryta" in response.text

@@ -98,3 +98,41 @@ def test_query_count_is_constant(
         )
     with django_assert_num_queries(queries):
         client.get(url)
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(client, make_institution):
+    """OWASP's CSV injection advice: a leading apostrophe; the JSON keeps the values as they are."""
+    formula = '=HYPERLINK("http://evil.example/","Pobierz formularz")'
+    make_institution(
+        name=formula,
+        short_name="+SUM(1+1)*cmd|' /C calc'!A0",
+        address="-2+3+cmd|' /C calc'!A0",
+        phone="+48 22 765 43 21",
+        is_published=True,
+    )
+    row = read_csv(client.get("/dane/instytucje.csv"))[0]
+    assert row["nazwa"] == "'" + formula
+    assert row["nazwa_skrocona"] == "'+SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["adres"] == "'-2+3+cmd|' /C calc'!A0"
+    assert row["telefon"] == "+48 22 765 43 21"  # a phone number cannot call anything
+    record = client.get("/dane/instytucje.json").json()["rekordy"][0]
+    assert (record["nazwa"], record["telefon"]) == (formula, "+48 22 765 43 21")
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("-1", "-1"),
+        ("Gmina Nasielsk", "Gmina Nasielsk"),
+        (7, 7),
+        (True, "tak"),
+    ],
+)
+def test_each_formula_start_gets_an_apostrophe(value, cell):
+    from opendata.views import csv_cell
+
+    assert csv_cell(value) == cell

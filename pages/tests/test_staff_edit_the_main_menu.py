@@ -100,6 +100,13 @@ def test_staff_reorder_and_rename_the_menu_in_the_admin_list(admin_client, clien
         ({"section": "news:list", "url": "/aktualnosci/"}, "Wybierz jedno miejsce, do którego prowadzi pozycja"),
         ({"section": "", "url": "javascript:alert(1)"}, "Podaj adres zaczynający się od ukośnika"),
         ({"section": "", "url": "//obca.example/"}, "Podaj adres zaczynający się od ukośnika"),
+        # Browsers read a backslash as a slash and drop tabs: both lead to another host.
+        ({"section": "", "url": "/\\evil.example/"}, "nie może zawierać ukośnika odwrotnego „\\”"),
+        ({"section": "", "url": "/\t/evil.example/"}, "ani znaków sterujących"),
+        ({"section": "", "url": "/\\\\evil.example/"}, "nie może zawierać ukośnika odwrotnego"),
+        ({"section": "", "url": "/aktualnosci/\n/evil"}, "ani znaków sterujących"),
+        ({"section": "", "url": "/a\x1bb/"}, "ani znaków sterujących"),
+        ({"section": "", "url": "/aktualnosci\\..\\"}, "nie może zawierać ukośnika odwrotnego"),
     ],
 )
 def test_a_menu_item_without_exactly_one_proper_target_is_refused_in_polish(admin_client, db, fields, message):
@@ -119,3 +126,13 @@ def test_the_menu_costs_one_query_however_long(client, db, django_assert_num_que
     with django_assert_num_queries(4):  # the page's branch, its register, the coordinator and the menu
         response = client.get("/polityka-prywatnosci/")
     assert len(header_links(response.text)) == count
+
+
+@pytest.mark.parametrize("url", ["/\\evil.example/", "/\t/evil.example/", "/\r\n/evil.example/"])
+def test_an_address_a_browser_reads_as_another_host_is_never_treated_as_internal(url):
+    from pages.frame import MenuLink
+    from pages.models import is_internal_address
+
+    assert not is_internal_address(url)
+    assert MenuLink("Zła", url).is_external
+    assert not MenuLink("Dobra", "/aktualnosci/").is_external
