@@ -20,10 +20,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000
-# Bytes Pillow keeps per pixel once an image is decoded, by mode (RGB is stored in four);
-# checked from the header, before anything is decoded: a small file may decode huge.
-BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16L": 2, "I;16B": 2, "I;16N": 2}
-DEFAULT_BYTES_PER_PIXEL = 4
+# Pillow keeps RGB and RGBA (and most other modes) in four bytes a pixel. Palette, greyscale
+# and 1-bit images take one byte a pixel decoded, but every image may be converted to colour
+# (a JPEG's re-encoding, any copy), so each is counted at four.
+COLOUR_BYTES_PER_PIXEL = 4
 
 
 def max_decoded_bytes():
@@ -31,8 +31,8 @@ def max_decoded_bytes():
 
 
 def decoded_bytes(image):
-    """Memory the decoded pixels of an opened (not yet loaded) image take."""
-    return image.width * image.height * BYTES_PER_PIXEL.get(image.mode, DEFAULT_BYTES_PER_PIXEL)
+    """Memory the pixels of an opened (not yet loaded) image take once decoded and in colour."""
+    return image.width * image.height * COLOUR_BYTES_PER_PIXEL
 
 
 def max_upload_bytes():
