@@ -20,7 +20,7 @@ from core.documents import (
     pdf_accessibility_problems,
     validate_document,
 )
-from core.images import image_size, rendition, validate_image
+from core.images import image_size, renditions, validate_image
 from core.links import site_host
 from core.sanitize import clean_html
 from core.text import unique_slug
@@ -410,10 +410,11 @@ class Photo(models.Model):
         old = [f.name for f in (self.large, self.thumbnail) if f]
         with self.image.open("rb") as source:
             self.width, self.height = image_size(source)
-            large, self.large_width, self.large_height = rendition(source, LARGE_SIZE)
-            thumb, self.thumbnail_width, self.thumbnail_height = rendition(source, THUMBNAIL_SIZE)
+            large, thumbnail = renditions(source, [LARGE_SIZE, THUMBNAIL_SIZE])
+        large, self.large_width, self.large_height = large
+        thumbnail, self.thumbnail_width, self.thumbnail_height = thumbnail
         self.large.save(large.name, large, save=False)
-        self.thumbnail.save(thumb.name, thumb, save=False)
+        self.thumbnail.save(thumbnail.name, thumbnail, save=False)
         fields = [
             "width",
             "height",

@@ -138,3 +138,36 @@ def test_a_small_palette_or_greyscale_image_is_counted_as_its_colour_copy(kind):
     with pytest.raises(ValidationError) as caught:
         clean_image(SimpleUploadedFile(f"a.{fmt.lower()}", data))
     assert "Obraz jest zbyt duży do przetworzenia (6300 × 6300 pikseli)" in caught.value.messages[0]
+
+
+RENDITIONS = """
+import json, sys
+import django
+django.setup()
+from core.images import renditions
+
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+
+with open(sys.argv[1], "rb") as source:
+    before = peak()
+    made = renditions(source, [(1600, 1600), (480, 360)])
+print(json.dumps({"grew": peak() - before, "sizes": [[w, h] for _f, w, h in made]}))
+"""
+
+ACCEPTED_SIDE = 5600  # 31.4 million pixels: 125 MB in colour, just under the 128 MB bound
+
+
+@pytest.mark.parametrize("kind", TESTERS_FILES)
+def test_copies_of_an_accepted_image_never_take_a_full_size_colour_copy(kind, tmp_path):
+    mode, fmt = TESTERS_FILES[kind]
+    path = tmp_path / f"obraz.{fmt.lower()}"
+    path.write_bytes(few_kilobyte_image(mode, ACCEPTED_SIDE, fmt))
+    clean_image(SimpleUploadedFile(path.name, path.read_bytes()))  # accepted by the check
+    found = measure(RENDITIONS, path)
+    assert found["sizes"] == [[1600, 1600], [360, 360]]
+    colour_copy = ACCEPTED_SIDE * ACCEPTED_SIDE * 4
+    # Before: the decoded image plus a full colour copy, 156 to 290 MB; now about 60 MB.
+    assert found["grew"] < colour_copy, f"{found['grew'] / 2**20:.0f} MB"
