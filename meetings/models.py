@@ -20,6 +20,7 @@ from core.documents import (
     pdf_accessibility_problems,
     validate_document,
 )
+from core.files import note_new_file
 from core.images import image_size, renditions, validate_image
 from core.links import site_host
 from core.sanitize import clean_html
@@ -414,7 +415,9 @@ class Photo(models.Model):
         large, self.large_width, self.large_height = large
         thumbnail, self.thumbnail_width, self.thumbnail_height = thumbnail
         self.large.save(large.name, large, save=False)
+        note_new_file(self.large)
         self.thumbnail.save(thumbnail.name, thumbnail, save=False)
+        note_new_file(self.thumbnail)
         fields = [
             "width",
             "height",

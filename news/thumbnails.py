@@ -6,6 +6,7 @@ thumbnail's name starts with its illustration's, so an unchanged illustration is
 
 from pathlib import PurePosixPath
 
+from core.files import note_new_file
 from core.images import renditions
 
 SIZE = (400, 300)
@@ -28,3 +29,4 @@ def update_thumbnails(post):
     for field, suffix, (content, _width, _height) in zip(("thumbnail", "thumbnail_2x"), ("", "-2x"), made, strict=True):
         extension = PurePosixPath(content.name).suffix
         getattr(post, field).save(f"{stem}{suffix}{extension}", content, save=False)
+        note_new_file(getattr(post, field))

@@ -1,6 +1,8 @@
 import os
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DataError
 from PIL import Image
 
 from conftest import image_bytes
@@ -129,3 +131,28 @@ def test_deleting_a_photo_removes_its_files(client, alice, make_meeting, add_pho
     assert client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data).status_code == 302
     assert not Photo.objects.exists()
     assert not any(os.path.exists(p) for p in paths)
+
+
+def files_in(folder):
+    return sorted(str(path.relative_to(folder)) for path in Path(folder).rglob("*") if path.is_file())
+
+
+def test_a_save_that_fails_after_the_photos_were_written_leaves_no_files(client, alice, settings, monkeypatch):
+    written = []
+
+    def save_then_fail(photo, *args, **kwargs):
+        if len(written) == 2:
+            raise DataError("smallint out of range")
+        save(photo, *args, **kwargs)
+        written.append(photo.image.path)
+
+    save = Photo.save
+    monkeypatch.setattr(Photo, "save", save_then_fail)
+    client.force_login(alice)
+    client.raise_request_exception = False
+    files = [upload(f"sala{n}.png", image_bytes("PNG", size=(900, 600)), "image/png") for n in range(3)]
+    response = client.post("/admin/meetings/meeting/add/", meeting_form(new_photos=files, new_photos_alt="Sala obrad"))
+    assert response.status_code == 500
+    assert len(written) == 2 and all(os.path.exists(os.path.dirname(path)) for path in written)
+    assert not Meeting.objects.exists()
+    assert files_in(settings.MEDIA_ROOT) == []
