@@ -48,8 +48,10 @@ class PhotoInline(admin.TabularInline):
 
     @admin.display(description="podgląd")
     def preview(self, photo):
-        if not photo.thumbnail:
+        if not photo.pk:
             return "–"
+        if not photo.is_ready:
+            return "w przygotowaniu"
         return format_html(
             '<img src="{}" alt="" width="{}" height="{}" class="meeting-admin-thumb">',
             photo.thumbnail.url,
@@ -128,7 +130,8 @@ class MeetingAdminForm(forms.ModelForm):
         label="Dodaj zdjęcia",
         required=False,
         help_text="Możesz wybrać kilka plików naraz (JPEG, PNG, GIF lub WebP). Dane EXIF, np. lokalizacja, "
-        "są usuwane, a pliki dostają nowe nazwy. Miniatury i duży rozmiar powstają automatycznie.",
+        "są usuwane, a pliki dostają nowe nazwy. Miniatury i duży rozmiar powstają automatycznie "
+        "po zapisaniu, a zdjęcia pojawiają się na stronie, gdy są gotowe.",
     )
     new_photos_alt = forms.CharField(
         label="Tekst alternatywny dodawanych zdjęć",
@@ -306,7 +309,8 @@ class MeetingAdmin(VersionHistoryAdminMixin, admin.ModelAdmin):
             Photo.objects.create(meeting=meeting, image=upload, alt=alt, position=start + offset)
         messages.success(
             request,
-            f"Dodano {plural(len(uploads), 'zdjęcie,zdjęcia,zdjęć')}. "
+            f"Dodano {plural(len(uploads), 'zdjęcie,zdjęcia,zdjęć')}. Trwa przygotowywanie miniatur – "
+            "na stronie spotkania pojawią się za chwilę. "
             "Sprawdź i popraw ich teksty alternatywne w tabeli „Zdjęcia”.",
         )
 
