@@ -15,6 +15,7 @@ from core.templatetags.pl import plural
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
 
 MAX_PHOTOS_AT_ONCE = 50
+MAX_POSITION = 32767  # PositiveSmallIntegerField
 
 
 @admin.register(Venue)
@@ -306,7 +307,9 @@ class MeetingAdmin(VersionHistoryAdminMixin, admin.ModelAdmin):
         alt = form.cleaned_data["new_photos_alt"].strip()
         start = (meeting.photos.aggregate(last=Max("position"))["last"] or 0) + 1
         for offset, upload in enumerate(uploads):
-            Photo.objects.create(meeting=meeting, image=upload, alt=alt, position=start + offset)
+            # A position is a smallint: photos added after one at the very end share the last position.
+            position = min(start + offset, MAX_POSITION)
+            Photo.objects.create(meeting=meeting, image=upload, alt=alt, position=position)
         messages.success(
             request,
             f"Dodano {plural(len(uploads), 'zdjęcie,zdjęcia,zdjęć')}. Trwa przygotowywanie miniatur – "

@@ -146,7 +146,7 @@ def test_a_save_that_fails_after_the_photos_were_written_leaves_no_files(client,
 
     def save_then_fail(photo, *args, **kwargs):
         if len(written) == 2:
-            raise DataError("smallint out of range")
+            raise DataError("the database refused the third photo")
         save(photo, *args, **kwargs)
         written.append(photo.image.path)
 
@@ -225,3 +225,18 @@ def test_the_copies_are_made_once_however_often_the_task_runs(make_meeting, add_
     assert make_photo_renditions.call(photo.pk + 1000) == "deleted"
     photo.refresh_from_db()
     assert photo.large.name == large
+
+
+def test_photos_added_after_one_at_the_last_position_are_saved(client, alice, make_meeting, add_photo):
+    meeting = make_meeting()
+    add_photo(meeting, position=32767)
+    client.force_login(alice)
+    data = meeting_form(
+        title=meeting.title,
+        slug=meeting.slug,
+        date=meeting.date.isoformat(),
+        new_photos=[upload(f"sala{n}.jpg", image_bytes()) for n in range(2)],
+        new_photos_alt="Sala obrad",
+    )
+    assert client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data).status_code == 302
+    assert list(meeting.photos.values_list("position", flat=True)) == [32767, 32767, 32767]
