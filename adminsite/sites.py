@@ -1,6 +1,8 @@
 """The portal's admin site: every ModelAdmin speaks Polish (options.py), the home page is a
 dashboard of what needs doing (dashboard.py)."""
 
+import functools
+
 from django.contrib import admin, messages
 from django.contrib.admin import actions as django_actions
 from django.core.exceptions import PermissionDenied
@@ -10,6 +12,7 @@ from adminsite import dashboard
 from adminsite.content_checks import ContentChecksAdminMixin, content_checks_view
 from adminsite.grammar import label_of, noun_for
 from adminsite.options import in_polish, polished
+from core.files import new_files_removed_on_error
 
 # Registered by third-party apps, not needed by staff: the task queue's rows (a newsletter's
 # progress is shown on the issue's own page).
@@ -72,6 +75,16 @@ class PortalAdminSite(admin.AdminSite):
         if models:
             polish = in_polish(admin_class or admin.ModelAdmin)
             super().register(models, polished(polish, ContentChecksAdminMixin), **options)
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin view, with the files of a save that fails deleted (core/files.py)."""
+
+        @functools.wraps(view)
+        def removing_new_files_on_error(request, *args, **kwargs):
+            with new_files_removed_on_error():
+                return view(request, *args, **kwargs)
+
+        return super().admin_view(removing_new_files_on_error, cacheable)
 
     def get_urls(self):
         # The panel beside each rich-text editor asks here while staff type (adminsite/content_checks.py).

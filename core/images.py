@@ -5,10 +5,17 @@ allowed formats, whatever its name says. It is re-encoded, which drops EXIF
 data (camera location included) after applying the EXIF orientation, and it
 gets a random file name with the extension of its real format. Smaller
 copies (a meeting photo's large size and thumbnail, a post's card images)
-are made from the cleaned image by ``rendition``.
+are made from the cleaned image by ``renditions``.
+
+What an image costs is bounded twice. Before anything is decoded, the check counts every
+image as it will be once converted to colour, four bytes a pixel (a palette or 1-bit PNG of
+a few kilobytes decodes at one byte a pixel, but its RGBA copy takes four). And copies are
+made by shrinking first and converting only what is left: a JPEG is decoded at a reduced
+scale, anything else is converted and reduced a band of rows at a time.
 """
 
 import io
+import math
 import uuid
 
 from django.conf import settings
@@ -20,10 +27,15 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000
-# Bytes Pillow keeps per pixel once an image is decoded, by mode (RGB is stored in four);
-# checked from the header, before anything is decoded: a small file may decode huge.
-BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16L": 2, "I;16B": 2, "I;16N": 2}
-DEFAULT_BYTES_PER_PIXEL = 4
+# Pillow keeps RGB and RGBA (and most other modes) in four bytes a pixel. Palette, greyscale
+# and 1-bit images take one byte a pixel decoded, but every image may be converted to colour
+# (a JPEG's re-encoding, any copy), so each is counted at four.
+COLOUR_BYTES_PER_PIXEL = 4
+# Copies: shrink by a whole factor first, to at most this many times the size of the copy
+# in each direction, then resample what is left (as Image.thumbnail does by default).
+REDUCING_GAP = 2
+# Pixels converted to colour at a time while a copy is made: one band of rows.
+BAND_PIXELS = 1_000_000
 
 
 def max_decoded_bytes():
@@ -31,8 +43,8 @@ def max_decoded_bytes():
 
 
 def decoded_bytes(image):
-    """Memory the decoded pixels of an opened (not yet loaded) image take."""
-    return image.width * image.height * BYTES_PER_PIXEL.get(image.mode, DEFAULT_BYTES_PER_PIXEL)
+    """Memory the pixels of an opened (not yet loaded) image take once decoded and in colour."""
+    return image.width * image.height * COLOUR_BYTES_PER_PIXEL
 
 
 def max_upload_bytes():
@@ -103,19 +115,64 @@ def image_size(source):
         return image.size
 
 
-def rendition(source, size):
-    """A copy of the image ``source`` that fits in ``size``; returns (ContentFile, width, height)."""
+def renditions(source, sizes):
+    """Copies of the image ``source`` that fit in each of ``sizes``, from one decoding.
+
+    Returns a (ContentFile, width, height) for each size, in order. No full-size colour
+    copy of the image is ever made: see the module's docstring.
+    """
     source.seek(0)
     with Image.open(source) as image:
         image.seek(0)  # the first frame of an animated GIF
         fmt = "JPEG" if image.format == "JPEG" else "WEBP" if image.format == "WEBP" else "PNG"
-        copy = image.convert("RGBA" if fmt != "JPEG" and _has_alpha(image) else "RGB")
-    copy.thumbnail(size, Image.Resampling.LANCZOS)
-    out = io.BytesIO()
+        mode = "RGBA" if fmt != "JPEG" and _has_alpha(image) else "RGB"
+        full_size = image.size
+        targets = [_fit(full_size, size) for size in sizes]
+        largest = max(targets, key=lambda target: target[0] * target[1])
+        # JPEG: decode at 1/2, 1/4 or 1/8 of the size straight away, as long as it stays large enough.
+        image.draft(None, (largest[0] * REDUCING_GAP, largest[1] * REDUCING_GAP))
+        # Transparent images are shrunk premultiplied ("RGBa"), as Pillow resamples RGBA: with
+        # RGBA here, every resize would first make a premultiplied copy of the whole image.
+        shrunk = _shrink_to_colour(image, largest, "RGBa" if mode == "RGBA" else mode)
+    results = []
     options = {"JPEG": {"quality": 85, "optimize": True}, "WEBP": {"quality": 85}}.get(fmt, {"optimize": True})
-    copy.save(out, format=fmt, **options)
     extension = {"JPEG": "jpg", "WEBP": "webp", "PNG": "png"}[fmt]
-    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}"), copy.width, copy.height
+    for target in targets:
+        copy = shrunk if shrunk.size == target else shrunk.resize(target, Image.Resampling.LANCZOS)
+        copy = copy.convert(mode)
+        out = io.BytesIO()
+        copy.save(out, format=fmt, **options)
+        results.append((ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}"), *copy.size))
+    return results
+
+
+def _fit(size, box):
+    """``size`` made to fit in ``box`` keeping its proportions, never enlarged (as Image.thumbnail)."""
+    width, height = size
+    if width <= box[0] and height <= box[1]:
+        return size
+    scale = min(box[0] / width, box[1] / height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _shrink_to_colour(image, target, mode):
+    """``image`` in ``mode``, reduced by a whole factor to at most REDUCING_GAP × ``target``.
+
+    A band of rows is converted at a time, then reduced (palette and 1-bit images cannot be
+    reduced before conversion: their pixels are not colours). So the colour copy never takes
+    more than REDUCING_GAP² × the copy's pixels, plus one band.
+    """
+    width, height = image.size
+    factor = max(1, math.ceil(min(width / (target[0] * REDUCING_GAP), height / (target[1] * REDUCING_GAP))))
+    rows = max(1, BAND_PIXELS // width // factor) * factor
+    shrunk = Image.new(mode, (math.ceil(width / factor), math.ceil(height / factor)))
+    for top in range(0, height, rows):
+        band = image.crop((0, top, width, min(top + rows, height)))
+        band = band.convert("RGBA").convert(mode) if mode == "RGBa" else band.convert(mode)
+        if factor > 1:
+            band = band.reduce(factor)
+        shrunk.paste(band, (0, top // factor))
+    return shrunk
 
 
 def _has_alpha(image):

@@ -15,6 +15,7 @@ from core.templatetags.pl import plural
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
 
 MAX_PHOTOS_AT_ONCE = 50
+MAX_POSITION = 32767  # PositiveSmallIntegerField
 
 
 @admin.register(Venue)
@@ -48,8 +49,10 @@ class PhotoInline(admin.TabularInline):
 
     @admin.display(description="podgląd")
     def preview(self, photo):
-        if not photo.thumbnail:
+        if not photo.pk:
             return "–"
+        if not photo.is_ready:
+            return "w przygotowaniu"
         return format_html(
             '<img src="{}" alt="" width="{}" height="{}" class="meeting-admin-thumb">',
             photo.thumbnail.url,
@@ -128,7 +131,8 @@ class MeetingAdminForm(forms.ModelForm):
         label="Dodaj zdjęcia",
         required=False,
         help_text="Możesz wybrać kilka plików naraz (JPEG, PNG, GIF lub WebP). Dane EXIF, np. lokalizacja, "
-        "są usuwane, a pliki dostają nowe nazwy. Miniatury i duży rozmiar powstają automatycznie.",
+        "są usuwane, a pliki dostają nowe nazwy. Miniatury i duży rozmiar powstają automatycznie "
+        "po zapisaniu, a zdjęcia pojawiają się na stronie, gdy są gotowe.",
     )
     new_photos_alt = forms.CharField(
         label="Tekst alternatywny dodawanych zdjęć",
@@ -303,10 +307,13 @@ class MeetingAdmin(VersionHistoryAdminMixin, admin.ModelAdmin):
         alt = form.cleaned_data["new_photos_alt"].strip()
         start = (meeting.photos.aggregate(last=Max("position"))["last"] or 0) + 1
         for offset, upload in enumerate(uploads):
-            Photo.objects.create(meeting=meeting, image=upload, alt=alt, position=start + offset)
+            # A position is a smallint: photos added after one at the very end share the last position.
+            position = min(start + offset, MAX_POSITION)
+            Photo.objects.create(meeting=meeting, image=upload, alt=alt, position=position)
         messages.success(
             request,
-            f"Dodano {plural(len(uploads), 'zdjęcie,zdjęcia,zdjęć')}. "
+            f"Dodano {plural(len(uploads), 'zdjęcie,zdjęcia,zdjęć')}. Trwa przygotowywanie miniatur – "
+            "na stronie spotkania pojawią się za chwilę. "
             "Sprawdź i popraw ich teksty alternatywne w tabeli „Zdjęcia”.",
         )
 

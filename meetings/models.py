@@ -1,10 +1,11 @@
 import datetime
+import functools
 import zoneinfo
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
-from django.db import models
+from django.db import models, transaction
 from django.db.models import OuterRef
 from django.db.models.functions import Coalesce, JSONObject
 from django.db.models.signals import post_delete
@@ -20,7 +21,8 @@ from core.documents import (
     pdf_accessibility_problems,
     validate_document,
 )
-from core.images import image_size, rendition, validate_image
+from core.files import new_files_removed_on_error, note_new_file
+from core.images import image_size, renditions, validate_image
 from core.links import site_host
 from core.sanitize import clean_html
 from core.text import unique_slug
@@ -89,9 +91,9 @@ class Venue(models.Model):
         )
 
 
-def _count_of(model):
-    """How many rows of ``model`` belong to the meeting of the outer query."""
-    rows = model.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting")
+def _count_of(model, *conditions):
+    """How many rows of ``model`` (matching ``conditions``) belong to the meeting of the outer query."""
+    rows = model.objects.filter(*conditions, meeting=OuterRef("pk")).order_by().values("meeting")
     return Coalesce(models.Subquery(rows.annotate(count=models.Count("*")).values("count")), 0)
 
 
@@ -131,7 +133,9 @@ class MeetingQuerySet(models.QuerySet):
         documents of the meetings shown only, not of every meeting before the LIMIT.
         """
         return self.select_related("venue", "report").annotate(
-            photo_count=_count_of(Photo), document_count=_count_of(Document)
+            # Photos count once their copies exist: until then the page does not show them.
+            photo_count=_count_of(Photo, ~models.Q(large="") & ~models.Q(thumbnail="")),
+            document_count=_count_of(Document),
         )
 
     def with_agenda(self):
@@ -358,6 +362,16 @@ def photo_rendition_path(instance, filename):
 # The copies made of every photo (Photo.make_renditions): a large size and a thumbnail.
 LARGE_SIZE = (1600, 1600)
 THUMBNAIL_SIZE = (480, 360)
+RENDITION_FIELDS = ["large", "large_width", "large_height", "thumbnail", "thumbnail_width", "thumbnail_height"]
+
+
+class PhotoQuerySet(models.QuerySet):
+    def ready(self):
+        """Photos whose large size and thumbnail exist: the only ones pages show.
+
+        A background task makes them after the upload is saved (meetings/tasks.py).
+        """
+        return self.exclude(large="").exclude(thumbnail="")
 
 
 class Photo(models.Model):
@@ -384,6 +398,8 @@ class Photo(models.Model):
     thumbnail_width = models.PositiveIntegerField("szerokość miniatury", null=True, editable=False)
     thumbnail_height = models.PositiveIntegerField("wysokość miniatury", null=True, editable=False)
 
+    objects = PhotoQuerySet.as_manager()
+
     class Meta:
         verbose_name = "zdjęcie"
         verbose_name_plural = "zdjęcia"
@@ -400,13 +416,28 @@ class Photo(models.Model):
         return self.alt
 
     def save(self, *args, **kwargs):
+        """Save; a new image gets its copies made after commit, in a background task.
+
+        Making them takes a second or more per photo: fifty photos added at once would not fit
+        in the admin request. Until they exist the photo is not shown (PhotoQuerySet.ready).
+        """
         replaced = getattr(self, "_stored_image", None)
-        stale = not self.large or self.image.name != replaced
+        new_image = bool(self.image) and self.image.name != replaced
+        outdated = []
+        if new_image and replaced:
+            outdated = [replaced, *(f.name for f in (self.large, self.thumbnail) if f)]
+            self.large = self.thumbnail = ""
+            self.large_width = self.large_height = self.thumbnail_width = self.thumbnail_height = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], *RENDITION_FIELDS}
         super().save(*args, **kwargs)
-        if stale and self.image:
-            self.make_renditions()
-            if replaced and replaced != self.image.name:
-                self.image.storage.delete(replaced)
+        self._stored_image = self.image.name
+        if self.image and not self.is_ready:
+            from meetings.tasks import make_photo_renditions
+
+            transaction.on_commit(functools.partial(make_photo_renditions.enqueue, self.pk))
+        for name in outdated:
+            transaction.on_commit(functools.partial(self.image.storage.delete, name))
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
@@ -414,29 +445,35 @@ class Photo(models.Model):
         photo._stored_image = photo.__dict__.get("image")
         return photo
 
+    @property
+    def is_ready(self):
+        """The large size and the thumbnail exist."""
+        return bool(self.large and self.thumbnail)
+
     def make_renditions(self):
-        """Store the large size and the thumbnail, with the width and height of all three."""
-        old = [f.name for f in (self.large, self.thumbnail) if f]
+        """Make and store the large size and the thumbnail of the stored image.
+
+        Returns False, keeping nothing, when meanwhile the photo was deleted, got another image
+        or its copies were made by another worker.
+        """
+        source_name = self.image.name
         with self.image.open("rb") as source:
-            self.width, self.height = image_size(source)
-            large, self.large_width, self.large_height = rendition(source, LARGE_SIZE)
-            thumb, self.thumbnail_width, self.thumbnail_height = rendition(source, THUMBNAIL_SIZE)
-        self.large.save(large.name, large, save=False)
-        self.thumbnail.save(thumb.name, thumb, save=False)
-        fields = [
-            "width",
-            "height",
-            "large",
-            "large_width",
-            "large_height",
-            "thumbnail",
-            "thumbnail_width",
-            "thumbnail_height",
-        ]
-        super().save(update_fields=fields)
-        self._stored_image = self.image.name
-        for name in old:
-            self.large.storage.delete(name)
+            width, height = image_size(source)
+            large, thumbnail = renditions(source, [LARGE_SIZE, THUMBNAIL_SIZE])
+        with new_files_removed_on_error(), transaction.atomic():
+            photo = Photo.objects.select_for_update().filter(pk=self.pk, image=source_name).first()
+            if photo is None or photo.is_ready:
+                return False
+            photo.width, photo.height = width, height
+            large, photo.large_width, photo.large_height = large
+            thumbnail, photo.thumbnail_width, photo.thumbnail_height = thumbnail
+            photo.large.save(large.name, large, save=False)
+            note_new_file(photo.large)
+            photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
+            note_new_file(photo.thumbnail)
+            photo.save(update_fields=["width", "height", *RENDITION_FIELDS])
+        self.refresh_from_db()
+        return True
 
     def delete_files(self):
         for field in (self.image, self.large, self.thumbnail):

@@ -10,7 +10,7 @@ from core.links import absolute_url
 from core.sanitize import html_to_text
 from core.seo import json_ld, partnership
 from meetings.ics import build_calendar, calendar_response
-from meetings.models import Meeting, Report
+from meetings.models import Meeting, Photo, Report
 from members.models import Institution
 from news.models import Post
 
@@ -56,7 +56,7 @@ def meeting_detail(request, slug):
         .annotate(report_changes=metryczka_subquery(Report, OuterRef("report__pk")))
         .select_related("venue", "report__author", "agreement")
         .prefetch_related(
-            "photos",
+            Prefetch("photos", queryset=Photo.objects.ready()),
             "documents",
             Prefetch("participants", queryset=Institution.objects.published().only("name", "short_name", "slug")),
             Prefetch(

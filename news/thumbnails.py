@@ -1,12 +1,13 @@
 """Thumbnails of post illustrations for the cards in lists (news, home page, search results).
 
-Made with core.images.rendition when a post is saved with a new illustration; each
+Made with core.images.renditions when a post is saved with a new illustration; each
 thumbnail's name starts with its illustration's, so an unchanged illustration is not redone.
 """
 
 from pathlib import PurePosixPath
 
-from core.images import rendition
+from core.files import note_new_file
+from core.images import renditions
 
 SIZE = (400, 300)
 SIZE_2X = (800, 600)
@@ -24,7 +25,8 @@ def update_thumbnails(post):
     stem = _stem(post)
     if post.thumbnail and PurePosixPath(post.thumbnail.name).name.startswith(stem):
         return
-    for field, size, suffix in (("thumbnail", SIZE, ""), ("thumbnail_2x", SIZE_2X, "-2x")):
-        content, _width, _height = rendition(post.image, size)
+    made = renditions(post.image, [SIZE, SIZE_2X])
+    for field, suffix, (content, _width, _height) in zip(("thumbnail", "thumbnail_2x"), ("", "-2x"), made, strict=True):
         extension = PurePosixPath(content.name).suffix
         getattr(post, field).save(f"{stem}{suffix}{extension}", content, save=False)
+        note_new_file(getattr(post, field))

@@ -23,6 +23,7 @@ def _sample_photo(meeting):
     photo = Photo(meeting=meeting, alt="Uczestnicy spotkania przy stole", position=0)
     photo.image.save("probka.jpg", ContentFile(out.getvalue()), save=False)
     photo.save()
+    photo.make_renditions()  # here, not in the background task queued on commit
     return photo
 
 

@@ -1,7 +1,9 @@
-"""A small image file that would take hundreds of megabytes to decode is refused before decoding.
+"""A small image file that would take hundreds of megabytes to decode is refused before decoding,
+and the copies made of an accepted one never cost a full-size colour copy.
 
-The memory is measured for real: the check runs in a fresh Python process whose peak
-resident size (VmHWM) is read before and after.
+The memory is measured for real: the check or the copies run in a fresh Python process
+whose peak resident size (VmHWM) is read before and after (Pillow's pixel memory is not
+seen by tracemalloc).
 """
 
 import json
@@ -65,10 +67,10 @@ def png_path(tmp_path_factory):
     return path
 
 
-def test_a_small_png_that_would_decode_to_hundreds_of_megabytes_is_refused_cheaply(png_path):
-    assert png_path.stat().st_size < 400 * 1024
+def measure(script, path):
+    """Run ``script`` on the file ``path`` in a fresh Python process; what it printed, as JSON."""
     result = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(png_path)],
+        [sys.executable, "-c", script, str(path)],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
@@ -81,7 +83,12 @@ def test_a_small_png_that_would_decode_to_hundreds_of_megabytes_is_refused_cheap
         },
     )
     assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_a_small_png_that_would_decode_to_hundreds_of_megabytes_is_refused_cheaply(png_path):
+    assert png_path.stat().st_size < 400 * 1024
+    found = measure(MEASURE, png_path)
     assert "Obraz jest zbyt duży do przetworzenia" in found["outcome"]
     assert found["grew"] < 20 * 1024 * 1024
 
@@ -105,3 +112,62 @@ def test_the_message_says_how_to_fix_it(png_path):
         "Obraz jest zbyt duży do przetworzenia (6300 × 6300 pikseli). "
         "Zmniejsz go, np. do 4000 pikseli szerokości, i prześlij ponownie."
     ]
+
+
+def few_kilobyte_image(mode, side, fmt="PNG"):
+    """A black image of ``side`` × ``side`` pixels whose file is tiny: it compresses to almost nothing."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    options = {"transparency": 0} if mode == "P" else {}
+    Image.new(mode, (side, side), 0).save(out, format=fmt, **options)
+    return out.getvalue()
+
+
+# The tester's files: a palette PNG with transparency, a 1-bit PNG, a greyscale JPEG.
+TESTERS_FILES = {"palette": ("P", "PNG"), "one-bit": ("1", "PNG"), "greyscale-jpeg": ("L", "JPEG")}
+
+
+@pytest.mark.parametrize("kind", TESTERS_FILES)
+def test_a_small_palette_or_greyscale_image_is_counted_as_its_colour_copy(kind):
+    mode, fmt = TESTERS_FILES[kind]
+    data = few_kilobyte_image(mode, SIDE, fmt)
+    assert len(data) < 500 * 1024  # the PNGs are under 5 kB
+    with pytest.raises(ValidationError) as caught:
+        clean_image(SimpleUploadedFile(f"a.{fmt.lower()}", data))
+    assert "Obraz jest zbyt duży do przetworzenia (6300 × 6300 pikseli)" in caught.value.messages[0]
+
+
+RENDITIONS = """
+import json, sys
+import django
+django.setup()
+from core.images import renditions
+
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+
+with open(sys.argv[1], "rb") as source:
+    before = peak()
+    made = renditions(source, [(1600, 1600), (480, 360)])
+print(json.dumps({"grew": peak() - before, "sizes": [[w, h] for _f, w, h in made]}))
+"""
+
+ACCEPTED_SIDE = 5600  # 31.4 million pixels: 125 MB in colour, just under the 128 MB bound
+
+
+@pytest.mark.parametrize("kind", TESTERS_FILES)
+def test_copies_of_an_accepted_image_never_take_a_full_size_colour_copy(kind, tmp_path):
+    mode, fmt = TESTERS_FILES[kind]
+    path = tmp_path / f"obraz.{fmt.lower()}"
+    path.write_bytes(few_kilobyte_image(mode, ACCEPTED_SIDE, fmt))
+    clean_image(SimpleUploadedFile(path.name, path.read_bytes()))  # accepted by the check
+    found = measure(RENDITIONS, path)
+    assert found["sizes"] == [[1600, 1600], [360, 360]]
+    colour_copy = ACCEPTED_SIDE * ACCEPTED_SIDE * 4
+    # Before: the decoded image plus a full colour copy, 156 to 290 MB; now about 60 MB.
+    assert found["grew"] < colour_copy, f"{found['grew'] / 2**20:.0f} MB"

@@ -66,7 +66,9 @@ def add_photo(db):
         upload = SimpleUploadedFile(f"zdjecie{n}.jpg", data or image_bytes(size=(900, 600)), content_type="image/jpeg")
         fields.setdefault("alt", f"Uczestnicy spotkania przy stole, ujęcie {n}")
         fields.setdefault("position", n)
-        return Photo.objects.create(meeting=meeting, image=clean_image(upload), **fields)
+        photo = Photo.objects.create(meeting=meeting, image=clean_image(upload), **fields)
+        photo.make_renditions()  # as the background task does after commit (meetings/tasks.py)
+        return photo
 
     return add
 

@@ -149,7 +149,7 @@ def _meeting_with_a_report(alice):
             position=n,
             alt=f"Uczestnicy spotkania przy stole, ujęcie {n}",
             caption="Dyskusja o stażach" if n == 1 else "",
-        )
+        ).make_renditions()  # as the background task does after commit
     pdf = pdf_bytes()
     Document.objects.create(
         meeting=meeting,

@@ -23,7 +23,7 @@ def held_meeting(db):
 
 
 def test_staff_add_a_report_with_photos_publish_it_and_residents_see_it(
-    page, browser, live_server, alice, held_meeting
+    page, browser, live_server, alice, held_meeting, run_worker
 ):
     alice.first_name, alice.last_name = "Alicja", "Redakcyjna"
     alice.save()
@@ -47,9 +47,14 @@ def test_staff_add_a_report_with_photos_publish_it_and_residents_see_it(
     page.get_by_label("Tekst alternatywny dodawanych zdjęć").fill("Partnerzy przy stole w sali konferencyjnej")
     page.get_by_role("button", name="Zapisz i kontynuuj edycję").click()
 
-    expect(page.locator(".messagelist")).to_contain_text("Dodano 2 zdjęcia.")
-    expect(page.locator("#photos-group img.meeting-admin-thumb")).to_have_count(2)  # previews of the thumbnails
+    expect(page.locator(".messagelist")).to_contain_text("Dodano 2 zdjęcia. Trwa przygotowywanie miniatur")
+    expect(page.locator("#photos-group").get_by_text("w przygotowaniu")).to_have_count(2)
+    reader.reload()
+    expect(reader.get_by_role("region", name="Zdjęcia")).to_have_count(0)  # not until their copies exist
 
+    run_worker()  # the background worker makes the large sizes and thumbnails
+    page.reload()
+    expect(page.locator("#photos-group img.meeting-admin-thumb")).to_have_count(2)  # previews of the thumbnails
     reader.reload()
     report = reader.get_by_role("region", name="Relacja ze spotkania")
     expect(report).to_contain_text("Partnerzy omówili plan staży na kolejny rok.")
