@@ -155,14 +155,18 @@ class ContentChecksAdminMixin:
 
 def edits_rich_text(request):
     """Whether the user may add or change something with a rich-text field (a Moderator may not)."""
-    for model_admin in admin.site._registry.values():
-        if not (model_admin.has_add_permission(request) or model_admin.has_change_permission(request)):
-            continue
-        forms = [model_admin.get_form(request)]
-        forms += [inline.get_formset(request).form for inline in model_admin.get_inline_instances(request)]
-        if any(rich_text_fields(form) for form in forms):
-            return True
+    for app in admin.site.get_app_list(request):
+        for entry in app["models"]:
+            if entry["perms"].get("add") or entry["perms"].get("change"):
+                if _has_rich_text(request, admin.site.get_model_admin(entry["model"])):
+                    return True
     return False
+
+
+def _has_rich_text(request, model_admin):
+    forms = [model_admin.get_form(request)]
+    forms += [inline.get_formset(request).form for inline in model_admin.get_inline_instances(request)]
+    return any(rich_text_fields(form) for form in forms)
 
 
 @require_POST

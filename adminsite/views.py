@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
+from adminsite.content_checks import edits_rich_text
 from core.images import clean_image
 from limits.ratelimit import is_limited
 
@@ -13,7 +14,10 @@ from limits.ratelimit import is_limited
 @require_POST
 @staff_member_required
 def editor_image_upload(request):
-    """CKEditor 5 image upload: staff only, content checked, EXIF removed, renamed."""
+    """CKEditor 5 image upload: for staff who edit rich text, content checked, EXIF removed, renamed."""
+    if not edits_rich_text(request):
+        message = "Przesyłanie obrazów jest dostępne dla osób, które redagują treści."
+        return JsonResponse({"error": {"message": message}}, status=403)
     if is_limited("editor-upload", request.user.pk, limit=60, window=600):
         message = "Zbyt wiele przesłanych plików. Spróbuj ponownie za kilka minut."
         return JsonResponse({"error": {"message": message}}, status=429)

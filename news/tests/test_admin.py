@@ -97,3 +97,19 @@ def test_editor_upload_refuses_non_images_in_polish(client, alice):
     response = client.post("/ckeditor5/image_upload/", data)
     assert response.status_code == 400
     assert "nie jest poprawnym obrazem" in response.json()["error"]["message"]
+
+
+def test_editor_upload_is_refused_to_a_moderator_who_edits_no_text(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import MODERATOR
+
+    moderator = django_user_model.objects.create_user(
+        username="ewa@pup.example", email="ewa@pup.example", is_staff=True
+    )
+    moderator.groups.add(Group.objects.get(name=MODERATOR))
+    client.force_login(moderator)
+    data = {"upload": SimpleUploadedFile("a.png", image_bytes("PNG"), content_type="image/png")}
+    response = client.post("/ckeditor5/image_upload/", data)
+    assert response.status_code == 403
+    assert response.json()["error"]["message"] == "Przesyłanie obrazów jest dostępne dla osób, które redagują treści."
