@@ -126,6 +126,7 @@ def assert_every_page_is_fresh(site, readers, settings):
     assert stale == []
 
 
+@pytest.mark.sweep  # walks every page type: make test and CI run it, make test-fast leaves it out
 def test_every_page_is_fresh_after_an_edit_in_the_admin(site, bob, alice, settings, django_capture_on_commit_callbacks):
     readers = _stored(site, bob)
     staff = Client()
@@ -141,6 +142,7 @@ def test_every_page_is_fresh_after_an_edit_in_the_admin(site, bob, alice, settin
     assert_every_page_is_fresh(site, readers, settings)
 
 
+@pytest.mark.sweep  # walks every page type: make test and CI run it, make test-fast leaves it out
 def test_every_page_is_fresh_after_a_vote_and_a_comment(site, bob, settings, django_capture_on_commit_callbacks):
     readers = _stored(site, bob)
     voter = Client()
@@ -159,6 +161,7 @@ def test_every_page_is_fresh_after_a_vote_and_a_comment(site, bob, settings, dja
     assert_every_page_is_fresh(site, readers, settings)
 
 
+@pytest.mark.sweep  # walks every page type: make test and CI run it, make test-fast leaves it out
 def test_every_page_is_fresh_after_a_menu_edit_a_page_move_and_a_new_officeholder(
     site, bob, make_person, settings, django_capture_on_commit_callbacks
 ):
@@ -184,6 +187,7 @@ def test_every_page_is_fresh_after_a_menu_edit_a_page_move_and_a_new_officeholde
     assert_every_page_is_fresh(site, readers, settings)
 
 
+@pytest.mark.sweep  # walks every page type: make test and CI run it, make test-fast leaves it out
 def test_every_page_is_fresh_at_every_moment_the_clock_changes_what_is_public(site, bob, clock, settings):
     moments = [
         START + datetime.timedelta(hours=2, seconds=1),  # the scheduled post appears
