@@ -17,7 +17,7 @@ test: install-test
 # The developer's loop: the same checks without the browser and system tests, on two processes,
 # keeping the test databases between runs (new migrations are applied; `--create-db` starts afresh).
 test-fast: install-test
-	@$(PY) -m partnerstwo.db exec -- bin/test -m "not browser and not system and not sweep" -n 2 --reuse-db $(ARGS)
+	@$(PY) -m partnerstwo.db exec -- bin/test -m "not browser and not system and not sweep and not migrations" -n 2 --reuse-db $(ARGS)
 
 # Chromium screenshots of every page type at 390 and 1366 px, in screenshots/ (not kept in git).
 # PAGES="wpis,strona główna" takes only the page types whose names contain these words.

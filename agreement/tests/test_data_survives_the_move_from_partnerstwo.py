@@ -17,6 +17,8 @@ from accounts.roles import ADMINISTRATOR
 from agreement.models import Agreement, Signature
 from changelog.models import ChangeRecord
 
+pytestmark = pytest.mark.migrations
+
 BEFORE_THE_MOVE = [("partnerstwo", "0006_agreement_document_problems"), ("agreement", None)]
 
 

@@ -160,6 +160,7 @@ print(json.dumps({"grew": peak() - before, "sizes": [[w, h] for _f, w, h in made
 ACCEPTED_SIDE = 5600  # 31.4 million pixels: 125 MB in colour, just under the 128 MB bound
 
 
+@pytest.mark.system  # measures each in a process of its own
 @pytest.mark.parametrize("kind", TESTERS_FILES)
 def test_copies_of_an_accepted_image_never_take_a_full_size_colour_copy(kind, tmp_path):
     mode, fmt = TESTERS_FILES[kind]

@@ -3,6 +3,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django.utils import timezone
@@ -23,6 +24,7 @@ def run_script(name, *args, **env):
     )
 
 
+@pytest.mark.system  # runs the worker scripts as processes
 def test_the_background_workers_send_a_scheduled_issue_and_finish_what_a_killed_worker_left(
     transactional_db, make_issue, make_subscriber, tmp_path
 ):

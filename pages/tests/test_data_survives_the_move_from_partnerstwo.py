@@ -15,6 +15,8 @@ from changelog.models import ChangeRecord
 from pages.models import Page
 from search.models import Document
 
+pytestmark = pytest.mark.migrations
+
 BEFORE_THE_MOVE = [
     ("partnerstwo", "0004_link_agreement_to_meeting"),
     ("pages", None),
