@@ -25,6 +25,8 @@ ROLES = {
         "pages.menuitem": ALL,
         "pages.homepage": ("change", "view"),
         "pages.homeblock": ("change", "view"),
+        # The information about the activity in three forms (ETR, PJM, machine-readable text).
+        "pages.activityinformation": ("add", "change", "view"),
         "pages.pageredirect": ("delete", "view"),
         "meetings.meeting": ALL,
         "meetings.report": ALL,

@@ -19,7 +19,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from adminsite.options import polished
 from core import markup
-from core.content_checks import check_html
+from core.content_checks import EASY_TO_READ_ATTR, check_html
 from core.templatetags.pl import plural
 from limits.ratelimit import is_limited
 
@@ -28,6 +28,12 @@ MAX_MESSAGES_PER_FIELD = 8
 CHECKS_PER_MINUTE = 60
 
 PANEL_TEMPLATE = "admin/widgets/content_checks.html"
+
+
+def is_easy_to_read(widget):
+    return widget.attrs.get(EASY_TO_READ_ATTR) == "1"
+
+
 FINDINGS_TEMPLATE = "admin/widgets/content_checks_findings.html"
 
 
@@ -49,7 +55,8 @@ class CheckedCKEditor5Widget(CKEditor5Widget):
             {
                 "editor": editor,
                 "url": reverse("admin:content_checks"),
-                "report": check_html(value or ""),
+                "report": check_html(value or "", etr=is_easy_to_read(self)),
+                "etr": is_easy_to_read(self),
             },
         )
 
@@ -78,7 +85,7 @@ class ContentChecksForm:
             value = cleaned.get(name)
             if not value:
                 continue
-            report = check_html(value)
+            report = check_html(value, etr=is_easy_to_read(self.fields[name].widget))
             if report.errors:
                 self.add_error(name, [str(finding) for finding in report.errors])
             self.content_warnings.append((self.fields[name].label, report.warnings))
@@ -182,7 +189,7 @@ def content_checks_view(request):
             {"error": "Sprawdzanie podczas pisania jest na chwilę wstrzymane. Sprawdzenie nastąpi przy zapisie."},
             status=429,
         )
-    report = check_html(html)
+    report = check_html(html, etr=request.POST.get("etr") == "1")
     if report.refused:
         return JsonResponse({"error": report.refused}, status=400)
     return JsonResponse(

@@ -14,7 +14,6 @@ from django.utils import timezone
 from core.templatetags.pl import pl_date, plural_form
 
 SCHEDULED_SHOWN = 5  # scheduled posts listed by title and date; the rest only counted
-REVIEW_WARNING_DAYS = 30  # the accessibility statement's yearly review shows this long before 31 March
 
 
 @dataclass
@@ -153,7 +152,8 @@ def accessibility_review(user, today):
             url,
             urgent=True,
         )
-    if days <= REVIEW_WARNING_DAYS:
+    # From 1 March of the year it is due (the same day administrators get the first e-mail).
+    if today >= due.replace(month=3, day=1):
         when = "dziś" if days == 0 else f"za {days} {plural_form(days, 'dzień', 'dni', 'dni')}"
         return Task(f"Do {pl_date(due)} trzeba przejrzeć deklarację dostępności ({when})", url)
     return None

@@ -192,6 +192,8 @@ class Report:
     is_empty: bool = False
     # Why the text was not checked at all (above the bounds of core/markup.py), or "".
     refused: str = ""
+    # The easy-to-read verdict, for a text meant to be one (ETR); None otherwise.
+    easy_to_read: "EasyToRead | None" = None
 
     @property
     def errors(self):
@@ -201,6 +203,8 @@ class Report:
     def warnings(self):
         """Warnings, the hard-text hint last."""
         found = [f for f in self.findings if not f.is_error]
+        if self.easy_to_read:
+            found += self.easy_to_read.findings()
         if self.readability and self.readability.is_hard:
             found.append(Finding(WARNING, "", f"{self.readability.summary()} {self.readability.hint()}"))
         return found
@@ -554,7 +558,121 @@ def readability(text):
     return Readability(fog=fog, words=len(words), sentences=count, hard_words=hard)
 
 
-def check_html(html, *, size_of=stored_size):
+# Easy-to-read text (tekst łatwy do czytania, ETR), by the rules Polish public bodies follow
+# (Inclusion Europe's „Information for all” standards, in Polish „Informacja dla wszystkich”):
+# short sentences with one idea each, short common words, the active voice. The checks are
+# heuristics that point staff at the places to look at; a person still reads the text.
+ETR_MAX_SENTENCE_WORDS = 15
+# A rich-text field meant as an easy-to-read text carries this attribute on its admin widget,
+# e.g. CKEditor5Widget(attrs={EASY_TO_READ_ATTR: "1"}): its checks add the ETR verdict.
+EASY_TO_READ_ATTR = "data-easy-to-read"
+ETR_LONG_WORD_SYLLABLES = 5
+ETR_SHOWN = 3  # examples named per kind of finding
+# The passive voice: a form of „zostać” next to a passive participle („został podpisany”).
+ZOSTAC_FORMS = {
+    "zostać",
+    "zostanie",
+    "zostaną",
+    "został",
+    "została",
+    "zostało",
+    "zostali",
+    "zostały",
+    "zostaje",
+    "zostają",
+    "zostałby",
+    "zostałaby",
+    "zostałoby",
+    "zostaliby",
+    "zostałyby",
+    "zostań",
+}
+PARTICIPLE_RE = re.compile(r"(?:[nt][aeiy]|on[aey]|eni|ęci|ęt[aey])$")
+
+
+@dataclass(frozen=True)
+class EasyToRead:
+    """The ETR verdict on a text: what breaks the rules, with a few examples of each."""
+
+    sentences: int
+    long_sentences: list
+    long_words: list
+    passive: list
+
+    @property
+    def ok(self):
+        return not (self.long_sentences or self.long_words or self.passive)
+
+    def verdict(self):
+        if self.ok:
+            return (
+                f"Tekst łatwy do czytania: zgodny z zasadami ETR – zdania mają najwyżej "
+                f"{ETR_MAX_SENTENCE_WORDS} słów, bez bardzo długich wyrazów i strony biernej."
+            )
+        return "Tekst łatwy do czytania: wymaga poprawek według zasad ETR (szczegóły w uwagach)."
+
+    def findings(self):
+        found = []
+        if self.long_sentences:
+            n = len(self.long_sentences)
+            examples = "; ".join(f"„{_short(s)}”" for s in self.long_sentences[:ETR_SHOWN])
+            found.append(
+                Finding(
+                    WARNING,
+                    "ETR",
+                    f"{n} {plural_form(n, 'zdanie ma', 'zdania mają', 'zdań ma')} więcej niż "
+                    f"{ETR_MAX_SENTENCE_WORDS} słów: {examples}. Podziel je na krótsze – jedna myśl w jednym zdaniu.",
+                )
+            )
+        if self.long_words:
+            words = ", ".join(f"„{w}”" for w in self.long_words[:ETR_SHOWN])
+            found.append(
+                Finding(
+                    WARNING,
+                    "ETR",
+                    f"Bardzo długie wyrazy: {words}. Użyj krótszych, codziennych słów albo wyjaśnij je w tekście.",
+                )
+            )
+        if self.passive:
+            examples = ", ".join(f"„{p}”" for p in self.passive[:ETR_SHOWN])
+            found.append(
+                Finding(
+                    WARNING,
+                    "ETR",
+                    f"Strona bierna: {examples}. Napisz, kto coś robi, np. „Starosta podpisał porozumienie”.",
+                )
+            )
+        return found
+
+
+def easy_to_read(text):
+    """The ETR verdict on plain ``text`` (None for an empty text)."""
+    sentences = [s.strip() for s in SENTENCE_END_RE.split(text) if WORD_RE.search(s)]
+    if not sentences:
+        return None
+    # A long word the text explains („Porozumienie to umowa…”) is a term taught, not a barrier.
+    explained = {m.group(1).lower() for s in sentences if (m := re.match(r"([^\W\d_]+) (?:to|jest to|oznacza) ", s))}
+    long_sentences, long_words, passive = [], [], []
+    for sentence in sentences:
+        words = WORD_RE.findall(sentence)
+        if len(words) > ETR_MAX_SENTENCE_WORDS:
+            long_sentences.append(sentence)
+        for word in words:
+            # A hyphenated compound („społeczno-gospodarczy”) is judged by its longest part.
+            if max(syllables(part) for part in word.split("-")) >= ETR_LONG_WORD_SYLLABLES or syllables(word) > 6:
+                if word.lower() not in explained and word.lower() not in (w.lower() for w in long_words):
+                    long_words.append(word)
+        lowered = [w.lower() for w in words]
+        for i, word in enumerate(lowered):
+            if word in ZOSTAC_FORMS:
+                near = lowered[max(i - 2, 0) : i] + lowered[i + 1 : i + 3]
+                participle = next((w for w in near if len(w) > 4 and PARTICIPLE_RE.search(w)), None)
+                if participle:
+                    passive.append(f"{words[i]} {words[lowered.index(participle)]}")
+    return EasyToRead(len(sentences), long_sentences, long_words, passive)
+
+
+def check_html(html, *, size_of=stored_size, etr=False):
     """Every finding about a rich-text body, as it will be saved (sanitized first).
 
     A text above the bounds of core/markup.py is not cleaned nor checked: its one finding, an
@@ -567,4 +685,9 @@ def check_html(html, *, size_of=stored_size):
     reader = _read(html)
     findings = [*check_images(reader.images), *check_links(reader.links, size_of), *check_blocks(reader.blocks)]
     text = html_to_text(html)
-    return Report(findings=findings, readability=readability(text), is_empty=not text and not reader.images)
+    return Report(
+        findings=findings,
+        readability=readability(text),
+        is_empty=not text and not reader.images,
+        easy_to_read=easy_to_read(text) if etr else None,
+    )

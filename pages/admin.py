@@ -5,8 +5,18 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin
 from core.admin_mixins import SingleRowAdminMixin
+from core.content_checks import EASY_TO_READ_ATTR
 from core.images import clean_form_image
-from pages.models import AccessibilityStatement, Coordinator, HomeBlock, HomePage, MenuItem, Page, PageRedirect
+from pages.models import (
+    AccessibilityStatement,
+    ActivityInformation,
+    Coordinator,
+    HomeBlock,
+    HomePage,
+    MenuItem,
+    Page,
+    PageRedirect,
+)
 
 
 class PageAdminForm(forms.ModelForm):
@@ -252,9 +262,9 @@ class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
         if missing and request.method == "GET":
             messages.warning(
                 request,
-                "Na stronie deklaracji pominięto niewypełnione części: "
+                "Niewypełnione części deklaracji: "
                 + ", ".join(missing)
-                + ". Pojawią się, gdy zostaną uzupełnione.",
+                + ". Strona deklaracji mówi przy nich, że danych nie podano; warto je uzupełnić.",
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -265,3 +275,53 @@ class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
     @admin.display(description="przegląd aktualny", boolean=True)
     def review_up_to_date(self, obj):
         return obj.next_review_due is not None and not obj.review_overdue
+
+
+class ActivityInformationAdminForm(forms.ModelForm):
+    class Meta:
+        model = ActivityInformation
+        fields = [
+            "easy_to_read",
+            "sign_language_video",
+            "sign_language_poster",
+            "sign_language_captions",
+            "sign_language_transcript",
+            "text",
+        ]
+        widgets = {"easy_to_read": CKEditor5Widget(config_name="default", attrs={EASY_TO_READ_ATTR: "1"})}
+
+    def clean_sign_language_poster(self):
+        return clean_form_image(self.cleaned_data.get("sign_language_poster"))
+
+
+@admin.register(ActivityInformation)
+class ActivityInformationAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+    form = ActivityInformationAdminForm
+    readonly_fields = ["updated_at"]
+    fieldsets = [
+        (
+            "Tekst łatwy do czytania (ETR)",
+            {
+                "fields": ["easy_to_read"],
+                "description": "Strona /tekst-latwy-do-czytania/. Panel obok edytora ocenia tekst według zasad "
+                "tekstu łatwego do czytania: krótkie zdania, zwykłe słowa, bez strony biernej.",
+            },
+        ),
+        (
+            "Informacja w polskim języku migowym (PJM)",
+            {
+                "fields": [
+                    "sign_language_video",
+                    "sign_language_poster",
+                    "sign_language_captions",
+                    "sign_language_transcript",
+                ],
+                "description": "Strona /jezyk-migowy/. Bez nagrania strona podaje, jak poprosić o informację "
+                "w polskim języku migowym (dane kontaktowe koordynatora).",
+            },
+        ),
+        (
+            "Tekst odczytywalny maszynowo",
+            {"fields": ["text", "updated_at"], "description": "Strona /informacja-o-dzialalnosci/ i plik .txt."},
+        ),
+    ]

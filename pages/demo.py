@@ -1,11 +1,14 @@
 """Demo content of the site frame: the privacy policy, the five pages „O partnerstwie”,
 the coordinator row (with the home page's introduction and blocks), the main menu and the
-accessibility statement."""
+accessibility statement, the information about the activity in easy-to-read and machine-readable
+text (no recording in Polish Sign Language: only staff can make one)."""
 
+from django.db.migrations.recorder import MigrationRecorder
+from django.db.models import Min
 from django.utils import timezone
 
 from pages.frame import DEFAULT_MENU
-from pages.models import AccessibilityStatement, Coordinator, HomeBlock, MenuItem, Page
+from pages.models import AccessibilityStatement, ActivityInformation, Coordinator, HomeBlock, MenuItem, Page
 
 PRIVACY_POLICY = """
 <p>Ta strona wyjaśnia, jakie dane osobowe zbiera portal Partnerstwa Lokalnego Powiatu Nowodworskiego,
@@ -181,12 +184,108 @@ def load(log):
             "status": AccessibilityStatement.Status.PARTIAL,
             "non_compliances": NON_COMPLIANCES,
             "assessment": ASSESSMENT,
-            # Prepared now, by this command; the site's publication dates, the contact person
-            # and the building description are facts only the PUP knows: staff fill them in.
+            # Prepared now, by this command; the site's last update, the contact person and the
+            # building description are facts only the PUP knows: staff fill them in.
             "prepared_on": timezone.localdate(),
+            # The demo portal went public when its database was made (its first migration);
+            # the field's help text tells staff to put the real day before going public.
+            "published_on": _database_created_on(),
         },
     )
     log("deklaracja dostępności", statement, created)
+    info, created = ActivityInformation.objects.get_or_create(
+        pk=1, defaults={"easy_to_read": EASY_TO_READ, "text": ACTIVITY_TEXT}
+    )
+    log("informacja o działalności", info, created)
+
+
+def _database_created_on():
+    first = MigrationRecorder.Migration.objects.aggregate(at=Min("applied"))["at"]
+    return timezone.localdate(first) if first else timezone.localdate()
+
+
+# Written from the facts in ../shared/reference/FACTS.md (the 2018 agreement and its signatories,
+# the goals and principles, the 2024 agreement, the powiat's six gminas), by the rules of
+# easy-to-read text: the content check of the admin finds nothing to correct in it.
+EASY_TO_READ = """<h2>Co to jest partnerstwo?</h2>
+<p>Partnerstwo to współpraca.</p>
+<p>W partnerstwie różne urzędy i grupy ludzi pracują razem.</p>
+<p>Razem łatwiej rozwiązać trudne sprawy.</p>
+<h2>Gdzie działa nasze partnerstwo?</h2>
+<p>Nasze partnerstwo działa w powiecie nowodworskim.</p>
+<p>Powiat to kilka gmin, które leżą blisko siebie.</p>
+<p>W powiecie nowodworskim jest 6 gmin:</p>
+<ul>
+<li>Nowy Dwór Mazowiecki,</li>
+<li>Nasielsk,</li>
+<li>Zakroczym,</li>
+<li>Czosnów,</li>
+<li>Leoncin,</li>
+<li>Pomiechówek.</li>
+</ul>
+<h2>Kto jest w partnerstwie?</h2>
+<p>W partnerstwie są:</p>
+<ul>
+<li>starostwo powiatowe,</li>
+<li>urzędy gmin,</li>
+<li>Powiatowy Urząd Pracy,</li>
+<li>Powiatowa Rada Rynku Pracy.</li>
+</ul>
+<p>Powiatowy Urząd Pracy pomaga ludziom znaleźć pracę.</p>
+<p>W skrócie mówimy na niego: PUP.</p>
+<p>PUP prowadzi sprawy partnerstwa.</p>
+<h2>Po co jest partnerstwo?</h2>
+<p>Partnerstwo chce, żeby w powiecie było więcej pracy.</p>
+<p>Chce też, żeby firmy w powiecie dobrze działały.</p>
+<p>Partnerstwo pomaga szybko rozwiązywać sprawy mieszkańców.</p>
+<h2>Jak działa partnerstwo?</h2>
+<p>Partnerzy spotykają się i rozmawiają.</p>
+<p>Razem podejmują decyzje.</p>
+<p>Każdy partner ma swoje zadania.</p>
+<p>Partnerzy mówią sobie nawzajem, co zrobili.</p>
+<p>Partnerstwo jest otwarte dla każdego.</p>
+<p>Każdy partner sam decyduje, czy chce być w partnerstwie.</p>
+<p>Nikt nie dostaje pieniędzy za pracę w partnerstwie.</p>
+<h2>Od kiedy działa partnerstwo?</h2>
+<p>Partnerstwo powstało 19 kwietnia 2018 roku.</p>
+<p>Tego dnia partnerzy podpisali porozumienie.</p>
+<p>Porozumienie to umowa o współpracy.</p>
+<p>18 września 2024 roku partnerzy podpisali drugie porozumienie.</p>
+<p>Drugie porozumienie dotyczy ekonomii społecznej.</p>
+<p>Ekonomia społeczna to firmy i grupy, które pomagają ludziom.</p>
+<p>Na przykład dają pracę osobom, którym trudno ją znaleźć.</p>
+<h2>Masz pytanie?</h2>
+<p>Dane do kontaktu są na stronie <a href="/kontakt/">Kontakt</a>.</p>
+"""
+
+ACTIVITY_TEXT = """Partnerstwo Lokalne na rzecz ożywienia społeczno-gospodarczego i aktywizacji nowodworskiego \
+rynku pracy łączy samorządy powiatu nowodworskiego (województwo mazowieckie), Powiatowy Urząd Pracy \
+w Nowym Dworze Mazowieckim i Powiatową Radę Rynku Pracy. Koordynatorem partnerstwa jest Powiatowy \
+Urząd Pracy.
+
+Porozumienie o zawarciu partnerstwa podpisano 19 kwietnia 2018 r. na nadzwyczajnym posiedzeniu \
+Powiatowej Rady Rynku Pracy. Partnerstwo zainicjowały Powiatowy Urząd Pracy i Starostwo Powiatowe \
+w Nowym Dworze Mazowieckim. Porozumienie podpisali: starosta nowodworski i wicestarosta, dyrektor \
+Powiatowego Urzędu Pracy, burmistrzowie Nowego Dworu Mazowieckiego, Nasielska i Zakroczymia, wójtowie \
+gmin Czosnów, Leoncin i Pomiechówek oraz przewodniczący Powiatowej Rady Rynku Pracy.
+
+Cele partnerstwa to integracja lokalnej społeczności, lepszy rynek pracy, dialog społeczny, niższe \
+koszty wspólnych działań, ożywienie lokalnej gospodarki, większa konkurencyjność firm i szybkie \
+rozwiązywanie lokalnych problemów. Służą temu: dobry podział zasobów i obowiązków, wspólne decyzje, \
+przejrzyste struktury, koordynacja bez powielania zadań oraz korzystanie z dostępnych narzędzi i funduszy.
+
+Partnerstwo działa według zasad: odpowiedzialności i sprawozdawczości (informacja płynie w obie \
+strony), otwartości na każdą grupę społeczną bez dyskryminacji, zgodności z prawem, dobrowolnego \
+udziału i nieodpłatnej pracy.
+
+18 września 2024 r. zawarto drugie porozumienie: o zawarciu Partnerstwa Lokalnego na rzecz rozwoju \
+ekonomii społecznej w powiecie nowodworskim. Podpisali je starosta, dyrektor Powiatowego Urzędu \
+Pracy, burmistrzowie i wójtowie gmin oraz członkowie Powiatowej Rady Rynku Pracy.
+
+Powiat nowodworski tworzy sześć gmin: miejska gmina Nowy Dwór Mazowiecki, miejsko-wiejskie gminy \
+Nasielsk i Zakroczym oraz wiejskie gminy Czosnów, Leoncin i Pomiechówek. Siedzibą powiatu jest \
+Nowy Dwór Mazowiecki.
+"""
 
 
 NON_COMPLIANCES = """Część dokumentów do pobrania w formacie PDF może nie być w pełni dostępna (np. skany bez warstwy tekstowej albo pliki bez znaczników struktury). Przy każdym takim dokumencie portal informuje, czego mu brakuje; na prośbę udostępnimy jego dostępną wersję.

@@ -9,6 +9,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
 from core.images import validate_image
+from core.media import validate_captions, validate_video
 from core.models import SingleRowModel
 from core.sanitize import clean_html
 
@@ -500,7 +501,8 @@ class AccessibilityStatement(SingleRowModel):
         "data publikacji strony",
         null=True,
         blank=True,
-        help_text="Dzień, w którym portal udostępniono mieszkańcom.",
+        help_text="Dzień, w którym portal udostępniono mieszkańcom. Dane demonstracyjne (make run, seed_demo) "
+        "wpisują tu dzień utworzenia bazy danych portalu: przed udostępnieniem portalu trzeba wpisać prawdziwą datę.",
     )
     updated_on = models.DateField(
         "data ostatniej istotnej aktualizacji strony",
@@ -525,7 +527,15 @@ class AccessibilityStatement(SingleRowModel):
         "data ostatniego przeglądu deklaracji",
         null=True,
         blank=True,
-        help_text="Deklarację przegląda się i aktualizuje co roku do 31 marca.",
+        help_text="Deklarację przegląda się i aktualizuje co roku do 31 marca. Od 1 marca, dopóki przeglądu "
+        "nie ma, lista zadań w panelu o nim przypomina, a administratorzy dostają e-mail 1 i 25 marca.",
+    )
+    review_reminder_sent_on = models.DateField(
+        "przypomnienie o przeglądzie wysłano",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Dzień ostatniego e-maila do administratorów o corocznym przeglądzie deklaracji.",
     )
     assessment = models.TextField(
         "sposób przygotowania deklaracji",
@@ -621,3 +631,129 @@ class AccessibilityStatement(SingleRowModel):
     def review_overdue(self):
         due = self.next_review_due
         return due is not None and due < timezone.localdate()
+
+    def review_pending(self, today):
+        """Whether this year's review (due by 31 March of ``today``'s year) is still to be done, or one is late."""
+        due = self.next_review_due
+        return due is None or due <= datetime.date(today.year, 3, 31)
+
+    def review_reminder_due(self, today):
+        """The e-mail reminder of the yearly review owed on ``today``, if any: "first" or "last".
+
+        From 1 March the first, from 25 March the last (both until 31 March), each once: a day the
+        task did not run is made up the next day, and a run repeated the same day sends nothing.
+        """
+        if not (3, 1) <= (today.month, today.day) <= (3, 31) or not self.review_pending(today):
+            return None
+        sent = self.review_reminder_sent_on
+        last_start = datetime.date(today.year, 3, 25)
+        if today >= last_start:
+            return None if sent and sent >= last_start else "last"
+        return None if sent and sent >= datetime.date(today.year, 3, 1) else "first"
+
+
+class ActivityInformation(SingleRowModel):
+    """Information about the partnership's activity in the three forms the act of 19 July 2019 on
+    ensuring accessibility (art. 6 pkt 3 lit. c) names: a text easy to read (ETR), a recording in
+    Polish Sign Language (PJM) and a machine-readable text. One row; each form has its own page.
+    """
+
+    easy_to_read = models.TextField(
+        "tekst łatwy do czytania (ETR)",
+        blank=True,
+        help_text="Krótkie zdania, jedna myśl w zdaniu, zwykłe słowa, trudne słowa wyjaśnione. Panel obok "
+        "edytora ocenia tekst według zasad tekstu łatwego do czytania.",
+    )
+    text = models.TextField(
+        "tekst odczytywalny maszynowo",
+        blank=True,
+        help_text="Informacja o działalności partnerstwa zwykłym tekstem, bez formatowania. Akapity oddziela się "
+        "pustym wierszem. Strona pokazuje ją i udostępnia do pobrania jako plik tekstowy.",
+    )
+    sign_language_video = models.FileField(
+        "nagranie w polskim języku migowym",
+        upload_to="pjm/",
+        blank=True,
+        validators=[validate_video],
+        help_text="Plik MP4 albo WebM. Do nagrania trzeba dodać napisy (WebVTT) i transkrypcję.",
+    )
+    sign_language_poster = models.ImageField(
+        "kadr nagrania",
+        upload_to="pjm/",
+        blank=True,
+        validators=[validate_image],
+        help_text="Obraz widoczny, zanim nagranie się zacznie (JPEG, PNG lub WebP). Nieobowiązkowy.",
+    )
+    sign_language_captions = models.FileField(
+        "napisy do nagrania (WebVTT)",
+        upload_to="pjm/",
+        blank=True,
+        validators=[validate_captions],
+        help_text="Plik .vtt z napisami po polsku, zsynchronizowanymi z nagraniem.",
+    )
+    sign_language_transcript = models.TextField(
+        "transkrypcja nagrania",
+        blank=True,
+        help_text="Pełna treść nagrania zwykłym tekstem; pojawia się pod nagraniem. "
+        "Akapity oddziela się pustym wierszem.",
+    )
+    updated_at = models.DateTimeField("zmieniono", auto_now=True)
+
+    class Meta:
+        verbose_name = "informacja o działalności"
+        verbose_name_plural = "informacja o działalności"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pk=1),
+                name="activity_information_single_row",
+                violation_error_message="Portal ma jedną informację o działalności.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sign_language_video="")
+                | (~models.Q(sign_language_captions="") & ~models.Q(sign_language_transcript="")),
+                name="activity_information_video_has_captions_and_transcript",
+                violation_error_message="Nagranie w polskim języku migowym wymaga napisów i transkrypcji.",
+            ),
+        ]
+
+    def __str__(self):
+        return "Informacja o działalności"
+
+    def get_absolute_url(self):
+        return reverse("activity_easy_to_read")
+
+    def save(self, *args, **kwargs):
+        self.easy_to_read = clean_html(self.easy_to_read)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.sign_language_video:
+            errors = {}
+            if not self.sign_language_captions:
+                errors["sign_language_captions"] = "Do nagrania trzeba dodać napisy w formacie WebVTT."
+            if not self.sign_language_transcript.strip():
+                errors["sign_language_transcript"] = "Do nagrania trzeba dodać transkrypcję."
+            if errors:
+                raise ValidationError(errors)
+
+    @property
+    def has_recording(self):
+        return bool(self.sign_language_video)
+
+    @property
+    def video_type(self):
+        return "video/webm" if self.sign_language_video.name.lower().endswith(".webm") else "video/mp4"
+
+    @staticmethod
+    def paragraphs(text):
+        """Plain text split into paragraphs at blank lines (lines inside a paragraph kept)."""
+        blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+        return [block for block in blocks if block]
+
+    @property
+    def text_paragraphs(self):
+        return self.paragraphs(self.text)
+
+    @property
+    def transcript_paragraphs(self):
+        return self.paragraphs(self.sign_language_transcript)

@@ -17,6 +17,7 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -29,7 +30,15 @@ from members.models import Institution
 from news.models import Post
 from pages.context_processors import COOKIE_NOTICE_COOKIE
 from pages.frame import request_frame
-from pages.models import HOME_HEADING, HOME_INTRO, AccessibilityStatement, HomeBlock, Page, PageRedirect
+from pages.models import (
+    HOME_HEADING,
+    HOME_INTRO,
+    AccessibilityStatement,
+    ActivityInformation,
+    HomeBlock,
+    Page,
+    PageRedirect,
+)
 
 log = logging.getLogger(__name__)
 
@@ -229,14 +238,66 @@ def uri_too_long(request):
     return HttpResponse("Adres strony jest za długi.", status=414, content_type="text/plain; charset=utf-8")
 
 
-def accessibility_statement(request):
+def _statement():
     # Until staff save it in admin, the defaults are shown (nothing is written on a GET).
-    statement = AccessibilityStatement.objects.filter(pk=1).first() or AccessibilityStatement()
+    return AccessibilityStatement.objects.filter(pk=1).first() or AccessibilityStatement()
+
+
+def _accessibility_contact(statement, coordinator):
+    """(e-mail, phone) for accessibility matters: the statement's own, else the coordinator office's."""
+    email = statement.contact_email or (coordinator.email if coordinator else "")
+    phone = statement.contact_phone or (coordinator.phone if coordinator else "")
+    return email, phone
+
+
+def accessibility_statement(request):
+    statement = _statement()
+    email, phone = _accessibility_contact(statement, request_frame(request).coordinator)
     return render(
         request,
         "pages/accessibility_statement.html",
-        {"statement": statement, "site_url": absolute_url("/")},
+        {"statement": statement, "site_url": absolute_url("/"), "contact_email": email, "contact_phone": phone},
     )
+
+
+def _activity_information():
+    return ActivityInformation.objects.filter(pk=1).first() or ActivityInformation()
+
+
+@require_GET
+def activity_easy_to_read(request):
+    return render(request, "pages/activity_easy_to_read.html", {"info": _activity_information()})
+
+
+@require_GET
+def activity_sign_language(request):
+    info = _activity_information()
+    coordinator = request_frame(request).coordinator
+    context = {"info": info}
+    if not info.has_recording:
+        # How to get the information in PJM meanwhile: the coordinator's office, else the
+        # accessibility contact of the statement.
+        statement = _statement()
+        email, phone = _accessibility_contact(statement, coordinator)
+        context.update(office_has_contacts=bool(coordinator and coordinator.has_contacts), email=email, phone=phone)
+    return render(request, "pages/activity_sign_language.html", context)
+
+
+@require_GET
+def activity_text(request):
+    return render(request, "pages/activity_text.html", {"info": _activity_information()})
+
+
+@require_GET
+def activity_text_download(request):
+    info = _activity_information()
+    if not info.text_paragraphs:
+        raise Http404("Nie ma tekstu do pobrania.")
+    title = "Informacja o działalności Partnerstwa Lokalnego Powiatu Nowodworskiego"
+    body = "\n\n".join([title, *info.text_paragraphs, f"Źródło: {absolute_url(reverse('activity_text'))}"]) + "\n"
+    response = HttpResponse(body, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="informacja-o-dzialalnosci.txt"'
+    return response
 
 
 @require_GET

@@ -235,6 +235,8 @@ MAX_IMAGE_UPLOAD_MB = envint("MAX_IMAGE_UPLOAD_MB", 5)
 # Memory an image may take once decoded (a 24-megapixel photo takes 96 MB), checked before decoding.
 MAX_IMAGE_DECODE_MB = envint("MAX_IMAGE_DECODE_MB", 128)
 MAX_DOCUMENT_UPLOAD_MB = envint("MAX_DOCUMENT_UPLOAD_MB", 20)
+# The recording in Polish Sign Language (pages.ActivityInformation); nginx allows 260 MB under /admin/.
+MAX_VIDEO_UPLOAD_MB = envint("MAX_VIDEO_UPLOAD_MB", 250)
 
 # E-mail, mapped onto Django 6.1's MAILERS. EMAIL_BACKEND takes a dotted path
 # or one of: smtp, file, console, locmem, dummy.

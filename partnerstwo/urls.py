@@ -34,6 +34,11 @@ urlpatterns = [
     path("ciasteczka/", pages.cookie_notice, name="cookie_notice"),
     path("kontakt/", pages.contact, name="contact"),
     path("deklaracja-dostepnosci/", pages.accessibility_statement, name="accessibility_statement"),
+    # Information about the activity in three forms (ustawa z 19 lipca 2019, art. 6 pkt 3 lit. c).
+    path("tekst-latwy-do-czytania/", pages.activity_easy_to_read, name="activity_easy_to_read"),
+    path("jezyk-migowy/", pages.activity_sign_language, name="activity_sign_language"),
+    path("informacja-o-dzialalnosci/", pages.activity_text, name="activity_text"),
+    path("informacja-o-dzialalnosci.txt", pages.activity_text_download, name="activity_text_download"),
     path("sitemap.xml", reads("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),
