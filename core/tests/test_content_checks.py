@@ -209,3 +209,19 @@ def test_a_plain_announcement_gets_its_figure_without_a_hint():
 def test_a_short_text_gets_no_figure():
     assert readability("Krótki tekst.") is None
     assert check_html("<p>Krótki tekst.</p>").readability is None
+
+
+def test_easy_to_read_verdict_names_long_sentences_long_words_and_the_passive():
+    from core.content_checks import check_html
+
+    report = check_html(
+        "<p>Porozumienie zostało podpisane przez wszystkich partnerów na nadzwyczajnym posiedzeniu "
+        "Powiatowej Rady Rynku Pracy w Nowym Dworze Mazowieckim w kwietniu.</p>",
+        etr=True,
+    )
+    messages = " ".join(str(f) for f in report.warnings)
+    assert "więcej niż 15 słów" in messages and "„zostało podpisane”" in messages and "„Porozumienie”" in messages
+    assert report.easy_to_read.verdict().startswith("Tekst łatwy do czytania: wymaga poprawek")
+    ok = check_html("<p>Porozumienie to umowa.</p><p>Partnerzy podpisali porozumienie.</p>", etr=True)
+    assert ok.easy_to_read.ok and not ok.warnings
+    assert check_html("<p>Porozumienie zostało podpisane.</p>").easy_to_read is None

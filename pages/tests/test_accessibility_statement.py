@@ -8,9 +8,9 @@ from django.core.management import call_command
 from pages.models import AccessibilityStatement
 
 IDS = [
+    "a11y-deklaracja",
     "a11y-wstep",
     "a11y-podmiot",
-    "a11y-zakres",
     "a11y-url",
     "a11y-data-publikacja",
     "a11y-data-aktualizacja",
@@ -51,11 +51,14 @@ def test_a_filled_statement_has_every_required_id_exactly_once(client, db):
         assert len(re.findall(rf'id="{element_id}"', html)) == 1, element_id
 
 
-def test_an_unfilled_statement_repeats_no_id(client, db):
+def test_an_unfilled_statement_still_has_every_id_once_with_a_plain_sentence(client, db):
     _statement()
     html = client.get("/deklaracja-dostepnosci/").text
     for element_id in IDS:
-        assert len(re.findall(rf'id="{element_id}"', html)) <= 1, element_id
+        assert len(re.findall(rf'id="{element_id}"', html)) == 1, element_id
+    assert '<span id="a11y-osoba">osoby nie wskazano</span>' in html
+    assert '<span id="a11y-data-publikacja">nie podano</span>' in html
+    assert "zostaną podane" not in html
 
 
 def test_statement_with_filled_fields_shows_dates_as_time_elements_and_contacts(client, db, settings):
@@ -73,14 +76,14 @@ def test_statement_with_filled_fields_shows_dates_as_time_elements_and_contacts(
         mobile_apps="Brak.",
     )
     html = client.get("/deklaracja-dostepnosci/").text
-    assert '<time id="a11y-data-publikacja" datetime="2026-01-15">15 stycznia 2026 r.</time>' in html
-    assert '<time id="a11y-data-aktualizacja" datetime="2026-02-01">' in html
-    assert '<time id="a11y-data-sporzadzenie" datetime="2026-02-10">' in html
-    assert '<time id="a11y-data-przeglad" datetime="2026-03-20">' in html
-    assert "Najbliższy przegląd: do 31 marca 2027 r." in html
+    assert '<span id="a11y-data-publikacja"><time datetime="2026-01-15">2026-01-15</time></span>' in html
+    assert '<span id="a11y-data-aktualizacja"><time datetime="2026-02-01">' in html
+    assert '<span id="a11y-data-sporzadzenie"><time datetime="2026-02-10">' in html
+    assert '<span id="a11y-data-przeglad"><time datetime="2026-03-20">' in html
+    assert "Termin najbliższego przeglądu:" in html and "31 marca 2027 r." in html
     assert '<a id="a11y-url" href="https://partnerstwo.example.gov.pl/">' in html
-    assert '<a id="a11y-email" href="mailto:dostepnosc@example.gov.pl">' in html
-    assert '<a id="a11y-telefon" href="tel:220000000">22 000 00 00</a>' in html
+    assert '<span id="a11y-email"><a href="mailto:dostepnosc@example.gov.pl">' in html
+    assert '<span id="a11y-telefon"><a href="tel:220000000">22 000 00 00</a>' in html
     assert "Wejście od ulicy bez progów." in html
     assert "uzupełni" not in html
 
@@ -95,26 +98,42 @@ def test_status_is_one_of_the_three_prescribed_sentences(client, db, status):
     assert "ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych" in sentence
 
 
-def test_unfilled_parts_are_left_out_of_the_public_page(client, db):
+def test_unfilled_contacts_fall_back_to_the_coordinator_office(client, db):
+    from pages.models import Coordinator
+
+    Coordinator.objects.create(email="biuro@example.gov.pl")
     _statement()
     html = client.get("/deklaracja-dostepnosci/").text
-    assert "jeszcze" not in html.split("<main")[1]
-    assert 'id="a11y-osoba"' not in html and 'id="a11y-email"' not in html
-    assert "Dostępność architektoniczna" not in html
-    assert "Obsługa wniosków i skarg" in html  # the prescribed parts stay
+    assert '<span id="a11y-email"><a href="mailto:biuro@example.gov.pl">' in html
+    assert "Powiatowy Urząd Pracy w Nowym Dworze" not in html.split('id="a11y-kontakt"')[1].split("</ul>")[0]
+
+
+def test_the_review_date_change_renews_the_cached_page(client, db, django_capture_on_commit_callbacks):
+    statement = _statement(reviewed_on=datetime.date(2026, 3, 20))
+    assert "31 marca 2027 r." in client.get("/deklaracja-dostepnosci/").text
+    with django_capture_on_commit_callbacks(execute=True):
+        statement.reviewed_on = datetime.date(2027, 3, 2)
+        statement.save()
+    assert "31 marca 2028 r." in client.get("/deklaracja-dostepnosci/").text
+
+
+def test_every_page_names_the_statement_in_its_head(client, db, settings):
+    html = client.get("/").text
+    assert '<meta name="deklaracja-dostępności" content="' in html
+    assert "/deklaracja-dostepnosci/" in html.split('name="deklaracja-dostępności"')[1].split(">")[0]
 
 
 def test_staff_are_told_in_admin_which_parts_the_public_page_leaves_out(client, db, alice):
     _statement()
     client.force_login(alice)
     html = client.get("/admin/pages/accessibilitystatement/1/change/").text
-    assert "Na stronie deklaracji pominięto niewypełnione części:" in html
+    assert "Niewypełnione części deklaracji:" in html
     assert "osoba do kontaktu" in html and "dostępność architektoniczna" in html
 
 
 def test_procedure_explains_request_seven_days_complaint_and_ombudsman(client, db):
     _statement()
-    procedure = client.get("/deklaracja-dostepnosci/").text.split('id="a11y-procedura"')[1].split("</div>")[0]
+    procedure = client.get("/deklaracja-dostepnosci/").text.split('id="a11y-procedura"')[1].split("</section>")[0]
     assert "7 dni" in procedure
     assert "skargę" in procedure
     assert "Rzecznika Praw Obywatelskich" in procedure
