@@ -140,6 +140,14 @@ NOUNS = {
         "deklaracji dostępności",
         FEMININE,
     ),
+    "pages.activityinformation": _n(
+        "informacja o działalności",
+        "informację o działalności",
+        "informacji o działalności",
+        "informacje o działalności",
+        "informacji o działalności",
+        FEMININE,
+    ),
     "changelog.changerecord": _n(
         "zmiana w rejestrze",
         "zmianę w rejestrze",

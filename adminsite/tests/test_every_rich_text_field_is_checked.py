@@ -23,6 +23,7 @@ def test_every_form_with_a_rich_text_field_checks_it(alice):
     assert checked == {
         "news.Post.body",
         "pages.Page.body",
+        "pages.ActivityInformation.easy_to_read",
         "meetings.Meeting.description",
         "meetings.Meeting → meetings.Report.body",
         "meetings.Report.body",
