@@ -18,7 +18,7 @@ class SingleRowAdminMixin:
     """A one-row settings model: it can be added once and never deleted."""
 
     def has_add_permission(self, request):
-        return not self.model.objects.exists()
+        return super().has_add_permission(request) and not self.model.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
