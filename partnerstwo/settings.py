@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "members",
     "meetings",
     "agreement",
+    "accessibility",
     "opendata",
     "search",
     "adminsite.apps.TasksConfig",  # django_tasks_db

@@ -34,6 +34,7 @@ urlpatterns = [
     path("ciasteczka/", pages.cookie_notice, name="cookie_notice"),
     path("kontakt/", pages.contact, name="contact"),
     path("deklaracja-dostepnosci/", pages.accessibility_statement, name="accessibility_statement"),
+    path("zglos-problem-z-dostepnoscia/", include("accessibility.urls")),
     path("sitemap.xml", reads("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),
