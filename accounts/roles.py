@@ -40,6 +40,9 @@ ROLES = {
     MODERATOR: {
         "news.comment": ("change", "delete", "view"),
         "members.accessionrequest": ("change", "view"),
+        # Requests for accessibility: answered within the statutory deadlines.
+        "accessibility.accessibilityrequest": ("change", "view"),
+        "accessibility.caseevent": ("view",),
     },
     # Everything, newsletter sending and accounts included.
     ADMINISTRATOR: "__all__",

@@ -5,9 +5,11 @@ those who may open that list (a Redaktor does not see comments waiting for a Mod
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.apps import apps
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -67,6 +69,41 @@ def accession_requests(user):
         _waiting(n, "zgłoszenie przystąpienia", "zgłoszenia przystąpienia", "zgłoszeń przystąpienia") + " na decyzję",
         _changelist("members.accessionrequest", status__exact=AccessionRequest.Status.PENDING),
         urgent=True,
+    )
+
+
+def accessibility_requests(user, today):
+    """Open accessibility cases by their statutory deadline: overdue and nearly due ones named, urgent."""
+    from accessibility.models import DUE_SOON_DAYS, AccessibilityRequest
+
+    if not _can_view(user, "accessibility.accessibilityrequest"):
+        return None
+    open_cases = AccessibilityRequest.objects.open()
+    counts = open_cases.aggregate(n=Count("pk"), late=Count("pk", filter=Q(due_on__lt=today)))
+    n, late = counts["n"], counts["late"]
+    if not n:
+        return None
+    pressing = list(
+        open_cases.filter(due_on__lte=today + timedelta(days=DUE_SOON_DAYS))
+        .order_by("due_on", "pk")
+        .only("pk", "address", "due_on", "received_at", "status")[:SCHEDULED_SHOWN]
+    )
+    text = _waiting(n, "zgłoszenie dostępności", "zgłoszenia dostępności", "zgłoszeń dostępności") + " na załatwienie"
+    if late:
+        text += f", {late} po terminie"
+    items = [
+        (
+            f"{case}: {case.address} – {case.deadline_text(today)}, wpłynęło",
+            case.received_at,
+            reverse("admin:accessibility_accessibilityrequest_change", args=[case.pk]),
+        )
+        for case in pressing
+    ]
+    return Task(
+        text,
+        _changelist("accessibility.accessibilityrequest", status__in=",".join(AccessibilityRequest.Status.values[:2])),
+        urgent=bool(pressing),
+        items=items,
     )
 
 
@@ -167,6 +204,7 @@ def tasks(request):
     found = [
         comments_to_moderate(user),
         accession_requests(user),
+        accessibility_requests(user, today),
         failed_deliveries(user),
         accessibility_review(user, today),
         meetings_without_report(user, today, now),

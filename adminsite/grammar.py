@@ -175,6 +175,18 @@ NOUNS = {
         "zgłoszeń przystąpienia",
         NEUTER,
     ),
+    # Accessibility requests.
+    "accessibility.accessibilityrequest": _n(
+        "zgłoszenie dostępności",
+        "zgłoszenie dostępności",
+        "zgłoszenia dostępności",
+        "zgłoszenia dostępności",
+        "zgłoszeń dostępności",
+        NEUTER,
+    ),
+    "accessibility.caseevent": _n(
+        "krok sprawy", "krok sprawy", "kroku sprawy", "kroki sprawy", "kroków sprawy", MASCULINE
+    ),
     # Meetings.
     "meetings.venue": _n(
         "miejsce spotkań", "miejsce spotkań", "miejsca spotkań", "miejsca spotkań", "miejsc spotkań", NEUTER

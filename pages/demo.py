@@ -16,7 +16,8 @@ po co je zbiera, jak długo je przechowuje i jakie prawa przysługują osobom, k
 
 <h2>Administrator danych</h2>
 <p>Administratorem danych osobowych zbieranych przez portal jest Powiatowy Urząd Pracy w Nowym Dworze
-Mazowieckim, koordynator Partnerstwa Lokalnego. Dane kontaktowe administratora podajemy w stopce każdej strony.</p>
+Mazowieckim, koordynator Partnerstwa Lokalnego. Dane kontaktowe administratora i inspektora ochrony danych
+podaje sekcja „Kontakt w sprawach danych osobowych” na końcu tej strony.</p>
 
 <h2>Jakie dane zbieramy i po co</h2>
 <ul>
@@ -26,7 +27,13 @@ Mazowieckim, koordynator Partnerstwa Lokalnego. Dane kontaktowe administratora p
 komentowanie i ocenianie wpisów (podstawa: umowa o świadczenie usługi drogą elektroniczną, art. 6 ust. 1 lit. b RODO).</li>
 <li><strong>Komentarze i oceny</strong> – ich treść i data, powiązane z kontem.</li>
 <li><strong>Zgłoszenia przystąpienia do partnerstwa</strong> – dane instytucji i osoby kontaktowej, żeby rozpatrzyć
-zgłoszenie i odpowiedzieć (podstawa: Twoja zgoda).</li>
+zgłoszenie i odpowiedzieć (podstawa: zgoda wyrażona w formularzu, art. 6 ust. 1 lit. a RODO).</li>
+<li><strong>Zgłoszenia problemów z dostępnością</strong> – imię i nazwisko, adres e-mail i nieobowiązkowo telefon, żeby
+rozpatrzyć żądanie zapewnienia dostępności cyfrowej i odpowiedzieć (podstawa: art. 6 ust. 1 lit. c RODO w związku
+z art. 18 ustawy z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych
+podmiotów publicznych).</li>
+<li><strong>Adres IP</strong> – przy wysyłaniu formularzy i logowaniu, żeby ograniczyć liczbę prób z jednego adresu
+i chronić portal przed nadużyciami; szczegóły podaje sekcja „Adresy IP i usuwanie danych” na końcu tej strony.</li>
 </ul>
 
 <h2>Jak długo przechowujemy dane</h2>
@@ -34,7 +41,8 @@ zgłoszenie i odpowiedzieć (podstawa: Twoja zgoda).</li>
 <li>Dane subskrybenta newslettera – do wycofania zgody; zapis o udzieleniu i wycofaniu zgody przechowujemy tak długo,
 jak jest potrzebny do wykazania, że wysyłka była zgodna z prawem.</li>
 <li>Konto czytelnika – do jego usunięcia. Usunięcie konta usuwa także komentarze i oceny jego właściciela.</li>
-<li>Zgłoszenia przystąpienia – przez czas potrzebny do ich rozpatrzenia i udokumentowania działań partnerstwa.</li>
+<li>Zgłoszenia przystąpienia i zgłoszenia problemów z dostępnością – przez czas potrzebny do ich rozpatrzenia,
+a potem przez okres podany na końcu tej strony.</li>
 </ul>
 
 <h2>Pliki cookie</h2>

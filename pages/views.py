@@ -22,7 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from changelog.metryczka import metryczka_for
-from core import sanitize
+from core import rodo, sanitize
 from core.links import absolute_url
 from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
@@ -133,8 +133,23 @@ def _tree_page(request, section, url_path):
             "section_menu": section_menu,
             "section_menu_label": menu_label,
             "metryczka": metryczka_for(page),
+            "privacy": _privacy_facts() if (section, url_path) == PRIVACY_POLICY else None,
         },
     )
+
+
+# The privacy policy's address; its page also shows what the portal itself knows for certain:
+# whom to write to (the coordinator's row) and when data are deleted (the RETENTION_* settings).
+PRIVACY_POLICY = (Page.Section.GENERAL, "polityka-prywatnosci")
+
+
+def _privacy_facts():
+    return {
+        "limits": rodo.limits_hours(),
+        "signups": rodo.period(settings.RETENTION_UNCONFIRMED_SIGNUP_DAYS),
+        "accession": rodo.period(settings.RETENTION_ACCESSION_DAYS),
+        "accessibility": rodo.period(settings.RETENTION_ACCESSIBILITY_DAYS),
+    }
 
 
 def _section_menu(branch, page, ancestors):

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "members",
     "meetings",
     "agreement",
+    "accessibility",
     "opendata",
     "search",
     "adminsite.apps.TasksConfig",  # django_tasks_db
@@ -142,6 +143,8 @@ TEMPLATES = [
                 "pages.context_processors.site",
             ],
             "builtins": ["core.templatetags.pl", "pages.templatetags.breadcrumbs"],
+            # The information clause beside forms with personal data: {% load rodo %}.
+            "libraries": {"rodo": "core.templatetags.rodo"},
         },
     },
 ]
@@ -281,6 +284,20 @@ NEWSLETTER_CONFIRM_DAYS = envint("NEWSLETTER_CONFIRM_DAYS", 7)
 NEWSLETTER_NOTICE_DELAY_MINUTES = envint("NEWSLETTER_NOTICE_DELAY_MINUTES", 15)
 if NEWSLETTER_NOTICE_DELAY_MINUTES < 0:
     raise ImproperlyConfigured("NEWSLETTER_NOTICE_DELAY_MINUTES must not be negative")
+
+# Retention of personal data, enforced by the daily duties (`manage.py daily`,
+# bin/worker.d/daily) and named in the RODO clauses beside the forms:
+# newsletter sign-ups never confirmed, decided accession requests, closed accessibility
+# cases (days), and the rate-limit counters (hours; longer than the longest limit, a day, plus
+# a tenth of it, or a limit would forget attempts it still counts).
+RETENTION_UNCONFIRMED_SIGNUP_DAYS = envint("RETENTION_UNCONFIRMED_SIGNUP_DAYS", 30)
+RETENTION_ACCESSION_DAYS = envint("RETENTION_ACCESSION_DAYS", 730)
+RETENTION_ACCESSIBILITY_DAYS = envint("RETENTION_ACCESSIBILITY_DAYS", 730)
+RETENTION_LIMITS_HOURS = envint("RETENTION_LIMITS_HOURS", 48)
+if min(RETENTION_UNCONFIRMED_SIGNUP_DAYS, RETENTION_ACCESSION_DAYS, RETENTION_ACCESSIBILITY_DAYS) < 1:
+    raise ImproperlyConfigured("RETENTION_*_DAYS must be at least 1")
+if RETENTION_LIMITS_HOURS < 27:
+    raise ImproperlyConfigured("RETENTION_LIMITS_HOURS must be at least 27 (the longest limit's window and more)")
 
 # Two caches shared by every worker, each a database table by default (no
 # extra server), or Redis / Memcached / per-process memory from a URL:

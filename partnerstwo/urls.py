@@ -39,6 +39,7 @@ urlpatterns = [
     path("jezyk-migowy/", pages.activity_sign_language, name="activity_sign_language"),
     path("informacja-o-dzialalnosci/", pages.activity_text, name="activity_text"),
     path("informacja-o-dzialalnosci.txt", pages.activity_text_download, name="activity_text_download"),
+    path("zglos-problem-z-dostepnoscia/", include("accessibility.urls")),
     path("sitemap.xml", reads("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),

@@ -49,6 +49,9 @@ def test_a_fresh_database_has_the_three_roles_with_their_permissions(db):
         "news.view_comment",
         "members.change_accessionrequest",
         "members.view_accessionrequest",
+        "accessibility.change_accessibilityrequest",
+        "accessibility.view_accessibilityrequest",
+        "accessibility.view_caseevent",
     }
     assert len(codenames(ADMINISTRATOR)) == Permission.objects.count()
     assert {"newsletter.change_issue", "auth.change_user", "mfa.delete_authenticator"} <= codenames(ADMINISTRATOR)

@@ -16,6 +16,8 @@ def every_model(db, alice, bob):
     from allauth.mfa.models import Authenticator
     from django.contrib.auth.models import Group
 
+    from accessibility import cases
+    from accessibility.models import AccessibilityRequest
     from meetings.models import Meeting, Report
     from members.models import AccessionRequest, Gmina, InstitutionKind
     from news.models import Comment, Post, Rating
@@ -33,6 +35,11 @@ def every_model(db, alice, bob):
         contact_name="Anna Kowalska",
         email="anna@example.com",
         consent=True,
+    )
+    cases.receive(
+        AccessibilityRequest(
+            address="/spotkania/", need="Protokół jest skanem.", name="Ewa Przykładowa", email="ewa@example.com"
+        )
     )
     subscriber = Subscriber.objects.create(
         email="czytelnik@example.com",

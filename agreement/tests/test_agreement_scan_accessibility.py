@@ -36,7 +36,7 @@ def test_a_scan_without_text_is_saved_with_a_warning_and_a_note_on_the_page(clie
 
     page = client.get("/porozumienie/").text
     assert f"Ten dokument nie jest w pełni dostępny: {SCAN_PROBLEMS}." in page
-    assert "Na prośbę udostępnimy jego dostępną wersję" in page
+    assert 'można otrzymać na żądanie: <a href="/zglos-problem-z-dostepnoscia/?adres=/porozumienie/">' in page
 
 
 def test_an_accessible_pdf_shows_no_note(client, alice):

@@ -40,7 +40,8 @@ def test_an_untagged_pdf_is_saved_with_a_warning_and_a_note_on_the_page(client, 
 
     page = client.get(meeting.get_absolute_url()).text
     assert PUBLIC_NOTE in page
-    assert 'href="/deklaracja-dostepnosci/#a11y-kontakt">deklaracja dostępności</a>' in page
+    path = meeting.get_absolute_url()
+    assert f'href="/zglos-problem-z-dostepnoscia/?adres={path}">zgłoś problem z dostępnością</a>' in page
 
 
 def test_a_scan_is_named_a_scan(client, alice, make_meeting):

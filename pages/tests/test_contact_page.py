@@ -13,7 +13,12 @@ def test_with_nothing_filled_in_the_page_names_the_coordinator_and_invents_nothi
     assert "<h1>Kontakt</h1>" in html
     assert "Partnerstwo Lokalne koordynuje Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim." in html
     assert "Adres, telefon i adres e-mail koordynatora zostaną podane na tej stronie." in html
-    assert "Dane kontaktowe inspektora ochrony danych zostaną podane na tej stronie." in html
+    # Without the data protection officer's contacts: plainly, write to the controller.
+    assert (
+        "Administratorem danych jest Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim. W sprawach danych "
+        "osobowych można do niego pisać, z dopiskiem „do inspektora ochrony danych”."
+    ) in html
+    assert "inspektora ochrony danych zostaną podane" not in html
     main = html.split('<main id="tresc"')[1].split("</main>")[0]
     assert "tel:" not in main and "mailto:" not in main
 
@@ -73,3 +78,23 @@ def test_staff_fill_in_the_data_protection_officer_in_the_admin(admin_client, cl
 def test_the_contact_page_costs_only_the_frame(client, filled, django_assert_num_queries, cold_render):
     with django_assert_num_queries(2):  # the frame: the coordinator and the menu
         client.get("/kontakt/")
+
+
+def test_the_privacy_policy_names_the_officer_ip_addresses_and_deletion_periods(client, db):
+    from pages.models import Page
+
+    Coordinator.objects.create(dpo_email="iod@pup.example.gov.pl")
+    Page.objects.create(title="Polityka prywatności", slug="polityka-prywatnosci", body="<p>Zasady.</p>")
+    html = client.get("/polityka-prywatnosci/").text
+    assert "Kontakt w sprawach danych osobowych" in html
+    assert '<a href="mailto:iod@pup.example.gov.pl">' in html
+    assert "portal liczy próby wysłania z jednego adresu IP" in html
+    assert "licznik przechowuje się najwyżej przez 48 godzin" in html
+    assert "przechowuje się przez 2 lata od decyzji w jego sprawie" in html
+
+
+def test_other_pages_do_not_carry_the_privacy_facts(client, db):
+    from pages.models import Page
+
+    Page.objects.create(title="O portalu", slug="o-portalu", body="<p>Tekst.</p>")
+    assert "Kontakt w sprawach danych osobowych" not in client.get("/o-portalu/").text

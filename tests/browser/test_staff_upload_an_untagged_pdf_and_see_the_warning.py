@@ -39,5 +39,8 @@ def test_an_untagged_pdf_is_saved_with_a_warning_and_a_note_for_residents(page, 
     expect(documents).to_contain_text(
         "Ten dokument nie jest w pełni dostępny: brak znaczników struktury (PDF bez tagów)."
     )
-    documents.get_by_role("link", name="deklaracja dostępności").click()
-    expect(page).to_have_url(re.compile(r"/deklaracja-dostepnosci/#a11y-kontakt$"))
+    documents.get_by_role("link", name="zgłoś problem z dostępnością").click()
+    expect(page).to_have_url(re.compile(r"/zglos-problem-z-dostepnoscia/\?adres="))
+    expect(page.get_by_label("Strona lub dokument, którego dotyczy zgłoszenie")).to_have_value(
+        re.compile(re.escape(meeting.get_absolute_url()) + "$")
+    )
