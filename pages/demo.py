@@ -13,7 +13,8 @@ po co je zbiera, jak długo je przechowuje i jakie prawa przysługują osobom, k
 
 <h2>Administrator danych</h2>
 <p>Administratorem danych osobowych zbieranych przez portal jest Powiatowy Urząd Pracy w Nowym Dworze
-Mazowieckim, koordynator Partnerstwa Lokalnego. Dane kontaktowe administratora podajemy w stopce każdej strony.</p>
+Mazowieckim, koordynator Partnerstwa Lokalnego. Jak skontaktować się z administratorem, opisuje strona
+<a href="/kontakt/">Kontakt</a>, do której prowadzi stopka każdej strony portalu.</p>
 
 <h2>Jakie dane zbieramy i po co</h2>
 <ul>
@@ -35,11 +36,18 @@ jak jest potrzebny do wykazania, że wysyłka była zgodna z prawem.</li>
 </ul>
 
 <h2>Pliki cookie</h2>
-<p>Portal używa wyłącznie niezbędnych plików cookie: zabezpieczenia formularzy przed nadużyciami (<code>csrftoken</code>),
-sesji zalogowanego użytkownika (<code>sessionid</code>), zapamiętania oceny wpisu oddanej bez logowania
-(<code>ocena</code>, losowy identyfikator przeglądarki, który pozwala zmienić ocenę zamiast oddać drugą) oraz zapamiętania, że informacja o plikach
-cookie została przeczytana (<code>cookie_notice</code>). Nie używamy plików cookie reklamowych ani analitycznych i nie korzystamy
-z usług zewnętrznych, które mogłyby śledzić odwiedzających.</p>
+<p>Portal zapisuje w przeglądarce wyłącznie niezbędne pliki cookie, bez których nie działałyby jego funkcje.
+Dlatego nie prosi o zgodę na ich użycie i nie wyświetla planszy z informacją o nich. Są to:</p>
+<ul>
+<li><code>csrftoken</code> – zabezpiecza formularze przed wysłaniem ich przez inną stronę; przechowywany do roku,</li>
+<li><code>sessionid</code> – utrzymuje zalogowanie do konta czytelnika; usuwany po wylogowaniu albo po dwóch tygodniach,</li>
+<li><code>messages</code> – przenosi krótki komunikat, np. potwierdzenie zapisu, na następną stronę; usuwany zaraz po jego wyświetleniu,</li>
+<li><code>ocena</code> – losowy identyfikator przeglądarki, dzięki któremu ocenę wpisu oddaną bez logowania można
+zmienić zamiast oddawać drugą; przechowywany do dwóch lat.</li>
+</ul>
+<p>Portal nie używa plików cookie reklamowych ani analitycznych i nie pobiera niczego z serwisów zewnętrznych,
+które mogłyby śledzić odwiedzających. Pliki cookie można usunąć albo zablokować w ustawieniach przeglądarki;
+bez nich nie zadziałają jednak formularze ani logowanie.</p>
 
 <h2>Twoje prawa</h2>
 <p>Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia lub ograniczenia przetwarzania, prawo do
