@@ -159,6 +159,25 @@ def failed_deliveries(user):
     return Task(text, _changelist("newsletter.delivery", status__exact=Delivery.Status.FAILED), urgent=True)
 
 
+def coordinator_contacts(user):
+    """The coordinator's phone and e-mail: until they are filled in, nobody can reach the partnership."""
+    model = apps.get_model("pages", "Coordinator")
+    opts = model._meta
+    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return None
+    coordinator = model.objects.only("pk", "phone", "email").first()
+    if coordinator is not None and (coordinator.phone or coordinator.email):
+        return None
+    url_name = f"admin:{opts.app_label}_{opts.model_name}"
+    url = reverse(f"{url_name}_change", args=[coordinator.pk]) if coordinator else reverse(f"{url_name}_add")
+    return Task(
+        "Uzupełnij dane kontaktowe koordynatora (adres, telefon, e-mail): bez nich strona „Kontakt” "
+        "i stopka kierują mieszkańców do innych partnerów",
+        url,
+        urgent=True,
+    )
+
+
 def _statement_model():
     return apps.get_model("pages", "AccessibilityStatement")
 
@@ -202,6 +221,7 @@ def tasks(request):
     now = timezone.now()
     today = timezone.localdate(now)
     found = [
+        coordinator_contacts(user),
         comments_to_moderate(user),
         accession_requests(user),
         accessibility_requests(user, today),

@@ -24,9 +24,10 @@ class InstitutionAdminForm(forms.ModelForm):
             "kind",
             "gmina",
             "address",
-            "website",
-            "email",
             "phone",
+            "email",
+            "website",
+            "bip_url",
             "logo",
             "logo_alt",
             "description",
@@ -97,12 +98,12 @@ class OfficeInline(admin.TabularInline):
     formset = OfficeFormSet
     extra = 1
     autocomplete_fields = ["person"]
-    fields = ["function", "person", "start_date", "end_date", "position"]
+    fields = ["function", "person", "start_date", "start_year_only", "end_date", "end_year_only", "position"]
 
 
 class PersonOfficeInline(OfficeInline):
     autocomplete_fields = ["institution"]
-    fields = ["function", "institution", "start_date", "end_date", "position"]
+    fields = ["function", "institution", "start_date", "start_year_only", "end_date", "end_year_only", "position"]
     extra = 0
 
 

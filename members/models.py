@@ -58,10 +58,20 @@ class Institution(models.Model):
     slug = models.SlugField("adres (slug)", max_length=200, unique=True, blank=True)
     kind = models.CharField("rodzaj", max_length=40, choices=InstitutionKind.choices)
     gmina = models.CharField("gmina", max_length=40, choices=Gmina.choices)
-    address = models.TextField("adres", blank=True)
-    website = models.URLField("strona internetowa", blank=True)
-    email = models.EmailField("e-mail", blank=True)
-    phone = models.CharField("telefon", max_length=50, blank=True)
+    # Contacts: only what the institution itself publishes; an empty field is not shown.
+    address = models.TextField(
+        "adres", blank=True, help_text="Adres urzędu lub siedziby: ulica, numer, kod pocztowy i miejscowość."
+    )
+    website = models.URLField("strona internetowa", blank=True, help_text="Np. https://www.nasielsk.pl/.")
+    email = models.EmailField("e-mail", blank=True, help_text="Ogólny adres e-mail instytucji, nie adres pracownika.")
+    phone = models.CharField(
+        "telefon", max_length=50, blank=True, help_text="Numer sekretariatu lub biura obsługi, np. „22 765 27 24”."
+    )
+    bip_url = models.URLField(
+        "Biuletyn Informacji Publicznej",
+        blank=True,
+        help_text="Adres BIP instytucji, jeśli go prowadzi, np. https://umnasielsk.bip.org.pl/.",
+    )
     logo = models.ImageField(
         "logo",
         upload_to=logo_path,
@@ -155,7 +165,19 @@ class Office(models.Model):
         help_text="W mianowniku, tak jak się ją zapisuje, np. „Burmistrz Nasielska”, „Wójt Gminy Czosnów”.",
     )
     start_date = models.DateField("od", null=True, blank=True, help_text="Zostaw puste, jeśli data nie jest znana.")
+    start_year_only = models.BooleanField(
+        "znany tylko rok rozpoczęcia",
+        default=False,
+        help_text="Zaznacz, gdy znany jest tylko rok: w polu „od” wpisz dowolny dzień tego roku, "
+        "portal pokaże sam rok.",
+    )
     end_date = models.DateField("do", null=True, blank=True, help_text="Puste, dopóki osoba pełni funkcję.")
+    end_year_only = models.BooleanField(
+        "znany tylko rok zakończenia",
+        default=False,
+        help_text="Zaznacz, gdy znany jest tylko rok: w polu „do” wpisz dowolny dzień tego roku, "
+        "portal pokaże sam rok.",
+    )
     position = models.PositiveSmallIntegerField(
         "kolejność",
         default=0,
@@ -188,6 +210,14 @@ class Office(models.Model):
 
     def __str__(self):
         return f"{self.function} – {self.person}"
+
+    def save(self, *args, **kwargs):
+        # A year alone stands for the whole year: from its first day, until its last.
+        if self.start_year_only and self.start_date:
+            self.start_date = self.start_date.replace(month=1, day=1)
+        if self.end_year_only and self.end_date:
+            self.end_date = self.end_date.replace(month=12, day=31)
+        super().save(*args, **kwargs)
 
     @property
     def is_current(self):

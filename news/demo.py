@@ -1,4 +1,5 @@
-"""Demo news: the category „Newsy” and the partnership's first post (8 June 2018)."""
+"""Demo news: the category „Newsy”, the partnership's first post (8 June 2018) and the posts
+public sources published about its later events, each dated as its source (FACTS.md)."""
 
 import datetime
 import zoneinfo
@@ -77,8 +78,74 @@ nowodworskiego rynku pracy”.</p>
 </ul>
 <p>Sygnatariusze tworzą grupę liderów, która koordynuje prace partnerstwa. Pierwsze z zapowiadanego cyklu
 spotkań organizacyjno-integracyjnych odbyło się 6 czerwca 2018 roku w rezydencji „Miętowe Wzgórza”
-w Trębkach Nowych w gminie Zakroczym. Relację z tego spotkania opublikujemy wkrótce.</p>
+w Trębkach Nowych w gminie Zakroczym. Jego przebieg opisuje
+<a href="/spotkania/pierwsze-spotkanie-organizacyjno-integracyjne-2018-06-06/">relacja ze spotkania</a>.</p>
 """
+
+
+# (slug, title, lead, body, published: the date of the source that reported it)
+LATER_POSTS = [
+    (
+        # artixen.net report (14 June 2018); nowodworski.info „Takie spotkania są potrzebne” (15 June 2018)
+        "konferencja-inaugurujaca-partnerstwo-lokalne",
+        "Konferencja inaugurująca partnerstwo lokalne",
+        "Około 200 osób przyjechało 6 czerwca 2018 roku do Trębek Nowych na pierwsze spotkanie partnerstwa. "
+        "Rozmawiano o tym, jak wygląda dziś sytuacja społeczna i gospodarcza powiatu nowodworskiego.",
+        """
+<p>Pierwsze spotkanie organizacyjno-integracyjne partnerstwa lokalnego odbyło się 6 czerwca 2018 roku
+w rezydencji „Miętowe Wzgórza” w Trębkach Nowych w gminie Zakroczym. Wzięło w nim udział około 200 osób:
+przedstawiciele samorządów, urzędów, pracodawców i organizacji z całego powiatu.</p>
+<h2>Diagnoza na początek</h2>
+<p>Punktem wyjścia była diagnoza sytuacji społecznej i gospodarczej powiatu nowodworskiego. Partnerzy chcą
+wiedzieć, z czym mierzą się mieszkańcy i pracodawcy, zanim wspólnie zaplanują działania.</p>
+<h2>Kto zabrał głos</h2>
+<ul>
+<li>Starosta Nowodworski Magdalena Biernacka,</li>
+<li>Tomasz Sieradz, dyrektor Wojewódzkiego Urzędu Pracy w Warszawie,</li>
+<li>dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim,</li>
+<li>Jadwiga Olszowska-Urban.</li>
+</ul>
+<p>Po wystąpieniach uczestnicy pracowali w grupach warsztatowych.</p>
+""",
+        datetime.datetime(2018, 6, 14, 10, 0, tzinfo=WARSAW),
+    ),
+    (
+        # powiat-legionowski.pl „Inauguracja partnerstwa międzypowiatowego” (11 April 2019)
+        "partnerstwo-miedzypowiatowe-powiatow-legionowskiego-i-nowodworskiego",
+        "Powiaty legionowski i nowodworski zawiązały partnerstwo międzypowiatowe",
+        "Samorządy i urzędy pracy dwóch sąsiednich powiatów będą działać razem na rzecz rynku pracy. "
+        "Inauguracja zgromadziła około 250 osób.",
+        """
+<p>Powiat legionowski i powiat nowodworski zainaugurowały partnerstwo międzypowiatowe. Organizatorzy
+przedstawili je jako pierwsze takie partnerstwo na Mazowszu. W inauguracji wzięło udział około 250 osób.</p>
+<p>Porozumienie podpisali starostowie obu powiatów, burmistrzowie i wójtowie gmin oraz dyrektorzy obu
+powiatowych urzędów pracy.</p>
+<h2>Co dalej</h2>
+<p>Partnerstwo zaplanowało cykl czterech spotkań. Następne zapowiedziano na 5 czerwca 2019 roku
+w powiecie nowodworskim.</p>
+""",
+        datetime.datetime(2019, 4, 11, 10, 0, tzinfo=WARSAW),
+    ),
+    (
+        # newsynowodworskie.pl (5 December 2024)
+        "forum-partnerstwa-na-rzecz-ekonomii-spolecznej",
+        "Forum partnerstwa na rzecz ekonomii społecznej",
+        "Ponad 160 osób wzięło udział w forum, które 4 grudnia 2024 roku zorganizowano w Nowym Dworze "
+        "Mazowieckim. Wręczono nagrodę „Społecznik Roku Powiatu Nowodworskiego”.",
+        """
+<p>Partnerstwo lokalne na rzecz rozwoju ekonomii społecznej w powiecie nowodworskim spotkało się
+4 grudnia 2024 roku w Nowym Dworze Mazowieckim. Forum odbyło się w czasie powiatowych obchodów dni osób
+z niepełnosprawnościami i zgromadziło ponad 160 uczestników.</p>
+<p>Partnerstwo działa na podstawie porozumienia podpisanego 18 września 2024 roku przez Starostę
+Nowodworskiego, dyrektora Powiatowego Urzędu Pracy, burmistrzów i wójtów gmin powiatu oraz członków
+Powiatowej Rady Rynku Pracy.</p>
+<h2>Społecznik Roku</h2>
+<p>Podczas forum wręczono nagrodę „Społecznik Roku Powiatu Nowodworskiego”. Otrzymała ją Marzena
+Dobraczyńska ze Stowarzyszenia Enjoy Leoncin.</p>
+""",
+        datetime.datetime(2024, 12, 5, 10, 0, tzinfo=WARSAW),
+    ),
+]
 
 
 def load(log):
@@ -96,3 +163,16 @@ def load(log):
         },
     )
     log("wpis", post, created)
+    for slug, title, lead, body, published_at in LATER_POSTS:
+        post, created = Post.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "title": title,
+                "lead": lead,
+                "body": body,
+                "category": category,
+                "status": Post.Status.PUBLISHED,
+                "published_at": published_at,
+            },
+        )
+        log("wpis", post, created)

@@ -1,7 +1,7 @@
 """Whole pages for anonymous readers, from the shared cache, never older than what they show.
 
-A stored page is keyed, like Django's ``cache_page``, on its absolute address (and on whether
-the cookie notice is still shown), under the name of the running release. It records the
+A stored page is keyed, like Django's ``cache_page``, on its absolute address, under the name
+of the running release. It records the
 content version (pagecache.versions) and the versions of the tags its view shows. Each
 request reads, in one round trip, the page, the site-wide version and those tags; a page
 rendered from older versions is rendered again. Every entry also expires after
@@ -12,7 +12,7 @@ signed in, or with a message or a vote of their own waiting, gets a page rendere
 Query parameters the address's view does not read (``@reads()``) are dropped before the
 look-up, so /?x=1 and /?page=7 are the page of /.
 
-Pages carry CSRF tokens (the cookie notice and newsletter forms): a page is stored as the
+Pages carry CSRF tokens (the newsletter forms): a page is stored as the
 pieces between them and joined on each hit with the token Django's public ``get_token()``
 gives the current visitor.
 
@@ -46,6 +46,7 @@ from pagecache.versions import CACHE_ERRORS, VERSION_KEY
 
 log = logging.getLogger(__name__)
 
+# "cookie_notice" was set by the retired cookie notice; browsers keep it for a year.
 CACHEABLE_COOKIES = {"csrftoken", "cookie_notice"}
 CACHEABLE_TYPES = {
     "text/html",
@@ -106,11 +107,10 @@ def drop_unread_params(request, view):
 
 
 def page_key(request):
-    """A bounded key, whatever the address: its hash, with the release and the notice's variant."""
-    variant = "notice-read" if request.COOKIES.get("cookie_notice") == "1" else "notice-shown"
+    """A bounded key, whatever the address: its hash, with the release."""
     # The parameters as Django decoded them: /szukaj/?q=dożynki and ?q=do%C5%BCynki are one page.
     address = f"{request.scheme}://{request.get_host()}{request.path}?{request.GET.urlencode()}"
-    raw = f"{release()}|{address}|{variant}".encode("utf-8", "surrogateescape")
+    raw = f"{release()}|{address}".encode("utf-8", "surrogateescape")
     return "page:" + hashlib.sha256(raw).hexdigest()
 
 

@@ -4,8 +4,6 @@ from django.utils.functional import SimpleLazyObject
 
 from pages.frame import mark_current, request_frame
 
-COOKIE_NOTICE_COOKIE = "cookie_notice"
-
 
 def site(request):
     # The coordinator and the main menu are loaded when a template first shows one of them
@@ -17,5 +15,4 @@ def site(request):
         "coordinator": SimpleLazyObject(lambda: frame.coordinator),
         "main_menu": SimpleLazyObject(lambda: mark_current(frame.menu, request.path)),
         "this_year": timezone.localdate().year,
-        "show_cookie_notice": request.COOKIES.get(COOKIE_NOTICE_COOKIE) != "1",
     }

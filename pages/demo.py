@@ -46,11 +46,18 @@ a potem przez okres podany na końcu tej strony.</li>
 </ul>
 
 <h2>Pliki cookie</h2>
-<p>Portal używa wyłącznie niezbędnych plików cookie: zabezpieczenia formularzy przed nadużyciami (<code>csrftoken</code>),
-sesji zalogowanego użytkownika (<code>sessionid</code>), zapamiętania oceny wpisu oddanej bez logowania
-(<code>ocena</code>, losowy identyfikator przeglądarki, który pozwala zmienić ocenę zamiast oddać drugą) oraz zapamiętania, że informacja o plikach
-cookie została przeczytana (<code>cookie_notice</code>). Nie używamy plików cookie reklamowych ani analitycznych i nie korzystamy
-z usług zewnętrznych, które mogłyby śledzić odwiedzających.</p>
+<p>Portal zapisuje w przeglądarce wyłącznie niezbędne pliki cookie, bez których nie działałyby jego funkcje.
+Dlatego nie prosi o zgodę na ich użycie i nie wyświetla planszy z informacją o nich. Są to:</p>
+<ul>
+<li><code>csrftoken</code> – zabezpiecza formularze przed wysłaniem ich przez inną stronę; przechowywany do roku,</li>
+<li><code>sessionid</code> – utrzymuje zalogowanie do konta czytelnika; usuwany po wylogowaniu albo po dwóch tygodniach,</li>
+<li><code>messages</code> – przenosi krótki komunikat, np. potwierdzenie zapisu, na następną stronę; usuwany zaraz po jego wyświetleniu,</li>
+<li><code>ocena</code> – losowy identyfikator przeglądarki, dzięki któremu ocenę wpisu oddaną bez logowania można
+zmienić zamiast oddawać drugą; przechowywany do dwóch lat.</li>
+</ul>
+<p>Portal nie używa plików cookie reklamowych ani analitycznych i nie pobiera niczego z serwisów zewnętrznych,
+które mogłyby śledzić odwiedzających. Pliki cookie można usunąć albo zablokować w ustawieniach przeglądarki;
+bez nich nie zadziałają jednak formularze ani logowanie.</p>
 
 <h2>Twoje prawa</h2>
 <p>Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia lub ograniczenia przetwarzania, prawo do

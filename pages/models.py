@@ -221,7 +221,7 @@ class Coordinator(SingleRowModel):
     bip_url = models.URLField(
         "Biuletyn Informacji Publicznej",
         blank=True,
-        help_text="Adres BIP urzędu pracy; link pojawia się w nagłówku portalu, gdy pole jest wypełnione.",
+        help_text="Adres BIP urzędu pracy; link pojawia się w nagłówku i stopce portalu, gdy pole jest wypełnione.",
     )
     # The portal's look: the header's logo and the home page's illustration (both optional).
     logo = models.ImageField(
@@ -232,7 +232,7 @@ class Coordinator(SingleRowModel):
         width_field="logo_width",
         height_field="logo_height",
         help_text="Logo partnerstwa albo urzędu w nagłówku portalu (PNG, JPEG lub WebP, co najmniej 96 pikseli "
-        "wysokości). Bez logo nagłówek pokazuje znak z liter „PL”.",
+        "wysokości) – tylko prawdziwe, przyjęte logo. Bez logo nagłówek pokazuje samą nazwę partnerstwa.",
     )
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

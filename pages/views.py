@@ -12,23 +12,19 @@ from django.http import (
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
     HttpResponseServerError,
-    JsonResponse,
 )
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from changelog.metryczka import metryczka_for
 from core import rodo, sanitize
 from core.links import absolute_url
-from limits.ratelimit import client_ip, is_limited
 from meetings.models import Meeting
 from members.models import Institution
 from news.models import Post
-from pages.context_processors import COOKIE_NOTICE_COOKIE
 from pages.frame import request_frame
 from pages.models import (
     HOME_HEADING,
@@ -175,34 +171,19 @@ def _section_menu(branch, page, ancestors):
 
 
 def contact(request):
-    return render(request, "pages/contact.html")
+    # Partners residents can reach (a phone or an e-mail): whom to ask while the coordinator's
+    # own contacts are not filled in, and the offices of the gminas in any case.
+    partners = Institution.objects.published().exclude(phone="", email="").order_by("name")
+    return render(request, "pages/contact.html", {"partners": partners})
 
 
-def _safe_next(request, fallback="/"):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
-
-
-@require_POST
-def cookie_notice(request):
-    """Remember that the visitor has read the cookie notice (a necessary cookie)."""
-    if is_limited("cookie-notice", client_ip(request), limit=100, window=600):
-        return too_many_requests(request, retry_after=600)
-    if request.headers.get("X-Requested-With") == "fetch":
-        response = JsonResponse({"ok": True})
-    else:
-        response = HttpResponseRedirect(_safe_next(request))
-    response.set_cookie(
-        COOKIE_NOTICE_COOKIE,
-        "1",
-        max_age=365 * 24 * 3600,
-        samesite="Lax",
-        secure=request.is_secure(),
-        httponly=True,
-    )
-    return response
+def old_cookie_notice(request):
+    """/ciasteczka/ once took the cookie notice's button; the notice is gone (only necessary
+    cookies are set), so any request to it goes to the privacy policy's section on cookies."""
+    target = reverse("page", args=["polityka-prywatnosci"]) + "#pliki-cookie"
+    if request.method in ("GET", "HEAD"):
+        return HttpResponsePermanentRedirect(target)
+    return HttpResponseRedirect(target)  # an old form's post: its answer is never cached as the address
 
 
 def csrf_failure(request, reason=""):

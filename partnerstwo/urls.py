@@ -31,7 +31,7 @@ urlpatterns = [
     path("dane/", include("opendata.urls")),
     path("porozumienie/", include("agreement.urls")),
     path("partnerzy/", include("members.urls")),
-    path("ciasteczka/", pages.cookie_notice, name="cookie_notice"),
+    path("ciasteczka/", pages.old_cookie_notice, name="old_cookie_notice"),
     path("kontakt/", pages.contact, name="contact"),
     path("deklaracja-dostepnosci/", pages.accessibility_statement, name="accessibility_statement"),
     # Information about the activity in three forms (ustawa z 19 lipca 2019, art. 6 pkt 3 lit. c).

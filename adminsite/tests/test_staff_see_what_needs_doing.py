@@ -13,6 +13,7 @@ from meetings.models import Meeting, Report
 from members.models import AccessionRequest, Gmina, InstitutionKind
 from news.models import Comment
 from newsletter.models import ConsentText, Delivery, Issue, Subscriber
+from pages.models import Coordinator
 
 
 @pytest.fixture
@@ -23,6 +24,8 @@ def staff(client, alice):
 
 @pytest.fixture
 def statement(db):
+    # The coordinator's contacts filled in too: their task is tested on its own below.
+    Coordinator.objects.create(phone="22 000 00 00")
     model = dashboard._statement_model()
     return model.objects.create(non_compliances="Brak.", prepared_on=timezone.localdate())
 
@@ -146,10 +149,11 @@ def test_home_page_queries_do_not_grow_with_the_work(
         staff.get("/admin/")
 
 
-# Session, user; eight for the tasks (scheduled posts: count and first rows; open accessibility
-# cases: counted, and the nearly due ones listed when there are any); eight for the four one-row
-# models' „Dodaj” links (the app list is built twice by Django's index); the log of my actions.
-QUERIES = 19
+# Session, user; nine for the tasks (the coordinator's contacts; scheduled posts: count and first
+# rows; open accessibility cases: counted, and the nearly due ones listed when there are any); eight
+# for the four one-row models' „Dodaj” links (the app list is built twice by Django's index); the
+# log of my actions.
+QUERIES = 20
 
 
 def test_nothing_to_do_says_so(staff, statement):
@@ -174,3 +178,14 @@ def test_an_overdue_review_shows_on_the_home_page(staff, statement):
     statement.prepared_on = timezone.localdate().replace(year=timezone.localdate().year - 2)
     statement.save()
     assert "Przegląd deklaracji dostępności jest zaległy" in staff.get("/admin/").text
+
+
+def test_the_first_task_is_the_coordinators_contacts_until_filled_in(staff, alice, db):
+    coordinator = Coordinator.objects.create()
+    html = staff.get("/admin/").text
+    found = list(links(html))
+    assert found[0].startswith("Uzupełnij dane kontaktowe koordynatora"), found
+    assert links(html)[found[0]].endswith(f"/pages/coordinator/{coordinator.pk}/change/")
+    coordinator.email = "biuro@example.com"
+    coordinator.save()
+    assert dashboard.coordinator_contacts(alice) is None

@@ -1,14 +1,17 @@
 """Polish dates, plurals and numbers for every template (a builtin library)."""
 
 import datetime
+import re
 from functools import lru_cache
 
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from core.sanitize import shown_html
+from core.text import slugify_pl
 
 register = template.Library()
 
@@ -112,3 +115,26 @@ def sanitized(html):
 @lru_cache(maxsize=512)  # the result depends on the text alone; bodies are a few KB
 def _sanitized(html):
     return mark_safe(shown_html(html))
+
+
+_H2 = re.compile(r"<h2>(.*?)</h2>", re.S)
+
+
+@register.filter
+def heading_ids(html):
+    """Give each section heading of cleaned rich text an address: „Pliki cookie” → id="pliki-cookie".
+
+    Links such as /polityka-prywatnosci/#pliki-cookie then open the page at that section.
+    """
+    seen = set()
+
+    def with_id(match):
+        base = slugify_pl(strip_tags(match.group(1))) or "sekcja"
+        anchor, n = base, 1
+        while anchor in seen:
+            n += 1
+            anchor = f"{base}-{n}"
+        seen.add(anchor)
+        return f'<h2 id="{anchor}">{match.group(1)}</h2>'
+
+    return mark_safe(_H2.sub(with_id, str(html)))

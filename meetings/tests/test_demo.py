@@ -26,21 +26,23 @@ def test_demo_has_the_two_real_meetings_and_keeps_edits(db):
         "zakroczym",
     )
     assert first.venue.latitude is None
-    assert first.public_report is None
+    assert first.public_report is not None  # written from the facts of 14 June 2018
+    assert first.public_report.published_at.date().isoformat() == "2018-06-14"
     first.title = "Tytuł poprawiony przez redakcję"
     first.save()
 
     seed()
 
-    assert Meeting.objects.count() == 2 and Venue.objects.count() == 1
+    assert Meeting.objects.count() == 7 and Venue.objects.count() == 2
     assert Meeting.objects.get(pk=first.pk).title == "Tytuł poprawiony przez redakcję"
 
 
-def test_demo_meeting_page_says_the_report_is_pending(client, db):
+def test_demo_meeting_page_shows_its_report_and_promises_nothing(client, db):
     seed()
     html = client.get("/spotkania/pierwsze-spotkanie-organizacyjno-integracyjne-2018-06-06/").text
     assert '<time datetime="2018-06-06">środa, 6 czerwca 2018</time>' in html
-    assert "Relacja ze spotkania zostanie opublikowana wkrótce." in html
+    assert "około 200 osób" in html
+    assert "wkrótce" not in html
     assert "Partnerstwo lokalne w powiecie nowodworskim" in html  # the related news post
 
 
@@ -53,10 +55,11 @@ def test_demo_takes_participants_from_the_signatory_institutions_without_creatin
     names = set(rada.participants.values_list("name", flat=True))
     assert names == set(SIGNATORY_INSTITUTIONS)
     assert "Gmina Leoncin" in names and "Powiatowa Rada Rynku Pracy" in names
-    assert not Meeting.objects.get(date="2018-06-06").participants.exists()  # not known
+    # Those whose heads spoke there.
+    assert Meeting.objects.get(date="2018-06-06").participants.count() == 2
     html = client.get(rada.get_absolute_url()).text
     assert '<a href="/partnerzy/gmina-leoncin/">Gmina Leoncin</a>' in html
-    assert "Relacja ze spotkania zostanie opublikowana wkrótce." in html
+    assert "wkrótce" not in html
 
 
 def test_demo_without_institutions_leaves_participants_empty(db):

@@ -42,9 +42,9 @@ def test_meeting_without_known_time_or_place_shows_only_the_date(client, make_me
     assert "<dt>Miejsce</dt>" not in html
 
 
-def test_upcoming_meeting_without_venue_says_it_will_be_given(client, make_meeting):
+def test_upcoming_meeting_without_venue_says_it_is_not_set_yet(client, make_meeting):
     html = client.get(make_meeting().get_absolute_url()).text
-    assert "<dt>Miejsce</dt>\n    <dd>zostanie podane</dd>" in html
+    assert "<dt>Miejsce</dt>\n    <dd>jeszcze nie ustalono</dd>" in html
 
 
 def test_venue_without_coordinates_has_no_map_link(client, make_meeting, venue):

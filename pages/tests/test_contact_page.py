@@ -12,7 +12,7 @@ def test_with_nothing_filled_in_the_page_names_the_coordinator_and_invents_nothi
     html = response.text
     assert "<h1>Kontakt</h1>" in html
     assert "Partnerstwo Lokalne koordynuje Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim." in html
-    assert "Adres, telefon i adres e-mail koordynatora zostaną podane na tej stronie." in html
+    assert "zostaną podane" not in html  # nothing promised
     # Without the data protection officer's contacts: plainly, write to the controller.
     assert (
         "Administratorem danych jest Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim. W sprawach danych "
@@ -76,7 +76,7 @@ def test_staff_fill_in_the_data_protection_officer_in_the_admin(admin_client, cl
 
 
 def test_the_contact_page_costs_only_the_frame(client, filled, django_assert_num_queries, cold_render):
-    with django_assert_num_queries(2):  # the frame: the coordinator and the menu
+    with django_assert_num_queries(3):  # the frame (the coordinator and the menu), the partners' contacts
         client.get("/kontakt/")
 
 
@@ -98,3 +98,27 @@ def test_other_pages_do_not_carry_the_privacy_facts(client, db):
 
     Page.objects.create(title="O portalu", slug="o-portalu", body="<p>Tekst.</p>")
     assert "Kontakt w sprawach danych osobowych" not in client.get("/o-portalu/").text
+def test_without_the_coordinators_contacts_it_says_whom_to_ask(client, db, make_institution):
+    Coordinator.objects.create()
+    make_institution(name="Gmina Pomiechówek", slug="gmina-pomiechowek", phone="22 765 27 24")
+    make_institution(name="Gmina Leoncin", slug="gmina-leoncin", website="https://www.leoncin.pl/")
+    html = client.get("/kontakt/").text
+    assert "O sprawy partnerstwa można zapytać w urzędach partnerów wymienionych niżej." in html
+    assert '<a href="tel:227652724">22 765 27 24</a>' in html
+    assert "Gmina Leoncin" not in html  # no phone or e-mail: nobody to call there
+
+
+def test_every_page_leads_to_a_real_phone_or_email_in_two_clicks(client, db):
+    """Footer → Kontakt → a tel:/mailto: link, from any page (the demo content)."""
+    import re
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    for path in ["/", "/aktualnosci/", "/spotkania/", "/partnerzy/", "/porozumienie/", "/nie-ma-takiej/"]:
+        page = client.get(path).text
+        footer = page[page.index('<footer class="site-footer">') :]
+        assert 'href="/kontakt/"' in footer, path
+    contact = client.get("/kontakt/").text
+    main = contact.split('<main id="tresc"')[1].split("</main>")[0]
+    assert re.search(r'href="tel:\d{9}"', main) and 'href="mailto:' in main

@@ -12,9 +12,10 @@ def coordinator(db):
     return Coordinator.objects.create(pk=1)
 
 
-def test_without_a_logo_the_header_shows_the_typographic_mark_and_no_invented_links(client, coordinator):
+def test_without_a_logo_the_header_shows_the_name_alone_and_no_invented_links(client, coordinator):
     html = client.get("/").content.decode()
-    assert '<span class="brand-mark" aria-hidden="true">PL</span>' in html
+    assert "brand-mark" not in html and ">PL<" not in html  # no letters standing in for a logo
+    assert '<span class="brand-text">Partnerstwo Lokalne Powiatu Nowodworskiego</span>' in html
     assert "BIP" not in html
     assert "office-links" not in html
 

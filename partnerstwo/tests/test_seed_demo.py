@@ -39,8 +39,12 @@ def test_demo_partners_agreement_and_pages_load_once(db):
     assert kinds["Powiatowa Rada Rynku Pracy"] == "rada-rynku-pracy"
     assert kinds["Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim"] == "pup"
     assert Institution.objects.get(name="Gmina Pomiechówek").gmina == "pomiechowek"
-    # Unknown facts stay empty.
-    assert not Institution.objects.exclude(address="", phone="", email="", website="").exists()
+    # Contacts from the sources; unknown facts stay empty.
+    pomiechowek = Institution.objects.get(name="Gmina Pomiechówek")
+    assert (pomiechowek.phone, pomiechowek.email) == ("22 765 27 24", "urzad@pomiechowek.pl")
+    assert Institution.objects.get(name="Gmina Nasielsk").bip_url == "https://umnasielsk.bip.org.pl/"
+    pup = Institution.objects.get(kind="pup")
+    assert (pup.address, pup.phone, pup.email, pup.website, pup.bip_url) == ("", "", "", "", "")
     agreement = Agreement.objects.get()
     assert agreement.signed_on.isoformat() == "2018-04-19"
     signatures = list(agreement.signatures.select_related("person"))
@@ -52,3 +56,25 @@ def test_demo_partners_agreement_and_pages_load_once(db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
 
     assert [m.objects.count() for m in (Institution, Person, Office, Agreement, Signature, Page)] == counts
+
+
+def test_demo_tells_the_dated_history_and_keeps_the_2018_signatures(client, db):
+    from agreement.models import Signature
+    from members.models import Office
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    dates = [p.published_at.date().isoformat() for p in Post.objects.order_by("published_at")]
+    assert dates == ["2018-06-08", "2018-06-14", "2019-04-11", "2024-12-05"]
+    # A new term is a new office; the 2018 signature keeps the function of its day.
+    starosta = Office.objects.filter(function="Starosta Nowodworski").order_by("start_date")
+    assert [(o.person.full_name, o.end_date is None) for o in starosta] == [
+        ("Magdalena Biernacka", False),  # 2014–2018
+        ("Magdalena Biernacka", True),  # from 7 May 2024
+        ("Krzysztof Kapusta", False),  # start not known, until 2024
+    ]
+    assert Signature.objects.get(person__last_name="Calak").function == "Wicestarosta"
+    page = client.get("/partnerzy/starostwo-powiatowe/").text
+    assert "Andrzej Pacocha" in page and '<time datetime="2024">2024</time>' in page
+    for path in ("/", "/aktualnosci/", "/spotkania/", "/kontakt/"):
+        assert "wkrótce" not in client.get(path).text, path
+        assert "zostaną podane" not in client.get(path).text, path

@@ -32,11 +32,6 @@ def format_violations(violations):
     return "\n".join(lines)
 
 
-def accept_cookie_notice(page):
-    page.get_by_role("button", name="Rozumiem").click()
-    page.get_by_role("region", name="Informacja o plikach cookie").wait_for(state="detached")
-
-
 def verify_email(user):
     """Give a user the verified, primary address allauth wants before it lets them log in."""
     from allauth.account.models import EmailAddress

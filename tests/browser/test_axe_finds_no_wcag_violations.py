@@ -1,14 +1,11 @@
 import pytest
 
-from tests.browser.helpers import accept_cookie_notice, format_violations, run_axe, visit
+from tests.browser.helpers import format_violations, run_axe, visit
 
 pytestmark = pytest.mark.browser
 
 
 def test_every_page_type_has_no_wcag_2_1_aa_violations(page, site_content):
-    # With the cookie notice gone nothing sticky covers the text, so every contrast is measured.
-    page.goto("/")
-    accept_cookie_notice(page)
     failures = {}
     for name, target in site_content.items():
         visit(page, target)
@@ -22,13 +19,6 @@ def test_every_page_type_has_no_wcag_2_1_aa_violations(page, site_content):
     assert not failures, "axe-core found WCAG 2.1 A/AA violations:\n\n" + report
 
 
-def test_a_first_visit_with_the_cookie_notice_has_no_violations(page, site_content):
-    page.goto(site_content["wpis"])
-    assert page.get_by_role("region", name="Informacja o plikach cookie").is_visible()
-    violations = run_axe(page)
-    assert not violations, format_violations(violations)
-
-
 def test_admin_login_page_has_no_violations(page):
     page.goto("/admin/login/")
     violations = run_axe(page)
@@ -37,7 +27,6 @@ def test_admin_login_page_has_no_violations(page):
 
 def test_the_check_itself_catches_a_missing_alt_text_and_poor_contrast(page):
     page.goto("/")
-    accept_cookie_notice(page)
     page.evaluate(
         """() => {
             const main = document.querySelector("main");

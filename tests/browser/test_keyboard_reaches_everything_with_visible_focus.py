@@ -20,7 +20,7 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, site_c
 
 
 def test_every_link_and_button_shows_where_the_focus_is(page, site_content):
-    page.goto(site_content["wpis"])  # header, content links, footer and the cookie notice's button
+    page.goto(site_content["wpis"])  # header, content links and footer
     stops = page.evaluate("() => document.querySelectorAll('a[href], button, input, select, textarea, summary').length")
     seen, missing = set(), []
     for _ in range(stops + 2):
@@ -34,10 +34,3 @@ def test_every_link_and_button_shows_where_the_focus_is(page, site_content):
     tags = {key.split(":", 1)[0] for key in seen}
     assert {"A", "BUTTON", "SUMMARY"} <= tags
     assert not missing, f"no visible focus indicator on: {missing}"
-
-
-def test_the_cookie_notice_button_is_reached_and_used_with_the_keyboard(page, site_content):
-    page.goto("/")
-    page.get_by_role("button", name="Rozumiem").focus()
-    page.keyboard.press("Enter")
-    page.get_by_role("region", name="Informacja o plikach cookie").wait_for(state="detached")

@@ -28,10 +28,11 @@ def test_public_pages_run_under_the_policy(page, make_post):
     for path in ["/", "/aktualnosci/", post.get_absolute_url(), "/polityka-prywatnosci/", "/nie-ma-takiej/"]:
         response = open_page(tab, path)
         assert "script-src 'self'" in response.headers["content-security-policy"], path
-    # site.js runs: the cookie notice goes away without a page load.
+    # site.js runs: on a phone the menu link becomes a button that opens the menu.
+    tab.set_viewport_size({"width": 390, "height": 844})
     open_page(tab, "/")
-    tab.get_by_role("button", name="Rozumiem").click()
-    tab.wait_for_selector("[data-cookie-notice]", state="detached")
+    tab.get_by_role("button", name="Menu").click()
+    tab.wait_for_selector("[data-menu-button][aria-expanded=true]")
     assert tab.violations == []
 
 

@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from news.models import Comment
-from tests.browser.helpers import accept_cookie_notice, format_violations, log_in_to_admin, run_axe
+from tests.browser.helpers import format_violations, log_in_to_admin, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,6 @@ def test_staff_reply_from_the_post_page_and_readers_see_the_partnerships_answer(
 
     visitor = browser.new_context(base_url=live_server.url).new_page()
     visitor.goto(post.get_absolute_url())
-    accept_cookie_notice(visitor)
     reply = visitor.locator(f"#komentarz-{comment.pk} .comment-reply")
     expect(reply).to_contain_text("Odpowiedź Partnerstwa Lokalnego")
     expect(visitor.get_by_text("Odpowiedz jako Partnerstwo")).to_have_count(0)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.browser.helpers import accept_cookie_notice, visit
+from tests.browser.helpers import visit
 
 OUT = Path(os.environ.get("SCREENSHOTS_DIR", Path(settings.BASE_DIR) / "screenshots"))
 WIDTHS = {"telefon": (390, 844), "komputer": (1366, 768)}
@@ -37,8 +37,6 @@ def test_screenshots(browser, live_server, site_content, device):
         viewport={"width": width, "height": height},
     )
     page = context.new_page()
-    page.goto("/")
-    accept_cookie_notice(page)
     written = []
     for name, target in site_content.items():
         if ONLY and not any(word in name for word in ONLY):
