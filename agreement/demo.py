@@ -16,8 +16,8 @@ AGREEMENT = {
     "i aktywizacji nowodworskiego rynku pracy",
     "slug": "porozumienie-o-zawarciu-partnerstwa-lokalnego",
     "signed_on": datetime.date(2018, 4, 19),
-    "occasion": "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy",
-    "initiators": "Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim wraz ze Starostą Nowodworskim",
+    "occasion": "Nadzwyczajne posiedzenie Powiatowej Rady Rynku Pracy",
+    "initiators": "dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i starosta nowodworski",
 }
 # The meeting of meetings.demo at which the agreement was signed.
 SIGNING_MEETING_SLUG = "nadzwyczajne-posiedzenie-powiatowej-rady-rynku-pracy-2018-04-19"

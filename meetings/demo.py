@@ -38,9 +38,9 @@ SIGNATORY_INSTITUTIONS = [
 ]
 
 RADA_DESCRIPTION = f"""
-<p>Podczas Nadzwyczajnego Posiedzenia Powiatowej Rady Rynku Pracy podpisano „{AGREEMENT_TITLE}”. Z inicjatywą
-porozumienia wyszli Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i Starosta Nowodworski.</p>
-<p>Porozumienie podpisali przedstawiciele starostwa, urzędu pracy, sześciu gmin powiatu oraz Przewodniczący
+<p>Podczas nadzwyczajnego posiedzenia Powiatowej Rady Rynku Pracy podpisano „{AGREEMENT_TITLE}”. Z inicjatywą
+porozumienia wyszli dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i starosta nowodworski.</p>
+<p>Porozumienie podpisali przedstawiciele starostwa, urzędu pracy, sześciu gmin powiatu oraz przewodniczący
 Powiatowej Rady Rynku Pracy wraz z członkami Rady. Sygnatariusze tworzą grupę liderów, która koordynuje
 prace partnerstwa.</p>
 """

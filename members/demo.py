@@ -45,7 +45,7 @@ INSTITUTIONS = [
         InstitutionKind.RADA_RYNKU_PRACY,
         NDM,
         "<p>Organ opiniodawczo-doradczy Starosty w sprawach rynku pracy. Porozumienie o partnerstwie podpisano "
-        "podczas Nadzwyczajnego Posiedzenia Rady; w imieniu Rady podpisał je jej Przewodniczący wraz z członkami.</p>",
+        "podczas nadzwyczajnego posiedzenia Rady; w imieniu Rady podpisał je jej przewodniczący wraz z członkami.</p>",
     ),
 ]
 

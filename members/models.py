@@ -23,7 +23,7 @@ class Gmina(models.TextChoices):
 
 class InstitutionKind(models.TextChoices):
     STAROSTWO = "starostwo", "starostwo powiatowe"
-    GMINA = "urzad-gminy", "urząd gminy / miasta"
+    GMINA = "urzad-gminy", "urząd gminy lub miasta"
     PUP = "pup", "powiatowy urząd pracy"
     RADA_RYNKU_PRACY = "rada-rynku-pracy", "rada rynku pracy"
     NGO = "organizacja-pozarzadowa", "organizacja pozarządowa"

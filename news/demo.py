@@ -60,8 +60,8 @@ dublowania tych samych zadań oraz korzystanie z dostępnych narzędzi i fundusz
 </ul>
 
 <h2>Partnerstwo w powiecie nowodworskim</h2>
-<p>Z inicjatywą wyszli Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i Starosta Nowodworski.
-19 kwietnia 2018 roku, podczas Nadzwyczajnego Posiedzenia Powiatowej Rady Rynku Pracy, podpisano
+<p>Z inicjatywą wyszli dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i starosta nowodworski.
+19 kwietnia 2018 roku, podczas nadzwyczajnego posiedzenia Powiatowej Rady Rynku Pracy, podpisano
 „Porozumienie o zawarciu Partnerstwa Lokalnego na rzecz ożywienia społeczno-gospodarczego i aktywizacji
 nowodworskiego rynku pracy”.</p>
 <p>Porozumienie podpisali:</p>

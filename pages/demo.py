@@ -82,8 +82,8 @@ partnerzy przystępują do niego z własnej woli i sami ustalają, nad czym chc�
 a decyzje zapadają wspólnie. Dzięki temu zadania nie są wykonywane dwa razy, a pomysły, na które jednej
 instytucji brakowałoby sił, stają się wykonalne.</p>
 <h2>Partnerstwo w powiecie nowodworskim</h2>
-<p>Inicjatorami partnerstwa byli Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i Starosta
-Nowodworski. Porozumienie o jego zawarciu podpisano 19 kwietnia 2018 roku w czasie Nadzwyczajnego Posiedzenia
+<p>Inicjatorami partnerstwa byli dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i starosta
+nowodworski. Porozumienie o jego zawarciu podpisano 19 kwietnia 2018 roku w czasie nadzwyczajnego posiedzenia
 Powiatowej Rady Rynku Pracy. Jego celem jest ożywienie społeczno-gospodarcze i aktywizacja nowodworskiego
 rynku pracy.</p>
 <p>Osoby, które złożyły podpisy pod porozumieniem, tworzą grupę liderów koordynującą działania partnerstwa.

@@ -15,6 +15,8 @@ GENDER_FORMS = re.compile(
     r"|\((?:-?a|-?aś|-?am|-?ła|-?ło|-?ęła|-?na|-?ne|-?ka)\)",
     re.IGNORECASE,
 )
+# Forms the style note (docs/styl-tekstow.md) rules out: slash forms in running text and labels.
+BANNED = re.compile(r"\bi/lub\b|\bgminy / miasta\b|\bCo otrzymujesz\b|\bjak wolisz\b", re.IGNORECASE)
 SKIPPED = ("/admin/", "/static/", "/media/", "/konto/wyloguj/")
 
 
@@ -23,6 +25,10 @@ def test_the_pattern_catches_the_forms_it_is_for():
         assert GENDER_FORMS.search(text), text
     for text in ["zapisano", "Informację wytworzył", "1/2", "km/h", "(a nawet więcej)"]:
         assert not GENDER_FORMS.search(text), text
+    for text in ["adres e-mail i/lub hasło", "urząd gminy / miasta", "Co otrzymujesz, można zmienić", "jak wolisz"]:
+        assert BANNED.search(text), text
+    for text in ["adres e-mail lub hasło", "urząd gminy lub miasta", "4,0/5"]:
+        assert not BANNED.search(text), text
 
 
 class _Links(HTMLParser):
@@ -66,6 +72,8 @@ def test_no_page_of_the_demo_site_uses_slash_or_bracket_forms(client, demo):
         html = response.content.decode()
         found = GENDER_FORMS.search(html)
         assert not found, f"{path}: „{found.group(0)}”"
+        banned = BANNED.search(html)
+        assert not banned, f"{path}: „{banned.group(0)}” (docs/styl-tekstow.md)"
         queue.extend(_internal_links("http://testserver" + path, html))
     assert pages > 30  # the crawl reached the whole demo site
 
@@ -92,5 +100,5 @@ def test_e_mails_to_readers_and_applicants_use_impersonal_forms(client, demo, se
     for message in mail.outbox:
         bodies = [message.body] + [content for content, _type in getattr(message, "alternatives", [])]
         for body in [message.subject, *bodies]:
-            found = GENDER_FORMS.search(body)
+            found = GENDER_FORMS.search(body) or BANNED.search(body)
             assert not found, f"{message.subject}: „{found.group(0)}”"

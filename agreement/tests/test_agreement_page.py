@@ -20,8 +20,8 @@ def test_agreement_page_lists_the_ten_signatories_in_order(client, demo):
         "i aktywizacji nowodworskiego rynku pracy</h1>" in html
     )
     assert '<time datetime="2018-04-19">19 kwietnia 2018</time>' in html
-    assert "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy" in html
-    assert "Dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim wraz ze Starostą Nowodworskim" in html
+    assert "Nadzwyczajne posiedzenie Powiatowej Rady Rynku Pracy" in html
+    assert "dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim i starosta nowodworski" in html
     assert "Porozumienie podpisało 10 osób" in html
     rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
     assert len(rows) == 10

@@ -12,7 +12,7 @@ def test_institution_page_shows_facts_and_representatives(client, make_instituti
     assert response.status_code == 200
     assert "<h1>Gmina Czosnów</h1>" in response.text
     assert "<strong>Wójt Gminy Czosnów</strong> Antoni Kręźlewicz" in response.text
-    assert "Urząd gminy / miasta" in response.text
+    assert "Urząd gminy lub miasta" in response.text
     assert 'href="https://czosnow.example.pl"' in response.text
     # Empty contact fields are not shown at all.
     assert "Telefon" not in response.text and "E-mail" not in response.text

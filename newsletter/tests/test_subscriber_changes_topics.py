@@ -71,5 +71,5 @@ def test_my_account_shows_the_newsletter_status(client, db, django_user_model):
     assert "Ten adres nie jest zapisany na newsletter." in client.get("/konto/").text
     subscriber = _subscriber(wants_issues=False)
     html = client.get("/konto/").text
-    assert "dostaje: powiadomienia o nowych wpisach." in html
+    assert "wysyłane są: powiadomienia o nowych wpisach." in html
     assert preferences_url(subscriber) in html

@@ -1,7 +1,8 @@
 // Meeting galleries: open a photo in a viewer instead of following its link.
 // Without this file each thumbnail links to its large version; the viewer only enhances that.
 // A modal <dialog> keeps focus inside; Esc closes it, arrows move between photos, and focus
-// returns to the thumbnail that opened it.
+// returns to the thumbnail that opened it. On a phone the viewer fills the screen and a swipe
+// moves between photos.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", function () {
@@ -65,6 +66,23 @@ document.addEventListener("DOMContentLoaded", function () {
       if (event.key === "ArrowLeft") { show(current - 1); }
       if (event.key === "ArrowRight") { show(current + 1); }
     });
+    // On a touch screen a sideways swipe over the photo moves to the next or previous one
+    // (the figure lets the browser handle only vertical panning and zoom: touch-action in site.css).
+    var figure = dialog.querySelector(".viewer-figure");
+    var swipeStart = null;
+    figure.addEventListener("pointerdown", function (event) {
+      swipeStart = event.pointerType === "mouse" ? null : { x: event.clientX, y: event.clientY };
+    });
+    figure.addEventListener("pointerup", function (event) {
+      if (!swipeStart || links.length < 2) { return; }
+      var dx = event.clientX - swipeStart.x;
+      var dy = event.clientY - swipeStart.y;
+      swipeStart = null;
+      if (Math.abs(dx) >= 50 && Math.abs(dx) > Math.abs(dy)) {
+        show(dx < 0 ? current + 1 : current - 1);
+      }
+    });
+    figure.addEventListener("pointercancel", function () { swipeStart = null; });
     // A click on the backdrop (outside the dialog's box) closes it too.
     dialog.addEventListener("click", function (event) {
       if (event.target === dialog) { close(); }

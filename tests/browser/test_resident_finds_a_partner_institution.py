@@ -16,7 +16,7 @@ def test_resident_narrows_the_directory_by_kind_and_gmina_and_opens_the_partner(
     page.get_by_role("link", name="Partnerzy", exact=True).first.click()
     expect(page.get_by_role("status")).to_have_text("W partnerstwie: 9 instytucji.")
 
-    page.get_by_label("Rodzaj instytucji").select_option(label="urząd gminy / miasta")
+    page.get_by_label("Rodzaj instytucji").select_option(label="urząd gminy lub miasta")
     page.get_by_label("Gmina").select_option(label="Nasielsk")
     page.get_by_role("button", name="Pokaż").click()
 

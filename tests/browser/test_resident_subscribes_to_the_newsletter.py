@@ -53,3 +53,24 @@ def test_resident_signs_up_in_the_footer_box_and_confirms_from_the_email(any_pag
     subscriber = Subscriber.objects.get(email="mieszkanka@example.com")
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert (subscriber.wants_posts, subscriber.wants_issues) == (True, True)  # topics are chosen on /newsletter/
+
+
+TARGETS = """() => Array.from(document.querySelectorAll('main form .checkbox input')).map(input => {
+    const label = document.querySelector(`label[for="${input.id}"]`).getBoundingClientRect();
+    const box = input.getBoundingClientRect();
+    return {id: input.id, inputRight: box.right, labelLeft: label.left, labelTop: label.top,
+            inputTop: box.top, height: Math.max(label.bottom, box.bottom) - Math.min(label.top, box.top),
+            width: label.right - box.left};
+})"""
+
+
+def test_on_a_phone_each_choice_is_a_44px_target_with_its_label_beside_the_control(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/newsletter/")
+    targets = page.evaluate(TARGETS)
+    assert len(targets) == 4  # three kinds of mail and the consent
+    for target in targets:
+        assert target["height"] >= 44 and target["width"] >= 44, target
+        # The label starts right of the control and never wraps back under it.
+        assert target["labelLeft"] >= target["inputRight"], target
+        assert target["labelTop"] <= target["inputTop"], target

@@ -47,3 +47,34 @@ def test_without_javascript_a_thumbnail_opens_the_large_photo(page_without_js, a
     large = meeting.photos.first().large.url
     page.locator("[data-gallery] a").first.click()
     page.wait_for_url(f"**{large}")
+
+
+def _swipe(page, locator, dx):
+    box = locator.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    common = {"pointerType": "touch", "isPrimary": True, "bubbles": True, "clientY": y}
+    locator.dispatch_event("pointerdown", {**common, "clientX": x})
+    locator.dispatch_event("pointerup", {**common, "clientX": x + dx})
+
+
+def test_on_a_phone_the_viewer_fills_the_screen_and_a_swipe_moves_between_photos(page, alice):
+    meeting = _meeting_with_a_report(alice)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(meeting.get_absolute_url())
+    page.locator("[data-gallery] a").first.click()
+    viewer = page.get_by_role("dialog", name="Zdjęcie 1 z 2")
+    expect(viewer).to_be_visible()
+    box = viewer.bounding_box()
+    assert (round(box["x"]), round(box["y"]), round(box["width"]), round(box["height"])) == (0, 0, 390, 844)
+    figure = page.locator(".viewer-figure")
+    _swipe(page, figure, -120)  # finger moves left: the next photo
+    expect(page.get_by_role("dialog", name="Zdjęcie 2 z 2")).to_be_visible()
+    _swipe(page, figure, 120)  # and right: back
+    expect(page.get_by_role("dialog", name="Zdjęcie 1 z 2")).to_be_visible()
+    _swipe(page, figure, 20)  # a short touch is no swipe
+    expect(page.get_by_role("dialog", name="Zdjęcie 1 z 2")).to_be_visible()
+    # The keyboard still works as before.
+    page.keyboard.press("ArrowLeft")
+    expect(page.get_by_role("dialog", name="Zdjęcie 2 z 2")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_have_count(0)
