@@ -3,11 +3,14 @@
 Only what is known is stored: the dates (no times of day, so both are all-day
 in calendars), the place name and gmina of the June venue, no address.
 Participants are taken from institutions that already exist; none is created here.
+The June meeting has its report, written from what was published about it on 14 June 2018.
 """
 
 import datetime
 
-from meetings.models import AgendaItem, Meeting, Venue
+from django.utils import timezone
+
+from meetings.models import AgendaItem, Meeting, Report, Venue
 from members.models import Gmina, Institution
 from news.models import Post
 
@@ -44,6 +47,17 @@ FIRST_MEETING_DESCRIPTION = """
 w powiecie nowodworskim. Spotkanie odbyło się w rezydencji „Miętowe Wzgórza” w Trębkach Nowych
 w gminie Zakroczym.</p>
 """
+
+FIRST_MEETING_REPORT = """
+<p>W spotkaniu w rezydencji „Miętowe Wzgórza” w Trębkach Nowych wzięło udział około 200 osób. Uczestnikom
+przedstawiono diagnozę sytuacji społeczno-gospodarczej powiatu nowodworskiego.</p>
+<p>Wystąpili: starosta nowodworski Magdalena Biernacka, dyrektor Wojewódzkiego Urzędu Pracy w Warszawie
+Tomasz Sieradz, dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim Marzena Boczek oraz Jadwiga
+Olszowska-Urban. Po wystąpieniach odbył się warsztat dla uczestników.</p>
+"""
+
+# The report was published on 14 June 2018 (FACTS.md); the demo keeps that date.
+FIRST_MEETING_REPORT_PUBLISHED = datetime.datetime(2018, 6, 14, 12, tzinfo=timezone.get_fixed_timezone(120))
 
 
 def load(log):
@@ -85,3 +99,16 @@ def load(log):
     log("spotkanie", first, created)
     if created and first_post:
         first.related_posts.add(first_post)
+
+    report, created = Report.objects.get_or_create(
+        meeting=first,
+        defaults={
+            "body": FIRST_MEETING_REPORT,
+            "status": Report.Status.PUBLISHED,
+            "published_at": FIRST_MEETING_REPORT_PUBLISHED,
+        },
+    )
+    if created:
+        # Seeding is not an edit: the report was last changed when it was published.
+        Report.objects.filter(pk=report.pk).update(updated_at=FIRST_MEETING_REPORT_PUBLISHED)
+    log("relacja", report, created)

@@ -30,6 +30,11 @@ from members.models import Gmina
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 
+# How long after a held meeting its page may promise a report („Relacja … wkrótce”). Reports
+# usually follow within a week or two (the report of 6 June 2018 came on 14 June); past this,
+# a promise would only show that it was forgotten, so the page says plainly there is none.
+REPORT_PROMISE_DAYS = 14
+
 # Slugs that would clash with the section's own addresses (/spotkania/kalendarz.ics).
 RESERVED_SLUGS = {"kalendarz", "archiwum"}
 
@@ -264,6 +269,13 @@ class Meeting(models.Model):
     def report_pending(self):
         """A held meeting whose report is still to come."""
         return self.status == self.Status.HELD and self.public_report is None
+
+    @property
+    def report_promised(self):
+        """A held meeting whose report is still to come and may still be promised in public."""
+        if not self.report_pending:
+            return False
+        return timezone.localdate() < self.date + datetime.timedelta(days=REPORT_PROMISE_DAYS)
 
     @property
     def is_upcoming(self):

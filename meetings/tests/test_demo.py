@@ -26,7 +26,9 @@ def test_demo_has_the_two_real_meetings_and_keeps_edits(db):
         "zakroczym",
     )
     assert first.venue.latitude is None
-    assert first.public_report is None
+    assert first.public_report.author is None  # nobody on the staff wrote it
+    assert first.public_report.updated_at == first.public_report.published_at  # not the seeding time
+    assert rada.public_report is None
     first.title = "Tytuł poprawiony przez redakcję"
     first.save()
 
@@ -36,11 +38,13 @@ def test_demo_has_the_two_real_meetings_and_keeps_edits(db):
     assert Meeting.objects.get(pk=first.pk).title == "Tytuł poprawiony przez redakcję"
 
 
-def test_demo_meeting_page_says_the_report_is_pending(client, db):
+def test_demo_meeting_page_shows_its_report_of_14_june_2018(client, db):
     seed()
     html = client.get("/spotkania/pierwsze-spotkanie-organizacyjno-integracyjne-2018-06-06/").text
     assert '<time datetime="2018-06-06">środa, 6 czerwca 2018</time>' in html
-    assert "Relacja ze spotkania zostanie opublikowana wkrótce." in html
+    assert "wkrótce" not in html
+    assert "wzięło udział około 200 osób" in html
+    assert '<time datetime="2018-06-14T12:00:00+02:00">14 czerwca 2018</time>' in html
     assert "Partnerstwo lokalne w powiecie nowodworskim" in html  # the related news post
 
 
@@ -56,7 +60,9 @@ def test_demo_takes_participants_from_the_signatory_institutions_without_creatin
     assert not Meeting.objects.get(date="2018-06-06").participants.exists()  # not known
     html = client.get(rada.get_absolute_url()).text
     assert '<a href="/partnerzy/gmina-leoncin/">Gmina Leoncin</a>' in html
-    assert "Relacja ze spotkania zostanie opublikowana wkrótce." in html
+    # Eight years on, nothing is promised any more.
+    assert "wkrótce" not in html
+    assert "Relacji z tego spotkania nie opublikowano." in html
 
 
 def test_demo_without_institutions_leaves_participants_empty(db):
