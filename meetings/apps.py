@@ -8,11 +8,13 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from django.db.models import Q
 
-        from meetings.models import Meeting, Report
+        from meetings.models import REPORT_PROMISE_DAYS, Meeting, Report
         from pagecache import clock
 
         # A meeting is today's from the midnight of its day and past from the next one.
         clock.changes_at(Meeting, "date")
         clock.changes_at(Meeting, "date", day_after=True)
+        # A held meeting promises its report only for a while: from then on it says there is none.
+        clock.changes_at(Meeting, "date", when=Q(status=Meeting.Status.HELD), days_after=REPORT_PROMISE_DAYS)
         # A scheduled report appears by itself.
         clock.changes_at(Report, "published_at", when=Q(status=Report.Status.PUBLISHED))

@@ -1,5 +1,8 @@
 """Links that add an upcoming meeting to Google Calendar or Outlook.com.
 
+They carry the day the meeting holds (Meeting.calendar_times): the new date of a postponed
+meeting, never its old one; the page offers none for a meeting with no such day.
+
 Plain links: the portal makes no request to either service; the resident's browser goes there
 only when the link is clicked. Times go as UTC (Google) and as local time with its offset (Outlook).
 """
@@ -12,16 +15,19 @@ from meetings.ics import _location
 
 
 def _details(meeting):
-    return f"{meeting.series + ' – ' if meeting.series else ''}Szczegóły: {absolute_url(meeting.get_absolute_url())}"
+    parts = [meeting.series] if meeting.series else []
+    if meeting.status == meeting.Status.POSTPONED:
+        parts.append(f"Spotkanie przełożone z {meeting.date:%d.%m.%Y}")
+    parts.append(f"Szczegóły: {absolute_url(meeting.get_absolute_url())}")
+    return " – ".join(parts)
 
 
 def google_calendar_url(meeting):
-    if meeting.starts_at:
-        end = meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=1)
-        utc = [moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ") for moment in (meeting.starts_at, end)]
-        dates = "/".join(utc)
+    start, end = meeting.calendar_times
+    if isinstance(start, datetime.datetime):
+        dates = "/".join(moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ") for moment in (start, end))
     else:
-        dates = f"{meeting.date:%Y%m%d}/{meeting.date + datetime.timedelta(days=1):%Y%m%d}"
+        dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
     query = {
         "action": "TEMPLATE",
         "text": meeting.title,
@@ -41,13 +47,8 @@ def outlook_calendar_url(meeting):
         "body": _details(meeting),
         "location": _location(meeting.venue),
     }
-    if meeting.starts_at:
-        end = meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=1)
-        query.update(startdt=meeting.starts_at.isoformat(), enddt=end.isoformat())
-    else:
-        query.update(
-            startdt=meeting.date.isoformat(),
-            enddt=(meeting.date + datetime.timedelta(days=1)).isoformat(),
-            allday="true",
-        )
+    start, end = meeting.calendar_times
+    query.update(startdt=start.isoformat(), enddt=end.isoformat())
+    if not isinstance(start, datetime.datetime):
+        query["allday"] = "true"
     return "https://outlook.live.com/calendar/0/action/compose?" + urlencode(query)

@@ -205,6 +205,9 @@ def _report(log, meeting, body, published_at=None):
         meeting=meeting,
         defaults={"body": body, "status": Report.Status.PUBLISHED, "published_at": published_at or timezone.now()},
     )
+    if created:
+        # Seeding is not an edit: the report was last changed when it was published.
+        Report.objects.filter(pk=report.pk).update(updated_at=report.published_at)
     log("relacja", report, created)
 
 

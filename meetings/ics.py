@@ -10,20 +10,11 @@ from core.links import absolute_url
 from core.sanitize import html_to_text
 from meetings.models import Meeting
 
-# How a calendar app should show each status. A postponed meeting does not
-# take place at its original time, so that event is cancelled too.
-ICS_STATUS = {
-    Meeting.Status.PLANNED: "CONFIRMED",
-    Meeting.Status.HELD: "CONFIRMED",
-    Meeting.Status.POSTPONED: "CANCELLED",
-    Meeting.Status.CANCELLED: "CANCELLED",
-}
-
 
 def _summary(meeting):
     if meeting.status == Meeting.Status.CANCELLED:
         return f"Odwołane: {meeting.title}"
-    if meeting.status == Meeting.Status.POSTPONED:
+    if meeting.status == Meeting.Status.POSTPONED and not meeting.new_date:
         return f"Przełożone: {meeting.title}"
     return meeting.title
 
@@ -35,7 +26,7 @@ def _description(meeting, url):
     if meeting.status in (Meeting.Status.POSTPONED, Meeting.Status.CANCELLED):
         line = f"Status: {meeting.get_status_display()}"
         if meeting.new_date:
-            line += f", nowy termin: {meeting.new_date:%d.%m.%Y}"
+            line += f" z {meeting.date:%d.%m.%Y} na {meeting.new_date:%d.%m.%Y}"
         parts.append(line)
         if meeting.status_reason:
             parts.append(meeting.status_reason)
@@ -62,15 +53,18 @@ def meeting_event(meeting):
     event.add("dtstamp", meeting.updated_at.astimezone(datetime.UTC))
     event.add("last-modified", meeting.updated_at.astimezone(datetime.UTC))
     event.add("summary", _summary(meeting))
-    if meeting.starts_at:
+    if meeting.starts_at and meeting.calendar_day in (meeting.date, None):
         event.add("dtstart", meeting.starts_at)
         if meeting.ends_at:
             event.add("dtend", meeting.ends_at)
     else:
-        # The time of day is not known: an all-day event.
-        event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + datetime.timedelta(days=1))
-    event.add("status", ICS_STATUS[meeting.status])
+        # The time of day is not known (or belonged to the old date): an all-day event.
+        day = meeting.calendar_day or meeting.date
+        event.add("dtstart", day)
+        event.add("dtend", day + datetime.timedelta(days=1))
+    # The same UID moves to the new date of a postponed meeting; a meeting with no day that
+    # holds (cancelled, or postponed with no new date yet) stays on its old day, cancelled.
+    event.add("status", "CONFIRMED" if meeting.calendar_day else "CANCELLED")
     location = _location(meeting.venue)
     if location:
         event.add("location", location)
@@ -91,12 +85,16 @@ def build_calendar(meetings, name):
     years = set()
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting))
-        years.add(meeting.date.year)
+        years.add((meeting.calendar_day or meeting.date).year)
     if years:
         # Time zone rules only for the years the meetings need: a short file.
         calendar.add_missing_timezones(
             first_date=datetime.date(min(years), 1, 1), last_date=datetime.date(max(years) + 1, 12, 31)
         )
+        # The library notes the range in English ("This timezone only works from…"): the file
+        # is for residents' calendars, where that comment may show; the range is in the rules.
+        for timezone in calendar.walk("VTIMEZONE"):
+            timezone.pop("COMMENT", None)
     return calendar
 
 

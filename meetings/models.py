@@ -30,6 +30,11 @@ from members.models import Gmina
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 
+# How long after a held meeting its page may promise a report („Relacja … wkrótce”). Reports
+# usually follow within a week or two (the report of 6 June 2018 came on 14 June); past this,
+# a promise would only show that it was forgotten, so the page says plainly there is none.
+REPORT_PROMISE_DAYS = 14
+
 # Slugs that would clash with the section's own addresses (/spotkania/kalendarz.ics).
 RESERVED_SLUGS = {"kalendarz", "archiwum"}
 
@@ -264,6 +269,42 @@ class Meeting(models.Model):
     def report_pending(self):
         """A held meeting whose report is still to come."""
         return self.status == self.Status.HELD and self.public_report is None
+
+    @property
+    def calendar_day(self):
+        """The day a calendar should hold the meeting on, or None when no day holds.
+
+        A postponed meeting moves to its new date once that is known; until then, and for a
+        cancelled meeting, there is no day to offer: the old one must not reach a calendar.
+        """
+        if self.status == self.Status.CANCELLED:
+            return None
+        if self.status == self.Status.POSTPONED:
+            return self.new_date
+        return self.date
+
+    @property
+    def calendar_times(self):
+        """(start, end) for calendars: aware datetimes, or dates of an all-day event.
+
+        The time of day belongs to the original date; a new date comes without one, so it is all day.
+        """
+        day = self.calendar_day or self.date
+        if day == self.date and self.starts_at:
+            return self.starts_at, self.ends_at or self.starts_at + datetime.timedelta(hours=1)
+        return day, day + datetime.timedelta(days=1)
+
+    @property
+    def offers_calendar(self):
+        """Whether the page offers „Dodaj do kalendarza”: a day still to come that holds."""
+        return self.calendar_day is not None and self.calendar_day >= timezone.localdate()
+
+    @property
+    def report_promised(self):
+        """A held meeting whose report is still to come and may still be promised in public."""
+        if not self.report_pending:
+            return False
+        return timezone.localdate() < self.date + datetime.timedelta(days=REPORT_PROMISE_DAYS)
 
     @property
     def is_upcoming(self):

@@ -103,6 +103,11 @@ def event_data(meeting):
     }
     if meeting.ends_at:
         data["endDate"] = meeting.ends_at.isoformat()
+    if status == "EventRescheduled":
+        # schema.org: startDate is the new date, the old one goes to previousStartDate.
+        data["previousStartDate"] = data["startDate"]
+        data["startDate"] = meeting.new_date.isoformat()
+        data.pop("endDate", None)
     if meeting.venue:
         venue = meeting.venue
         place = {"@type": "Place", "name": venue.name}

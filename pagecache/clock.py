@@ -7,6 +7,7 @@ once, in its AppConfig.ready():
     clock.changes_at(Post, "published_at", when=Q(status=Post.Status.PUBLISHED))
     clock.changes_at(Office, "start_date")                  # from the midnight that starts it
     clock.changes_at(Office, "end_date", day_after=True)    # from the midnight after it
+    clock.changes_at(Meeting, "date", days_after=14)         # from the midnight 14 days after it
 
 ``next_change()`` is the soonest such moment still to come. Every new content version
 (pagecache.versions.bump) carries it, and the first request after it renews every page, so
@@ -26,7 +27,7 @@ class _Field:
     model: type
     name: str
     when: models.Q | None
-    day_after: bool
+    days_after: int
 
     def next_moment(self, now):
         rows = self.model._default_manager.all()
@@ -34,15 +35,14 @@ class _Field:
             rows = rows.filter(self.when)
         if isinstance(self.model._meta.get_field(self.name), models.DateTimeField):
             return rows.filter(**{f"{self.name}__gt": now}).aggregate(at=Min(self.name))["at"]
+        # A date changes pages at its midnight, or at the midnight ``days_after`` days later:
+        # still to come when that midnight is after today's.
+        shift = datetime.timedelta(days=self.days_after)
         today = timezone.localdate(now)
-        # A date changes pages at its midnight, or at the next one (day_after): still to come
-        # when that midnight is after today's.
-        lookup = "gte" if self.day_after else "gt"
-        day = rows.filter(**{f"{self.name}__{lookup}": today}).aggregate(at=Min(self.name))["at"]
+        day = rows.filter(**{f"{self.name}__gt": today - shift}).aggregate(at=Min(self.name))["at"]
         if day is None:
             return None
-        if self.day_after:
-            day += datetime.timedelta(days=1)
+        day += shift
         return datetime.datetime.combine(day, datetime.time(), timezone.get_current_timezone())
 
 
@@ -50,9 +50,13 @@ _fields = []
 _moments = []
 
 
-def changes_at(model, field, *, when=None, day_after=False):
-    """Rows of ``model`` (those matching ``when``) change public pages at the moment ``field`` holds."""
-    _fields.append(_Field(model, field, when, day_after))
+def changes_at(model, field, *, when=None, day_after=False, days_after=0):
+    """Rows of ``model`` (those matching ``when``) change public pages at the moment ``field`` holds.
+
+    For a date, ``day_after`` (the midnight after it) or ``days_after`` (the midnight that many
+    days after it) moves the moment later.
+    """
+    _fields.append(_Field(model, field, when, 1 if day_after else days_after))
 
 
 def register(func):

@@ -2,6 +2,7 @@
 and a ceiling on form posts."""
 
 from django.conf import settings
+from django.urls import Resolver404, resolve
 
 from limits.ratelimit import client_ip, is_limited
 from pages import views
@@ -66,3 +67,35 @@ class RequestLimitsMiddleware:
             if limited:
                 return views.too_many_requests(request, retry_after=self.POST_WINDOW)
         return self.get_response(request)
+
+
+class MethodNotAllowedPageMiddleware:
+    """Give a wrong method (a GET of an address that only takes forms) the Polish 405 page.
+
+    Django's ``require_POST`` and friends answer with an empty body, which browsers show as
+    their own English error. The page keeps the status and the Allow header, and links back to
+    the page that holds the form: the address one level up, when it is a page of the portal.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content:
+            return response
+        page = views.method_not_allowed(request, way_back=_page_above(request.path))
+        page["Allow"] = response.get("Allow", "")
+        return page
+
+
+def _page_above(path):
+    """The address one level above ``path`` if the portal answers it (``/a/b/c/`` → ``/a/b/``)."""
+    parent = path.rstrip("/").rpartition("/")[0] + "/"
+    if parent == "/":
+        return None
+    try:
+        resolve(parent)
+    except Resolver404:
+        return None
+    return parent

@@ -202,6 +202,12 @@ def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
+def method_not_allowed(request, way_back=None):
+    response = render(request, "405.html", {"way_back": way_back}, status=405)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def server_error(request):
     # No context processors, no database: the database may be the problem.
     if isinstance(sys.exception(), DATABASE_ERRORS):  # raised outside a view, e.g. in middleware

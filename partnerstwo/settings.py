@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "pages.middleware.PermissionsPolicyMiddleware",
     "pages.middleware.DatabaseUnavailableMiddleware",
     "pages.middleware.RequestLimitsMiddleware",
+    # The Polish 405 page instead of the empty body of require_POST and friends.
+    "pages.middleware.MethodNotAllowedPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -42,7 +42,7 @@ def make_page_types(make_post, alice, django_user_model):
         body="<p>Aktywizacja zawodowa mieszkańców powiatu.</p>",
     )
     meeting = _meeting_with_a_report(alice)
-    pending = Meeting.objects.get(slug="pierwsze-spotkanie-organizacyjno-integracyjne-2018-06-06")
+    pending = Meeting.objects.get(slug="nadzwyczajne-posiedzenie-powiatowej-rady-rynku-pracy-2018-04-19")
     reader = verify_email(
         django_user_model.objects.create_user(
             username="czytelniczka@example.com",
@@ -83,7 +83,7 @@ def make_page_types(make_post, alice, django_user_model):
         "spotkania": "/spotkania/",
         "archiwum spotkań": "/spotkania/archiwum/2018/",
         "spotkanie z relacją": meeting.get_absolute_url(),
-        "spotkanie czekające na relację": pending.get_absolute_url(),
+        "spotkanie bez relacji": pending.get_absolute_url(),
         "wyniki wyszukiwania": "/szukaj/?q=partner",
         "brak wyników wyszukiwania": "/szukaj/?q=xyzzy",
         "newsletter": "/newsletter/",

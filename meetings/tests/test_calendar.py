@@ -61,7 +61,7 @@ def test_meeting_without_time_is_an_all_day_event(client, make_meeting):
 
 
 @pytest.mark.parametrize("status", [Meeting.Status.CANCELLED, Meeting.Status.POSTPONED])
-def test_cancelled_or_postponed_meeting_is_marked_cancelled(client, make_meeting, status):
+def test_cancelled_or_undated_postponed_meeting_is_marked_cancelled(client, make_meeting, status):
     meeting = make_meeting(status=status, status_reason="Choroba prowadzącego.")
     _, (event,) = events(client.get(meeting.get_ics_url()))
     assert str(event["STATUS"]) == "CANCELLED"

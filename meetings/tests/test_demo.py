@@ -28,6 +28,8 @@ def test_demo_has_the_two_real_meetings_and_keeps_edits(db):
     assert first.venue.latitude is None
     assert first.public_report is not None  # written from the facts of 14 June 2018
     assert first.public_report.published_at.date().isoformat() == "2018-06-14"
+    assert first.public_report.author is None  # nobody on the staff wrote it
+    assert first.public_report.updated_at == first.public_report.published_at  # not the seeding time
     first.title = "Tytuł poprawiony przez redakcję"
     first.save()
 

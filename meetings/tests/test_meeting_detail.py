@@ -61,7 +61,7 @@ def test_postponed_meeting_shows_new_date_and_reason(client, make_meeting):
     )
     html = client.get(meeting.get_absolute_url()).text
     assert "Przełożone" in html
-    assert 'nowy termin: <time datetime="2030-03-05">wtorek, 5 marca 2030</time>' in html
+    assert 'Nowy termin: <time datetime="2030-03-05">wtorek, 5 marca 2030</time>' in html
     assert "Powód: Sala jest w remoncie." in html
 
 

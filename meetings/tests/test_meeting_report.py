@@ -1,16 +1,41 @@
 import datetime
 
+import time_machine
 from django.utils import timezone
 
-from meetings.models import Meeting, Report
+from meetings.models import REPORT_PROMISE_DAYS, WARSAW, Meeting, Report
+from pagecache import clock
 
 PENDING = "Relacja ze spotkania zostanie opublikowana wkrótce."
+NONE = "Relacji z tego spotkania nie opublikowano."
 
 
 def test_held_meeting_without_report_says_it_will_come(client, make_meeting):
+    meeting = make_meeting(date=timezone.localdate() - datetime.timedelta(days=2), status=Meeting.Status.HELD)
+    html = client.get(meeting.get_absolute_url()).text
+    assert PENDING in html and NONE not in html
+
+
+def test_the_promise_ends_on_its_own_with_no_save(client, make_meeting):
+    held_on = timezone.localdate() - datetime.timedelta(days=1)
+    meeting = make_meeting(date=held_on, status=Meeting.Status.HELD)
+    assert PENDING in client.get(meeting.get_absolute_url()).text
+    assert client.get(meeting.get_absolute_url())["X-Page-Cache"] == "hit"
+
+    ends = datetime.datetime.combine(held_on + datetime.timedelta(days=REPORT_PROMISE_DAYS), datetime.time(), WARSAW)
+    assert clock.next_change() <= ends
+    with time_machine.travel(ends - datetime.timedelta(seconds=1)):
+        assert PENDING in client.get(meeting.get_absolute_url()).text
+    with time_machine.travel(ends + datetime.timedelta(seconds=1)):
+        html = client.get(meeting.get_absolute_url()).text
+        assert PENDING not in html and NONE in html
+        assert '<h2 id="relacja">' not in html
+
+
+def test_a_meeting_years_ago_promises_nothing(client, make_meeting):
     meeting = make_meeting(date=datetime.date(2018, 6, 6), status=Meeting.Status.HELD)
     html = client.get(meeting.get_absolute_url()).text
-    assert PENDING in html
+    assert PENDING not in html and NONE in html
 
 
 def test_planned_meeting_has_no_report_note(client, make_meeting):
@@ -20,7 +45,7 @@ def test_planned_meeting_has_no_report_note(client, make_meeting):
 
 
 def test_draft_and_scheduled_reports_stay_hidden(client, make_meeting):
-    meeting = make_meeting(date=datetime.date(2018, 6, 6), status=Meeting.Status.HELD)
+    meeting = make_meeting(date=timezone.localdate() - datetime.timedelta(days=3), status=Meeting.Status.HELD)
     report = Report.objects.create(meeting=meeting, body="<p>Tajny szkic relacji.</p>")
     html = client.get(meeting.get_absolute_url()).text
     assert PENDING in html and "Tajny szkic" not in html
