@@ -132,7 +132,7 @@ def _notify_staff(comment):
         f"{comment.body}\n\n"
         f"Komentarze czekające na moderację: {admin_url}\n"
     )
-    notify_staff(f"Komentarz czeka na moderację: {comment.post.title}", body)
+    notify_staff(f"Komentarz czeka na moderację: {comment.post.title}", body, permission="news.change_comment")
 
 
 @require_POST

@@ -41,14 +41,19 @@ def test_a_fresh_database_has_the_three_roles_with_their_permissions(db):
         "meetings.change_document",
         "news.add_category",
     } <= redaktor
-    assert not {p for p in redaktor if p.startswith(("newsletter.", "auth.", "members."))}
-    assert "news.change_comment" not in redaktor
+    assert {"pages.change_coordinator", "pages.change_accessibilitystatement", "members.change_institution"} <= redaktor
+    assert not {p for p in redaktor if p.startswith(("newsletter.", "auth.", "members.change_accessionrequest"))}
+    assert "news.change_comment" not in redaktor and "members.delete_institution" not in redaktor
+    partners = {
+        f"members.{action}_{model}" for model in ("institution", "person") for action in ("add", "change", "view")
+    } | {f"members.{action}_office" for action in ("add", "change", "delete", "view")}
     assert moderator == {
         "news.change_comment",
         "news.delete_comment",
         "news.view_comment",
         "members.change_accessionrequest",
         "members.view_accessionrequest",
+        *partners,
     }
     assert len(codenames(ADMINISTRATOR)) == Permission.objects.count()
     assert {"newsletter.change_issue", "auth.change_user", "mfa.delete_authenticator"} <= codenames(ADMINISTRATOR)
