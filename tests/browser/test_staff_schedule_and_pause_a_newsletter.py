@@ -35,7 +35,7 @@ def test_staff_schedule_an_issue_then_call_it_off(page, alice):
     page.get_by_role("button", name="Zaplanuj wysyłkę").click()
 
     expect(page.locator(".messagelist")).to_contain_text(f"na {pl_datetime(when)}")
-    expect(page.locator(".field-state")).to_contain_text(f"Zaplanowane na {pl_datetime(when)}")
+    expect(page.locator(".field-state")).to_contain_text(f"Zaplanowana na {pl_datetime(when)}")
     page.get_by_role("button", name="Odwołaj zaplanowaną wysyłkę").click()
     expect(page.locator(".messagelist")).to_contain_text("Odwołano zaplanowaną wysyłkę")
     expect(page.get_by_role("link", name="Zaplanuj wysyłkę…")).to_be_visible()
