@@ -49,7 +49,7 @@ def test_staff_pause_and_resume_a_running_send(page, alice):
 
     page.get_by_role("button", name="Wstrzymaj wysyłkę").click()
     expect(page.locator(".messagelist")).to_contain_text("Wstrzymano wysyłkę „Wydanie grudniowe”")
-    expect(page.locator(".field-state")).to_contain_text("Wstrzymane")
+    expect(page.locator(".field-state")).to_contain_text("Wstrzymana")
     page.get_by_role("button", name="Wznów wysyłkę").click()
     expect(page.locator(".messagelist")).to_contain_text("Wznowiono wysyłkę „Wydanie grudniowe”")
     expect(page.locator(".field-state")).to_contain_text("W trakcie wysyłki")
