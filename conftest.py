@@ -132,6 +132,25 @@ def bob(db, django_user_model):
     )
 
 
+@pytest.fixture
+def staff_in_role(db, django_user_model):
+    """``staff_in_role("Moderator")``: a staff member whose only permissions come from that role,
+    with a verified address (allauth lets them log in)."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    def make(role, email=None):
+        email = email or f"{role.lower()}@pup.example"
+        user = django_user_model.objects.create_user(
+            username=email, email=email, password=f"{role.lower()}-haslo-123", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=role))
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return make
+
+
 def without_per_response_values(html):
     """A page's HTML without what differs on every response (the CSRF token, the CSP nonce)."""
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)

@@ -43,6 +43,7 @@ def received(case):
     notify_staff(
         f"Nowe zgłoszenie dostępności nr {case.pk}: termin {case.due_on:%d.%m.%Y}",
         render_to_string("accessibility/email/staff_received.txt", context),
+        permission="accessibility.change_accessibilityrequest",
     )
     _to_requester(case, f"Otrzymaliśmy zgłoszenie dostępności nr {case.pk}", "accessibility/email/received.txt")
 

@@ -15,6 +15,14 @@ REDAKTOR = "Redaktor"
 MODERATOR = "Moderator"
 ADMINISTRATOR = "Administrator"
 
+# The partner institutions and their representatives; no role but the Administrator deletes an
+# institution (its offices go with it).
+PARTNERS = {
+    "members.institution": ("add", "change", "view"),
+    "members.person": ("add", "change", "view"),
+    "members.office": ALL,
+}
+
 # "app_label.model_name": actions.
 ROLES = {
     REDAKTOR: {
@@ -34,6 +42,13 @@ ROLES = {
         "meetings.document": ALL,
         "meetings.agendaitem": ALL,
         "meetings.venue": ALL,
+        # What the public pages say about the partnership: contacts, the accessibility statement,
+        # the agreements and the partner institutions with their representatives.
+        "pages.coordinator": ("change", "view"),
+        "pages.accessibilitystatement": ("change", "view"),
+        "agreement.agreement": ALL,
+        "agreement.signature": ALL,
+        **PARTNERS,
         # The metryczka register of what was changed (read-only in the admin).
         "changelog.changerecord": ("view",),
     },
@@ -43,6 +58,9 @@ ROLES = {
         # Requests for accessibility: answered within the statutory deadlines.
         "accessibility.accessibilityrequest": ("change", "view"),
         "accessibility.caseevent": ("view",),
+        # Accepting a request makes an unpublished institution: the Moderator completes and
+        # publishes it (members/admin.py accept_view opens its form).
+        **PARTNERS,
     },
     # Everything, newsletter sending and accounts included.
     ADMINISTRATOR: "__all__",

@@ -6,6 +6,7 @@ import functools
 from django.contrib import admin, messages
 from django.contrib.admin import actions as django_actions
 from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.urls import path
 
 from adminsite import dashboard
@@ -82,9 +83,17 @@ class PortalAdminSite(admin.AdminSite):
         @functools.wraps(view)
         def removing_new_files_on_error(request, *args, **kwargs):
             with new_files_removed_on_error():
-                return view(request, *args, **kwargs)
+                try:
+                    return view(request, *args, **kwargs)
+                except PermissionDenied:
+                    return self.permission_denied(request)
 
         return super().admin_view(removing_new_files_on_error, cacheable)
+
+    def permission_denied(self, request):
+        """A refusal inside the admin stays in the admin, with a way back to its start page."""
+        context = {**self.each_context(request), "title": "Brak dostępu"}
+        return TemplateResponse(request, "admin/403.html", context, status=403)
 
     def get_urls(self):
         # The panel beside each rich-text editor asks here while staff type (adminsite/content_checks.py).

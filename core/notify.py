@@ -28,11 +28,20 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2)]
 
 
-def staff_recipients():
-    """STAFF_NOTIFY_EMAILS, or else every active staff member with an e-mail address."""
+def staff_recipients(permission):
+    """STAFF_NOTIFY_EMAILS, or else the active staff whose role can act on the notice.
+
+    ``permission`` is what acting takes ("news.change_comment"): a Redaktor is never told about a
+    comment whose page would refuse her, a Moderator and an Administrator are (accounts/roles.py).
+    """
     if settings.STAFF_NOTIFY_EMAILS:
         return list(settings.STAFF_NOTIFY_EMAILS)
-    users = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
+    users = (
+        get_user_model()
+        .objects.with_perm(permission, backend="django.contrib.auth.backends.ModelBackend")
+        .filter(is_staff=True)
+        .exclude(email="")
+    )
     return sorted(set(users.values_list("email", flat=True)))
 
 
@@ -131,5 +140,6 @@ def send_later(subject, body, recipients, *, reply_to=()):
         queue_mail(_text_message(subject, body, recipients, reply_to))
 
 
-def notify_staff(subject, body):
-    send_later(subject, body, staff_recipients())
+def notify_staff(subject, body, *, permission):
+    """Tell the staff who may act on it (``permission``, see staff_recipients)."""
+    send_later(subject, body, staff_recipients(permission))

@@ -150,9 +150,9 @@ class RejectionForm(forms.Form):
         label="Powód odrzucenia",
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Trafi do zgłaszającego w e-mailu z decyzją i zostanie zapisany przy zgłoszeniu.",
+        help_text="Trafi do osoby zgłaszającej w e-mailu z decyzją i zostanie zapisany przy zgłoszeniu.",
         error_messages={
-            "required": "Podaj powód odrzucenia: trafi do zgłaszającego.",
+            "required": "Podaj powód odrzucenia: trafi do osoby zgłaszającej.",
             "max_length": "Powód może mieć najwyżej %(limit_value)d znaków (ma %(show_value)d).",
         },
     )
@@ -160,7 +160,7 @@ class RejectionForm(forms.Form):
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()
         if not reason:
-            raise ValidationError("Podaj powód odrzucenia: trafi do zgłaszającego.")
+            raise ValidationError("Podaj powód odrzucenia: trafi do osoby zgłaszającej.")
         return reason
 
 
@@ -259,7 +259,9 @@ class AccessionRequestAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
             self._report_mail(request, req, mailed)
-            return redirect("admin:members_institution_change", req.institution.pk)
+            if request.user.has_perm("members.change_institution"):
+                return redirect("admin:members_institution_change", req.institution.pk)
+            return redirect(reverse("admin:members_accessionrequest_changelist") + "?status__exact=oczekuje")
         context = self._context(request, req, "Przyjąć zgłoszenie?")
         return TemplateResponse(request, "admin/members/accessionrequest/accept.html", context)
 
@@ -283,12 +285,16 @@ class AccessionRequestAdmin(admin.ModelAdmin):
 
     def _report_mail(self, request, req, mailed):
         if mailed:
-            self.message_user(request, f"E-mail z decyzją wyjdzie za chwilę na adres {req.email}.", messages.SUCCESS)
+            self.message_user(
+                request,
+                f"Wiadomość z decyzją zostanie wysłana na adres {req.email} w ciągu kilku minut.",
+                messages.SUCCESS,
+            )
         else:
             self.message_user(
                 request,
                 f"Nie udało się przygotować e-maila z decyzją na adres {req.email}: "
-                "przekaż ją zgłaszającemu samodzielnie.",
+                "przekaż ją osobie zgłaszającej samodzielnie.",
                 messages.WARNING,
             )
 
@@ -326,7 +332,7 @@ class AccessionRequestAdmin(admin.ModelAdmin):
         if accepted:
             self.message_user(
                 request,
-                f"Przyjęto {plural(accepted, 'zgłoszenie,zgłoszenia,zgłoszeń')}; zgłaszający dostaną e-mail. "
+                f"Przyjęto {plural(accepted, 'zgłoszenie,zgłoszenia,zgłoszeń')}; osoby zgłaszające dostaną e-mail. "
                 "Nowe instytucje czekają nieopublikowane: uzupełnij ich dane i opublikuj je.",
                 messages.SUCCESS,
             )
@@ -359,7 +365,7 @@ class AccessionRequestAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 f"Odrzucono {plural(rejected, 'zgłoszenie,zgłoszenia,zgłoszeń')}; "
-                "zgłaszający dostaną e-mail z uzasadnieniem.",
+                "osoby zgłaszające dostaną e-mail z uzasadnieniem.",
                 messages.SUCCESS,
             )
             self._report_skipped_and_unmailed(request, skipped, unmailed)
@@ -392,6 +398,6 @@ class AccessionRequestAdmin(admin.ModelAdmin):
                 request,
                 "Nie udało się przygotować e-maila z decyzją na adresy: "
                 + ", ".join(unmailed)
-                + ". Przekaż ją zgłaszającym samodzielnie.",
+                + ". Przekaż ją osobom zgłaszającym samodzielnie.",
                 messages.WARNING,
             )

@@ -257,7 +257,7 @@ class AccessionRequest(models.Model):
         "powód odrzucenia",
         max_length=2000,
         blank=True,
-        help_text="Trafia do zgłaszającego w e-mailu z decyzją.",
+        help_text="Trafia do osoby zgłaszającej w e-mailu z decyzją.",
     )
     created_at = models.DateTimeField("wysłano", auto_now_add=True)
     decided_at = models.DateTimeField("data decyzji", null=True, blank=True)

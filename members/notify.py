@@ -17,6 +17,7 @@ def accession_received(request_obj):
     notify_staff(
         f"Nowe zgłoszenie przystąpienia do partnerstwa: {request_obj.institution_name}",
         render_to_string("members/email/accession_staff.txt", context),
+        permission="members.change_accessionrequest",
     )
     send_later(
         "Otrzymaliśmy zgłoszenie przystąpienia do Partnerstwa Lokalnego",

@@ -12,6 +12,7 @@ from core.admin_mixins import StaffAuthorAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_datetime, plural
 from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
+from news.notify import tell_author
 
 
 @admin.register(Category)
@@ -179,9 +180,33 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["body", "author_name", "user__email", "post__title"]
     list_select_related = ["post", "user"]
     date_hierarchy = "created_at"
-    readonly_fields = ["post", "user", "author_name", "body", "created_at", "moderated_at", "replied_at", "replied_by"]
+    readonly_fields = [
+        "post",
+        "user",
+        "author_name",
+        "body",
+        "notify_author",
+        "created_at",
+        "moderated_at",
+        "replied_at",
+        "replied_by",
+    ]
     fieldsets = [
-        (None, {"fields": ["post", "user", "author_name", "body", "status", "created_at", "moderated_at"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "post",
+                    "user",
+                    "author_name",
+                    "body",
+                    "notify_author",
+                    "status",
+                    "created_at",
+                    "moderated_at",
+                ]
+            },
+        ),
         ("Odpowiedź pod komentarzem", {"fields": ["reply", "replied_at", "replied_by"]}),
     ]
     actions = ["approve", "mark_spam", "delete_selected"]
@@ -191,7 +216,14 @@ class CommentAdmin(admin.ModelAdmin):
         return False  # readers write comments on the site
 
     def _moderate(self, request, queryset, status, text):
-        count = queryset.exclude(status=status).update(status=status, moderated_at=timezone.now())
+        changing = list(queryset.exclude(status=status).select_related("post", "user"))
+        count = Comment.objects.filter(pk__in=[c.pk for c in changing]).update(
+            status=status, moderated_at=timezone.now()
+        )
+        if status == Comment.Status.APPROVED:
+            for comment in changing:
+                comment.status = status
+                tell_author(comment, approved=True, answered=bool(comment.reply))
         self.message_user(request, text.format(count=count), messages.SUCCESS)
 
     @admin.action(description="Zatwierdź zaznaczone komentarze", permissions=["change"])
@@ -213,6 +245,9 @@ class CommentAdmin(admin.ModelAdmin):
         if obj.reply_changed:
             obj.replied_at, obj.replied_by = (timezone.now(), request.user) if obj.reply else (None, None)
         super().save_model(request, obj, form, change)
+        approved = "status" in form.changed_data and obj.is_approved
+        answered = bool(obj.reply) and (obj.reply_changed or approved)
+        tell_author(obj, approved=approved, answered=answered)
 
     def response_change(self, request, obj):
         if not getattr(obj, "reply_changed", False) or "_continue" in request.POST:

@@ -7,11 +7,17 @@ from news.models import COMMENT_MAX_LENGTH, Comment, Rating
 class CommentForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Comment
-        fields = ["author_name", "body"]
-        labels = {"author_name": "Podpis", "body": "Treść komentarza"}
+        fields = ["author_name", "body", "notify_author"]
+        labels = {
+            "author_name": "Podpis",
+            "body": "Treść komentarza",
+            "notify_author": "Powiadom mnie e-mailem, gdy komentarz zostanie zatwierdzony lub gdy Partnerstwo odpowie",
+        }
         help_texts = {
             "author_name": "Imię lub pseudonim widoczny przy komentarzu. Nie wpisuj tu adresu e-mail.",
             "body": f"Zwykły tekst, do {COMMENT_MAX_LENGTH} znaków. Adresy stron zamienimy w linki.",
+            "notify_author": "Wiadomość przyjdzie na adres e-mail konta. Każda zawiera link, którym można "
+            "wyłączyć kolejne powiadomienia, także bez logowania.",
         }
         error_messages = {
             "author_name": {"required": "Podaj podpis: imię lub pseudonim."},

@@ -275,8 +275,16 @@ class Comment(models.Model):
         help_text="Pierwszy komentarz czytelnika czeka na moderację; po zatwierdzeniu jednego kolejne "
         "pojawiają się od razu.",
     )
+    notify_author = models.BooleanField(
+        "powiadomienia dla autora",
+        default=True,
+        help_text="Autor chce dostać e-mail, gdy komentarz zostanie zatwierdzony lub gdy Partnerstwo na niego "
+        "odpowie. Wyłącza to sam autor: w formularzu komentarza albo linkiem z wiadomości.",
+    )
     created_at = models.DateTimeField("dodano", auto_now_add=True)
-    moderated_at = models.DateTimeField("zmoderowano", null=True, blank=True, help_text="Kiedy zmieniono status.")
+    moderated_at = models.DateTimeField(
+        "data moderacji", null=True, blank=True, help_text="Kiedy ostatnio zmieniono status."
+    )
     reply = models.TextField(
         "odpowiedź Partnerstwa Lokalnego",
         max_length=COMMENT_MAX_LENGTH,

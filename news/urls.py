@@ -8,6 +8,7 @@ urlpatterns = [
     path("", reads("page")(views.PostList.as_view()), name="list"),
     path("rss/", feeds.LatestPosts(), name="rss"),
     path("atom/", feeds.LatestPostsAtom(), name="atom"),
+    path("powiadomienia/wylacz/<str:token>/", views.comment_notices_off, name="comment_notices_off"),
     path("kategoria/<slug:slug>/", reads("page")(views.CategoryPostList.as_view()), name="category"),
     path("kategoria/<slug:slug>/rss/", feeds.CategoryPosts(), name="category_rss"),
     path("kategoria/<slug:slug>/atom/", feeds.CategoryPostsAtom(), name="category_atom"),

@@ -2,13 +2,15 @@ import secrets
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
+from django.core import signing
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
 from changelog.metryczka import metryczka_for
@@ -20,6 +22,7 @@ from core.staff import has_staff_powers
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
 from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
+from news.notify import read_notices_off_token
 from pagecache.versions import reads, shows
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
@@ -132,7 +135,7 @@ def _notify_staff(comment):
         f"{comment.body}\n\n"
         f"Komentarze czekające na moderację: {admin_url}\n"
     )
-    notify_staff(f"Komentarz czeka na moderację: {comment.post.title}", body)
+    notify_staff(f"Komentarz czeka na moderację: {comment.post.title}", body, permission="news.change_comment")
 
 
 @require_POST
@@ -176,6 +179,25 @@ def add_comment(request, slug):
             extra_tags=at_comment,
         )
     return redirect(f"{post.get_absolute_url()}#komentarz-{comment.pk}")
+
+
+@never_cache  # it shows the state of one reader's comment: never a stored page
+@require_http_methods(["GET", "POST"])
+def comment_notices_off(request, token):
+    """The link in a comment notice: GET shows a button (mail scanners open links), the POST turns them off."""
+    try:
+        comment = Comment.objects.select_related("post").filter(pk=read_notices_off_token(token)).first()
+    except signing.BadSignature:
+        comment = None
+    if comment is None:
+        return render(request, "news/comment_notices_off.html", {"comment": None}, status=400)
+    if request.method == "POST":
+        if comment.notify_author:
+            comment.notify_author = False
+            comment.save(update_fields=["notify_author"])
+        messages.success(request, "Wyłączono powiadomienia o tym komentarzu. Nie wyślemy już o nim wiadomości.")
+        return redirect("news:comment_notices_off", token=token)
+    return render(request, "news/comment_notices_off.html", {"comment": comment})
 
 
 @require_POST

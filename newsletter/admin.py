@@ -189,7 +189,7 @@ class IssueAdmin(admin.ModelAdmin):
     @admin.display(description="status", ordering="status")
     def state(self, obj):
         if obj.status == Issue.Status.SCHEDULED:
-            return f"Zaplanowane na {pl_datetime(timezone.localtime(obj.scheduled_for))}"
+            return f"Zaplanowana na {pl_datetime(timezone.localtime(obj.scheduled_for))}"
         return obj.get_status_display()
 
     @admin.display(description="odbiorcy")

@@ -173,10 +173,10 @@ class Issue(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Szkic"
-        SCHEDULED = "scheduled", "Zaplanowane"
+        SCHEDULED = "scheduled", "Zaplanowana"
         SENDING = "sending", "W trakcie wysyłki"
-        PAUSED = "paused", "Wstrzymane"
-        SENT = "sent", "Wysłane"
+        PAUSED = "paused", "Wstrzymana"
+        SENT = "sent", "Wysłana"
 
     kind = models.CharField("rodzaj", max_length=20, choices=Kind.choices, default=Kind.NEWSLETTER)
     subject = models.CharField("temat", max_length=200)

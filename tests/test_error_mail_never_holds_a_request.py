@@ -51,7 +51,7 @@ def test_a_refusal_is_logged_in_one_line(db, django_user_model, caplog):
     # The home page is one row: nobody may add another.
     assert client.get("/admin/pages/homepage/add/").status_code == 403
     (refusal,) = [record for record in caplog.records if record.name == "django.request"]
-    assert refusal.getMessage() == "Forbidden (Permission denied): /admin/pages/homepage/add/"
+    assert refusal.getMessage() == "Forbidden: /admin/pages/homepage/add/"  # the admin's own 403 page
     assert refusal.exc_info is None
 
 

@@ -5,11 +5,14 @@ coordinator's e-mail when that is not set, or no Reply-To at all when neither is
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
 from members.models import AccessionRequest
 from members.notify import accession_accepted, accession_received, accession_rejected
+from news.models import Category, Comment, Post
+from news.notify import tell_author
 from newsletter.mail import IssueContent, confirmation_message, issue_message, welcome_message
 from newsletter.models import ConsentText, Issue, Subscriber
 from pages.models import Coordinator
@@ -47,7 +50,14 @@ def public_mails(client, applicant, in_background):
         confirmed_at=timezone.now(),
     )
     bob = Subscriber(email="bob@example.com")
+    category = Category.objects.create(name="Aktualności", slug="aktualnosci-test")
+    post = Post.objects.create(title="Nabór", body="<p>Treść.</p>", category=category, status=Post.Status.PUBLISHED)
+    reader = get_user_model().objects.create_user(username="czytelnik@example.net", email="czytelnik@example.net")
+    comment = Comment.objects.create(
+        post=post, user=reader, author_name="Ola", body="Kiedy?", status=Comment.Status.APPROVED, reply="W marcu."
+    )
     with in_background():
+        tell_author(comment, approved=True, answered=True)
         accession_received(applicant)
         accession_accepted(applicant)
         accession_rejected(applicant)
@@ -56,7 +66,7 @@ def public_mails(client, applicant, in_background):
     outgoing = [m for m in mail.outbox if not set(m.to) & set(STAFF)]
     outgoing += [confirmation_message(subscriber), welcome_message(subscriber)]
     outgoing += [issue_message(IssueContent(issue), subscriber), issue_message(IssueContent(issue), bob, test=True)]
-    assert len(outgoing) == 8
+    assert len(outgoing) == 9
     return outgoing
 
 

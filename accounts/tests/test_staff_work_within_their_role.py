@@ -41,8 +41,12 @@ def test_a_fresh_database_has_the_three_roles_with_their_permissions(db):
         "meetings.change_document",
         "news.add_category",
     } <= redaktor
-    assert not {p for p in redaktor if p.startswith(("newsletter.", "auth.", "members."))}
-    assert "news.change_comment" not in redaktor
+    assert {"pages.change_coordinator", "pages.change_accessibilitystatement", "members.change_institution"} <= redaktor
+    assert not {p for p in redaktor if p.startswith(("newsletter.", "auth.", "members.change_accessionrequest"))}
+    assert "news.change_comment" not in redaktor and "members.delete_institution" not in redaktor
+    partners = {
+        f"members.{action}_{model}" for model in ("institution", "person") for action in ("add", "change", "view")
+    } | {f"members.{action}_office" for action in ("add", "change", "delete", "view")}
     assert moderator == {
         "news.change_comment",
         "news.delete_comment",
@@ -52,6 +56,7 @@ def test_a_fresh_database_has_the_three_roles_with_their_permissions(db):
         "accessibility.change_accessibilityrequest",
         "accessibility.view_accessibilityrequest",
         "accessibility.view_caseevent",
+        *partners,
     }
     assert len(codenames(ADMINISTRATOR)) == Permission.objects.count()
     assert {"newsletter.change_issue", "auth.change_user", "mfa.delete_authenticator"} <= codenames(ADMINISTRATOR)
@@ -121,3 +126,20 @@ def test_moderator_approves_comments_but_cannot_edit_posts(person_in, make_post,
     assert client.post(f"/admin/news/post/{post.pk}/change/", {"title": "Zmieniony"}).status_code == 403
     assert client.get("/admin/members/accessionrequest/").status_code == 200
     assert "1 komentarz czeka na moderację" not in client.get("/admin/").text  # approved already
+
+
+def test_a_refusal_inside_the_admin_is_an_admin_page_with_a_way_back(person_in):
+    response = person_in(REDAKTOR).get("/admin/news/comment/")
+    assert response.status_code == 403
+    html = response.text
+    assert "<h1>Brak dostępu</h1>" in html
+    assert "Partnerstwo Lokalne – administracja" in html  # the admin's header
+    assert 'href="/admin/">Wróć do strony głównej panelu</a>' in html
+    assert "poproś administratora portalu o nadanie odpowiedniej roli" in html
+
+
+def test_only_those_who_moderate_see_the_reply_link_under_a_comment(person_in, make_post, bob):
+    post = make_post()
+    Comment.objects.create(post=post, user=bob, author_name="Bob", body="Pytanie.", status=Comment.Status.APPROVED)
+    assert "Odpowiedz jako Partnerstwo" not in person_in(REDAKTOR).get(post.get_absolute_url()).text
+    assert "Odpowiedz jako Partnerstwo" in person_in(MODERATOR).get(post.get_absolute_url()).text

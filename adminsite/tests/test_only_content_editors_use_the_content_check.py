@@ -1,4 +1,4 @@
-"""The check panel's endpoint is for staff who edit rich text: a Moderator gets 403."""
+"""The check panel's endpoint is for staff who edit rich text: one who only moderates comments gets 403."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -21,10 +21,18 @@ def staff_in(db, django_user_model, client):
     return make
 
 
-def test_a_moderator_gets_403(staff_in):
-    response = staff_in(MODERATOR).post("/admin/sprawdz-tresc/", {"html": "<p>Tekst.</p>"})
+def test_staff_who_only_moderate_comments_get_403(client, django_user_model):
+    moderator = django_user_model.objects.create_user(username="ewa@pup.example", is_staff=True)
+    moderator.user_permissions.set(Permission.objects.filter(codename__in=["view_comment", "change_comment"]))
+    client.force_login(moderator)
+    response = client.post("/admin/sprawdz-tresc/", {"html": "<p>Tekst.</p>"})
     assert response.status_code == 403
     assert response.json() == FORBIDDEN
+
+
+def test_a_moderator_gets_the_findings_for_the_institution_they_complete(staff_in):
+    response = staff_in(MODERATOR).post("/admin/sprawdz-tresc/", {"html": "<p>Krótki tekst bez błędów.</p>"})
+    assert response.status_code == 200
 
 
 def test_staff_who_may_only_view_get_403(client, django_user_model):

@@ -68,7 +68,7 @@ def test_accepting_creates_an_unpublished_institution_and_tells_the_applicant(
 
     page = client.get(response["Location"]).text
     assert "Przyjęto zgłoszenie „Cech Rzemiosł Różnych”. Instytucja czeka nieopublikowana" in page
-    assert "E-mail z decyzją wyjdzie za chwilę na adres jan@example.org." in page
+    assert "Wiadomość z decyzją zostanie wysłana na adres jan@example.org w ciągu kilku minut." in page
     assert "Jan Przykładowy, jan@example.org" in page  # the request, for reference
 
 
@@ -126,7 +126,7 @@ def test_a_hung_mail_server_never_holds_the_decision(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/members/accessionrequest/{req.pk}/przyjmij/", follow=True)
     assert response.status_code == 200
-    assert "E-mail z decyzją wyjdzie za chwilę na adres jan@example.org." in response.text
+    assert "Wiadomość z decyzją zostanie wysłana na adres jan@example.org w ciągu kilku minut." in response.text
     assert hung_mail_server.connections() == 0  # the request never talked to the mail server
     req.refresh_from_db()
     assert req.status == AccessionRequest.Status.ACCEPTED

@@ -28,7 +28,7 @@ def test_accepting_selected_requests_asks_first_then_creates_unpublished_institu
 
     with in_background():
         response = act(client, "accept", first, second, confirm="1")
-    assert "Przyjęto 2 zgłoszenia; zgłaszający dostaną e-mail." in response.text
+    assert "Przyjęto 2 zgłoszenia; osoby zgłaszające dostaną e-mail." in response.text
     assert set(Institution.objects.values_list("name", "is_published")) == {
         ("Cech Rzemiosł Różnych", False),
         ("Stowarzyszenie Przykładowe", False),
@@ -48,11 +48,11 @@ def test_rejecting_selected_requests_asks_one_reason_for_all(client, alice, pend
 
     missing = act(client, "reject", first, second, reason="")
     assert missing.status_code == 400
-    assert "Podaj powód odrzucenia: trafi do zgłaszającego." in missing.text
+    assert "Podaj powód odrzucenia: trafi do osoby zgłaszającej." in missing.text
 
     with in_background():
         done = act(client, "reject", first, second, reason="Nabór partnerów jest zamknięty do końca roku.")
-    assert "Odrzucono 2 zgłoszenia; zgłaszający dostaną e-mail z uzasadnieniem." in done.text
+    assert "Odrzucono 2 zgłoszenia; osoby zgłaszające dostaną e-mail z uzasadnieniem." in done.text
     assert set(AccessionRequest.objects.values_list("status", "rejection_reason")) == {
         ("odrzucone", "Nabór partnerów jest zamknięty do końca roku."),
     }

@@ -14,11 +14,11 @@ def test_rejecting_asks_for_a_reason(client, alice, pending_request):
     client.force_login(alice)
     page = client.get(reject_url(req)).text
     assert "Odrzucić zgłoszenie?" in page
-    assert "Powód odrzucenia" in page and "Trafi do zgłaszającego w e-mailu z decyzją" in page
+    assert "Powód odrzucenia" in page and "Trafi do osoby zgłaszającej w e-mailu z decyzją" in page
 
     response = client.post(reject_url(req), {"reason": "   "})
     assert response.status_code == 400
-    assert "Podaj powód odrzucenia: trafi do zgłaszającego." in response.text
+    assert "Podaj powód odrzucenia: trafi do osoby zgłaszającej." in response.text
     req.refresh_from_db()
     assert req.status == AccessionRequest.Status.PENDING and mail.outbox == []
 
@@ -45,7 +45,7 @@ def test_rejecting_stores_the_reason_and_e_mails_it(client, alice, pending_reque
 
     page = client.get(response["Location"]).text
     assert "Odrzucono zgłoszenie „Cech Rzemiosł Różnych”." in page
-    assert "E-mail z decyzją wyjdzie za chwilę na adres jan@example.org." in page
+    assert "Wiadomość z decyzją zostanie wysłana na adres jan@example.org w ciągu kilku minut." in page
     detail = client.get(f"/admin/members/accessionrequest/{req.pk}/change/").text
     assert reason in detail and "Odrzuć zgłoszenie…" not in detail
 

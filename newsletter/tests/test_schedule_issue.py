@@ -36,7 +36,7 @@ def test_staff_schedule_an_issue_and_it_goes_out_when_due(
     assert "Zaplanować wysyłkę?" in page and "dziś do 2 subskrybentów" in page
     response = client.post(f"/admin/newsletter/issue/{issue.pk}/zaplanuj/", {"when": local_input(when)}, follow=True)
     assert f"Zaplanowano wysyłkę „Wydanie grudniowe” na {pl_datetime(timezone.localtime(when))}." in response.text
-    assert f"Zaplanowane na {pl_datetime(timezone.localtime(when))}" in response.text
+    assert f"Zaplanowana na {pl_datetime(timezone.localtime(when))}" in response.text
     assert "Odwołaj zaplanowaną wysyłkę" in response.text
     issue.refresh_from_db()
     assert (issue.status, issue.scheduled_for) == (Issue.Status.SCHEDULED, when)

@@ -33,7 +33,9 @@ def test_staff_accept_a_request_complete_the_institution_and_publish_it(page, br
     page.get_by_role("button", name="Tak, przyjmij zgłoszenie").click()
 
     expect(page.locator(".messagelist")).to_contain_text("Przyjęto zgłoszenie „Cech Rzemiosł Różnych”")
-    expect(page.locator(".messagelist")).to_contain_text("E-mail z decyzją wyjdzie za chwilę na adres jan@example.org.")
+    expect(page.locator(".messagelist")).to_contain_text(
+        "Wiadomość z decyzją zostanie wysłana na adres jan@example.org w ciągu kilku minut."
+    )
     expect(page.get_by_label("Opublikowana")).not_to_be_checked()
     run_worker()
     assert [m.to for m in mail.outbox] == [["jan@example.org"]]
@@ -61,7 +63,7 @@ def test_staff_reject_a_request_with_a_reason(page, alice, run_worker):
 
     page.get_by_role("link", name="Odrzuć zgłoszenie…").click()
     page.get_by_role("button", name="Odrzuć zgłoszenie").click()  # forgot the reason
-    expect(page.get_by_text("Podaj powód odrzucenia: trafi do zgłaszającego.")).to_be_visible()
+    expect(page.get_by_text("Podaj powód odrzucenia: trafi do osoby zgłaszającej.")).to_be_visible()
     req.refresh_from_db()
     assert req.status == AccessionRequest.Status.PENDING
 

@@ -35,7 +35,7 @@ def test_staff_schedule_an_issue_then_call_it_off(page, alice):
     page.get_by_role("button", name="Zaplanuj wysyłkę").click()
 
     expect(page.locator(".messagelist")).to_contain_text(f"na {pl_datetime(when)}")
-    expect(page.locator(".field-state")).to_contain_text(f"Zaplanowane na {pl_datetime(when)}")
+    expect(page.locator(".field-state")).to_contain_text(f"Zaplanowana na {pl_datetime(when)}")
     page.get_by_role("button", name="Odwołaj zaplanowaną wysyłkę").click()
     expect(page.locator(".messagelist")).to_contain_text("Odwołano zaplanowaną wysyłkę")
     expect(page.get_by_role("link", name="Zaplanuj wysyłkę…")).to_be_visible()
@@ -49,7 +49,7 @@ def test_staff_pause_and_resume_a_running_send(page, alice):
 
     page.get_by_role("button", name="Wstrzymaj wysyłkę").click()
     expect(page.locator(".messagelist")).to_contain_text("Wstrzymano wysyłkę „Wydanie grudniowe”")
-    expect(page.locator(".field-state")).to_contain_text("Wstrzymane")
+    expect(page.locator(".field-state")).to_contain_text("Wstrzymana")
     page.get_by_role("button", name="Wznów wysyłkę").click()
     expect(page.locator(".messagelist")).to_contain_text("Wznowiono wysyłkę „Wydanie grudniowe”")
     expect(page.locator(".field-state")).to_contain_text("W trakcie wysyłki")
