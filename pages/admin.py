@@ -4,7 +4,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin
-from core.admin_mixins import SingleRowAdminMixin
+from core.admin_mixins import EditConflictAdminMixin, SingleRowAdminMixin
 from core.images import clean_form_image
 from pages.models import AccessibilityStatement, Coordinator, HomeBlock, HomePage, MenuItem, Page, PageRedirect
 
@@ -51,7 +51,7 @@ class CoordinatorAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
+class PageAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     form = PageAdminForm
     list_display = ["title", "address", "section", "position", "is_published", "updated_at"]
     list_filter = ["section", "is_published"]
@@ -95,7 +95,7 @@ class MenuItemAdminForm(forms.ModelForm):
 
 
 @admin.register(MenuItem)
-class MenuItemAdmin(admin.ModelAdmin):
+class MenuItemAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     form = MenuItemAdminForm
     list_display = ["label", "target", "position"]
     list_editable = ["position"]
@@ -152,7 +152,7 @@ class HomeBlockInline(admin.TabularInline):
 
 
 @admin.register(HomePage)
-class HomePageAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+class HomePageAdmin(EditConflictAdminMixin, SingleRowAdminMixin, admin.ModelAdmin):
     """The coordinator's row seen as the home page: made with „Dane koordynatora” (or the demo), never here."""
 
     form = HomePageAdminForm
@@ -174,7 +174,7 @@ class HomePageAdmin(SingleRowAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Coordinator)
-class CoordinatorAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+class CoordinatorAdmin(EditConflictAdminMixin, SingleRowAdminMixin, admin.ModelAdmin):
     form = CoordinatorAdminForm
     list_display = ["name", "phone", "email"]
     fieldsets = [
@@ -227,7 +227,7 @@ class AccessibilityStatementAdminForm(forms.ModelForm):
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+class AccessibilityStatementAdmin(EditConflictAdminMixin, SingleRowAdminMixin, admin.ModelAdmin):
     form = AccessibilityStatementAdminForm
     list_display = ["__str__", "status", "reviewed_on", "next_review_due", "review_up_to_date"]
     readonly_fields = ["updated_at"]
