@@ -133,10 +133,8 @@ def edit_state(model_admin, request, obj, form):
         rows = list(model._default_manager.filter(**{fk.name: obj}).order_by("pk").values_list(*edited))
         fields[str(model._meta.verbose_name_plural)] = _digest(rows)
     version = None
-    if hasattr(model_admin, "version_compare_view"):
-        from changelog.versions import versions_of
-
-        version = versions_of(obj).values_list("pk", flat=True).first()
+    if hasattr(model_admin, "newest_version_id"):  # changelog's VersionHistoryAdminMixin
+        version = model_admin.newest_version_id(obj)
     return {"fields": fields, "version": version}
 
 
@@ -184,10 +182,8 @@ def conflict_message(model_admin, obj, changed, opened_version):
         who = format_html(" ({}, {})", name, when) if name else format_html(" ({})", when)
     what = format_html(" Zmieniono w niej: {}.", ", ".join(changed)) if changed else ""
     compare = ""
-    if hasattr(model_admin, "version_compare_view"):
-        from changelog.versions import versions_of
-
-        newest = versions_of(obj).values_list("pk", flat=True).first()
+    if hasattr(model_admin, "newest_version_id"):
+        newest = model_admin.newest_version_id(obj)
         if opened_version is not None and newest is not None and newest != opened_version:
             url = model_admin._url("version_compare", obj) + f"?od={opened_version}&do={newest}"
             text = "Porównaj wersję otwartą w tym formularzu z zapisaną"
