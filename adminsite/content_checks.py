@@ -46,7 +46,13 @@ class CheckedCKEditor5Widget(CKEditor5Widget):
 
     class Media:
         css = {"all": ["css/admin-content-checks.css"]}
-        js = ["js/admin-content-checks.js"]
+        # The editor's files first, named as its widget names them, so our texts come after its Polish.
+        js = [
+            "django_ckeditor_5/dist/bundle.js",
+            "django_ckeditor_5/dist/translations/pl.js",
+            "js/editor-texts.js",
+            "js/admin-content-checks.js",
+        ]
 
     def render(self, name, value, attrs=None, renderer=None):
         editor = super().render(name, value, attrs, renderer)

@@ -5,6 +5,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from agreement.models import Agreement, Signature
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin
+from core.admin_mixins import EditConflictAdminMixin
 from core.documents import pdf_upload_warning, pdf_verdict
 
 
@@ -26,7 +27,7 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
+class AgreementAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     form = AgreementAdminForm
     inlines = [SignatureInline]
     list_display = ["title", "signed_on", "is_published", "document_accessibility"]

@@ -124,7 +124,7 @@ FOG_LEVELS = [
     (12, "średnio trudny", "zrozumiały dla ucznia szkoły średniej"),
     (15, "trudny", "zrozumiały dla osób po studiach licencjackich"),
     (17, "bardzo trudny", "zrozumiały dla osób po studiach magisterskich"),
-    (None, "bardzo trudny, specjalistyczny", "zrozumiały dla specjalistów w danej dziedzinie"),
+    (None, "bardzo trudny", "zrozumiały dla specjalistów w danej dziedzinie"),
 ]
 
 

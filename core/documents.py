@@ -386,7 +386,7 @@ def pdf_verdict(codes):
         return "Nie sprawdzono."
     if not codes:
         return "Dostępny: ma tagi, język, tytuł i tekst."
-    return f"Niedostępny w pełni. Brak: {', '.join(PDF_PROBLEMS_SHORT[c] for c in codes if c in PDF_PROBLEMS_SHORT)}."
+    return f"Nie w pełni dostępny. Brak: {', '.join(PDF_PROBLEMS_SHORT[c] for c in codes if c in PDF_PROBLEMS_SHORT)}."
 
 
 def pdf_upload_warning(name, codes):

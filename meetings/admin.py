@@ -8,7 +8,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin, describe_form_changes, forget_changes, record_change
-from core.admin_mixins import StaffAuthorAdminMixin, staff_users
+from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin, staff_users
 from core.documents import clean_form_document, pdf_upload_warning, pdf_verdict
 from core.images import clean_form_image, clean_image
 from core.templatetags.pl import plural
@@ -214,7 +214,7 @@ class ReportFilter(admin.SimpleListFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(VersionHistoryAdminMixin, admin.ModelAdmin):
+class MeetingAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, admin.ModelAdmin):
     form = MeetingAdminForm
     list_display = [
         "title",
@@ -319,7 +319,13 @@ class MeetingAdmin(VersionHistoryAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(VersionHistoryAdminMixin, StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
+class ReportAdmin(
+    EditConflictAdminMixin,
+    VersionHistoryAdminMixin,
+    StaffAuthorAdminMixin,
+    MetryczkaAdminMixin,
+    admin.ModelAdmin,
+):
     """Reports on their own: written and published days later, without opening the meeting."""
 
     form = ReportForm

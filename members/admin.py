@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from core.admin_mixins import EditConflictAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_date, plural
 from members import decisions
@@ -108,7 +109,7 @@ class PersonOfficeInline(OfficeInline):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(admin.ModelAdmin):
+class InstitutionAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     form = InstitutionAdminForm
     inlines = [OfficeInline]
     list_display = ["name", "short_name", "kind", "gmina", "is_published"]

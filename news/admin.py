@@ -8,7 +8,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin
-from core.admin_mixins import StaffAuthorAdminMixin
+from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_datetime, plural
 from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
@@ -91,7 +91,13 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(VersionHistoryAdminMixin, StaffAuthorAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
+class PostAdmin(
+    EditConflictAdminMixin,
+    VersionHistoryAdminMixin,
+    StaffAuthorAdminMixin,
+    MetryczkaAdminMixin,
+    admin.ModelAdmin,
+):
     form = PostAdminForm
     list_display = ["title", "category", "state", "published_at", "author", "updated_at"]
     list_filter = [PublicationStateFilter, "category", "published_at"]

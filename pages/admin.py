@@ -4,7 +4,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin
-from core.admin_mixins import SingleRowAdminMixin
+from core.admin_mixins import EditConflictAdminMixin, SingleRowAdminMixin
 from core.content_checks import EASY_TO_READ_ATTR
 from core.images import clean_form_image
 from pages.models import (
@@ -61,7 +61,7 @@ class CoordinatorAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
+class PageAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     form = PageAdminForm
     list_display = ["title", "address", "section", "position", "is_published", "updated_at"]
     list_filter = ["section", "is_published"]
@@ -105,7 +105,7 @@ class MenuItemAdminForm(forms.ModelForm):
 
 
 @admin.register(MenuItem)
-class MenuItemAdmin(admin.ModelAdmin):
+class MenuItemAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     form = MenuItemAdminForm
     list_display = ["label", "target", "position"]
     list_editable = ["position"]
@@ -162,7 +162,7 @@ class HomeBlockInline(admin.TabularInline):
 
 
 @admin.register(HomePage)
-class HomePageAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+class HomePageAdmin(EditConflictAdminMixin, SingleRowAdminMixin, admin.ModelAdmin):
     """The coordinator's row seen as the home page: made with „Dane koordynatora” (or the demo), never here."""
 
     form = HomePageAdminForm
@@ -184,7 +184,7 @@ class HomePageAdmin(SingleRowAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Coordinator)
-class CoordinatorAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+class CoordinatorAdmin(EditConflictAdminMixin, SingleRowAdminMixin, admin.ModelAdmin):
     form = CoordinatorAdminForm
     list_display = ["name", "phone", "email"]
     fieldsets = [
@@ -237,7 +237,7 @@ class AccessibilityStatementAdminForm(forms.ModelForm):
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+class AccessibilityStatementAdmin(EditConflictAdminMixin, SingleRowAdminMixin, admin.ModelAdmin):
     form = AccessibilityStatementAdminForm
     list_display = ["__str__", "status", "reviewed_on", "next_review_due", "review_up_to_date"]
     readonly_fields = ["updated_at"]
@@ -295,7 +295,7 @@ class ActivityInformationAdminForm(forms.ModelForm):
 
 
 @admin.register(ActivityInformation)
-class ActivityInformationAdmin(SingleRowAdminMixin, admin.ModelAdmin):
+class ActivityInformationAdmin(EditConflictAdminMixin, SingleRowAdminMixin, admin.ModelAdmin):
     form = ActivityInformationAdminForm
     readonly_fields = ["updated_at"]
     fieldsets = [

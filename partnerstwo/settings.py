@@ -423,6 +423,8 @@ CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "pl",
+        # The GPL build must keep CKEditor's logo (its licensing docs); the English „Powered by” goes.
+        "ui": {"poweredBy": {"label": "", "position": "inside", "side": "right"}},
         "toolbar": {
             "items": [
                 "heading",

@@ -15,7 +15,7 @@ SCAN_PROBLEMS = (
     "brak warstwy tekstowej (skan), brak znaczników struktury (PDF bez tagów), "
     "nie określono języka dokumentu, brak tytułu dokumentu"
 )
-SCAN_VERDICT = "Niedostępny w pełni. Brak: warstwy tekstowej (skan), tagów, języka, tytułu."
+SCAN_VERDICT = "Nie w pełni dostępny. Brak: warstwy tekstowej (skan), tagów, języka, tytułu."
 
 
 def test_a_scan_without_text_is_saved_with_a_warning_and_a_note_on_the_page(client, alice):

@@ -188,7 +188,7 @@ def test_a_hard_text_gets_a_hint_with_its_figure_and_school_level():
     report = check_html(f"<p>{HARD}</p>")
     assert report.errors == []
     assert str(report.warnings[-1]) == (
-        "Czytelność: FOG-PL 34,9 – tekst bardzo trudny, specjalistyczny, zrozumiały dla specjalistów w danej "
+        "Czytelność: FOG-PL 34,9 – tekst bardzo trudny, zrozumiały dla specjalistów w danej "
         "dziedzinie. Zdania mają średnio 43 słowa, a 44,2% wyrazów ma cztery sylaby lub więcej. Podziel długie "
         "zdania i zastąp długie wyrazy krótszymi, żeby tekst zrozumiało więcej mieszkańców."
     )

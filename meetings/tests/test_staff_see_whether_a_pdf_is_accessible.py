@@ -33,7 +33,7 @@ def test_an_untagged_pdf_is_saved_with_a_warning_and_a_note_on_the_page(client, 
     assert document.pdf_problems == ["tagged"]
 
     change_page = client.get(f"/admin/meetings/meeting/{meeting.pk}/change/").text
-    assert "Niedostępny w pełni. Brak: tagów." in change_page
+    assert "Nie w pełni dostępny. Brak: tagów." in change_page
     listing = client.get("/admin/meetings/meeting/")
     assert "Niedostępne PDF" in listing.text
     assert listing.context["cl"].result_list[0].documents_failing == 1

@@ -98,6 +98,8 @@ def test_other_pages_do_not_carry_the_privacy_facts(client, db):
 
     Page.objects.create(title="O portalu", slug="o-portalu", body="<p>Tekst.</p>")
     assert "Kontakt w sprawach danych osobowych" not in client.get("/o-portalu/").text
+
+
 def test_without_the_coordinators_contacts_it_says_whom_to_ask(client, db, make_institution):
     Coordinator.objects.create()
     make_institution(name="Gmina Pomiechówek", slug="gmina-pomiechowek", phone="22 765 27 24")

@@ -31,7 +31,7 @@ def test_an_untagged_pdf_is_saved_with_a_warning_and_a_note_for_residents(page, 
         "Dokument „Protokół ze spotkania” nie jest w pełni dostępny: brak znaczników struktury (PDF bez tagów)."
     )
     expect(messages).to_contain_text("włącz opcję „PDF z tagami”")
-    expect(page.locator("#documents-group")).to_contain_text("Niedostępny w pełni. Brak: tagów.")
+    expect(page.locator("#documents-group")).to_contain_text("Nie w pełni dostępny. Brak: tagów.")
 
     page.goto(meeting.get_absolute_url())
     documents = page.get_by_role("region", name="Dokumenty")

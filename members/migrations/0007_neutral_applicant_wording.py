@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0004_label_decided_by_impersonally'),
+        ('members', '0006_kind_without_slash'),
     ]
 
     operations = [
