@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accessibility.models import AccessibilityRequest
-from tests.browser.helpers import accept_cookie_notice, format_violations, log_in_to_admin, run_axe
+from tests.browser.helpers import format_violations, log_in_to_admin, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -13,7 +13,6 @@ pytestmark = pytest.mark.browser
 def test_a_request_walks_its_statutory_path(page, browser, live_server, alice, run_worker):
     resident = browser.new_context(base_url=live_server.url).new_page()
     resident.goto("/kontakt/")
-    accept_cookie_notice(resident)
     resident.get_by_role("link", name="Zgłoś problem z dostępnością").last.click()
     expect(resident.get_by_label("Strona lub dokument, którego dotyczy zgłoszenie")).to_have_value(
         re.compile(r"/kontakt/$")

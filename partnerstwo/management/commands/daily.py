@@ -5,14 +5,16 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from pages.review import send_review_reminders
+from partnerstwo.retention import prune
 
 
 class Command(BaseCommand):
     help = (
-        "Runs the portal's daily duties: for now, the e-mail reminders of the accessibility statement's "
-        "yearly review (1 and 25 March, to administrators). Each duty acts once per date, so running the "
-        "command again the same day does nothing new. With --every N it keeps running and checks every N "
-        "seconds (bin/worker.d/daily does this hourly)."
+        "Runs the portal's daily duties: the e-mail reminders of the accessibility statement's yearly "
+        "review (1 and 25 March, to administrators) and the deletion of personal data past its retention "
+        "period (RETENTION_* settings). Each duty is idempotent: a reminder goes once per date, and data "
+        "already deleted is gone, so running the command again the same day does nothing new. With "
+        "--every N it keeps running and checks every N seconds (bin/worker.d/daily does this hourly)."
     )
 
     def add_arguments(self, parser):
@@ -20,11 +22,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, every, **options):
         while True:
-            today = timezone.localdate()
-            reminded = send_review_reminders(today)
+            reminded = send_review_reminders(timezone.localdate())
             if reminded or options["verbosity"] > 1:
                 self.stdout.write(f"Accessibility statement review: reminded {reminded} administrator(s).")
+            for what, count in prune().items():
+                if count or options["verbosity"] > 1:
+                    self.stdout.write(f"Deleted {count} {what}.")
             if not every:
                 return
             time.sleep(every)
-            close_old_connections()
+            close_old_connections()  # like a request: drop a connection that went stale while sleeping
