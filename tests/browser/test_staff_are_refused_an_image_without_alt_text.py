@@ -60,7 +60,7 @@ def test_an_image_without_alt_is_flagged_live_refused_on_save_and_accepted_with_
     expect(image).to_have_count(1)
 
     image.click()
-    page.locator(".ck-balloon-panel").get_by_role("button", name=re.compile("tekst zastępczy", re.I)).click()
+    page.locator(".ck-balloon-panel").get_by_role("button", name=re.compile("tekst alternatywny", re.I)).click()
     page.locator(".ck-balloon-panel input[type=text]").fill("Plakat naboru na staże z datami zgłoszeń")
     page.keyboard.press("Enter")
     expect(page.get_by_role("region", name="Dostępność i czytelność")).not_to_contain_text(REFUSAL)
