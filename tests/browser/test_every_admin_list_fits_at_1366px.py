@@ -1,6 +1,6 @@
-"""Every list in the admin fits a 1366 px screen with the side menu open: no column is cut off and
-no table scrolls sideways, with demo content and rows as long as real ones (long titles, long
-e-mail addresses, a long comment)."""
+"""Every list in the admin, and the tables inside a form, fit a 1366 px screen with the side menu
+open: no column is cut off and no table scrolls sideways, with demo content and rows as long as
+real ones (long titles, long e-mail addresses, a long comment, photos with their stored paths)."""
 
 import pytest
 from django.contrib import admin
@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from adminsite.tests.conftest import every_model  # noqa: F401 (a fixture)
+from meetings.tests.conftest import add_document, add_photo, make_meeting  # noqa: F401 (fixtures)
 from tests.browser.helpers import STAFF_PASSWORD, log_in_to_admin
 
 pytestmark = pytest.mark.browser
@@ -68,6 +69,17 @@ def add_long_rows(alice, bob):
     )
 
 
+OVERFLOW = """() => {
+    const results = document.querySelector("#changelist .results");
+    const inlines = [...document.querySelectorAll(".inline-related.tabular .wrapper, .inline-group")];
+    return {
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        table: results ? results.scrollWidth - results.clientWidth : 0,
+        inline: Math.max(0, ...inlines.map((el) => el.scrollWidth - el.clientWidth)),
+    };
+}"""
+
+
 def changelists(request):
     return sorted(
         reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
@@ -93,15 +105,17 @@ def test_every_admin_list_fits_at_1366px(page, every_model, alice, bob, rf, djan
     too_wide = {}
     for url in changelists(request):
         page.goto(url)
-        overflow = page.evaluate(
-            """() => {
-                const results = document.querySelector("#changelist .results");
-                return {
-                    page: document.documentElement.scrollWidth - window.innerWidth,
-                    table: results ? results.scrollWidth - results.clientWidth : 0,
-                };
-            }"""
-        )
-        if overflow["page"] > 0 or overflow["table"] > 0:
+        overflow = page.evaluate(OVERFLOW)
+        if any(overflow.values()):
             too_wide[url] = overflow
     assert too_wide == {}
+
+
+def test_a_meeting_with_photos_and_documents_fits_at_1366px(page, alice, make_meeting, add_photo, add_document):  # noqa: F811
+    meeting = make_meeting(title="Forum partnerstwa na rzecz ekonomii społecznej w powiecie nowodworskim")
+    for _ in range(2):
+        add_photo(meeting, alt="Uczestnicy forum w sali konferencyjnej starostwa przy stołach")
+    add_document(meeting)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    log_in_to_admin(page, alice, next_url=f"/admin/meetings/meeting/{meeting.pk}/change/")
+    assert page.evaluate(OVERFLOW) == {"page": 0, "table": 0, "inline": 0}
