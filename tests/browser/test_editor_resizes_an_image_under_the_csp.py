@@ -28,6 +28,11 @@ def test_an_image_made_half_as_wide_is_half_as_wide_on_the_page(page, alice, mak
     body = page.locator(".ck-editor__editable")
     figure = body.locator("figure.image")
     figure.locator("img").click()
+    # What a screen reader hears of the selected image: no „widżet”.
+    expect(page.locator(".ck-fake-selection-container")).to_contain_text(
+        "Znak Partnerstwa Lokalnego Obraz. Naciśnij Enter, aby pisać za tym elementem, albo Shift + Enter, "
+        "aby pisać przed nim"
+    )
     toolbar = page.locator(".ck-balloon-panel_visible")
     toolbar.get_by_role("button", name="Zmień rozmiar obrazu").click()
     page.get_by_role("menuitemradio", name="Połowa szerokości").click()
