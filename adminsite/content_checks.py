@@ -51,6 +51,7 @@ class CheckedCKEditor5Widget(CKEditor5Widget):
             "django_ckeditor_5/dist/bundle.js",
             "django_ckeditor_5/dist/translations/pl.js",
             "js/editor-texts.js",
+            "js/editor-image-sizes.js",
             "js/admin-content-checks.js",
         ]
 

@@ -14,8 +14,9 @@ Warned about (level WARNING): headings that skip a level, empty headings, paragr
 capitals, link texts that say nothing („tutaj”, „więcej”, a bare address), and text that is
 hard to read by FOG-PL.
 
-Every finding names its place as staff count it: „Akapit 3”, „Nagłówek 2 („Cele”)”,
-„Obraz 2 („sala.jpg”)”, „Link 4 („tutaj”)”.
+Every finding names its place as staff count it: „Akapit 3”, „Drugi nagłówek („Cele”)” (not
+„Nagłówek 2”, the editor's name of a level), „Obraz 2 („Sala obrad”)” by its text alternative or
+„Obraz 2 (plik „sala.jpg”)”, never by the random name of an upload, „Link 4 („tutaj”)”.
 """
 
 import re
@@ -334,11 +335,38 @@ def _image_name(src):
     return name or "bez pliku"
 
 
+# Names the portal gives uploads (core/images.py: a random hex), with Django's suffix for a taken name.
+RANDOM_NAME_RE = re.compile(r"[0-9a-f]{8}-?(?:[0-9a-f]{4}-?){3}[0-9a-f]{12}(?:_[A-Za-z0-9]{7})?", re.IGNORECASE)
+
+
+def _says_nothing(alt, name):
+    """Whether a text alternative is a file name or a filler word („zdjęcie”): refused below."""
+    return bool(
+        FILE_NAME_RE.search(alt)
+        or CAMERA_NAME_RE.match(alt)
+        or _normal(alt) == _normal(name.rsplit(".", 1)[0])
+        or _normal(re.sub(r"\d+", " ", alt)) in ALT_FILLERS
+    )
+
+
+def _image_place(number, image, name):
+    """„Obraz 2 („Sala obrad”)” by its text alternative, else „Obraz 2 (plik „sala.jpg”)”.
+
+    The random name of an upload means nothing to staff: such an image is only „Obraz 2”.
+    """
+    alt = (image.alt or "").strip()
+    if alt and not image.decorative and not _says_nothing(alt, name):
+        return f"Obraz {number} („{_short(alt)}”)"
+    if name == "bez pliku" or RANDOM_NAME_RE.fullmatch(name.rsplit(".", 1)[0]):
+        return f"Obraz {number}"
+    return f"Obraz {number} (plik „{_short(name, 30)}”)"
+
+
 def check_images(images):
     findings = []
     for number, image in enumerate(images, 1):
         name = _image_name(image.src)
-        place = f"Obraz {number} („{_short(name)}”)"
+        place = _image_place(number, image, name)
         alt = (image.alt or "").strip()
         if image.decorative:
             if alt:
@@ -487,6 +515,9 @@ def check_links(links, size_of=stored_size):
     return findings
 
 
+ORDINALS = ["pierwszy", "drugi", "trzeci", "czwarty", "piąty", "szósty", "siódmy", "ósmy", "dziewiąty", "dziesiąty"]
+
+
 def check_blocks(blocks):
     findings = []
     paragraphs = headings = 0
@@ -496,19 +527,23 @@ def check_blocks(blocks):
         if block.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             headings += 1
             level = int(block.tag[1])
-            place = f"Nagłówek {headings} („{_short(text)}”)" if text else f"Nagłówek {headings}"
+            # Counted in words: „Nagłówek 2” is the editor's name of a level, not a place.
+            if headings <= len(ORDINALS):
+                nth = f"{ORDINALS[headings - 1].capitalize()} nagłówek"
+            else:
+                nth = f"Nagłówek nr {headings}"
+            place = f"{nth} („{_short(text)}”)" if text else nth
             if not text:
-                findings.append(
-                    Finding(WARNING, place, "nagłówek jest pusty. Wpisz jego treść albo zmień go w akapit.")
-                )
+                findings.append(Finding(WARNING, place, "jest pusty. Wpisz jego treść albo zmień go w akapit."))
                 continue
             if level > previous_level + 1:
                 findings.append(
                     Finding(
                         WARNING,
                         place,
-                        f"poziom nagłówka przeskakuje z {previous_level} na {level}. "
-                        f"Użyj nagłówka poziomu {previous_level + 1}, żeby spis treści czytnika ekranu był ciągły.",
+                        f"ma poziom {level}, a {'tytuł' if previous_level == 1 else 'nagłówek przed nim'} – "
+                        f"poziom {previous_level}. Wybierz w edytorze „Nagłówek {previous_level + 1}”, "
+                        "żeby spis treści czytnika ekranu był ciągły.",
                     )
                 )
             previous_level = level

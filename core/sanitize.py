@@ -63,6 +63,9 @@ ATTRIBUTES = {
 # from screen readers (the „Obraz ozdobny” button; core/content_checks.py).
 # (class must not also be listed in ATTRIBUTES for these tags: nh3 panics.)
 DECORATIVE_CLASS = "image-decorative"
+# The widths staff pick in the editor, as classes (static/js/editor-image-sizes.js): the inline
+# style CKEditor would write is blocked by the CSP and stripped here.
+IMAGE_WIDTH_CLASSES = {"image-width-25", "image-width-50", "image-width-75"}
 CLASSES = {
     "figure": {
         "image",
@@ -71,8 +74,9 @@ CLASSES = {
         "image-style-block-align-left",
         "image-style-block-align-right",
         DECORATIVE_CLASS,
+        *IMAGE_WIDTH_CLASSES,
     },
-    "img": {DECORATIVE_CLASS},
+    "img": {DECORATIVE_CLASS, *IMAGE_WIDTH_CLASSES},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 

@@ -11,9 +11,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from core.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
+from core.sanitize import shown_html
 from core.templatetags.pl import pl_datetime, plural_word
 from newsletter import dispatch
 from newsletter.models import ConsentEvent, ConsentText, Delivery, Issue, NewsletterSettings, Subscriber
@@ -45,7 +47,8 @@ class ConsentEventInline(admin.TabularInline):
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "status", "wants_posts", "wants_issues", "requested_at", "confirmed_at", "unsubscribed_at"]
+    # The other dates are on the subscriber's page (and in the date filter): the list fits 1366 px.
+    list_display = ["email", "status", "wants_posts", "wants_issues", "confirmed_at"]
     list_filter = ["status", "wants_posts", "wants_issues", "consent"]
     search_fields = ["email"]
     date_hierarchy = "requested_at"
@@ -156,7 +159,7 @@ class IssueAdmin(admin.ModelAdmin):
             return ["subject", "body"]
         return [
             "subject",
-            "body",
+            "shown_body" if self._went_out(obj) else "body",
             "kind",
             "state",
             "post",
@@ -169,8 +172,14 @@ class IssueAdmin(admin.ModelAdmin):
             "finished_at",
         ]
 
+    @staticmethod
+    def _went_out(obj):
+        """What went out (or is set to go) stays as it is: shown, not edited."""
+        return obj is not None and (obj.status != Issue.Status.DRAFT or obj.kind == Issue.Kind.POST_NOTICE)
+
     def get_readonly_fields(self, request, obj=None):
         readonly = [
+            "shown_body",
             "kind",
             "state",
             "post",
@@ -182,9 +191,14 @@ class IssueAdmin(admin.ModelAdmin):
             "queued_at",
             "finished_at",
         ]
-        if obj is not None and (obj.status != Issue.Status.DRAFT or obj.kind == Issue.Kind.POST_NOTICE):
-            readonly += ["subject", "body"]  # what went out stays as it went out
+        if self._went_out(obj):
+            readonly += ["subject", "body"]
         return readonly
+
+    @admin.display(description="treść")
+    def shown_body(self, obj):
+        """The body as subscribers read it, not its HTML source (cleaned as on every page)."""
+        return format_html('<div class="newsletter-body">{}</div>', mark_safe(shown_html(obj.body)))
 
     @admin.display(description="status", ordering="status")
     def state(self, obj):
@@ -204,8 +218,9 @@ class IssueAdmin(admin.ModelAdmin):
     def progress(self, obj):
         if not obj.planned_at:
             return "–"
+        total = obj.sent_count + obj.failed_count + obj.skipped_count + obj.pending_count
         return (
-            f"wysłano: {obj.sent_count}, błędy: {obj.failed_count}, "
+            f"wysłano: {obj.sent_count} z {total}, błędy: {obj.failed_count}, "
             f"pozostało: {obj.pending_count}, pominięto: {obj.skipped_count}"
         )
 
@@ -311,10 +326,15 @@ class IssueAdmin(admin.ModelAdmin):
         status = 400 if form.is_bound else 200
         return TemplateResponse(request, "admin/newsletter/issue/schedule.html", context, status=status)
 
-    def _status_step(self, request, pk, step, done, not_now):
-        """A POST button on the mailing's page (odwołaj, wstrzymaj, wznów): one step, then back."""
+    def _status_step(self, request, pk, step, done, not_now, ask_first=False):
+        """A POST button on the mailing's page (odwołaj, wstrzymaj, wznów): one step, then back.
+
+        A GET changes nothing; for a step that asks first it says why there is nothing to confirm.
+        """
         issue = self._issue(request, pk)
         if request.method != "POST":
+            if ask_first:
+                self.message_user(request, not_now.format(status=issue.get_status_display().lower()), messages.WARNING)
             return redirect("admin:newsletter_issue_change", pk)
         if step(issue):
             self.message_user(request, done.format(subject=issue.subject), messages.SUCCESS)
@@ -323,13 +343,25 @@ class IssueAdmin(admin.ModelAdmin):
         return redirect("admin:newsletter_issue_change", pk)
 
     def unschedule_view(self, request, pk):
-        return self._status_step(
-            request,
-            pk,
-            dispatch.unschedule,
-            "Odwołano zaplanowaną wysyłkę „{subject}”: wróciła do szkiców i można ją zmienić.",
-            "Tej wysyłki nie można już odwołać (status: {status}).",
-        )
+        """Asks first (GET), then calls the scheduled send off (POST)."""
+        issue = self._issue(request, pk)
+        if request.method == "POST" or issue.status != Issue.Status.SCHEDULED:
+            return self._status_step(
+                request,
+                pk,
+                dispatch.unschedule,
+                "Odwołano zaplanowaną wysyłkę „{subject}”: wróciła do szkiców i można ją zmienić.",
+                "Tej wysyłki nie można już odwołać (status: {status}).",
+                ask_first=True,
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "issue": issue,
+            "when": pl_datetime(timezone.localtime(issue.scheduled_for)),
+            "title": "Odwołać zaplanowaną wysyłkę?",
+        }
+        return TemplateResponse(request, "admin/newsletter/issue/unschedule.html", context)
 
     def pause_view(self, request, pk):
         return self._status_step(

@@ -1,6 +1,7 @@
 """The newsletter's e-mails: Polish plain text and HTML, absolute links, bulk-mail headers."""
 
 import re
+from html.parser import HTMLParser
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -9,8 +10,8 @@ from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
 from core.links import absolute_url, site_host
+from core.markup import check_markup
 from core.notify import office_reply_to
-from core.sanitize import html_to_text
 from newsletter.tokens import confirm_token, unsubscribe_token
 
 
@@ -28,10 +29,6 @@ def confirm_url(subscriber):
 
 
 _RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
-_BLOCK_END = re.compile(r"</(p|h2|h3|h4|blockquote|table|tr|ul|ol|figure)>", re.IGNORECASE)
-_LINE_BREAK = re.compile(r"<br\s*/?>|</li>|</td>|</th>|</figcaption>", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"<li[^>]*>", re.IGNORECASE)
-_LINK = re.compile(r'<a\s[^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
 
 
 def absolute_links(body_html):
@@ -39,20 +36,127 @@ def absolute_links(body_html):
     return _RELATIVE_LINK.sub(rf"\1{settings.SITE_URL}/", body_html)
 
 
-def _link_as_text(match):
-    url, text = match.group(1), match.group(2)
-    return text if url in text else f"{text} ({url})"
+class _PlainText(HTMLParser):
+    """Reads a rich-text body as a mail client without HTML should show it.
+
+    Paragraphs, headings, lists, quotes and tables are blocks apart by a blank line; each list
+    item is a line of its own („- ” or „1. ”, nested lists indented), a table row a line of cells
+    apart by „ | ”; a link is its text with the address after it, unless the text is the address.
+    """
+
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "table", "ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks = []  # finished lines and "" for a blank line between blocks
+        self.line = []
+        self.lists = []  # for each open list: its next number, or None for bullets
+        self.links = []  # the address of each open link, and where its text starts
+        self.quote = 0
+        self.row = None  # cells of the open table row
+        self.marker = ""  # „- ” or „2. ”, indented, before the open list item's text
+
+    # Lines.
+
+    def _prefix(self):
+        return "> " * self.quote
+
+    def _end_line(self):
+        text = " ".join("".join(self.line).split())
+        self.line = []
+        if text:
+            self.blocks.append(self._prefix() + self.marker + text)
+            self.marker = ""  # kept for a list item whose text comes in a paragraph inside it
+
+    def _blank(self):
+        self._end_line()
+        if self.blocks and self.blocks[-1] != "":
+            self.blocks.append("")
+
+    def _block_edge(self):
+        """A blank line between blocks; inside a list, where items are lines, only a new line."""
+        if self.lists:
+            self._end_line()
+        else:
+            self._blank()
+
+    # Parsing.
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.BLOCKS:
+            self._block_edge()
+        if tag == "br":
+            self._end_line()
+        elif tag in {"ul", "ol"}:
+            self._end_line()
+            self.lists.append(int(attrs.get("start") or 1) if tag == "ol" else None)
+        elif tag == "li":
+            self._end_line()
+            indent = "  " * (len(self.lists) - 1)
+            number = self.lists[-1] if self.lists else None
+            if number is None:
+                self.marker = f"{indent}- "
+            else:
+                self.marker = f"{indent}{number}. "
+                self.lists[-1] = number + 1
+        elif tag == "blockquote":
+            self.quote += 1
+        elif tag == "tr":
+            self._end_line()
+            self.row = []
+        elif tag in {"td", "th"}:
+            self.line = []
+        elif tag == "figcaption":
+            self._end_line()
+        elif tag == "a":
+            self.links.append((attrs.get("href") or "", len(self.line)))
+        elif tag == "img" and (attrs.get("alt") or "").strip():
+            self.line.append(f"[{attrs['alt'].strip()}]")
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.links:
+            href, start = self.links.pop()
+            text = " ".join("".join(self.line[start:]).split())
+            address = href.removeprefix("mailto:")
+            if address and address not in text:
+                self.line.append(f" ({address})")
+        elif tag in {"td", "th"} and self.row is not None:
+            self.row.append(" ".join("".join(self.line).split()))
+            self.line = []
+        elif tag == "tr" and self.row is not None:
+            self.line = [" | ".join(cell for cell in self.row if cell)]
+            self.row = None
+            self._end_line()
+        elif tag in {"ul", "ol"} and self.lists:
+            self._end_line()
+            self.lists.pop()
+            if not self.lists:
+                self._blank()
+        elif tag == "li":
+            self._end_line()
+        elif tag == "blockquote":
+            self._end_line()
+            self.quote = max(0, self.quote - 1)
+            self._blank()
+        elif tag in self.BLOCKS or tag == "figcaption":
+            self._block_edge()
+
+    def handle_data(self, data):
+        self.line.append(data.replace("\xa0", " "))
+
+    def text(self):
+        self.close()
+        self._end_line()
+        return "\n".join(self.blocks).strip()
 
 
 def html_to_plain(body_html):
-    """A readable plain-text version of a rich-text body: paragraphs, list dashes, link addresses."""
-    text = _LINK.sub(_link_as_text, body_html)
-    text = _LIST_ITEM.sub("\n- ", text)
-    text = _BLOCK_END.sub("\n\n", text)
-    text = _LINE_BREAK.sub("\n", text)
-    text = html_to_text(text)
-    lines = [line.strip() for line in text.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    """A readable plain-text version of a rich-text body: blocks apart, list items as lines, link addresses."""
+    check_markup(body_html or "")  # saved bodies are within the bounds (core/markup.py)
+    reader = _PlainText()
+    reader.feed(body_html or "")
+    return reader.text()
 
 
 class IssueContent:

@@ -425,6 +425,9 @@ CKEDITOR_5_CONFIGS = {
         "language": "pl",
         # The GPL build must keep CKEditor's logo (its licensing docs); the English „Powered by” goes.
         "ui": {"poweredBy": {"label": "", "position": "inside", "side": "right"}},
+        # Image sizes as classes (image-width-25/50/75), not the inline styles the CSP blocks:
+        # static/js/editor-image-sizes.js, loaded with the editor (adminsite/content_checks.py).
+        "extraPlugins": ["callback:PartnerstwoImageSizes"],
         "toolbar": {
             "items": [
                 "heading",
@@ -461,6 +464,16 @@ CKEDITOR_5_CONFIGS = {
                 "|",
                 "imageStyle:block",
                 "imageStyle:decorative",
+                "|",
+                "resizeImage",
+            ],
+            # Sizes from a list: no "value" is the image's own size (null would not survive the widget's JSON).
+            "resizeUnit": "%",
+            "resizeOptions": [
+                {"name": "resizeImage:original", "label": "Pełny rozmiar"},
+                {"name": "resizeImage:75", "value": "75", "label": "Trzy czwarte szerokości"},
+                {"name": "resizeImage:50", "value": "50", "label": "Połowa szerokości"},
+                {"name": "resizeImage:25", "value": "25", "label": "Ćwierć szerokości"},
             ],
             "styles": {
                 "options": [

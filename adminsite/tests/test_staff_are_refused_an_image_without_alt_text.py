@@ -11,7 +11,7 @@ from pages.models import Page
 
 NO_ALT = '<p>Wstęp.</p><figure class="image"><img src="/media/editor/sala.jpg"><figcaption>Sala</figcaption></figure>'
 UNLABELLED_PDF = '<p>Pobierz <a href="/media/dokumenty/regulamin.pdf">regulamin naboru</a>.</p>'
-ALT_REFUSAL = "Obraz 1 („sala.jpg”): brak tekstu alternatywnego."
+ALT_REFUSAL = "Obraz 1 (plik „sala.jpg”): brak tekstu alternatywnego."
 PDF_REFUSAL = "Link 1 („regulamin naboru”): link prowadzi do dokumentu, ale nie podaje jego rodzaju i rozmiaru."
 
 
@@ -75,7 +75,7 @@ def test_warnings_are_shown_after_a_save_that_goes_through(client, alice, catego
     texts = [str(m) for m in response.context["messages"]]
     assert texts[0].startswith("Dodano wpis")
     assert "Treść – Link 1 („tutaj”): tekst linku nie mówi, dokąd link prowadzi." in " ".join(texts)
-    assert "Treść – Nagłówek 2 („Szczegóły”): poziom nagłówka przeskakuje z 2 na 4." in " ".join(texts)
+    assert "Treść – Drugi nagłówek („Szczegóły”): ma poziom 4, a nagłówek przed nim – poziom 2." in " ".join(texts)
 
 
 def test_the_agreement_text_is_checked_too(client, alice, make_agreement):

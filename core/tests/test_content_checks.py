@@ -19,14 +19,14 @@ def test_an_image_without_alt_text_is_refused_with_its_number_and_file():
         '<figure class="image"><img src="/media/editor/b.jpg"></figure>'
     )
     assert found(html, ERROR) == [
-        "Obraz 2 („b.jpg”): brak tekstu alternatywnego. Opisz, co przedstawia obraz (przycisk „Zmień tekst "
+        "Obraz 2 (plik „b.jpg”): brak tekstu alternatywnego. Opisz, co przedstawia obraz (przycisk „Zmień tekst "
         "alternatywny” na pasku obrazu), albo – gdy obraz jest tylko ozdobą – oznacz go przyciskiem „Obraz ozdobny”."
     ]
 
 
 def test_an_empty_alt_counts_as_missing():
     assert found('<figure class="image"><img src="/a.jpg" alt=" "></figure>', ERROR)[0].startswith(
-        "Obraz 1 („a.jpg”): brak tekstu alternatywnego."
+        "Obraz 1 (plik „a.jpg”): brak tekstu alternatywnego."
     )
 
 
@@ -38,7 +38,7 @@ def test_an_image_marked_decorative_needs_no_alt_text():
 def test_a_decorative_image_with_alt_text_is_a_warning():
     html = '<figure class="image image-decorative"><img src="/wzor.png" alt="Wzór"></figure>'
     assert found(html, WARNING) == [
-        "Obraz 1 („wzor.png”): obraz oznaczono jako ozdobny, a ma tekst alternatywny – czytniki ekranu go pominą. "
+        "Obraz 1 (plik „wzor.png”): obraz oznaczono jako ozdobny, a ma tekst alternatywny – czytniki ekranu go pominą. "
         "Usuń tekst albo zdejmij oznaczenie „Obraz ozdobny”, jeśli obraz niesie informację."
     ]
     assert found(html, ERROR) == []
@@ -48,7 +48,7 @@ def test_a_decorative_image_with_alt_text_is_a_warning():
 def test_alt_text_that_is_a_file_name_is_refused(alt):
     html = f'<figure class="image"><img src="/media/editor/sala-obrad.jpg" alt="{alt}"></figure>'
     assert found(html, ERROR) == [
-        f"Obraz 1 („sala-obrad.jpg”): tekst alternatywny „{alt}” to nazwa pliku. Opisz, co przedstawia obraz."
+        f"Obraz 1 (plik „sala-obrad.jpg”): tekst alternatywny „{alt}” to nazwa pliku. Opisz, co przedstawia obraz."
     ]
 
 
@@ -56,9 +56,27 @@ def test_alt_text_that_is_a_file_name_is_refused(alt):
 def test_filler_alt_text_is_refused(alt):
     html = f'<figure class="image"><img src="/media/editor/x.jpg" alt="{alt}"></figure>'
     assert found(html, ERROR) == [
-        f"Obraz 1 („x.jpg”): tekst alternatywny „{alt}” mówi tylko, że to obraz. Opisz, co przedstawia, "
+        f"Obraz 1 (plik „x.jpg”): tekst alternatywny „{alt}” mówi tylko, że to obraz. Opisz, co przedstawia, "
         "np. „Uczestnicy spotkania w sali konferencyjnej starostwa”."
     ]
+
+
+def test_an_image_is_named_by_its_alt_text_not_by_its_file():
+    html = (
+        '<figure class="image image-decorative"><img src="/media/editor/szlaczek.png" alt="Stół obrad"></figure>'
+        '<figure class="image"><img src="/media/editor/sala-obrad.jpg" alt="Sala obrad starostwa"></figure>'
+    )
+    report = check_html(html.replace("image-decorative", ""), size_of=lambda href: None)
+    assert report.findings == []
+    assert found(html, WARNING)[0].startswith("Obraz 1 (plik „szlaczek.png”): obraz oznaczono jako ozdobny")
+
+
+@pytest.mark.parametrize(
+    "name", ["18934f1a8ef74063b456e6eb9dee0bbd.jpg", "18934f1a8ef74063b456e6eb9dee0bbd_AbC12xz.png"]
+)
+def test_the_random_name_of_an_upload_is_not_shown(name):
+    html = f'<figure class="image"><img src="/media/editor/{name}"></figure>'
+    assert found(html, ERROR)[0].startswith("Obraz 1: brak tekstu alternatywnego.")
 
 
 def test_a_real_description_passes():
@@ -103,18 +121,26 @@ def test_a_link_to_a_page_needs_no_type_or_size():
 
 def test_a_heading_that_skips_a_level_is_a_warning():
     assert found("<h2>Cele</h2><p>Tekst.</p><h4>Szczegóły</h4>", WARNING) == [
-        "Nagłówek 2 („Szczegóły”): poziom nagłówka przeskakuje z 2 na 4. Użyj nagłówka poziomu 3, "
-        "żeby spis treści czytnika ekranu był ciągły."
+        "Drugi nagłówek („Szczegóły”): ma poziom 4, a nagłówek przed nim – poziom 2. "
+        "Wybierz w edytorze „Nagłówek 3”, żeby spis treści czytnika ekranu był ciągły."
     ]
 
 
 def test_a_first_heading_below_level_2_is_a_warning():
-    assert found("<h3>Cele</h3>", WARNING)[0].startswith("Nagłówek 1 („Cele”): poziom nagłówka przeskakuje z 1 na 3.")
+    assert found("<h3>Cele</h3>", WARNING) == [
+        "Pierwszy nagłówek („Cele”): ma poziom 3, a tytuł – poziom 1. Wybierz w edytorze „Nagłówek 2”, "
+        "żeby spis treści czytnika ekranu był ciągły."
+    ]
+
+
+def test_headings_past_the_tenth_are_counted_in_numbers():
+    html = "<h2>A</h2>" * 10 + "<h4>Jedenasty</h4>"
+    assert found(html, WARNING)[0].startswith("Nagłówek nr 11 („Jedenasty”): ma poziom 4")
 
 
 def test_an_empty_heading_is_a_warning():
     assert found("<h2>Cele</h2><h3> </h3>", WARNING) == [
-        "Nagłówek 2: nagłówek jest pusty. Wpisz jego treść albo zmień go w akapit."
+        "Drugi nagłówek: jest pusty. Wpisz jego treść albo zmień go w akapit."
     ]
 
 

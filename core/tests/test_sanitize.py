@@ -84,3 +84,16 @@ def test_a_table_keeps_its_figure():
 def test_classes_outside_the_editor_list_are_dropped():
     cleaned = clean_html('<figure class="image evil"><img class="big" src="/a.jpg" alt="A"></figure><p class="x">t</p>')
     assert cleaned == '<figure class="image"><img src="/a.jpg" alt="A"></figure><p>t</p>'
+
+
+def test_an_image_keeps_the_width_chosen_in_the_editor_and_nothing_else():
+    html = '<figure class="image image-width-50"><img src="/media/editor/sala.jpg" alt="Sala"></figure>'
+    assert clean_html(html) == html
+    inline = '<p>Tekst <img class="image-width-25" src="/media/editor/logo.png" alt="Logo"></p>'
+    assert clean_html(inline) == inline
+    # CKEditor's own marker and inline width, and any other size, are dropped.
+    resized = (
+        '<figure class="image image_resized image-width-33" style="width:33%">'
+        '<img src="/media/editor/sala.jpg" alt="Sala"></figure>'
+    )
+    assert clean_html(resized) == '<figure class="image"><img src="/media/editor/sala.jpg" alt="Sala"></figure>'

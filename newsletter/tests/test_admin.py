@@ -66,7 +66,7 @@ def test_staff_confirm_and_queue_the_send_then_see_progress_and_the_log(
 
     run_worker()
     html = client.get(f"/admin/newsletter/issue/{issue.pk}/change/").text
-    assert "wysłano: 3, błędy: 0, pozostało: 0, pominięto: 0" in html
+    assert "wysłano: 3 z 3, błędy: 0, pozostało: 0, pominięto: 0" in html
     log = client.get(f"/admin/newsletter/delivery/?issue__id__exact={issue.pk}").text
     assert log.count("Wysłano") >= 3
     assert len(mailoutbox) == 3

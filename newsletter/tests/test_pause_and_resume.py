@@ -55,7 +55,7 @@ def test_a_paused_send_stops_between_emails_and_resumes_with_the_rest_once(
     client.force_login(alice)
     page = client.get(f"/admin/newsletter/issue/{issue.pk}/change/").text
     assert "Wstrzymana" in page and "Wznów wysyłkę" in page
-    assert f"wysłano: {sent}, błędy: 0, pozostało: {12 - sent}" in page
+    assert f"wysłano: {sent} z 12, błędy: 0, pozostało: {12 - sent}" in page
     run_worker()  # nothing is queued while paused
     assert len(mailoutbox) == sent
 

@@ -77,6 +77,16 @@ def test_staff_call_off_a_scheduled_issue_and_can_edit_it_again(
     when = timezone.now() + datetime.timedelta(hours=3)
     client.force_login(alice)
     client.post(f"/admin/newsletter/issue/{issue.pk}/zaplanuj/", {"when": local_input(when)})
+    change_page = client.get(f"/admin/newsletter/issue/{issue.pk}/change/").text
+    assert "Odwołaj zaplanowaną wysyłkę…" in change_page
+    # The link asks first: nothing is called off until staff confirm.
+    question = client.get(f"/admin/newsletter/issue/{issue.pk}/odwolaj/")
+    assert question.status_code == 200
+    assert "Odwołać zaplanowaną wysyłkę?" in question.text
+    assert f"jest zaplanowana na {pl_datetime(timezone.localtime(when))}" in question.text
+    assert "Tak, odwołaj wysyłkę" in question.text and "Nie, wróć" in question.text
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SCHEDULED
     response = client.post(f"/admin/newsletter/issue/{issue.pk}/odwolaj/", follow=True)
     assert "Odwołano zaplanowaną wysyłkę" in response.text
     assert "Zaplanuj wysyłkę…" in response.text
@@ -97,3 +107,24 @@ def test_a_scheduled_issue_cannot_be_scheduled_twice_or_edited(client, alice, ma
     client.post(f"/admin/newsletter/issue/{issue.pk}/change/", {"subject": "Po zmianie", "body": "<p>x</p>"})
     issue.refresh_from_db()
     assert issue.subject == "Przed zmianą"
+
+
+def test_asking_to_call_off_what_is_not_scheduled_says_why_and_changes_nothing(client, alice, make_issue):
+    issue = make_issue()
+    client.force_login(alice)
+    response = client.get(f"/admin/newsletter/issue/{issue.pk}/odwolaj/", follow=True)
+    assert "Tej wysyłki nie można już odwołać (status: szkic)." in response.text
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.DRAFT
+
+
+def test_a_scheduled_issue_shows_its_body_as_subscribers_read_it(client, alice, make_issue):
+    issue = make_issue(body="<h2>Forum</h2><ul><li>podsumowanie</li></ul>")
+    client.force_login(alice)
+    client.post(
+        f"/admin/newsletter/issue/{issue.pk}/zaplanuj/",
+        {"when": local_input(timezone.now() + datetime.timedelta(hours=3))},
+    )
+    page = client.get(f"/admin/newsletter/issue/{issue.pk}/change/").text
+    assert '<div class="newsletter-body"><h2>Forum</h2><ul><li>podsumowanie</li></ul></div>' in page
+    assert "&lt;h2&gt;" not in page

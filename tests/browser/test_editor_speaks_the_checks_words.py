@@ -14,5 +14,6 @@ def test_the_editor_area_and_badge_have_no_english(page, alice, category):
     body.click()
     label = body.get_attribute("aria-label")
     assert "main" not in label and label.startswith("Edytor tekstu"), label
+    assert label == "Edytor tekstu. Obszar edycji treści. Naciśnij Alt+0, aby uzyskać pomoc.", label
     page.keyboard.type("Tekst wpisu.")
     expect(page.locator(".ck-powered-by")).not_to_contain_text("Powered by")

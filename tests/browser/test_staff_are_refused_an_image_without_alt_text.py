@@ -12,7 +12,8 @@ from tests.browser.helpers import WCAG_TAGS, log_in_to_admin, run_axe
 
 pytestmark = pytest.mark.browser
 
-REFUSAL = re.compile(r"Obraz 1 \(„[^”]+\.png”\): brak tekstu alternatywnego\.")
+# Named by its place alone: the random name of the upload means nothing to staff.
+REFUSAL = re.compile(r"Obraz 1: brak tekstu alternatywnego\.")
 
 
 def insert_image(page):
