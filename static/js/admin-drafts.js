@@ -199,7 +199,9 @@
     }
     this.notice.hidden = false;
     var decide = function (text) {
-      self.notice.replaceChildren();
+      self.notice.querySelectorAll("p").forEach(function (paragraph) {
+        paragraph.remove(); // the heading stays: it names the region
+      });
       var note = document.createElement("p");
       note.textContent = text;
       self.notice.appendChild(note);
