@@ -18,7 +18,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.forms import FileInput
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import get_valid_filename
 
 from drafts.models import KEPT_FILE_HOURS, KeptFile
@@ -55,52 +55,82 @@ def restore(token):
 
 
 class KeepsChosenFile:
-    """Put in front of a file input's class (ClearableFileInput, AdminFileWidget)."""
+    """Put in front of a file input's class (ClearableFileInput, AdminFileWidget, a multiple one)."""
 
-    chosen = None  # the upload of a bound form, set by KeepsChosenFilesForm (Django renders a bound
-    refused = False  # file input with its initial value) and whether the file itself was refused
+    chosen = None  # the upload(s) of a bound form, set by KeepsChosenFilesForm (Django renders a
+    refused = False  # bound file input with its initial value), and whether the field was refused
 
     def value_from_datadict(self, data, files, name):
         upload = super().value_from_datadict(data, files, name)
-        if isinstance(upload, UploadedFile) and not hasattr(upload, "chosen_name"):
-            upload.chosen_name = upload.name  # as chosen: the checks may rename it
-        if upload is None and data.get(name + KEPT_SUFFIX) and not data.get(name + DROP_SUFFIX):
-            return restore(data[name + KEPT_SUFFIX]) or upload
-        return upload
+        for uploaded in _as_list(upload):
+            if isinstance(uploaded, UploadedFile) and not hasattr(uploaded, "chosen_name"):
+                uploaded.chosen_name = uploaded.name  # as chosen: the checks may rename it
+        if _as_list(upload) or upload is False or data.get(name + DROP_SUFFIX):
+            return upload  # a new choice, or „clear”, or the kept file(s) dropped
+        tokens = data.getlist(name + KEPT_SUFFIX) if hasattr(data, "getlist") else [data.get(name + KEPT_SUFFIX)]
+        kept = [uploaded for uploaded in (restore(token) for token in tokens if token) if uploaded]
+        if not kept:
+            return upload
+        return kept if self.allow_multiple_selected else kept[0]
 
     def value_omitted_from_data(self, data, files, name):
         return super().value_omitted_from_data(data, files, name) and not data.get(name + KEPT_SUFFIX)
 
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = self.chosen
-        if not isinstance(chosen, UploadedFile) or self.refused:
+        chosen = [uploaded for uploaded in _as_list(self.chosen) if isinstance(uploaded, UploadedFile)]
+        if not chosen or self.refused:
             return super().render(name, value, attrs, renderer)
-        token = getattr(chosen, "kept_token", None) or keep(chosen)
-        chosen.kept_token = token
+        for uploaded in chosen:
+            uploaded.kept_token = getattr(uploaded, "kept_token", None) or keep(uploaded)
         note_id = f"{(attrs or {}).get('id') or name}_kept"
         attrs = {**(attrs or {}), "aria-describedby": note_id}
+        names = [
+            format_html(
+                "„{}” ({})", getattr(uploaded, "chosen_name", None) or uploaded.name, filesizeformat(uploaded.size)
+            )
+            for uploaded in chosen
+        ]
+        if len(chosen) == 1:
+            text = format_html(
+                "Wybrany wcześniej plik {} jest zachowany i zostanie zapisany razem z formularzem: nie trzeba "
+                "wybierać go ponownie. Nowo wybrany plik zastąpi go. ",
+                names[0],
+            )
+            drop = "Nie zapisuj tego pliku"
+        else:
+            text = format_html(
+                "Wybrane wcześniej pliki ({}): {} są zachowane i zostaną zapisane razem z formularzem: nie trzeba "
+                "wybierać ich ponownie. Nowo wybrane pliki zastąpią je. ",
+                len(chosen),
+                format_html_join(", ", "{}", ((n,) for n in names)),
+            )
+            drop = "Nie zapisuj tych plików"
         return format_html(
-            '{}<p class="kept-file" id="{}"><input type="hidden" name="{}" value="{}">'
-            "Wybrany wcześniej plik „{}” ({}) jest zachowany i zostanie zapisany razem z formularzem: "
-            "nie trzeba wybierać go ponownie. Nowo wybrany plik zastąpi go. "
-            '<label><input type="checkbox" name="{}"> Nie zapisuj tego pliku</label></p>',
+            '{}<p class="kept-file" id="{}">{}{}<label><input type="checkbox" name="{}"> {}</label></p>',
             super().render(name, value, attrs, renderer),
             note_id,
-            name + KEPT_SUFFIX,
-            token,
-            getattr(chosen, "chosen_name", None) or chosen.name,
-            filesizeformat(chosen.size),
+            format_html_join(
+                "", '<input type="hidden" name="{}" value="{}">', ((name + KEPT_SUFFIX, u.kept_token) for u in chosen)
+            ),
+            text,
             name + DROP_SUFFIX,
+            drop,
         )
+
+
+def _as_list(value):
+    if isinstance(value, list | tuple):
+        return list(value)
+    return [value] if value else []
 
 
 _classes = {}
 
 
 def keeping(widget):
-    """Give ``widget`` (a single-file input) the KeepsChosenFile behaviour, in place."""
+    """Give ``widget`` (a file input) the KeepsChosenFile behaviour, in place."""
     cls = type(widget)
-    if issubclass(cls, KeepsChosenFile) or getattr(widget, "allow_multiple_selected", False):
+    if issubclass(cls, KeepsChosenFile):
         return
     if cls not in _classes:
         _classes[cls] = type(cls.__name__, (KeepsChosenFile, cls), {"__module__": cls.__module__})

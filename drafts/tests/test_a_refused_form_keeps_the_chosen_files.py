@@ -125,3 +125,42 @@ def test_kept_copies_are_deleted_by_the_daily_duties(client, alice, category):
         call_command("daily", stdout=out)
     assert "Deleted 1 kept files." in out.getvalue()
     assert not KeptFile.objects.exists() and not default_storage.exists(path)
+
+
+def test_a_meeting_refused_for_the_photos_alt_text_keeps_every_chosen_photo(client, alice):
+    meeting = Meeting.objects.create(title="Spotkanie partnerów", date=timezone.localdate())
+    client.force_login(alice)
+    url = f"/admin/meetings/meeting/{meeting.pk}/change/"
+    data = meeting_form(title=meeting.title, slug=meeting.slug, date=meeting.date.isoformat())
+    data["new_photos"] = [photo("sala.jpg"), photo("stol.jpg")]
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "Podaj tekst alternatywny dodawanych zdjęć." in refused.text
+    assert "Wybrane wcześniej pliki (2): „sala.jpg”" in refused.text and "„stol.jpg”" in refused.text
+    assert "Nie zapisuj tych plików" in refused.text
+
+    again = change_form_data(refused)
+    assert len(again[f"new_photos{KEPT_SUFFIX}"]) == 2
+    again["new_photos_alt"] = "Partnerzy przy stole obrad"
+    assert client.post(url, again).status_code == 302
+    assert sorted(meeting.photos.values_list("alt", flat=True)) == ["Partnerzy przy stole obrad"] * 2
+
+
+def test_a_sign_language_video_waits_for_its_captions(client, alice):
+    from pages.models import ActivityInformation
+
+    info = ActivityInformation.objects.first() or ActivityInformation.objects.create()
+    url = f"/admin/pages/activityinformation/{info.pk}/change/"
+    client.force_login(alice)
+    form = change_form_data(client.get(url))
+    mp4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+    refused = client.post(url, {**form, "sign_language_video": SimpleUploadedFile("pjm.mp4", mp4)})
+    assert refused.status_code == 200
+    assert "Wybrany wcześniej plik „pjm.mp4”" in refused.text  # refused: no captions yet
+
+    again = change_form_data(refused)
+    again["sign_language_captions"] = SimpleUploadedFile("napisy.vtt", b"WEBVTT\n\n00:00.000 --> 00:02.000\nTekst.\n")
+    again["sign_language_transcript"] = "Partnerstwo to współpraca urzędów i gmin."
+    assert client.post(url, again).status_code == 302
+    info.refresh_from_db()
+    assert info.sign_language_video and info.sign_language_captions
