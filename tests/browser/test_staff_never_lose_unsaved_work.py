@@ -155,3 +155,31 @@ def test_a_restored_draft_never_overwrites_a_later_save_silently(page, alice, ma
     expect(reopened.locator(".errorlist.nonfield")).to_contain_text("Nie zapisano zmian")
     expect(reopened.locator("#id_title")).to_have_value("Szkolenie dla osób bezrobotnych")
     assert Post.objects.get(pk=post.pk).lead == "Zajawka Karoliny."
+
+
+def test_a_restored_draft_brings_back_rows_added_to_a_meeting(page, alice):
+    import datetime
+
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.create(title="Posiedzenie partnerów", date=datetime.date(2026, 12, 10))
+    url = f"/admin/meetings/meeting/{meeting.pk}/change/"
+    log_in_to_admin(page, alice, next_url=url)
+    page.locator("#id_agenda_items-0-title").fill("Otwarcie posiedzenia")
+    page.locator("#agenda_items-group .add-row a").click()
+    page.locator("#id_agenda_items-1-title").fill("Sprawozdanie z działalności")
+    assert draft_holds(page, alice, "Sprawozdanie z działalności")
+    reopened = page.context.new_page()
+    page.close(run_before_unload=False)
+
+    reopened.goto(url)
+    expect(reopened.locator("#id_agenda_items-1-title")).to_have_count(0)  # one empty row, as Django shows it
+    reopened.get_by_role("button", name="Przywróć niezapisaną wersję").click()
+    expect(reopened.locator("#id_agenda_items-0-title")).to_have_value("Otwarcie posiedzenia")
+    expect(reopened.locator("#id_agenda_items-1-title")).to_have_value("Sprawozdanie z działalności")
+    reopened.get_by_role("button", name="Zapisz", exact=True).click()
+    expect(reopened.locator(".messagelist")).to_contain_text("Posiedzenie partnerów")
+    assert sorted(meeting.agenda_items.values_list("title", flat=True)) == [
+        "Otwarcie posiedzenia",
+        "Sprawozdanie z działalności",
+    ]
