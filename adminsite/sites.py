@@ -14,6 +14,8 @@ from adminsite.content_checks import ContentChecksAdminMixin, content_checks_vie
 from adminsite.grammar import label_of, noun_for
 from adminsite.options import in_polish, polished
 from core.files import new_files_removed_on_error
+from drafts.admin import NeverLoseWorkAdminMixin
+from drafts.views import discard_draft, save_draft
 
 # Registered by third-party apps, not needed by staff: the task queue's rows (a newsletter's
 # progress is shown on the issue's own page).
@@ -75,7 +77,8 @@ class PortalAdminSite(admin.AdminSite):
             )
         if models:
             polish = in_polish(admin_class or admin.ModelAdmin)
-            super().register(models, polished(polish, ContentChecksAdminMixin), **options)
+            checked = polished(polish, ContentChecksAdminMixin)
+            super().register(models, polished(checked, NeverLoseWorkAdminMixin), **options)
 
     def admin_view(self, view, cacheable=False):
         """Every admin view, with the files of a save that fails deleted (core/files.py)."""
@@ -98,7 +101,12 @@ class PortalAdminSite(admin.AdminSite):
     def get_urls(self):
         # The panel beside each rich-text editor asks here while staff type (adminsite/content_checks.py).
         checks = path("sprawdz-tresc/", self.admin_view(content_checks_view), name="content_checks")
-        return [checks, *super().get_urls()]
+        # Autosaved drafts of the forms with an editor (drafts/).
+        drafts = [
+            path("szkic/zapisz/", self.admin_view(save_draft), name="drafts_save"),
+            path("szkic/odrzuc/", self.admin_view(discard_draft), name="drafts_discard"),
+        ]
+        return [checks, *drafts, *super().get_urls()]
 
     def index(self, request, extra_context=None):
         extra_context = {"dashboard": dashboard.tasks(request), **(extra_context or {})}

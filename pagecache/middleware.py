@@ -158,7 +158,12 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not eligible(request):
             response = self.get_response(request)
-            if request.method == "POST" and request.path.startswith("/admin/") and response.status_code < 400:
+            if (
+                request.method == "POST"
+                and request.path.startswith("/admin/")
+                and response.status_code < 400
+                and not getattr(response, "changes_no_content", False)  # an autosaved draft, say
+            ):
                 transaction.on_commit(versions.bump)  # admin bulk actions may use QuerySet.update()
             return response
 

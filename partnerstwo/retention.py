@@ -8,15 +8,19 @@ privacy policy:
   with their history;
 - rate-limit counters (a hash of the visitor's IP address or e-mail), RETENTION_LIMITS_HOURS
   after their slice began, and every counter no limit reads any more.
+And working copies of the admin (drafts/models.py): autosaved drafts DRAFT_DAYS after their last
+autosave, files kept from a refused form KEPT_FILE_HOURS after they were kept (with the file).
 """
 
 import datetime
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
 from accessibility.models import AccessibilityRequest
+from drafts.models import DRAFT_DAYS, KEPT_FILE_HOURS, Draft, KeptFile
 from limits.models import Counter
 from members.models import AccessionRequest
 from newsletter.models import Subscriber
@@ -47,8 +51,18 @@ def prune(now=None):
             "decided accession requests": _delete(accession, AccessionRequest),
             "closed accessibility cases": _delete(cases, AccessibilityRequest),
             "rate-limit counters": _delete(counters, Counter),
+            "admin drafts": _delete(Draft.objects.filter(saved_at__lt=now - DRAFT_DAYS * days), Draft),
+            "kept files": _delete_kept_files(now - datetime.timedelta(hours=KEPT_FILE_HOURS)),
         }
 
 
 def _delete(queryset, model):
     return queryset.delete()[1].get(model._meta.label, 0)
+
+
+def _delete_kept_files(before):
+    kept = list(KeptFile.objects.filter(kept_at__lt=before).values_list("pk", "path"))
+    for _, path in kept:
+        default_storage.delete(path)
+    KeptFile.objects.filter(pk__in=[pk for pk, _ in kept]).delete()
+    return len(kept)

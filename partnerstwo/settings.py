@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "adminsite.apps.TasksConfig",  # django_tasks_db
     "newsletter",
     "accounts",
+    "drafts",
 ]
 # The benchmark's data set and commands (bench/): development only, never in production.
 # The Makefile's bench targets and bench/run.py set BENCH_APP=1.
