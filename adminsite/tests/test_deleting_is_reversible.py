@@ -299,3 +299,23 @@ def test_the_kosz_costs_the_same_queries_for_one_object_as_for_many(
         Meeting.objects.create(title=f"Spotkanie {n}", date=datetime.date(2026, 1, 1 + n)).move_to_trash()
     with django_assert_max_num_queries(one):
         assert admin_client.get("/admin/kosz/").status_code == 200
+
+
+def test_a_readers_account_and_the_agreement_link_nothing_in_the_trash(
+    client, content, bob, make_agreement, django_capture_on_commit_callbacks
+):
+    from news.models import Rating
+
+    post, meeting = content["post"], content["meeting"]
+    Comment.objects.create(post=post, user=bob, author_name="Bob", body="Dobry wpis.", status="approved")
+    Rating.objects.create(post=post, user=bob, value=5)
+    agreement = make_agreement(occasion="Spotkanie partnerów", meeting=meeting)
+    client.force_login(bob)
+    assert client.get("/konto/").text.count(post.get_absolute_url()) == 2
+    assert meeting.get_absolute_url() in Client().get(agreement.get_absolute_url()).text
+    with django_capture_on_commit_callbacks(execute=True):
+        post.move_to_trash()
+        meeting.move_to_trash()
+    assert post.get_absolute_url() not in client.get("/konto/").text
+    assert "Dobry wpis." in client.get("/konto/moje-dane.json").content.decode()  # the export keeps everything
+    assert meeting.get_absolute_url() not in Client().get(agreement.get_absolute_url()).text
