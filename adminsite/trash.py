@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.options import IS_POPUP_VAR, ActionLocation
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
-from django.contrib.admin.utils import get_deleted_objects
+from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.db.models.functions import Length
 from django.http import Http404, HttpResponseRedirect
@@ -28,6 +27,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
 from adminsite.grammar import noun_for
@@ -62,6 +62,41 @@ def _may_delete(user, model):
     return user.has_perm(f"{model._meta.app_label}.delete_{model._meta.model_name}")
 
 
+def deleted_with(objs):
+    """What a delete for good of ``objs`` takes along, in Django's nested list for the admin's
+    confirmation, and counted by kind; rows that only link two objects (a meeting's related
+    posts) are left out: they are no content of their own. Also what protects them."""
+    objs = list(objs)
+    if not objs:
+        return [], {}, []
+    collector = NestedObjects(using=router.db_for_write(type(objs[0])), origin=objs)
+    collector.collect(objs)
+
+    def describe(obj):
+        if obj._meta.auto_created:
+            return None
+        return format_html("{}: {}", capfirst(obj._meta.verbose_name), obj)
+
+    def without_links(items):
+        kept = []
+        for item in items:
+            if isinstance(item, list):
+                item = without_links(item)
+                if item:
+                    kept.append(item)
+            elif item is not None:
+                kept.append(item)
+        return kept
+
+    counts = {
+        model._meta.verbose_name_plural: len(rows)
+        for model, rows in collector.model_objs.items()
+        if not model._meta.auto_created
+    }
+    protected = [describe(obj) for obj in collector.protected]
+    return without_links(collector.nested(describe)), counts, protected
+
+
 def _blocker_links(objs):
     """What stops these objects from going to the trash, as Django's list of protected objects."""
     return [
@@ -82,7 +117,7 @@ class TrashAdminMixin:
     def get_deleted_objects(self, objs, request):
         """What the trash would lose for good after TRASH_DAYS (Django's list), nothing lacking a
         permission (the objects themselves are only marked now), and what must go first."""
-        to_delete, model_count, _, _ = super().get_deleted_objects(objs, request)
+        to_delete, model_count, _ = deleted_with(objs)
         return to_delete, model_count, set(), _blocker_links(objs)
 
     def delete_model(self, request, obj):
@@ -98,6 +133,8 @@ class TrashAdminMixin:
         response = super().render_delete_form(request, context)
         if context.get("protected"):
             response.context_data["title"] = f"Nie można przenieść {noun_for(self.opts).gen} do kosza"
+        else:
+            response.context_data["title"] = "Przenieść do kosza?"
         return response
 
     def response_delete(self, request, obj_display, obj_id):
@@ -244,7 +281,7 @@ def purge_view(request, admin_site, label, pk):
     obj = _get_trashed(model, pk)
     if obj is None:
         return _gone(request, model)
-    to_delete, model_count, _, protected = get_deleted_objects([obj], request, admin_site)
+    to_delete, _, protected = deleted_with([obj])
     if request.method == "POST" and not protected:
         shown = str(obj)
         if _purge_one(obj):
@@ -260,10 +297,8 @@ def purge_view(request, admin_site, label, pk):
         "object": obj,
         "noun": noun,
         "deleted_objects": to_delete,
-        "model_count": dict(model_count).items(),
         "protected": protected,
         "opts": model._meta,
-        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "admin/trash/purge_confirmation.html", context)
 

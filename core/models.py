@@ -64,6 +64,11 @@ class Trashable(models.Model):
     class Meta:
         abstract = True
 
+    def validate_constraints(self, exclude=None):
+        # No form edits the mark, yet it decides which addresses are taken (the models' conditional
+        # UniqueConstraints): Django would skip those checks, and the database would refuse the save.
+        super().validate_constraints(exclude=set(exclude or ()) - {"deleted_at"})
+
     @property
     def in_trash(self):
         return self.deleted_at is not None

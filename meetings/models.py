@@ -221,6 +221,7 @@ class Meeting(Trashable):
                 fields=["slug"],
                 condition=models.Q(deleted_at__isnull=True),
                 name="meeting_unique_slug",
+                violation_error_code="unique",  # shown at the field, as unique=True was
                 violation_error_message="Inne spotkanie ma już ten adres (slug). Wybierz inny.",
             ),
             models.CheckConstraint(

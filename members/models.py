@@ -104,12 +104,14 @@ class Institution(Trashable):
                 fields=["name"],
                 condition=models.Q(deleted_at__isnull=True),
                 name="institution_unique_name",
+                violation_error_code="unique",  # shown at the field, as unique=True was
                 violation_error_message="Instytucja o tej nazwie już jest.",
             ),
             models.UniqueConstraint(
                 fields=["slug"],
                 condition=models.Q(deleted_at__isnull=True),
                 name="institution_unique_slug",
+                violation_error_code="unique",  # shown at the field, as unique=True was
                 violation_error_message="Inna instytucja ma już ten adres (slug). Wybierz inny.",
             ),
             models.CheckConstraint(

@@ -146,6 +146,7 @@ class Post(Trashable):
                 fields=["slug"],
                 condition=Q(deleted_at__isnull=True),
                 name="post_unique_slug",
+                violation_error_code="unique",  # shown at the field, as unique=True was
                 violation_error_message="Inny wpis ma już ten adres (slug). Wybierz inny.",
             ),
             models.CheckConstraint(

@@ -319,3 +319,18 @@ def test_a_readers_account_and_the_agreement_link_nothing_in_the_trash(
     assert post.get_absolute_url() not in client.get("/konto/").text
     assert "Dobry wpis." in client.get("/konto/moje-dane.json").content.decode()  # the export keeps everything
     assert meeting.get_absolute_url() not in Client().get(agreement.get_absolute_url()).text
+
+
+def test_the_post_form_refuses_a_taken_address_and_accepts_a_trashed_ones(admin_client, make_post):
+    from news.tests.test_admin import post_form
+
+    draft = make_post(title="Szkic", slug="szkic", status=Post.Status.DRAFT)
+    other = make_post(title="Inny wpis", slug="inny-wpis")
+    url = f"/admin/news/post/{draft.pk}/change/"
+    data = post_form(draft.category, title="Szkic", slug="inny-wpis", status="draft")
+    refused = admin_client.post(url, data)
+    assert refused.status_code == 200
+    assert "Inny wpis ma już ten adres (slug). Wybierz inny." in refused.text
+    other.move_to_trash()
+    assert admin_client.post(url, data).status_code == 302
+    assert Post.objects.get(pk=draft.pk).slug == "inny-wpis"
