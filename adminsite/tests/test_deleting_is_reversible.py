@@ -334,3 +334,23 @@ def test_the_post_form_refuses_a_taken_address_and_accepts_a_trashed_ones(admin_
     other.move_to_trash()
     assert admin_client.post(url, data).status_code == 302
     assert Post.objects.get(pk=draft.pk).slug == "inny-wpis"
+
+
+def test_pages_with_subpages_are_refused_in_bulk_and_for_good_until_the_subpages_go(admin_client, trash):
+    parent = Page.objects.create(title="Działania", slug="dzialania")
+    child = Page.objects.create(title="Warsztaty", slug="warsztaty", parent=parent)
+    data = {"action": "delete_selected", "_selected_action": [parent.pk], "post": "yes"}
+    refused = admin_client.post("/admin/pages/page/", data)
+    assert "Nie można przenieść 1 strony do kosza, dopóki są te powiązane obiekty" in refused.text
+    assert "Strona: Warsztaty" in refused.text
+    assert Page.objects.filter(pk=parent.pk).exists()
+
+    trash(admin_client, child)
+    trash(admin_client, parent)
+    question = admin_client.get(f"/admin/kosz/pages.page/{parent.pk}/usun-na-zawsze/")
+    assert "Nie można usunąć na zawsze strony „Działania”, dopóki są te powiązane obiekty" in question.text
+    admin_client.post(f"/admin/kosz/pages.page/{parent.pk}/usun-na-zawsze/")
+    assert Page.all_objects.filter(pk=parent.pk).exists()
+    admin_client.post(f"/admin/kosz/pages.page/{child.pk}/usun-na-zawsze/")
+    admin_client.post(f"/admin/kosz/pages.page/{parent.pk}/usun-na-zawsze/")
+    assert not Page.all_objects.exists()
