@@ -129,10 +129,13 @@ class PortalAdminSite(admin.AdminSite):
         ]
         return [checks, *bin_urls, *super().get_urls()]
 
+    def get_app_list(self, request, app_label=None):
+        """Django's list of sections (the home page, the sidebar), and the Kosz last for those who use it."""
+        app_list = super().get_app_list(request, app_label)
+        if app_label is None and trash.may_use_trash(request.user):
+            app_list.append(trash.app_list_entry())
+        return app_list
+
     def index(self, request, extra_context=None):
-        extra_context = {
-            "dashboard": dashboard.tasks(request),
-            "trash_kept_for": trash.kept_for() if trash.may_use_trash(request.user) else None,
-            **(extra_context or {}),
-        }
+        extra_context = {"dashboard": dashboard.tasks(request), **(extra_context or {})}
         return super().index(request, extra_context)

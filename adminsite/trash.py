@@ -202,6 +202,27 @@ def may_use_trash(user):
     return bool(_kinds(user))
 
 
+def app_list_entry():
+    """The Kosz as a section of the admin's home page and sidebar."""
+    url = reverse("admin:trash")
+    return {
+        "name": "Kosz",
+        "app_label": "kosz",
+        "app_url": url,
+        "has_module_perms": True,
+        "models": [
+            {
+                "name": "Usunięte treści",
+                "object_name": "Trash",
+                "admin_url": url,
+                "add_url": None,
+                "view_only": True,
+                "perms": {},
+            }
+        ],
+    }
+
+
 def trash_view(request, admin_site):
     """The Kosz: one query per kind of object the person may delete, however many there are."""
     models = _kinds(request.user)

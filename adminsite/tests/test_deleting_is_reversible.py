@@ -215,6 +215,7 @@ def test_who_may_delete_may_restore_and_nobody_else(client, content, staff_in_ro
     post.move_to_trash()
     institution.move_to_trash()
     client.force_login(staff_in_role("Redaktor"))
+    assert 'href="/admin/kosz/"' in client.get("/admin/").text
     listing = client.get("/admin/kosz/")
     assert post.title in listing.text
     assert institution.name not in listing.text  # only an Administrator deletes institutions
@@ -222,6 +223,7 @@ def test_who_may_delete_may_restore_and_nobody_else(client, content, staff_in_ro
     assert client.get(f"/admin/kosz/members.institution/{institution.pk}/usun-na-zawsze/").status_code == 403
 
     client.force_login(staff_in_role("Moderator"))
+    assert "/admin/kosz/" not in client.get("/admin/").text
     assert client.get("/admin/kosz/").status_code == 403
     assert client.post(f"/admin/kosz/news.post/{post.pk}/przywroc/").status_code == 403
     assert Post.all_objects.get(pk=post.pk).deleted_at is not None

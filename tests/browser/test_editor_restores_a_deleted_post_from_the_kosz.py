@@ -35,7 +35,7 @@ def test_editor_deletes_a_post_and_brings_it_back_from_the_kosz(
     expect(resident.get_by_role("link", name=TITLE)).to_have_count(0)
 
     page.goto("/admin/")
-    page.get_by_role("link", name="Kosz", exact=True).click()
+    page.get_by_role("link", name="Usunięte treści").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kosz")
     expect(page.get_by_role("row", name=TITLE)).to_contain_text(post.get_absolute_url())
     assert not run_axe(page), format_violations(run_axe(page))
