@@ -26,9 +26,10 @@ def _ratings(user):
 
 @login_required
 def dashboard(request):
+    # Posts in the trash have no page to link to; the data export still holds everything.
     context = {
-        "comments": _comments(request.user),
-        "ratings": _ratings(request.user),
+        "comments": _comments(request.user).filter(post__deleted_at__isnull=True),
+        "ratings": _ratings(request.user).filter(post__deleted_at__isnull=True),
         "email": EmailAddress.objects.filter(user=request.user, primary=True).first(),
     }
     # The reader's newsletter status, by their address (sign-ups need no account).

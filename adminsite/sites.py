@@ -9,13 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from adminsite import dashboard
+from adminsite import dashboard, trash
 from adminsite.content_checks import ContentChecksAdminMixin, content_checks_view
 from adminsite.grammar import label_of, noun_for
 from adminsite.options import in_polish, polished
 from core.files import new_files_removed_on_error
 from drafts.admin import NeverLoseWorkAdminMixin
 from drafts.views import discard_draft, save_draft
+from core.models import Trashable
 
 # Registered by third-party apps, not needed by staff: the task queue's rows (a newsletter's
 # progress is shown on the issue's own page).
@@ -41,11 +42,21 @@ def delete_selected(modeladmin, request, queryset):
             if count:
                 modeladmin.log_deletions(request, queryset)
                 modeladmin.delete_queryset(request, queryset)
-                modeladmin.message_user(request, f"Usunięto {noun.count_acc(count)}.", messages.SUCCESS)
+                if getattr(modeladmin, "moves_to_trash", False):
+                    done = trash.moved_to_trash_message(modeladmin.opts, count)
+                else:
+                    done = f"Usunięto {noun.count_acc(count)}."
+                modeladmin.message_user(request, done, messages.SUCCESS)
             return None  # back to the list
     response = django_actions.delete_selected(modeladmin, request, queryset)
     ctx = response.context_data
-    if ctx.get("perms_lacking") or ctx.get("protected"):
+    if getattr(modeladmin, "moves_to_trash", False):
+        ctx["kept_for"] = trash.kept_for()
+        if ctx.get("protected"):
+            ctx["title"] = f"Nie można przenieść {noun.count_gen(len(queryset))} do kosza"
+        else:
+            ctx["title"] = "Przenieść do kosza?"
+    elif ctx.get("perms_lacking") or ctx.get("protected"):
         ctx["title"] = f"Nie można usunąć {noun.count_gen(len(queryset))}"
     else:
         ctx["title"] = "Czy na pewno?"
@@ -76,9 +87,14 @@ class PortalAdminSite(admin.AdminSite):
                 **options,
             )
         if models:
-            polish = in_polish(admin_class or admin.ModelAdmin)
-            checked = polished(polish, ContentChecksAdminMixin)
-            super().register(models, polished(checked, NeverLoseWorkAdminMixin), **options)
+            checked = polished(in_polish(admin_class or admin.ModelAdmin), ContentChecksAdminMixin)
+            polish = polished(checked, NeverLoseWorkAdminMixin)
+            trashable = [m for m in models if issubclass(m, Trashable)]
+            if trashable:  # a delete moves these to the trash (trash.py)
+                super().register(trashable, polished(polish, trash.TrashAdminMixin), **options)
+            others = [m for m in models if m not in trashable]
+            if others:
+                super().register(others, polish, **options)
 
     def admin_view(self, view, cacheable=False):
         """Every admin view, with the files of a save that fails deleted (core/files.py)."""
@@ -101,12 +117,32 @@ class PortalAdminSite(admin.AdminSite):
     def get_urls(self):
         # The panel beside each rich-text editor asks here while staff type (adminsite/content_checks.py).
         checks = path("sprawdz-tresc/", self.admin_view(content_checks_view), name="content_checks")
+        bin_urls = [
+            path("kosz/", self.admin_view(functools.partial(trash.trash_view, admin_site=self)), name="trash"),
+            path(
+                "kosz/<str:label>/<int:pk>/przywroc/",
+                self.admin_view(functools.partial(trash.restore_view, admin_site=self)),
+                name="trash_restore",
+            ),
+            path(
+                "kosz/<str:label>/<int:pk>/usun-na-zawsze/",
+                self.admin_view(functools.partial(trash.purge_view, admin_site=self)),
+                name="trash_purge",
+            ),
+        ]
         # Autosaved drafts of the forms with an editor (drafts/).
         drafts = [
             path("szkic/zapisz/", self.admin_view(save_draft), name="drafts_save"),
             path("szkic/odrzuc/", self.admin_view(discard_draft), name="drafts_discard"),
         ]
-        return [checks, *drafts, *super().get_urls()]
+        return [checks, *drafts, *bin_urls, *super().get_urls()]
+
+    def get_app_list(self, request, app_label=None):
+        """Django's list of sections (the home page, the sidebar), and the Kosz last for those who use it."""
+        app_list = super().get_app_list(request, app_label)
+        if app_label is None and trash.may_use_trash(request.user):
+            app_list.append(trash.app_list_entry())
+        return app_list
 
     def index(self, request, extra_context=None):
         extra_context = {"dashboard": dashboard.tasks(request), **(extra_context or {})}

@@ -24,6 +24,7 @@ from core.documents import (
 from core.files import new_files_removed_on_error, note_new_file
 from core.images import image_size, renditions, validate_image
 from core.links import site_host
+from core.models import LiveManager, Trashable
 from core.sanitize import clean_html
 from core.text import unique_slug
 from members.models import Gmina
@@ -151,7 +152,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
+class Meeting(Trashable):
     class Status(models.TextChoices):
         PLANNED = "planned", "zaplanowane"
         HELD = "held", "odbyło się"
@@ -162,7 +163,6 @@ class Meeting(models.Model):
     slug = models.SlugField(
         "adres (slug)",
         max_length=200,
-        unique=True,
         blank=True,
         help_text="Tworzony z tytułu i daty; po ogłoszeniu spotkania lepiej go nie zmieniać.",
     )
@@ -204,7 +204,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
-    objects = MeetingQuerySet.as_manager()
+    objects = LiveManager.from_queryset(MeetingQuerySet)()
+    all_objects = MeetingQuerySet.as_manager()  # with the trash
 
     class Meta:
         verbose_name = "spotkanie"
@@ -215,6 +216,14 @@ class Meeting(models.Model):
             models.Index(fields=["date"], name="meeting_date_idx"),
         ]
         constraints = [
+            # One address per meeting outside the trash: a trashed meeting gives its address up.
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="meeting_unique_slug",
+                violation_error_code="unique",  # shown at the field, as unique=True was
+                violation_error_message="Inne spotkanie ma już ten adres (slug). Wybierz inny.",
+            ),
             models.CheckConstraint(
                 condition=models.Q(end_time__isnull=True)
                 | models.Q(start_time__isnull=False, end_time__gt=models.F("start_time")),
@@ -239,6 +248,15 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.slug])
+
+    def restore_problem(self):
+        clash = Meeting.objects.filter(slug=self.slug).exclude(pk=self.pk).first()
+        if clash is not None:
+            return (
+                f"pod jego adresem {self.get_absolute_url()} jest teraz spotkanie „{clash}”. "
+                "Zmień adres tamtego spotkania i przywróć to ponownie."
+            )
+        return None
 
     def get_ics_url(self):
         return reverse("meetings:ics", args=[self.slug])
@@ -339,9 +357,10 @@ class ReportQuerySet(models.QuerySet):
         """What the public may see: published, and its time has come.
 
         ``scheduled=True`` also takes what is published with a date still to come
-        (the search index and the change register count it as published).
+        (the search index and the change register count it as published). A report of a meeting
+        in the trash is not public.
         """
-        published = self.filter(status=Report.Status.PUBLISHED)
+        published = self.filter(status=Report.Status.PUBLISHED, meeting__deleted_at__isnull=True)
         if scheduled:
             return published
         # The application's clock, not the database's: the page cache and the tests move the same one.

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.images import validate_image
+from core.models import LiveManager, Trashable
 from core.sanitize import clean_html
 from core.text import unique_slug
 
@@ -52,10 +53,10 @@ class InstitutionQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Institution(models.Model):
-    name = models.CharField("nazwa", max_length=250, unique=True)
+class Institution(Trashable):
+    name = models.CharField("nazwa", max_length=250)
     short_name = models.CharField("nazwa skrócona", max_length=100, blank=True)
-    slug = models.SlugField("adres (slug)", max_length=200, unique=True, blank=True)
+    slug = models.SlugField("adres (slug)", max_length=200, blank=True)
     kind = models.CharField("rodzaj", max_length=40, choices=InstitutionKind.choices)
     gmina = models.CharField("gmina", max_length=40, choices=Gmina.choices)
     # Contacts: only what the institution itself publishes; an empty field is not shown.
@@ -90,13 +91,29 @@ class Institution(models.Model):
         "z przyjętego zgłoszenia czeka tu, aż ktoś uzupełni jej dane i ją opublikuje.",
     )
 
-    objects = InstitutionQuerySet.as_manager()
+    objects = LiveManager.from_queryset(InstitutionQuerySet)()
+    all_objects = InstitutionQuerySet.as_manager()  # with the trash
 
     class Meta:
         verbose_name = "instytucja"
         verbose_name_plural = "instytucje"
         ordering = ["name"]
         constraints = [
+            # One name and one address per institution outside the trash: a trashed one gives them up.
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="institution_unique_name",
+                violation_error_code="unique",  # shown at the field, as unique=True was
+                violation_error_message="Instytucja o tej nazwie już jest.",
+            ),
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="institution_unique_slug",
+                violation_error_code="unique",  # shown at the field, as unique=True was
+                violation_error_message="Inna instytucja ma już ten adres (slug). Wybierz inny.",
+            ),
             models.CheckConstraint(
                 condition=models.Q(logo="") | ~models.Q(logo_alt=""),
                 name="institution_logo_has_alt",
@@ -115,6 +132,22 @@ class Institution(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:institution", args=[self.slug])
+
+    def trash_blockers(self):
+        # The agreements' signatures name the institution (the same protection as before the trash).
+        return list(self.signatures.select_related("agreement"))
+
+    def restore_problem(self):
+        clash = Institution.objects.filter(models.Q(name=self.name) | models.Q(slug=self.slug)).exclude(pk=self.pk)
+        clash = clash.first()
+        if clash is None:
+            return None
+        if clash.name == self.name:
+            return "jest już inna instytucja o tej nazwie. Zmień nazwę tamtej instytucji i przywróć tę ponownie."
+        return (
+            f"pod jej adresem {self.get_absolute_url()} jest teraz instytucja „{clash}”. "
+            "Zmień adres tamtej instytucji i przywróć tę ponownie."
+        )
 
     @property
     def schema_type(self):

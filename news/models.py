@@ -11,6 +11,7 @@ from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from core.images import validate_image
+from core.models import LiveManager, Trashable
 from core.sanitize import clean_html
 from core.text import unique_slug
 from news.thumbnails import update_thumbnails
@@ -61,7 +62,7 @@ def post_image_path(instance, filename):
     return f"aktualnosci/{timezone.now():%Y/%m}/{filename}"
 
 
-class Post(models.Model):
+class Post(Trashable):
     class Status(models.TextChoices):
         DRAFT = "draft", "Szkic"
         PUBLISHED = "published", "Opublikowany"
@@ -70,7 +71,6 @@ class Post(models.Model):
     slug = models.SlugField(
         "adres (slug)",
         max_length=200,
-        unique=True,
         blank=True,
         help_text="Tworzony z tytułu; po publikacji lepiej go nie zmieniać, bo zmieni się adres wpisu.",
     )
@@ -129,7 +129,8 @@ class Post(models.Model):
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
-    objects = PostQuerySet.as_manager()
+    objects = LiveManager.from_queryset(PostQuerySet)()
+    all_objects = PostQuerySet.as_manager()  # with the trash
 
     class Meta:
         verbose_name = "wpis"
@@ -140,6 +141,14 @@ class Post(models.Model):
             models.Index(fields=["status", "-published_at"], name="post_public_idx"),
         ]
         constraints = [
+            # One address per post outside the trash: a trashed post gives its address up.
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=Q(deleted_at__isnull=True),
+                name="post_unique_slug",
+                violation_error_code="unique",  # shown at the field, as unique=True was
+                violation_error_message="Inny wpis ma już ten adres (slug). Wybierz inny.",
+            ),
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
                 name="post_image_has_alt",
@@ -159,6 +168,15 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
+
+    def restore_problem(self):
+        clash = Post.objects.filter(slug=self.slug).exclude(pk=self.pk).first()
+        if clash is not None:
+            return (
+                f"pod jego adresem {self.get_absolute_url()} jest teraz wpis „{clash}”. "
+                "Zmień adres tamtego wpisu i przywróć ten ponownie."
+            )
+        return None
 
     def load_reader_counts(self, user=None, browser_key=""):
         """Set what the post page counts for this visitor, in two queries: rating_average,

@@ -10,25 +10,25 @@ from django.utils import timezone
 
 from core.images import validate_image
 from core.media import validate_captions, validate_video
-from core.models import SingleRowModel
+from core.models import LiveManager, SingleRowModel, Trashable
 from core.sanitize import clean_html
 
 
 class PageQuerySet(models.QuerySet):
     def published(self, *, scheduled=False):
-        """What the public may see: published pages whose every ancestor is published too.
+        """What the public may see: published pages whose every ancestor is published (and not in the trash) too.
 
         (Nothing is scheduled here, so ``scheduled`` changes nothing.)
         """
-        hidden_ancestor = Page.objects.filter(
+        hidden_ancestor = Page.all_objects.filter(
+            models.Q(is_published=False) | models.Q(deleted_at__isnull=False),
             StartsWith(models.OuterRef("url_path"), Concat("url_path", models.Value("/"))),
-            is_published=False,
             section=models.OuterRef("section"),
         )
         return self.filter(is_published=True).exclude(models.Exists(hidden_ancestor))
 
 
-class Page(models.Model):
+class Page(Trashable):
     """A simple page edited in admin: the privacy policy, the partnership pages.
 
     Pages form a tree: a page's address is its section's prefix and the slugs of its ancestors
@@ -80,15 +80,21 @@ class Page(models.Model):
     )
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
-    objects = PageQuerySet.as_manager()
+    objects = LiveManager.from_queryset(PageQuerySet)()
+    all_objects = PageQuerySet.as_manager()  # with the trash
 
     class Meta:
         verbose_name = "strona"
         verbose_name_plural = "strony"
         ordering = ["section", "position", "title"]
         constraints = [
-            # One page per address; the view looks pages up by it.
-            models.UniqueConstraint(fields=["section", "url_path"], name="page_unique_address"),
+            # One page per address; the view looks pages up by it. A trashed page gives its address up.
+            models.UniqueConstraint(
+                fields=["section", "url_path"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="page_unique_address",
+                violation_error_message="Pod tym adresem jest już inna strona.",
+            ),
         ]
 
     def __str__(self):
@@ -129,6 +135,23 @@ class Page(models.Model):
         clash = Page.objects.filter(section=section, url_path=url_path).exclude(pk=self.pk).first()
         if clash is not None:
             raise ValidationError({"slug": f"Pod adresem {clash.get_absolute_url()} jest już strona „{clash}”."})
+
+    def trash_blockers(self):
+        # Subpages would lose their place in the tree: they go to the trash first (or move).
+        return list(self.children.all())
+
+    def restore_problem(self):
+        parent = Page.all_objects.filter(pk=self.parent_id, deleted_at__isnull=False).first()
+        if parent is not None:
+            return f"jej strona nadrzędna „{parent}” też jest w koszu. Najpierw przywróć tamtą stronę."
+        section, url_path = self.computed_path()
+        clash = Page.objects.filter(section=section, url_path=url_path).exclude(pk=self.pk).first()
+        if clash is not None:
+            return (
+                f"pod jej adresem {clash.get_absolute_url()} jest teraz strona „{clash}”. "
+                "Zmień adres tamtej strony i przywróć tę ponownie."
+            )
+        return None
 
     def check_not_under_itself(self):
         seen = set()

@@ -302,6 +302,12 @@ if min(RETENTION_UNCONFIRMED_SIGNUP_DAYS, RETENTION_ACCESSION_DAYS, RETENTION_AC
 if RETENTION_LIMITS_HOURS < 27:
     raise ImproperlyConfigured("RETENTION_LIMITS_HOURS must be at least 27 (the longest limit's window and more)")
 
+# Days a post, page, meeting or institution deleted in the admin stays in the trash („Kosz”),
+# restorable, before the daily duties delete it for good (adminsite/trash.py).
+TRASH_DAYS = envint("TRASH_DAYS", 30)
+if TRASH_DAYS < 1:
+    raise ImproperlyConfigured("TRASH_DAYS must be at least 1")
+
 # Two caches shared by every worker, each a database table by default (no
 # extra server), or Redis / Memcached / per-process memory from a URL:
 # - "default" (CACHE_URL) holds what must not be evicted by page traffic:

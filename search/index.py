@@ -179,6 +179,17 @@ def _on_save(sender, instance, raw=False, **kwargs):
 def _update_unless_deleted(obj):
     if obj.pk is not None:  # not deleted after saving, in the same transaction
         update(obj)
+        for dependent in _dependents(obj):
+            update(dependent)
+
+
+def _dependents(obj):
+    """Documents public only with this object: a meeting's report goes to the trash and back with it."""
+    if obj._meta.label == "meetings.Meeting":
+        from meetings.models import Report
+
+        return list(Report.objects.filter(meeting=obj))
+    return []
 
 
 def _on_delete(sender, instance, **kwargs):

@@ -143,6 +143,26 @@ def test_every_page_is_fresh_after_an_edit_in_the_admin(site, bob, alice, settin
 
 
 @pytest.mark.sweep  # walks every page type: make test and CI run it, make test-fast leaves it out
+def test_every_page_is_fresh_after_a_delete_to_the_kosz_and_a_restore(
+    site, bob, alice, settings, django_capture_on_commit_callbacks
+):
+    readers = _stored(site, bob)
+    staff = Client()
+    staff.force_login(alice)
+    meeting = Meeting.objects.get(slug="jutrzejsze")
+    with django_capture_on_commit_callbacks(execute=True):  # the request commits, as in production
+        assert staff.post(f"/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not Meeting.objects.filter(pk=meeting.pk).exists()
+    assert_every_page_is_fresh(site, readers, settings)
+
+    readers = _stored(site, bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff.post(f"/admin/kosz/meetings.meeting/{meeting.pk}/przywroc/").status_code == 302
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    assert_every_page_is_fresh(site, readers, settings)
+
+
+@pytest.mark.sweep  # walks every page type: make test and CI run it, make test-fast leaves it out
 def test_every_page_is_fresh_after_a_vote_and_a_comment(site, bob, settings, django_capture_on_commit_callbacks):
     readers = _stored(site, bob)
     voter = Client()

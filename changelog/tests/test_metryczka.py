@@ -99,12 +99,14 @@ def test_pages_keep_a_register_too(client, editor):
     assert "Rejestr zmian (1 wersja)" in html
 
 
-def test_deleting_a_post_in_admin_deletes_its_register(client, editor, make_post):
+def test_a_post_keeps_its_register_in_the_trash_and_loses_it_when_deleted_for_good(client, editor, make_post):
     post = make_post()
     client.force_login(editor)
     client.post(f"/admin/news/post/{post.pk}/change/", _post_form(category=post.category_id, slug=post.slug))
     assert ChangeRecord.objects.count() == 1
     client.post(f"/admin/news/post/{post.pk}/delete/", {"post": "yes"})
+    assert ChangeRecord.objects.count() == 1  # it may come back from the Kosz
+    client.post(f"/admin/kosz/news.post/{post.pk}/usun-na-zawsze/")
     assert not ChangeRecord.objects.exists()
 
 

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
 
+from adminsite.trash import purge as purge_trash
 from pages.review import send_review_reminders
 from partnerstwo.retention import prune
 
@@ -11,8 +12,9 @@ from partnerstwo.retention import prune
 class Command(BaseCommand):
     help = (
         "Runs the portal's daily duties: the e-mail reminders of the accessibility statement's yearly "
-        "review (1 and 25 March, to administrators) and the deletion of personal data past its retention "
-        "period (RETENTION_* settings). Each duty is idempotent: a reminder goes once per date, and data "
+        "review (1 and 25 March, to administrators), the deletion of personal data past its retention "
+        "period (RETENTION_* settings) and of what has been in the trash longer than TRASH_DAYS. Each duty is "
+        "idempotent: a reminder goes once per date, and data "
         "already deleted is gone, so running the command again the same day does nothing new. With "
         "--every N it keeps running and checks every N seconds (bin/worker.d/daily does this hourly)."
     )
@@ -25,7 +27,7 @@ class Command(BaseCommand):
             reminded = send_review_reminders(timezone.localdate())
             if reminded or options["verbosity"] > 1:
                 self.stdout.write(f"Accessibility statement review: reminded {reminded} administrator(s).")
-            for what, count in prune().items():
+            for what, count in {**prune(), **purge_trash()}.items():
                 if count or options["verbosity"] > 1:
                     self.stdout.write(f"Deleted {count} {what}.")
             if not every:
