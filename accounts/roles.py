@@ -66,6 +66,13 @@ ROLES = {
     ADMINISTRATOR: "__all__",
 }
 
+# What each role does, in the words of the invitation and the role picker (accounts/forms.py).
+ROLE_WORK = {
+    REDAKTOR: "wpisy, strony i menu, spotkania z relacjami, partnerzy, porozumienia, kontakt i deklaracja dostępności",
+    MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
+    ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",
+}
+
 
 def _permissions(apps, spec):
     Permission = apps.get_model("auth", "Permission")
