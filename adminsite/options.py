@@ -46,7 +46,7 @@ def in_polish(admin_class):
     """``admin_class`` built on PolishModelAdmin: Python puts it right above Django's ModelAdmin.
 
     So an admin's own overrides run first and reach the Polish ones through super(), as they
-    would reach Django's (UserAdmin.response_add asks to stay on the form after adding a user).
+    would reach Django's (accounts/admin.py StaffUserAdmin.response_add says what its invitation does).
     """
     if issubclass(admin_class, PolishModelAdmin):
         return admin_class
