@@ -72,7 +72,7 @@ def test_an_invited_colleague_has_a_confirmed_address_a_role_and_no_password_yet
     assert letter.reply_to == ["partnerstwo@pup.example"]
     assert "kierowniczka@pup.example" not in letter.message().as_string()
     assert letter.subject == "Konto w panelu portalu Partnerstwa Lokalnego: ustaw hasło"
-    assert letter.body.startswith("Dzień dobry, Anna,\n\nw panelu administracyjnym portalu")
+    assert letter.body.startswith("Dzień dobry,\n\nw panelu administracyjnym portalu")
     assert "z rolą „Redaktor” (wpisy, strony i menu," in letter.body
     assert "Link działa przez 3 dni i tylko raz." in letter.body
     assert letter.alternatives[0].mimetype == "text/html"
