@@ -44,8 +44,10 @@ ROLES = {
         "meetings.venue": ALL,
         # What the public pages say about the partnership: contacts, the accessibility statement,
         # the agreements and the partner institutions with their representatives.
-        "pages.coordinator": ("change", "view"),
-        "pages.accessibilitystatement": ("change", "view"),
+        # One row each (SingleRowAdminMixin): the Redaktor makes it when a fresh site has none,
+        # where the admin's to-do list sends her.
+        "pages.coordinator": ("add", "change", "view"),
+        "pages.accessibilitystatement": ("add", "change", "view"),
         "agreement.agreement": ALL,
         "agreement.signature": ALL,
         **PARTNERS,
