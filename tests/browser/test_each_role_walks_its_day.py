@@ -30,7 +30,8 @@ def totp_code(secret):
 
 def refused_links(page):
     """The admin links on the page (menus, buttons, lists) that answer 403 to the person signed in."""
-    hrefs = page.locator("#container a[href^='/admin/']").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    links = page.locator("#container a[href^='/admin/']")
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     refused = []
     for href in sorted(set(hrefs)):
         if "/logout/" in href:
