@@ -1,9 +1,10 @@
 """Staff roles: Django groups with exactly the permissions each job needs.
 
-Give someone a role in the admin: Użytkownicy i grupy → Użytkownicy → the person → „Grupy”, with
-„W zespole” ticked (docs/dla-pracownikow.md, „Role”). The groups are created by accounts/migrations/0001_create_roles.py
-and brought back to these permissions after every `migrate` (accounts/apps.py), so a model added or
-moved later gets its permissions without a hand-edit in the admin.
+Give someone a role in the admin: Użytkownicy i grupy → Użytkownicy → „Dodaj pracownika” (an
+invitation, accounts/admin.py) or the person's account → „Rola” (docs/dla-pracownikow.md, „Role”).
+The groups are created by accounts/migrations/0001_create_roles.py and brought back to these
+permissions after every `migrate` (accounts/apps.py), so a model added or moved later gets its
+permissions without a hand-edit in the admin.
 """
 
 from django.apps import apps as global_apps
