@@ -85,6 +85,7 @@ def test_the_colleague_sets_a_password_from_the_link_and_signs_in(client, admini
 
     response = client.get(url, follow=True)
     assert response.status_code == 200
+    assert "<h1>Ustaw hasło do panelu</h1>" in response.text
     assert 'name="password1"' in response.text
     response = client.post(
         response.redirect_chain[-1][0], {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}, follow=True
@@ -113,6 +114,8 @@ def test_the_link_stops_working_after_three_days(client, administrator, in_backg
         response = client.get(url)
     assert response.status_code == 200
     assert response.context["token_fail"]
+    assert "<h1>Link już nie działa</h1>" in response.text
+    assert "poprosić osobę z rolą Administrator o ponowne zaproszenie" in response.text
     assert 'name="password1"' not in response.text
 
 

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from accounts.roles import ADMINISTRATOR, MODERATOR, REDAKTOR
 from members.models import AccessionRequest, Institution
 from news.models import Category, Comment, Post
-from tests.browser.helpers import log_in_to_admin
+from tests.browser.helpers import format_violations, log_in_to_admin, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -80,9 +80,12 @@ def test_administrator_invites_a_redaktor_who_sets_a_password_and_signs_in(
     anna.set_default_timeout(10_000)
     split = urlsplit(link)
     anna.goto(f"{split.path}?{split.query}")
+    expect(anna.get_by_role("heading", level=1)).to_have_text("Ustaw hasło do panelu")
+    violations = run_axe(anna)
+    assert not violations, format_violations(violations)
     anna.get_by_label(re.compile(r"^Nowe hasło:?$")).fill(PASSWORD)
     anna.get_by_label(re.compile(r"^Nowe hasło \(ponownie\):?$")).fill(PASSWORD)
-    anna.locator("main").get_by_role("button", name="Zmień hasło").click()
+    anna.locator("main").get_by_role("button", name="Ustaw hasło").click()
     expect(anna.get_by_text("Hasło zostało zmienione.")).to_be_visible()
 
     login = anna.locator("form", has=anna.get_by_role("button", name=re.compile("Zaloguj", re.I)))
