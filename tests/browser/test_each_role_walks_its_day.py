@@ -102,7 +102,7 @@ def test_administrator_invites_a_redaktor_who_sets_a_password_and_signs_in(
     anna.locator("main").get_by_role("button").last.click()
     expect(anna.get_by_role("heading", level=1)).to_have_text("Kody zapasowe")
 
-    anna.goto("/admin/")
+    anna.get_by_role("link", name="przejdź do panelu administracyjnego").click()
     expect(anna.locator("#content-main").get_by_role("link", name="Wpisy", exact=True)).to_be_visible()
     expect(anna.locator("#content-main").get_by_role("link", name="Komentarze", exact=True)).to_have_count(0)
     assert refused_links(anna) == []
