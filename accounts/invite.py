@@ -42,8 +42,8 @@ def link_lifetime():
     return f"{hours} {plural_form(hours, 'godzinę', 'godziny', 'godzin')}"
 
 
-def send_invitation(user, role):
-    """Queue the invitation (sent once the transaction commits); replies go to the office."""
+def invitation_message(user, role):
+    """The invitation to ``user`` with ``role``; replies go to the office, never to a colleague."""
     context = {
         "user": user,
         "role": role,
@@ -61,4 +61,9 @@ def send_invitation(user, role):
         headers={"Auto-Submitted": "auto-generated"},
     )
     message.attach_alternative(html_for_text(SUBJECT, message.body), "text/html")
-    queue_mail(message)
+    return message
+
+
+def send_invitation(user, role):
+    """Queue the invitation; the task worker sends it once the transaction commits."""
+    queue_mail(invitation_message(user, role))
