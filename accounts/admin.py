@@ -193,7 +193,12 @@ class StaffUserAdmin(admin.ModelAdmin):
 
     @admin.action(permissions=["change"], description="Wyślij zaproszenie ponownie")
     def send_invitations(self, request, queryset):
-        staff = [user for user in queryset if user.is_staff and user.is_active and user.email]
+        # Those who set a password already recover it themselves („Nie pamiętasz hasła?”).
+        staff = [
+            user
+            for user in queryset
+            if user.is_staff and user.is_active and user.email and not user.has_usable_password()
+        ]
         for user in staff:
             send_invitation(user, role_of(user))
         if staff:
@@ -207,7 +212,8 @@ class StaffUserAdmin(admin.ModelAdmin):
         if len(staff) < len(queryset):
             self.message_user(
                 request,
-                "Zaproszenia dostają tylko aktywne konta pracowników: pozostałe zaznaczone konta pominięto.",
+                "Zaproszenie dostają tylko aktywne konta pracowników bez ustawionego hasła: "
+                "pozostałe zaznaczone konta pominięto.",
                 messages.WARNING,
             )
 

@@ -192,10 +192,13 @@ def test_nobody_takes_away_their_own_administrator_role(client, administrator):
 
 def test_an_invitation_is_sent_again_from_the_list(client, administrator, staff_in_role, bob, in_background):
     moderator = staff_in_role(MODERATOR)
+    moderator.set_unusable_password()  # invited, never came
+    moderator.save()
+    redaktor = staff_in_role(REDAKTOR)  # has a password: recovers it herself
     with in_background():
         response = client.post(
             "/admin/auth/user/",
-            {"action": "send_invitations", "_selected_action": [moderator.pk, bob.pk]},
+            {"action": "send_invitations", "_selected_action": [moderator.pk, redaktor.pk, bob.pk]},
             follow=True,
         )
     assert "Zaproszenie z nowym linkiem do ustawienia hasła zostanie wysłane do 1 osoby" in response.text
