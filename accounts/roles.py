@@ -1,9 +1,10 @@
 """Staff roles: Django groups with exactly the permissions each job needs.
 
-Give someone a role in the admin: Użytkownicy i grupy → Użytkownicy → the person → „Grupy”, with
-„W zespole” ticked (docs/dla-pracownikow.md, „Role”). The groups are created by accounts/migrations/0001_create_roles.py
-and brought back to these permissions after every `migrate` (accounts/apps.py), so a model added or
-moved later gets its permissions without a hand-edit in the admin.
+Give someone a role in the admin: Użytkownicy i grupy → Użytkownicy → „Dodaj pracownika” (an
+invitation, accounts/admin.py) or the person's account → „Rola” (docs/dla-pracownikow.md, „Role”).
+The groups are created by accounts/migrations/0001_create_roles.py and brought back to these
+permissions after every `migrate` (accounts/apps.py), so a model added or moved later gets its
+permissions without a hand-edit in the admin.
 """
 
 from django.apps import apps as global_apps
@@ -44,8 +45,10 @@ ROLES = {
         "meetings.venue": ALL,
         # What the public pages say about the partnership: contacts, the accessibility statement,
         # the agreements and the partner institutions with their representatives.
-        "pages.coordinator": ("change", "view"),
-        "pages.accessibilitystatement": ("change", "view"),
+        # One row each (SingleRowAdminMixin): the Redaktor makes it when a fresh site has none,
+        # where the admin's to-do list sends her.
+        "pages.coordinator": ("add", "change", "view"),
+        "pages.accessibilitystatement": ("add", "change", "view"),
         "agreement.agreement": ALL,
         "agreement.signature": ALL,
         **PARTNERS,
@@ -64,6 +67,13 @@ ROLES = {
     },
     # Everything, newsletter sending and accounts included.
     ADMINISTRATOR: "__all__",
+}
+
+# What each role does, in the words of the invitation and the role picker (accounts/forms.py).
+ROLE_WORK = {
+    REDAKTOR: "wpisy, strony i menu, spotkania z relacjami, partnerzy, porozumienia, kontakt i deklaracja dostępności",
+    MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
+    ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",
 }
 
 

@@ -2,9 +2,10 @@
 
 Django writes its titles and messages with the model's nominative („Dodaj strona”) and its
 success messages with bracketed gender endings for every model. Here each of those places takes
-the right case from grammar.py and says it in plain, impersonal Polish („Dodano stronę „O nas”.”).
-The site (sites.py) builds every registered admin on PolishModelAdmin, so Python puts it right
-above Django's ModelAdmin: the admin's own overrides come first, as they would over Django's.
+the right case from grammar.py and says it in plain, impersonal Polish („Dodano stronę „O nas”.”),
+and its search box finds Polish word forms (search.py). The site (sites.py) builds every
+registered admin on PolishModelAdmin, so Python puts it right above Django's ModelAdmin: the
+admin's own overrides come first, as they would over Django's.
 """
 
 import json
@@ -22,6 +23,7 @@ from django.utils.html import format_html
 
 from adminsite.django_private import CheckedLookupsChangeList, ModelAdminPrivateHooks
 from adminsite.grammar import noun_for
+from adminsite.search import PolishSearchMixin
 
 EDIT_AGAIN = "Poniżej można wprowadzić kolejne zmiany."
 
@@ -44,7 +46,7 @@ def in_polish(admin_class):
     """``admin_class`` built on PolishModelAdmin: Python puts it right above Django's ModelAdmin.
 
     So an admin's own overrides run first and reach the Polish ones through super(), as they
-    would reach Django's (UserAdmin.response_add asks to stay on the form after adding a user).
+    would reach Django's (accounts/admin.py StaffUserAdmin.response_add says what its invitation does).
     """
     if issubclass(admin_class, PolishModelAdmin):
         return admin_class
@@ -112,7 +114,7 @@ class PolishInlineAdminFormSet(helpers.InlineAdminFormSet):
         return json.dumps(data)
 
 
-class PolishModelAdmin(ModelAdminPrivateHooks, PolishFormfieldsMixin, admin.ModelAdmin):
+class PolishModelAdmin(ModelAdminPrivateHooks, PolishSearchMixin, PolishFormfieldsMixin, admin.ModelAdmin):
     # Titles.
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

@@ -62,6 +62,8 @@ def test_staff_set_up_the_authenticator_app_then_reach_the_admin(client, staff, 
     assert response.status_code == 302
     assert response["Location"] == "/konto/2fa/recovery-codes/"
     assert Authenticator.objects.filter(user=staff, type=Authenticator.Type.RECOVERY_CODES).exists()
+    codes = client.get("/konto/2fa/recovery-codes/").text
+    assert '<a href="/admin/">przejdź do panelu administracyjnego</a>' in codes  # the way back
     assert client.get("/admin/").status_code == 200
 
 

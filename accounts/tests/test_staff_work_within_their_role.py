@@ -42,6 +42,7 @@ def test_a_fresh_database_has_the_three_roles_with_their_permissions(db):
         "news.add_category",
     } <= redaktor
     assert {"pages.change_coordinator", "pages.change_accessibilitystatement", "members.change_institution"} <= redaktor
+    assert {"pages.add_coordinator", "pages.add_accessibilitystatement"} <= redaktor  # a fresh site has neither
     assert not {p for p in redaktor if p.startswith(("newsletter.", "auth.", "members.change_accessionrequest"))}
     assert "news.change_comment" not in redaktor and "members.delete_institution" not in redaktor
     partners = {
@@ -143,3 +144,16 @@ def test_only_those_who_moderate_see_the_reply_link_under_a_comment(person_in, m
     Comment.objects.create(post=post, user=bob, author_name="Bob", body="Pytanie.", status=Comment.Status.APPROVED)
     assert "Odpowiedz jako Partnerstwo" not in person_in(REDAKTOR).get(post.get_absolute_url()).text
     assert "Odpowiedz jako Partnerstwo" in person_in(MODERATOR).get(post.get_absolute_url()).text
+
+
+@pytest.mark.parametrize("role", [REDAKTOR, MODERATOR, ADMINISTRATOR])
+def test_no_link_on_a_roles_admin_home_leads_to_a_refusal(person_in, role, make_post, bob):
+    """On a fresh site too, where the to-do list asks for the coordinator's data and the statement."""
+    import re
+
+    Comment.objects.create(post=make_post(), user=bob, author_name="Bob", body="Pytanie.")
+    client = person_in(role)
+    links = set(re.findall(r'href="(/admin/[^"]*)"', client.get("/admin/").text)) - {"/admin/logout/"}
+    assert links
+    refused = [link for link in sorted(links) if client.get(link.replace("&amp;", "&")).status_code == 403]
+    assert refused == []

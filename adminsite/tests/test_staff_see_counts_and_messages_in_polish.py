@@ -137,24 +137,19 @@ def test_saving_keeps_the_lists_filters(staff):
     assert changed.url == "/admin/news/category/?q=Wyd"
 
 
-def test_adding_a_user_goes_on_to_their_permissions(staff):
-    """Django's UserAdmin keeps the form open after adding; the Polish layer sits behind it."""
+def test_an_admins_own_message_after_adding_comes_before_the_polish_layer(staff):
+    """StaffUserAdmin says what its invitation does; the Polish layer sits behind it (in_polish)."""
     from django.contrib.auth.models import User
 
     response = staff.post(
         "/admin/auth/user/add/",
-        {
-            "username": "nowa",
-            "password1": "Dlugie-haslo-2026",
-            "password2": "Dlugie-haslo-2026",
-            "usable_password": "true",
-        },
+        {"first_name": "Ewa", "last_name": "Nowa", "email": "ewa@pup.example", "role": "Redaktor", "_continue": "1"},
     )
-    user = User.objects.get(username="nowa")
+    user = User.objects.get(email="ewa@pup.example")
     assert response.url == f"/admin/auth/user/{user.pk}/change/"
     assert messages_of(response) == [
-        f'Dodano użytkownika „<a href="/admin/auth/user/{user.pk}/change/">nowa</a>”. '
-        "Poniżej można wprowadzić kolejne zmiany."
+        "Dodano pracownika „Ewa Nowa”. Zaproszenie z linkiem do ustawienia hasła (ważnym przez 3 dni) "
+        "zostanie wysłane na adres ewa@pup.example w ciągu kilku minut."
     ]
 
 

@@ -83,6 +83,17 @@ def _account_mail():
     return AccountAdapter().render_mail("account/email/password_reset_key", "ala@example.com", context)
 
 
+def _invitation():
+    from django.contrib.auth import get_user_model
+
+    from accounts.invite import invitation_message
+
+    colleague = get_user_model().objects.create_user(
+        username="anna.kowalska@pup.example", email="anna.kowalska@pup.example", first_name="Anna"
+    )
+    return invitation_message(colleague, "Redaktor")
+
+
 @pytest.mark.parametrize(
     "make_message",
     [
@@ -91,6 +102,7 @@ def _account_mail():
         _newsletter_welcome,
         _staff_notice,
         _account_mail,
+        _invitation,
     ],
 )
 def test_the_mail_has_a_branded_html_part_that_fits_390_px(page, make_message):
