@@ -14,9 +14,9 @@ from adminsite.content_checks import ContentChecksAdminMixin, content_checks_vie
 from adminsite.grammar import label_of, noun_for
 from adminsite.options import in_polish, polished
 from core.files import new_files_removed_on_error
+from core.models import Trashable
 from drafts.admin import NeverLoseWorkAdminMixin
 from drafts.views import discard_draft, save_draft
-from core.models import Trashable
 
 # Registered by third-party apps, not needed by staff: the task queue's rows (a newsletter's
 # progress is shown on the issue's own page).
