@@ -88,3 +88,30 @@ def test_a_post_is_labelled_as_a_wpis(client, indexed):
     html = client.get("/szukaj/", {"q": "staż"}).text
     assert '<p class="meta">Wpis · <time' in html
     assert "Aktualność" not in html
+
+
+def test_the_upgrade_rewrites_partners_and_labels_already_indexed(
+    client, make_institution, indexed, django_capture_on_commit_callbacks
+):
+    import importlib
+
+    from django.apps import apps
+
+    from members.models import Gmina, InstitutionKind
+    from search.models import Document
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_institution(name="Urząd Gminy Czosnów", kind=InstitutionKind.GMINA, gmina=Gmina.CZOSNOW)
+    indexed(title="Staże w Czosnowie", body="<p>Staże.</p>")
+    # As the index held them before: fields run together, posts as „Aktualność”.
+    Document.objects.filter(kind="Partner").update(text="urząd gminy lub miasta gmina Czosnów")
+    Document.objects.filter(kind="Wpis").update(kind="Aktualność")
+
+    migration = importlib.import_module("search.migrations.0004_call_posts_wpis")
+    migration.relabel(apps, None)
+    migration.institution_sentences(apps, None)
+
+    assert Document.objects.get(kind="Partner").text == "Urząd gminy lub miasta, gmina Czosnów."
+    assert Document.objects.filter(kind="Wpis").count() == 1
+    html = client.get("/szukaj/", {"q": "Czosnów"}).text
+    assert "Urząd gminy lub miasta, gmina <mark>Czosnów</mark>." in html
