@@ -61,5 +61,6 @@ class ChangeRecord(models.Model):
         ]
 
     def __str__(self):
-        when = f"{self.editor_name}, {timezone.localtime(self.changed_at):%d.%m.%Y %H:%M}"
+        who = self.editor_name or "konto bez imienia i nazwiska"
+        when = f"{who}, {timezone.localtime(self.changed_at):%d.%m.%Y %H:%M}"
         return f"„{self.object_title}”: {when}" if self.object_title else when

@@ -157,3 +157,18 @@ def test_records_made_before_publications_were_kept_are_read_truthfully(editor, 
     assert marked == {published.pk}
     assert {seeded_edit.pk, created.pk, edited.pk}.isdisjoint(marked)
     assert set(ChangeRecord.objects.values_list("editor_name", flat=True)) == {""}
+
+
+def test_staff_see_in_the_register_which_account_had_no_name(client, alice, editor, make_post):
+    """The public page names the office; the admin's register names the account, so it can be given a name."""
+    post = make_post(title="Wpis bez podpisu")
+    nameless = type(alice).objects.create_user(
+        username="bez.nazwiska@pup.example", email="bez.nazwiska@pup.example", is_staff=True
+    )
+    from changelog.metryczka import record_change
+
+    record_change(post, nameless, created=True)
+    assert str(ChangeRecord.objects.get()).startswith("„Wpis bez podpisu”: konto bez imienia i nazwiska, ")
+    client.force_login(editor)
+    html = client.get("/admin/changelog/changerecord/").text
+    assert "bez.nazwiska@pup.example (konto bez imienia i nazwiska)" in html
