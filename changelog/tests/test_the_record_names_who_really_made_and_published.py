@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from reversion.models import Version
 
+from changelog.metryczka import record_change
 from changelog.models import ChangeRecord
 from news.models import Post
 from pages.models import Coordinator, Page
@@ -165,8 +166,6 @@ def test_staff_see_in_the_register_which_account_had_no_name(client, alice, edit
     nameless = type(alice).objects.create_user(
         username="bez.nazwiska@pup.example", email="bez.nazwiska@pup.example", is_staff=True
     )
-    from changelog.metryczka import record_change
-
     record_change(post, nameless, created=True)
     assert str(ChangeRecord.objects.get()).startswith("„Wpis bez podpisu”: konto bez imienia i nazwiska, ")
     client.force_login(editor)
