@@ -193,7 +193,8 @@ def staff_without_names(user):
     n = len(accounts) if len(accounts) <= SCHEDULED_SHOWN else nameless.count()
     text = (
         f"{n} {plural_form(n, 'konto pracownika nie ma', 'konta pracowników nie mają', 'kont pracowników nie ma')} "
-        "imienia i nazwiska: metryczka na stronach podpisuje ich zmiany tylko nazwą urzędu"
+        f"imienia i nazwiska: metryczka na stronach podpisuje {plural_form(n, 'jego', 'ich', 'ich')} zmiany "
+        "tylko nazwą urzędu"
     )
     url_name = f"admin:{opts.app_label}_{opts.model_name}"
     return Task(

@@ -201,7 +201,9 @@ def test_staff_accounts_without_a_name_are_a_task_for_who_manages_accounts(
 ):
     editor = staff_in_role(REDAKTOR, email="redakcja@pup.example")
     found = links(staff.get("/admin/").text)
-    text = "1 konto pracownika nie ma imienia i nazwiska: metryczka na stronach podpisuje ich zmiany tylko nazwą urzędu"
+    text = (
+        "1 konto pracownika nie ma imienia i nazwiska: metryczka na stronach podpisuje jego zmiany tylko nazwą urzędu"
+    )
     assert text in found, found
     assert staff.get(found[text]).status_code == 200
     assert found["redakcja@pup.example"].endswith(f"/auth/user/{editor.pk}/change/")
@@ -211,7 +213,9 @@ def test_staff_accounts_without_a_name_are_a_task_for_who_manages_accounts(
     for n in range(6):
         staff_in_role(REDAKTOR, email=f"r{n}@pup.example")
     task = dashboard.staff_without_names(alice)
-    assert task.text.startswith("7 kont pracowników nie ma imienia i nazwiska")
+    assert task.text.startswith(
+        "7 kont pracowników nie ma imienia i nazwiska: metryczka na stronach podpisuje ich zmiany"
+    )
     assert len(task.items) == dashboard.SCHEDULED_SHOWN
 
     editor.first_name, editor.last_name = "Jan", "Nowak"
