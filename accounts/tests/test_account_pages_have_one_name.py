@@ -71,6 +71,8 @@ def test_the_e_mail_page_shows_addresses_as_text_that_wraps(client, reader):
     assert '<strong class="email-address">jan.nowak.pomiechowek@example.org</strong>' in page
     assert "Wyślij link ponownie" in page and "Anuluj zmianę" in page
     assert '<label for="id_email">Nowy adres e-mail</label>' in page
+    # The new address is kept with the account: the account's information clause is beside the form.
+    assert "Informacja o przetwarzaniu danych osobowych" in page and "Art. 6 ust. 1 lit. b RODO" in page
 
 
 def test_the_confirmation_page_names_the_address_once_and_says_potwierdz(client, reader):
