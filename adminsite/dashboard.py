@@ -23,7 +23,7 @@ class Task:
     text: str
     url: str
     urgent: bool = False
-    items: list = field(default_factory=list)  # (title, when, url) of the first few rows
+    items: list = field(default_factory=list)  # (title, when or None, url) of the first few rows
 
 
 def _changelist(label, **params):
@@ -178,6 +178,35 @@ def coordinator_contacts(user):
     )
 
 
+def staff_without_names(user):
+    """Staff accounts without a full name: the metryczka cannot name who made their changes."""
+    from django.contrib.auth import get_user_model
+
+    model = get_user_model()
+    opts = model._meta
+    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return None
+    nameless = model.objects.filter(is_staff=True, is_active=True).filter(Q(first_name="") | Q(last_name=""))
+    accounts = list(nameless.order_by("email", "pk").only("pk", "email", "username")[: SCHEDULED_SHOWN + 1])
+    if not accounts:
+        return None
+    n = len(accounts) if len(accounts) <= SCHEDULED_SHOWN else nameless.count()
+    text = (
+        f"{n} {plural_form(n, 'konto pracownika nie ma', 'konta pracowników nie mają', 'kont pracowników nie ma')} "
+        f"imienia i nazwiska: metryczka na stronach podpisuje {plural_form(n, 'jego', 'ich', 'ich')} zmiany "
+        "tylko nazwą urzędu"
+    )
+    url_name = f"admin:{opts.app_label}_{opts.model_name}"
+    return Task(
+        text,
+        _changelist(f"{opts.app_label}.{opts.model_name}", is_staff__exact=1),
+        items=[
+            (account.email or account.get_username(), None, reverse(f"{url_name}_change", args=[account.pk]))
+            for account in accounts[:SCHEDULED_SHOWN]
+        ],
+    )
+
+
 def _statement_model():
     return apps.get_model("pages", "AccessibilityStatement")
 
@@ -229,5 +258,6 @@ def tasks(request):
         accessibility_review(user, today),
         meetings_without_report(user, today, now),
         scheduled_posts(user, now),
+        staff_without_names(user),
     ]
     return [task for task in found if task is not None]

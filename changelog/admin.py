@@ -11,10 +11,10 @@ from core.admin_mixins import ReadOnlyAdminMixin
 class ChangeRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The register is written only by saves in admin: read-only here."""
 
-    list_display = ["changed_at", "changed_object", "kind", "editor_name", "summary"]
+    list_display = ["changed_at", "changed_object", "kind", "signed_by", "summary"]
     # Only the kinds of content that have changes, not every model of the site.
     list_filter = [("content_type", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["content_type"]
+    list_select_related = ["content_type", "editor"]
     search_fields = ["object_title", "editor_name", "summary"]
     date_hierarchy = "changed_at"
 
@@ -22,6 +22,16 @@ class ChangeRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def kind(self, record):
         model = record.content_type.model_class()
         return capfirst(model._meta.verbose_name) if model else record.content_type.model
+
+    @admin.display(description="autor zmiany", ordering="editor_name")
+    def signed_by(self, record):
+        """The name kept with the change; for an account that had none, the account as staff know it."""
+        if record.editor_name:
+            return record.editor_name
+        if record.editor is None:
+            return "–"
+        name = record.editor.get_full_name().strip()
+        return name or f"{record.editor.email or record.editor.get_username()} (konto bez imienia i nazwiska)"
 
     @admin.display(description="obiekt", ordering="object_title")
     def changed_object(self, record):

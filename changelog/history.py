@@ -21,7 +21,7 @@ from django.urls import path, reverse
 from django.utils.text import capfirst
 from reversion.errors import RevertError
 
-from changelog.metryczka import describe_form_changes
+from changelog.metryczka import changed_fields, describe_form_changes
 from changelog.versions import (
     InvalidVersion,
     RestoreError,
@@ -69,7 +69,7 @@ class VersionHistoryAdminMixin:
             return
         # „Zmiana: Tytuł, program spotkania”: the model's fields, then the rows edited on the page.
         model_fields = {field.name for field in form._meta.model._meta.get_fields()}
-        labels = [str(form.fields[name].label or name) for name in form.changed_data if name in model_fields]
+        labels = [str(form.fields[name].label or name) for name in changed_fields(form) if name in model_fields]
         for formset in formsets:
             if formset.has_changed():
                 opts = formset.model._meta

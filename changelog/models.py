@@ -31,7 +31,11 @@ class ChangeRecord(models.Model):
     editor_name = models.CharField(
         "podpis autora zmiany",
         max_length=200,
-        help_text="Imię i nazwisko z chwili zmiany; zostaje, nawet gdy konto zostanie usunięte.",
+        blank=True,
+        help_text=(
+            "Imię i nazwisko z chwili zmiany; zostaje, nawet gdy konto zostanie usunięte. Puste, gdy konto "
+            "nie miało imienia i nazwiska: metryczka pokazuje wtedy te z konta, gdy zostaną uzupełnione."
+        ),
     )
     changed_at = models.DateTimeField("data zmiany", default=timezone.now)
     is_creation = models.BooleanField("utworzenie", default=False)
@@ -39,6 +43,11 @@ class ChangeRecord(models.Model):
         "opublikowane po zmianie",
         default=False,
         help_text="Czy po tej zmianie informacja była opublikowana (także z datą publikacji w przyszłości).",
+    )
+    is_publication = models.BooleanField(
+        "publikacja",
+        default=False,
+        help_text="Czy ta zmiana opublikowała informację, która wcześniej nie była opublikowana.",
     )
     summary = models.CharField("opis zmiany", max_length=300, blank=True)
 
@@ -52,5 +61,6 @@ class ChangeRecord(models.Model):
         ]
 
     def __str__(self):
-        when = f"{self.editor_name}, {timezone.localtime(self.changed_at):%d.%m.%Y %H:%M}"
+        who = self.editor_name or "konto bez imienia i nazwiska"
+        when = f"{who}, {timezone.localtime(self.changed_at):%d.%m.%Y %H:%M}"
         return f"„{self.object_title}”: {when}" if self.object_title else when

@@ -23,7 +23,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from changelog.diff import html_to_text, line_diff, plain_lines
-from changelog.metryczka import record_change
+from changelog.metryczka import is_public_now, record_change
 from core.templatetags.pl import pl_date, pl_datetime
 
 
@@ -288,6 +288,7 @@ def restore(obj, version, user, *, skip=()):
     summary = f"Przywrócenie wersji z {version_label(version)}"
     left_out = []
     with transaction.atomic(), reversion.create_revision():
+        was_public = is_public_now(obj)
         values = version.field_dict
         _apply(obj, values, restorable_fields(model), set(skip), left_out)
         _validate(obj, skip)
@@ -301,7 +302,7 @@ def restore(obj, version, user, *, skip=()):
         reversion.set_user(user)
         reversion.set_comment(summary)
         if spec.metryczka:
-            record_change(obj, user, created=False, summary=summary)
+            record_change(obj, user, created=False, was_public=was_public, summary=summary)
     return left_out
 
 

@@ -7,7 +7,13 @@ from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
-from changelog.metryczka import MetryczkaAdminMixin, describe_form_changes, forget_changes, record_change
+from changelog.metryczka import (
+    MetryczkaAdminMixin,
+    describe_form_changes,
+    forget_changes,
+    is_public_now,
+    record_change,
+)
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin, staff_users
 from core.documents import clean_form_document, pdf_upload_warning, pdf_verdict
 from core.images import clean_form_image, clean_image
@@ -285,12 +291,17 @@ class MeetingAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, admin.Model
                 if not any(report is obj for obj in saved):
                     continue
                 created = report.pk is None
+                was_public = is_public_now(report)
                 if report.author_id is None:
                     report.author = request.user
                 report.save()
                 # The report's metryczka: every save here counts, as in its own admin page.
                 record_change(
-                    report, request.user, created=created, summary=describe_form_changes(report_form, created)
+                    report,
+                    request.user,
+                    created=created,
+                    was_public=was_public,
+                    summary=describe_form_changes(report_form, created),
                 )
             for report in formset.deleted_objects:
                 forget_changes(Report, [report.pk])

@@ -19,7 +19,9 @@ def preferences(request, token):
     except signing.BadSignature:
         subscriber = None
     if subscriber is None or subscriber.status != Subscriber.Status.CONFIRMED:
-        return render(request, "newsletter/preferences.html", {"subscriber": subscriber}, status=404)
+        return render(
+            request, "newsletter/preferences.html", {"subscriber": subscriber, "hide_newsletter_box": True}, status=404
+        )
     error = None
     if request.method == "POST":
         wants_posts = request.POST.get("wants_posts") == "on"
@@ -37,6 +39,7 @@ def preferences(request, token):
             "subscriber": subscriber,
             "error": error,
             "unsubscribe_url": unsubscribe_url(subscriber),
+            "hide_newsletter_box": True,
         },
         status=400 if error else 200,
     )

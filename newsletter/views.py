@@ -54,12 +54,10 @@ def confirm(request, token):
     if subscriber is None:
         return _bad_link(request, expired=False)
     if request.method == "POST":
-        if subscriptions.confirm(subscriber, source="link potwierdzający z e-maila"):
-            messages.success(request, f"Gotowe! Adres {subscriber.email} jest zapisany na {subscriber.topics}.")
-        else:
-            messages.error(request, "Ten link jest już nieaktualny. Zapisz się ponownie, jeśli chcesz.")
+        # The page it leads back to says what came of it: no message to repeat that.
+        subscriptions.confirm(subscriber, source="link potwierdzający z e-maila")
         return redirect("newsletter:confirm", token=token)
-    return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
+    return render(request, "newsletter/confirm.html", {"subscriber": subscriber, "hide_newsletter_box": True})
 
 
 @csrf_exempt  # RFC 8058: mail providers POST here with no session and no token; the signed link is the key
@@ -76,7 +74,7 @@ def unsubscribe(request, token):
             subscriptions.unsubscribe(subscriber, source=source)
         if one_click:
             return HttpResponse("Adres wypisano z newslettera.", content_type="text/plain; charset=utf-8")
-        messages.success(request, "Wypisaliśmy Twój adres. Nie wyślemy na niego więcej wiadomości.")
+        # The page it leads back to says the address is unsubscribed: no message to repeat that.
         return redirect("newsletter:unsubscribe", token=token)
     return render(
         request,
@@ -85,6 +83,7 @@ def unsubscribe(request, token):
             "subscriber": subscriber,
             "can_restore": subscriber is not None and subscriptions.can_restore(subscriber),
             "token": token,
+            "hide_newsletter_box": True,
         },
     )
 
@@ -96,7 +95,8 @@ def restore(request, token):
     except signing.BadSignature:
         return _bad_link(request, expired=False)
     if subscriber is not None and subscriptions.restore(subscriber, source="cofnięcie wypisania"):
-        messages.success(request, "Wypisanie cofnięte: znów będziesz otrzymywać nasze wiadomości.")
-    else:
-        messages.error(request, "Nie można cofnąć wypisania tym linkiem. Zapisz się ponownie formularzem.")
+        # Back on the list: the subscriber's own page, not the one that offers to unsubscribe again.
+        messages.success(request, "Wypisanie cofnięte: adres znów jest na liście odbiorców.")
+        return redirect("newsletter:preferences", token=token)
+    messages.error(request, "Nie można cofnąć wypisania tym linkiem. Zapisz się ponownie formularzem.")
     return redirect("newsletter:unsubscribe", token=token)

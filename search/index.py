@@ -19,10 +19,12 @@ from django.contrib.postgres.search import SearchVector
 from django.db import transaction
 from django.db.models import F, Func
 from django.db.models.signals import post_delete, post_save
+from django.utils.text import capfirst
 
 from core.publishing import is_published
 from core.sanitize import html_to_text
 from meetings.models import WARSAW
+from members.models import Gmina
 from search.models import Document, Word
 from search.text import without_control_characters, words
 
@@ -44,7 +46,7 @@ def _thumbnail(post):
 
 def post_document(post):
     return {
-        "kind": "Aktualność",
+        "kind": "Wpis",
         "title": post.title,
         "url": post.get_absolute_url(),
         "text": f"{post.lead}\n{html_to_text(post.body)}",
@@ -66,16 +68,17 @@ def page_document(page):
 
 
 def institution_document(institution):
-    text = " ".join(
-        part
-        for part in [
-            institution.short_name,
-            institution.get_kind_display(),
-            f"gmina {institution.get_gmina_display()}",
-            html_to_text(institution.description),
-        ]
-        if part
-    )
+    """Sentences, not fields run together: „Urząd gminy lub miasta, gmina Leoncin.”, the description…"""
+    if not institution.gmina or institution.gmina == Gmina.OUTSIDE:
+        where = institution.get_gmina_display()
+    else:
+        where = f"gmina {institution.get_gmina_display()}"
+    lines = [
+        capfirst(", ".join(part for part in [institution.get_kind_display(), where] if part) + "."),
+        html_to_text(institution.description),
+        f"Nazwa skrócona: {institution.short_name}." if institution.short_name else "",
+    ]
+    text = "\n".join(line for line in lines if line)
     return {
         "kind": "Partner",
         "title": institution.name,

@@ -9,7 +9,13 @@ from pagecache.versions import reads
 from search.index import CONFIG
 from search.models import Document
 from search.query import polish_tsquery
-from search.text import START_MARK, STOP_MARK, highlighted, words
+from search.text import (
+    FRAGMENT_DELIMITER,
+    START_MARK,
+    STOP_MARK,
+    highlighted,
+    words,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -56,11 +62,12 @@ def search(request):
                 max_fragments=2,
                 max_words=20,
                 min_words=10,
-                fragment_delimiter=" … ",
+                fragment_delimiter=FRAGMENT_DELIMITER,
             ),
         )
         .order_by("-rank", F("date").desc(nulls_last=True), "pk")
-        .only("kind", "title", "url", "date", "image")
+        # The text too: a passage cut inside a sentence is shown with an ellipsis.
+        .only("kind", "title", "url", "date", "image", "text")
     )
     results = list(documents[(number - 1) * PER_PAGE : number * PER_PAGE])
     if not results and number > 1:
@@ -68,6 +75,6 @@ def search(request):
     paginator = Paginator([], PER_PAGE)  # for the page links; the count came with the rows
     paginator.count = results[0].total if results else 0
     for doc in results:
-        doc.fragment = highlighted(doc.headline)
+        doc.fragment = highlighted(doc.headline, doc.text)
     context.update(results=results, page_obj=Page(results, number, paginator), count=paginator.count)
     return render(request, "search/search.html", context)

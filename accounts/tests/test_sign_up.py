@@ -27,7 +27,7 @@ def test_reader_signs_up_confirms_the_e_mail_and_logs_in(client, db, mailoutbox,
         )
     assert response.status_code == 302
     assert response["Location"] == "/konto/confirm-email/"
-    assert "Zweryfikuj swój adres e-mail" in client.get(response["Location"]).text
+    assert "<h1>Potwierdź adres e-mail</h1>" in client.get(response["Location"]).text
     user = get_user_model().objects.get(email="nowa@example.com")
     assert "_auth_user_id" not in client.session
 
@@ -76,7 +76,7 @@ def test_sign_up_errors_are_polish_and_tied_to_the_inputs(client, db):
 
 
 def test_password_reset_is_in_polish_and_sends_a_link(client, reader, mailoutbox, in_background):
-    assert "<h1> Resetowanie hasła </h1>" in _main(client.get("/konto/password/reset/").text)
+    assert "<h1>Nowe hasło</h1>" in _main(client.get("/konto/password/reset/").text)
     with in_background():
         response = client.post("/konto/password/reset/", {"email": "bob@example.com"})
     assert response.status_code == 302

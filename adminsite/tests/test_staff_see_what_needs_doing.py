@@ -7,6 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from accounts.roles import REDAKTOR
 from adminsite import dashboard
 from adminsite.grammar import NOUNS
 from meetings.models import Meeting, Report
@@ -18,6 +19,9 @@ from pages.models import Coordinator
 
 @pytest.fixture
 def staff(client, alice):
+    # With a name: an account without one is a task of its own, tested below.
+    alice.first_name, alice.last_name = "Alicja", "Redakcyjna"
+    alice.save()
     client.force_login(alice)
     return client
 
@@ -149,11 +153,12 @@ def test_home_page_queries_do_not_grow_with_the_work(
         staff.get("/admin/")
 
 
-# Session, user; nine for the tasks (the coordinator's contacts; scheduled posts: count and first
-# rows; open accessibility cases: counted, and the nearly due ones listed when there are any); eight
+# Session, user; ten for the tasks (the coordinator's contacts; scheduled posts: count and first
+# rows; open accessibility cases: counted, and the nearly due ones listed when there are any; staff
+# accounts without a name, counted only when there are more than are listed); eight
 # for the four one-row models' „Dodaj” links (the app list is built twice by Django's index); the
 # log of my actions.
-QUERIES = 20
+QUERIES = 21
 
 
 def test_nothing_to_do_says_so(staff, statement):
@@ -189,3 +194,30 @@ def test_the_first_task_is_the_coordinators_contacts_until_filled_in(staff, alic
     coordinator.email = "biuro@example.com"
     coordinator.save()
     assert dashboard.coordinator_contacts(alice) is None
+
+
+def test_staff_accounts_without_a_name_are_a_task_for_who_manages_accounts(
+    staff, alice, staff_in_role, django_assert_num_queries
+):
+    editor = staff_in_role(REDAKTOR, email="redakcja@pup.example")
+    found = links(staff.get("/admin/").text)
+    text = (
+        "1 konto pracownika nie ma imienia i nazwiska: metryczka na stronach podpisuje jego zmiany tylko nazwą urzędu"
+    )
+    assert text in found, found
+    assert staff.get(found[text]).status_code == 200
+    assert found["redakcja@pup.example"].endswith(f"/auth/user/{editor.pk}/change/")
+    # Who cannot change accounts is not asked.
+    assert dashboard.staff_without_names(editor) is None
+
+    for n in range(6):
+        staff_in_role(REDAKTOR, email=f"r{n}@pup.example")
+    task = dashboard.staff_without_names(alice)
+    assert task.text.startswith(
+        "7 kont pracowników nie ma imienia i nazwiska: metryczka na stronach podpisuje ich zmiany"
+    )
+    assert len(task.items) == dashboard.SCHEDULED_SHOWN
+
+    editor.first_name, editor.last_name = "Jan", "Nowak"
+    editor.save()
+    assert dashboard.staff_without_names(alice).text.startswith("6 kont pracowników")

@@ -11,7 +11,7 @@ def json_ld(html):
     return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
 
 
-def test_saving_the_agreement_in_admin_shows_who_published_it(client, alice):
+def test_saving_the_seeded_agreement_in_admin_is_a_change_not_its_publication(client, alice):
     alice.first_name, alice.last_name = "Alicja", "Redakcyjna"
     alice.save()
     call_command("seed_demo", stdout=open("/dev/null", "w"))
@@ -32,8 +32,10 @@ def test_saving_the_agreement_in_admin_shows_who_published_it(client, alice):
 
     client.logout()
     html = client.get("/porozumienie/").text
-    assert "<dt>Opublikował</dt><dd>Alicja Redakcyjna" in html
-    assert "Rejestr zmian (1 wersja)" in html
+    # The demo's agreement was public before: the office published it, Alicja only changed it.
+    assert "<dt>Opublikował</dt><dd>Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim</dd>" in html
+    assert "<dt>Ostatnia zmiana</dt><dd>Alicja Redakcyjna, <time" in html
+    assert "Rejestr zmian (1 zmiana)" in html
 
 
 def test_agreement_page_names_the_partnership_and_its_public_body_members(client, db, settings):

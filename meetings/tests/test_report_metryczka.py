@@ -70,7 +70,7 @@ def test_a_report_written_in_the_meeting_form_and_corrected_on_its_own_page_show
     assert "<dt>Informację wytworzył</dt><dd>Alicja Redakcyjna," in html
     assert '<dt>Opublikował</dt><dd>Alicja Redakcyjna, <time datetime="2026-01-10T10:00:00+01:00">' in html
     assert "<dt>Ostatnia zmiana</dt><dd>Celina Korekta," in html
-    assert "Rejestr zmian (2 wersje)" in html
+    assert "Rejestr zmian (2 zmiany)" in html
     assert "<td>Zmiana: Treść relacji" in html
 
 

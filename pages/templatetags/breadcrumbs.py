@@ -64,25 +64,27 @@ def _render(parts, here):
     )
 
 
-# django-allauth's pages share one layout: their names come from the URL name.
+# django-allauth's pages share one layout: their names come from the URL name. Each is the page's
+# heading and title too (templates/account/, templates/mfa/; accounts/tests/test_account_pages_have_one_name.py).
 ACCOUNT_PAGES = {
     "account_login": "Logowanie",
-    "account_signup": "Rejestracja",
-    "account_logout": "Wylogowanie",
-    "account_reset_password": "Reset hasła",
-    "account_reset_password_done": "Reset hasła",
+    "account_signup": "Załóż konto",
+    "account_logout": "Wyloguj się",
+    "account_reset_password": "Nowe hasło",
+    "account_reset_password_done": "Nowe hasło",
     "account_reset_password_from_key": "Nowe hasło",
     "account_reset_password_from_key_done": "Nowe hasło",
-    "account_email_verification_sent": "Potwierdzenie adresu e-mail",
-    "account_confirm_email": "Potwierdzenie adresu e-mail",
-    "account_email": "Adresy e-mail",
-    "account_change_password": "Zmiana hasła",
-    "account_set_password": "Ustawienie hasła",
+    "account_email_verification_sent": "Potwierdź adres e-mail",
+    "account_confirm_email": "Potwierdź adres e-mail",
+    "account_email": "Adres e-mail",
+    "account_change_password": "Zmień hasło",
+    "account_set_password": "Ustaw hasło",
     "account_inactive": "Konto nieaktywne",
+    "account_reauthenticate": "Potwierdź dostęp",
     "account_login_code_confirm": "Kod logowania",
     "account_request_login_code": "Kod logowania",
-    "mfa_index": "Logowanie dwuetapowe",
-    "mfa_authenticate": "Logowanie dwuetapowe",
+    "mfa_index": "Uwierzytelnianie dwuskładnikowe",
+    "mfa_authenticate": "Uwierzytelnianie dwuskładnikowe",
     "accounts:delete": "Usuń konto",
 }
 

@@ -8,7 +8,7 @@ def test_privacy_policy_page_renders(client, db):
     response = client.get("/polityka-prywatnosci/")
     assert response.status_code == 200
     assert "<h1>Polityka prywatności</h1>" in response.text
-    assert "<dt>Ostatnia zmiana</dt>" in response.text
+    assert '<h2 id="metryczka-naglowek">Metryczka</h2>' in response.text
 
 
 def test_unpublished_page_is_404(client, db):
