@@ -81,7 +81,7 @@ ACCOUNT_PAGES = {
     "account_inactive": "Konto nieaktywne",
     "account_login_code_confirm": "Kod logowania",
     "account_request_login_code": "Kod logowania",
-    "mfa_index": "Logowanie dwuetapowe",
+    "mfa_index": "Weryfikacja dwuetapowa",
     "mfa_authenticate": "Logowanie dwuetapowe",
     "accounts:delete": "Usuń konto",
 }
