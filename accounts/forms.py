@@ -1,12 +1,14 @@
 from django import forms
 
+from core.forms import PlainLabelsMixin
 
-class DeleteAccountForm(forms.Form):
+
+class DeleteAccountForm(PlainLabelsMixin, forms.Form):
     password = forms.CharField(
         label="Hasło",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Wpisz swoje hasło, aby potwierdzić, że chcesz usunąć konto.",
+        help_text="Wpisz hasło, aby potwierdzić usunięcie konta.",
         error_messages={"required": "Wpisz hasło, aby potwierdzić usunięcie konta."},
     )
 
