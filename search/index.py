@@ -44,7 +44,7 @@ def _thumbnail(post):
 
 def post_document(post):
     return {
-        "kind": "Aktualność",
+        "kind": "Wpis",
         "title": post.title,
         "url": post.get_absolute_url(),
         "text": f"{post.lead}\n{html_to_text(post.body)}",
