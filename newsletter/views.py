@@ -57,7 +57,9 @@ def confirm(request, token):
         if subscriptions.confirm(subscriber, source="link potwierdzający z e-maila"):
             messages.success(request, f"Gotowe! Adres {subscriber.email} jest zapisany na {subscriber.topics}.")
         else:
-            messages.error(request, "Ten link jest już nieaktualny. Aby otrzymywać wiadomości, wystarczy zapisać się ponownie.")
+            messages.error(
+                request, "Ten link jest już nieaktualny. Aby otrzymywać wiadomości, wystarczy zapisać się ponownie."
+            )
         return redirect("newsletter:confirm", token=token)
     return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
 

@@ -54,6 +54,32 @@ ENGLISH = [
     "entries",
     "Web Authentication",
 ]
+# Stock Polish of Django and allauth that reads as a calque, is in the wrong case or is jargon
+# (the staff review of 4 December 2026): locale/pl/LC_MESSAGES/django.po and adminsite/ rewrite it.
+STIFF = [
+    "do zmiany",  # „Wybierz wpis do zmiany”: a list is titled „Wpisy”
+    "do przejrzenia",
+    "Według pola",
+    "Nazwa modelu",
+    "Dodaj link",
+    "Link do zmiany lub podglądu",
+    "Typy Zawartości",
+    "| log |",
+    "Brak dostępnych",
+    "Po tym jak",
+    "dla weryfikacji",
+    "pojedyncze logowanie",
+    "Określa czy",
+    "Grupy do których",
+    "twoich",
+    "danych osobistych",
+    "podaj jaki",
+    "newsletter/consent.py",
+    "zestaw danych koordynatora",
+    "Uwierzytelnianie dwuskładnikowe",
+    "Nadzwyczajne Posiedzenie",
+]
+STIFF_PATTERNS = re.compile(r"Zapisane wersje: \d+ wers|\bObiekty\b|\d{4}-\d\d-\d\d \d\d:\d\d")
 # English words that are also parts of Polish ones: matched whole (alt="True" of a yes/no icon).
 ENGLISH_WORDS = re.compile(r"\b(Search|User|True|False|None|type|Type|Users|Groups|Delete|Save|Add|Change)\b")
 # Verbs that take the accusative: Django put the nominative after them.
@@ -115,6 +141,8 @@ def problems(text):
     found = [f"English: {fragment!r}" for fragment in ENGLISH if fragment in text]
     found += [f"English: {m.group(0)!r}" for m in ENGLISH_WORDS.finditer(text)]
     found += [f"bracket/slash gender form: {m.group(0)!r}" for m in GENDER_FORMS.finditer(text)]
+    found += [f"stiff Polish: {fragment!r}" for fragment in STIFF if fragment in text]
+    found += [f"stiff Polish: {m.group(0)!r}" for m in STIFF_PATTERNS.finditer(text)]
     for noun in NOUNS.values():
         if noun.acc != noun.nom:
             after_verb = re.compile(rf"\b({'|'.join(VERBS)}) {re.escape(noun.nom)}\b", re.IGNORECASE)
