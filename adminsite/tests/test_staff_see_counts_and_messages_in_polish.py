@@ -216,7 +216,9 @@ def test_a_list_is_titled_with_its_plural_and_no_calque(staff):
     make_categories(1)
     html = staff.get("/admin/news/category/").text
     assert "<title>Kategorie | " in html and "do zmiany" not in html
-    assert "<h2>Według" not in html
+    html = staff.get("/admin/news/post/").text
+    assert "<summary>Stan publikacji</summary>" in html and "Według pola" not in html
+    assert ">Szkice</a>" in html and ">Opublikowane</a>" in html  # capitalised as Django's „Wszystko”
 
 
 def test_a_one_row_settings_model_opens_its_form_and_says_plainly_what_was_saved(staff):
