@@ -27,7 +27,7 @@ def test_editor_writes_a_post_with_an_image_and_it_appears_at_its_scheduled_time
 
     page.get_by_label("Tytuł").fill(TITLE)
     page.locator(".field-category .select2-selection").click()  # the category's autocomplete box
-    page.locator(".select2-search__field").fill("New")
+    page.locator(".select2-search__field").fill("Wiad")
     page.get_by_role("option", name="Wiadomości").click()
 
     body = page.locator(".ck-editor__editable")
@@ -40,7 +40,7 @@ def test_editor_writes_a_post_with_an_image_and_it_appears_at_its_scheduled_time
     image = body.locator("img")
     expect(image).to_have_attribute("src", re.compile(r"/media/editor/"))
     image.click()
-    page.locator(".ck-balloon-panel").get_by_role("button", name=re.compile("tekst zastępczy", re.I)).click()
+    page.locator(".ck-balloon-panel").get_by_role("button", name=re.compile("tekst alternatywny", re.I)).click()
     page.locator(".ck-balloon-panel input[type=text]").fill("Plakat naboru na staże")
     page.keyboard.press("Enter")
     expect(image).to_have_attribute("alt", "Plakat naboru na staże")

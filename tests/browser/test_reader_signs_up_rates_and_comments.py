@@ -29,7 +29,7 @@ def sign_up_and_verify(page, run_worker):
     form.get_by_label(re.compile(r"^Hasło:?$")).fill(PASSWORD)
     form.get_by_label(re.compile("Hasło \\(ponownie\\)")).fill(PASSWORD)
     form.get_by_role("button", name="Załóż konto").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Zweryfikuj swój adres e-mail")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Potwierdź adres e-mail")
 
     run_worker()  # the confirmation is queued by the request and sent by the task worker
     [message] = mail.outbox
