@@ -60,6 +60,9 @@ def test_signing_up_sends_a_plain_polish_confirmation(client, db, in_background)
         message.body
     )
     assert_plain(message.body)
+    html = message.alternatives[0][0]
+    assert ">Potwierdź adres e-mail</h1>" in html and "[Partnerstwo Lokalne]" not in html  # the prefix is the inbox's
+    assert message.body.rstrip().endswith("zespół portalu Partnerstwa Lokalnego Powiatu Nowodworskiego")  # no host
 
 
 def test_a_forgotten_password_mail_is_plain_polish(client, reader, in_background):
