@@ -93,7 +93,7 @@ def _no_mfa_requirement(settings):
 def category(db):
     from news.models import Category
 
-    return Category.objects.create(name="Newsy", slug="newsy")
+    return Category.objects.create(name="Wiadomości", slug="wiadomosci")
 
 
 @pytest.fixture

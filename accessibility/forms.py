@@ -5,13 +5,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accessibility.models import AccessibilityRequest, AlternativeAccess
-from core.forms import HoneypotMixin
+from core.forms import HoneypotMixin, PlainLabelsMixin
 from core.templatetags.pl import pl_date
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{9,20}$")
 
 
-class RequestForm(HoneypotMixin, forms.ModelForm):
+class RequestForm(PlainLabelsMixin, HoneypotMixin, forms.ModelForm):
     """The public form: what is not accessible, what is needed, how to answer."""
 
     class Meta:

@@ -42,5 +42,7 @@ class AccountAdapter(DefaultAccountAdapter):
         message = super().render_mail(template_prefix, email, context, headers=headers)
         message.reply_to = office_reply_to()  # a reply reaches the office, never a person's own address
         if not getattr(message, "alternatives", None) and hasattr(message, "attach_alternative"):
-            message.attach_alternative(html_for_text(message.subject, message.body), "text/html")
+            # The heading is the subject without its „[Partnerstwo Lokalne]” prefix (that belongs in the inbox).
+            heading = message.subject.removeprefix(self.format_email_subject(""))
+            message.attach_alternative(html_for_text(heading, message.body), "text/html")
         return message

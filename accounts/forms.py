@@ -4,14 +4,15 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from accounts.roles import ADMINISTRATOR, ROLE_WORK, ROLES
+from core.forms import PlainLabelsMixin
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(PlainLabelsMixin, forms.Form):
     password = forms.CharField(
         label="Hasło",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Wpisz swoje hasło, aby potwierdzić, że chcesz usunąć konto.",
+        help_text="Wpisz hasło, aby potwierdzić usunięcie konta.",
         error_messages={"required": "Wpisz hasło, aby potwierdzić usunięcie konta."},
     )
 

@@ -24,8 +24,8 @@ class StaffMFAMiddleware:
         if request.path.startswith(settings.STAFF_ONLY_PREFIXES) and second_factor_missing(request):
             messages.warning(
                 request,
-                "Panel administracyjny wymaga uwierzytelniania dwuskładnikowego. Włącz aplikację "
-                "uwierzytelniającą, zapisz kody odzyskiwania, a potem wróć do panelu.",
+                "Panel administracyjny wymaga weryfikacji dwuetapowej. Włącz aplikację "
+                "uwierzytelniającą, zapisz kody zapasowe, a potem wróć do panelu.",
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -20,10 +20,12 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 
 from adminsite.django_private import CheckedLookupsChangeList, ModelAdminPrivateHooks
 from adminsite.grammar import noun_for
 from adminsite.search import PolishSearchMixin
+from core.models import SingleRowModel
 
 EDIT_AGAIN = "Poniżej można wprowadzić kolejne zmiany."
 
@@ -132,10 +134,10 @@ class PolishModelAdmin(ModelAdminPrivateHooks, PolishSearchMixin, PolishFormfiel
         noun = noun_for(self.opts)
         if IS_POPUP_VAR in request.GET:  # picking a related object
             title = f"Wybierz {noun.acc}"
-        elif self.has_change_permission(request):
-            title = f"Wybierz {noun.acc} do zmiany"
-        else:
-            title = f"Wybierz {noun.acc} do przejrzenia"
+        elif issubclass(self.model, SingleRowModel):  # „Strona główna”, „Dane koordynatora”
+            title = capfirst(noun.nom)
+        else:  # „Wpisy”, not Django's calque „Wybierz wpis do zmiany”
+            title = capfirst(noun.nom_pl)
         extra_context = {"title": title, "noun": noun, **(extra_context or {})}
         return super().changelist_view(request, extra_context)
 
@@ -189,7 +191,10 @@ class PolishModelAdmin(ModelAdminPrivateHooks, PolishSearchMixin, PolishFormfiel
         if IS_POPUP_VAR in request.POST:
             return super().response_change(request, obj)
         noun = noun_for(self.opts)
-        done = format_html("Zapisano {} „{}”.", noun.acc, self._object_link(request, obj))
+        if issubclass(self.model, SingleRowModel):  # one row: its name says nothing („stronę główną „Strona główna””)
+            done = format_html("Zapisano {}.", noun.acc)
+        else:
+            done = format_html("Zapisano {} „{}”.", noun.acc, self._object_link(request, obj))
         if "_continue" in request.POST:
             return self._say_and_go(request, done, EDIT_AGAIN, request.path)
         if "_addanother" in request.POST:

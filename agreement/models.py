@@ -32,13 +32,13 @@ class Agreement(models.Model):
         "miejsce lub okoliczność podpisania",
         max_length=300,
         blank=True,
-        help_text="Np. „Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy”.",
+        help_text="Np. „nadzwyczajne posiedzenie Powiatowej Rady Rynku Pracy”.",
     )
     initiators = models.CharField(
         "inicjatorzy",
         max_length=400,
         blank=True,
-        help_text="Kto wyszedł z inicjatywą, np. „Dyrektor Powiatowego Urzędu Pracy wraz ze Starostą Nowodworskim”.",
+        help_text="Kto wyszedł z inicjatywą, np. „dyrektor Powiatowego Urzędu Pracy i starosta nowodworski”.",
     )
     text = models.TextField("treść", blank=True)
     document = models.FileField(

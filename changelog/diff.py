@@ -55,8 +55,11 @@ class _Text(HTMLParser):
         if tag in BLOCKS:
             self._break()
         if tag == "img":
-            alt = dict(attrs).get("alt") or ""
-            self.current.append(f" [obraz: {alt}] " if alt else " [obraz bez opisu] ")
+            alt = dict(attrs).get("alt")
+            if alt:
+                self.current.append(f" [obraz: {alt}] ")
+            else:  # an empty alt marks an image as decorative; no alt at all is a missing description
+                self.current.append(" [obraz ozdobny] " if alt == "" else " [obraz bez opisu] ")
 
     def handle_endtag(self, tag):
         if tag in BLOCKS:

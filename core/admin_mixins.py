@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -26,7 +27,18 @@ class ReadOnlyAdminMixin:
 
 
 class SingleRowAdminMixin:
-    """A one-row settings model: it can be added once and never deleted."""
+    """A one-row settings model: it can be added once and never deleted.
+
+    Its list would hold one row („1 zestaw danych koordynatora”): the plain address of the list
+    opens the row's form instead (a list with filters or a popup stays a list).
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        row = None if request.GET else self.model.objects.only("pk").first()
+        if row is not None:
+            opts = self.model._meta
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", row.pk)
+        return super().changelist_view(request, extra_context)
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not self.model.objects.exists()

@@ -4,6 +4,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 
+class PlainLabelsMixin:
+    """Labels without Django's colon („Adres e-mail”, not „Adres e-mail:”), checkboxes included.
+
+    Django appends its translated ``label_suffix`` (":") to every label; the portal's style
+    note (docs/styl-tekstow.md) writes labels without it. allauth's forms are rendered by
+    templates/allauth/elements/fields.html, which writes its labels the same way.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class HoneypotMixin(forms.Form):
     """A field people never see (hidden by CSS, skipped by keyboard and screen readers).
 

@@ -136,7 +136,7 @@ class MeetingAdminForm(forms.ModelForm):
     new_photos = MultipleImageField(
         label="Dodaj zdjęcia",
         required=False,
-        help_text="Możesz wybrać kilka plików naraz (JPEG, PNG, GIF lub WebP). Dane EXIF, np. lokalizacja, "
+        help_text="Można wybrać kilka plików naraz (JPEG, PNG, GIF lub WebP). Dane EXIF, np. lokalizacja, "
         "są usuwane, a pliki dostają nowe nazwy. Miniatury i duży rozmiar powstają automatycznie "
         "po zapisaniu, a zdjęcia pojawiają się na stronie, gdy są gotowe.",
     )

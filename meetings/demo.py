@@ -54,10 +54,10 @@ w powiecie nowodworskim, zarazem konferencja inaugurująca partnerstwo. Spotkani
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 
 RADA_REPORT = """
-<p>Na Nadzwyczajnym Posiedzeniu Powiatowej Rady Rynku Pracy 19 kwietnia 2018 roku zawarto partnerstwo
-lokalne. Porozumienie podpisali: Starosta Nowodworski i Wicestarosta, Dyrektor Powiatowego Urzędu Pracy,
+<p>Na nadzwyczajnym posiedzeniu Powiatowej Rady Rynku Pracy 19 kwietnia 2018 roku zawarto partnerstwo
+lokalne. Porozumienie podpisali: starosta nowodworski i wicestarosta, dyrektor Powiatowego Urzędu Pracy,
 burmistrzowie Nowego Dworu Mazowieckiego, Nasielska i Zakroczymia, wójtowie gmin Czosnów, Leoncin
-i Pomiechówek oraz Przewodniczący Powiatowej Rady Rynku Pracy wraz z członkami Rady.</p>
+i Pomiechówek oraz przewodniczący Powiatowej Rady Rynku Pracy wraz z członkami Rady.</p>
 <p>Osoby, które złożyły podpisy, tworzą grupę liderów koordynującą prace partnerstwa. Pełną listę
 sygnatariuszy podaje strona <a href="/porozumienie/">Porozumienie</a>.</p>
 """
@@ -67,7 +67,7 @@ FIRST_MEETING_REPORT = """
 <p>W konferencji inaugurującej partnerstwo wzięło udział około 200 osób. Spotkanie zaczęło się od diagnozy
 sytuacji społecznej i gospodarczej powiatu nowodworskiego: od niej partnerzy chcą wyjść, planując wspólne
 działania.</p>
-<p>Głos zabrali Starosta Nowodworski Magdalena Biernacka, dyrektor Wojewódzkiego Urzędu Pracy w Warszawie
+<p>Głos zabrali starosta nowodworski Magdalena Biernacka, dyrektor Wojewódzkiego Urzędu Pracy w Warszawie
 Tomasz Sieradz, dyrektor Powiatowego Urzędu Pracy w Nowym Dworze Mazowieckim oraz Jadwiga
 Olszowska-Urban. Po wystąpieniach uczestnicy pracowali w grupach warsztatowych.</p>
 """
@@ -160,9 +160,9 @@ na 2020 rok:</p>
         "nowodworskim, zawartego porozumieniem z 18 września 2024 roku.</p>",
         """
 <p>Konferencja otworzyła działalność partnerstwa na rzecz rozwoju ekonomii społecznej. Przyjechało na nią
-blisko 150 osób. Uczestników powitała Starosta Nowodworski Magdalena Biernacka; w konferencji wziął
+blisko 150 osób. Uczestników powitała starosta nowodworski Magdalena Biernacka; w konferencji wziął
 udział także dyrektor Wojewódzkiego Urzędu Pracy w Warszawie Tomasz Sieradz.</p>
-<p>Porozumienie o zawarciu tego partnerstwa podpisali 18 września 2024 roku Starosta Nowodworski, dyrektor
+<p>Porozumienie o zawarciu tego partnerstwa podpisali 18 września 2024 roku starosta nowodworski, dyrektor
 Powiatowego Urzędu Pracy, burmistrzowie i wójtowie gmin powiatu oraz członkowie Powiatowej Rady Rynku
 Pracy.</p>
 """,
@@ -217,7 +217,7 @@ def load(log):
     rada, created = Meeting.objects.get_or_create(
         slug="nadzwyczajne-posiedzenie-powiatowej-rady-rynku-pracy-2018-04-19",
         defaults={
-            "title": "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy",
+            "title": "Nadzwyczajne posiedzenie Powiatowej Rady Rynku Pracy",
             "date": datetime.date(2018, 4, 19),
             "status": Meeting.Status.HELD,
             "description": RADA_DESCRIPTION,

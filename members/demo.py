@@ -20,8 +20,8 @@ INSTITUTIONS = [
         "starostwo-powiatowe",
         InstitutionKind.STAROSTWO,
         NDM,
-        "<p>Urząd obsługujący Starostę Nowodworskiego i samorząd powiatu nowodworskiego. Starosta Nowodworski "
-        "wspólnie z Dyrektorem Powiatowego Urzędu Pracy zainicjował zawarcie porozumienia o partnerstwie lokalnym.</p>",
+        "<p>Urząd obsługujący starostę nowodworskiego i samorząd powiatu nowodworskiego. Starosta nowodworski "
+        "wspólnie z dyrektorem Powiatowego Urzędu Pracy zainicjował zawarcie porozumienia o partnerstwie lokalnym.</p>",
     ),
     (
         "Powiatowy Urząd Pracy w Nowym Dworze Mazowieckim",

@@ -3,11 +3,11 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import HoneypotMixin
+from core.forms import HoneypotMixin, PlainLabelsMixin
 from members.models import AccessionRequest, Gmina, InstitutionKind
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(PlainLabelsMixin, forms.Form):
     """The GET filters of /partnerzy/; values are the choices' slugs, so URLs stay readable."""
 
     rodzaj = forms.ChoiceField(
@@ -27,7 +27,7 @@ class DirectoryFilterForm(forms.Form):
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{9,20}$")
 
 
-class AccessionForm(HoneypotMixin, forms.ModelForm):
+class AccessionForm(PlainLabelsMixin, HoneypotMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label="Wyrażam zgodę na przetwarzanie podanych danych w celu rozpatrzenia zgłoszenia "
         "i kontaktu w jego sprawie.",

@@ -1,4 +1,4 @@
-"""Demo news: the category „Newsy”, the partnership's first post (8 June 2018) and the posts
+"""Demo news: the category „Wiadomości”, the partnership's first post (8 June 2018) and the posts
 public sources published about its later events, each dated as its source (FACTS.md)."""
 
 import datetime
@@ -39,7 +39,7 @@ dublowania tych samych zadań oraz korzystanie z dostępnych narzędzi i fundusz
 <li>pracodawcy, zarządy spółek i przedsiębiorcy prywatni,</li>
 <li>izby gospodarcze i związki zawodowe,</li>
 <li>ośrodki szkoleniowe,</li>
-<li>organizacje pozarządowe: stowarzyszenia, spółdzielnie i podobne.</li>
+<li>organizacje pozarządowe (stowarzyszenia, fundacje) oraz spółdzielnie socjalne.</li>
 </ul>
 
 <h2>Zasady współpracy</h2>
@@ -149,7 +149,11 @@ Dobraczyńska ze Stowarzyszenia Enjoy Leoncin.</p>
 
 
 def load(log):
-    category, created = Category.objects.get_or_create(slug="newsy", defaults={"name": "Newsy"})
+    # Earlier demo data called it „Newsy” (an anglicism; docs/styl-tekstow.md): renamed in place.
+    Category.objects.filter(slug="newsy", name="Newsy").exclude(
+        pk__in=Category.objects.filter(slug="wiadomosci").values("pk")
+    ).update(name="Wiadomości", slug="wiadomosci")
+    category, created = Category.objects.get_or_create(slug="wiadomosci", defaults={"name": "Wiadomości"})
     log("kategoria", category, created)
     post, created = Post.objects.get_or_create(
         slug="partnerstwo-lokalne-w-powiecie-nowodworskim",

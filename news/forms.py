@@ -1,10 +1,10 @@
 from django import forms
 
-from core.forms import HoneypotMixin
+from core.forms import HoneypotMixin, PlainLabelsMixin
 from news.models import COMMENT_MAX_LENGTH, Comment, Rating
 
 
-class CommentForm(HoneypotMixin, forms.ModelForm):
+class CommentForm(PlainLabelsMixin, HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["author_name", "body", "notify_author"]
@@ -35,7 +35,7 @@ class CommentForm(HoneypotMixin, forms.ModelForm):
         return name
 
 
-class RatingForm(forms.Form):
+class RatingForm(PlainLabelsMixin, forms.Form):
     value = forms.TypedChoiceField(
         label="Ocena wpisu",
         choices=Rating.Value.choices,

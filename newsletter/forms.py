@@ -1,6 +1,6 @@
 from django import forms
 
-from core.forms import HoneypotMixin
+from core.forms import HoneypotMixin, PlainLabelsMixin
 
 TOPICS = [
     ("all", "Powiadomienia o nowych wpisach i newsletter"),
@@ -9,7 +9,7 @@ TOPICS = [
 ]
 
 
-class SignupForm(HoneypotMixin, forms.Form):
+class SignupForm(PlainLabelsMixin, HoneypotMixin, forms.Form):
     email = forms.EmailField(
         label="Adres e-mail",
         max_length=254,

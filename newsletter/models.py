@@ -5,12 +5,13 @@ from django.utils import timezone
 
 from core.models import SingleRowModel
 from core.sanitize import clean_html
+from core.templatetags.pl import pl_datetime
 
 
 class ConsentText(models.Model):
     """One version of the consent wording shown beside the sign-up checkbox."""
 
-    version = models.PositiveIntegerField("wersja", unique=True, help_text="Numer wersji z newsletter/consent.py.")
+    version = models.PositiveIntegerField("wersja", unique=True, help_text="Numer wersji treści zgody.")
     text = models.TextField("treść zgody", help_text="Dokładnie ten tekst widział zapisujący się.")
     created_at = models.DateTimeField("pierwsze użycie", auto_now_add=True)
 
@@ -146,7 +147,7 @@ class ConsentEvent(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return f"{self.get_action_display()} – {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_action_display()} – {pl_datetime(timezone.localtime(self.created_at))}"
 
 
 class IssueQuerySet(models.QuerySet):

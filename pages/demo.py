@@ -21,8 +21,8 @@ podaje sekcja „Kontakt w sprawach danych osobowych” na końcu tej strony.</p
 
 <h2>Jakie dane zbieramy i po co</h2>
 <ul>
-<li><strong>Newsletter</strong> – adres e-mail i zakres powiadomień, żeby wysyłać informacje, o które prosisz
-(podstawa: Twoja zgoda, art. 6 ust. 1 lit. a RODO). Zgodę możesz wycofać w każdej chwili linkiem z każdej wiadomości.</li>
+<li><strong>Newsletter</strong> – adres e-mail i zakres powiadomień, żeby wysyłać zamówione informacje
+(podstawa: zgoda, art. 6 ust. 1 lit. a RODO). Zgodę można wycofać w każdej chwili linkiem z każdej wiadomości.</li>
 <li><strong>Konto czytelnika</strong> – adres e-mail i hasło (przechowywane wyłącznie w postaci skrótu), żeby umożliwić
 komentowanie i ocenianie wpisów (podstawa: umowa o świadczenie usługi drogą elektroniczną, art. 6 ust. 1 lit. b RODO).</li>
 <li><strong>Komentarze i oceny</strong> – ich treść i data, powiązane z kontem.</li>
@@ -59,10 +59,11 @@ zmienić zamiast oddawać drugą; przechowywany do dwóch lat.</li>
 które mogłyby śledzić odwiedzających. Pliki cookie można usunąć albo zablokować w ustawieniach przeglądarki;
 bez nich nie zadziałają jednak formularze ani logowanie.</p>
 
-<h2>Twoje prawa</h2>
-<p>Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia lub ograniczenia przetwarzania, prawo do
-przenoszenia danych, prawo sprzeciwu oraz prawo do wycofania zgody w dowolnym momencie (bez wpływu na zgodność
-z prawem przetwarzania przed jej wycofaniem). Przysługuje Ci także skarga do Prezesa Urzędu Ochrony Danych Osobowych.</p>
+<h2>Prawa osób, których dane dotyczą</h2>
+<p>Każda osoba, której dane dotyczą, ma prawo dostępu do nich, ich sprostowania, usunięcia lub ograniczenia
+przetwarzania, prawo do przenoszenia danych, prawo sprzeciwu oraz prawo do wycofania zgody w dowolnym momencie (bez
+wpływu na zgodność z prawem przetwarzania przed jej wycofaniem). Przysługuje jej także prawo wniesienia skargi do
+Prezesa Urzędu Ochrony Danych Osobowych.</p>
 
 <h2>Odbiorcy danych</h2>
 <p>Dane nie są przekazywane do państw trzecich ani wykorzystywane do profilowania. Dostęp do nich mają wyłącznie
@@ -76,8 +77,8 @@ PARTNERSHIP_PAGES = [
         "Czym jest partnerstwo lokalne",
         """
 <p>Partnerstwo lokalne to współpraca instytucji publicznych, firm i organizacji społecznych z jednego terenu,
-które łączą siły, żeby razem zajmować się sprawami ważnymi dla mieszkańców. Nikt nie zostaje do niego zmuszony:
-partnerzy przystępują do niego z własnej woli i sami ustalają, nad czym chcą pracować.</p>
+które łączą siły, żeby razem zajmować się sprawami ważnymi dla mieszkańców. Nikt nie jest do niego zmuszany:
+partnerzy przystępują z własnej woli i sami ustalają, nad czym chcą pracować.</p>
 <p>W takiej współpracy każdy partner wnosi to, co ma najlepszego – wiedzę, kontakty, ludzi lub środki –
 a decyzje zapadają wspólnie. Dzięki temu zadania nie są wykonywane dwa razy, a pomysły, na które jednej
 instytucji brakowałoby sił, stają się wykonalne.</p>
@@ -130,7 +131,7 @@ Mogą je tworzyć w szczególności:</p>
 <li>izby gospodarcze,</li>
 <li>związki zawodowe,</li>
 <li>ośrodki i instytucje szkoleniowe,</li>
-<li>organizacje pozarządowe – stowarzyszenia, spółdzielnie i inne organizacje społeczne.</li>
+<li>organizacje pozarządowe (stowarzyszenia, fundacje) oraz spółdzielnie socjalne.</li>
 </ul>
 <p>Instytucje, które już należą do partnerstwa w powiecie nowodworskim, przedstawia strona
 <a href="/partnerzy/">Partnerzy</a>. Jeśli Twoja instytucja chce dołączyć, wypełnij formularz
@@ -307,4 +308,4 @@ NON_COMPLIANCES = """Część dokumentów do pobrania w formacie PDF może nie b
 Tabele wstawiane w edytorze treści mogą nie mieć oznaczonych komórek nagłówkowych."""
 
 ASSESSMENT = """Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.
-Każdy rodzaj strony portalu jest sprawdzany automatycznie narzędziem axe-core (kryteria WCAG 2.1 na poziomach A i AA) oraz testami w przeglądarce: obsługi z klawiatury, widoczności fokusu, działania przy szerokości ekranu 320 pikseli i przy powiększeniu tekstu do 200%. Portal nie był jeszcze badany przez audytora zewnętrznego ani z udziałem osób korzystających z technologii wspomagających."""
+Każdy rodzaj strony portalu jest sprawdzany automatycznym narzędziem do badania dostępności (kryteria WCAG 2.1 na poziomach A i AA) oraz testami w przeglądarce: obsługi z klawiatury, widoczności zaznaczenia (fokusu), działania przy szerokości ekranu 320 pikseli i przy powiększeniu tekstu do 200%. Portal nie był jeszcze badany przez audytora zewnętrznego ani z udziałem osób korzystających z technologii wspomagających."""

@@ -430,7 +430,7 @@ class MenuItem(models.Model):
         "adres",
         max_length=500,
         blank=True,
-        help_text="Adres w portalu zaczynający się od ukośnika (np. /aktualnosci/kategoria/newsy/) "
+        help_text="Adres w portalu zaczynający się od ukośnika (np. /aktualnosci/kategoria/wiadomosci/) "
         "albo pełny adres innej strony (https://…).",
     )
 
@@ -564,7 +564,7 @@ class AccessibilityStatement(SingleRowModel):
         "sposób przygotowania deklaracji",
         blank=True,
         default="Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.",
-        help_text="Samoocena albo badanie przez podmiot zewnętrzny (wtedy podaj jaki).",
+        help_text="Samoocena albo badanie przez podmiot zewnętrzny (wtedy podaj, jaki).",
     )
     contact_person = models.CharField(
         "osoba do kontaktu",

@@ -21,7 +21,7 @@ BUDGET = 8
 def add_content(n, start):
     """n more of everything public, numbered from ``start``."""
     now, today = timezone.now(), timezone.localdate()
-    category = Category.objects.get_or_create(slug="newsy", defaults={"name": "Newsy"})[0]
+    category = Category.objects.get_or_create(slug="wiadomosci", defaults={"name": "Wiadomości"})[0]
     Post.objects.bulk_create(
         Post(
             title=f"Wpis {i}",
@@ -124,7 +124,7 @@ PAGES = [
     "/",
     "/aktualnosci/",
     "/aktualnosci/wpis-0/",
-    "/aktualnosci/kategoria/newsy/",
+    "/aktualnosci/kategoria/wiadomosci/",
     "/aktualnosci/rss/",
     "/aktualnosci/atom/",
     "/spotkania/",

@@ -60,6 +60,9 @@ def test_signing_up_sends_a_plain_polish_confirmation(client, db, in_background)
         message.body
     )
     assert_plain(message.body)
+    html = message.alternatives[0][0]
+    assert ">Potwierdź adres e-mail</h1>" in html and "[Partnerstwo Lokalne]" not in html  # the prefix is the inbox's
+    assert message.body.rstrip().endswith("zespół portalu Partnerstwa Lokalnego Powiatu Nowodworskiego")  # no host
 
 
 def test_a_forgotten_password_mail_is_plain_polish(client, reader, in_background):
@@ -77,6 +80,6 @@ def test_a_forgotten_password_mail_is_plain_polish(client, reader, in_background
 def test_the_two_factor_pages_use_the_same_words_as_the_rest_of_the_portal(client, reader):
     client.force_login(reader)
     text = main_text(client.get("/konto/2fa/"))
-    assert "Uwierzytelnianie dwuskładnikowe" in text and "Aplikacja uwierzytelniająca" in text
+    assert "Weryfikacja dwuetapowa" in text and "Aplikacja uwierzytelniająca" in text
     assert "Kody zapasowe" in text and "Autoryzacja" not in text
     assert "Podaj hasło:" in main_text(client.get("/konto/reauthenticate/"))

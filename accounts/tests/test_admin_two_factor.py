@@ -45,7 +45,7 @@ def test_staff_without_a_second_factor_are_sent_to_set_one_up(client, staff, mfa
     response = client.get("/konto/2fa/totp/activate/")
     assert response["Location"] == "/konto/reauthenticate/?next=%2Fkonto%2F2fa%2Ftotp%2Factivate%2F"
     html = client.get(response["Location"]).text
-    assert "Panel administracyjny wymaga uwierzytelniania dwuskładnikowego" in html
+    assert "Panel administracyjny wymaga weryfikacji dwuetapowej" in html
     response = client.post(response["Location"], {"password": PASSWORD, "next": "/konto/2fa/totp/activate/"})
     assert response["Location"] == "/konto/2fa/totp/activate/"
     html = client.get("/konto/2fa/totp/activate/").text
@@ -111,4 +111,4 @@ def test_the_two_factor_page_is_polish_in_the_site_layout(client, staff, mfa_req
     client.force_login(staff)
     html = client.get("/konto/2fa/").text
     assert 'class="site-header"' in html
-    assert re.search(r"<h1>\s*Uwierzytelnianie dwuskładnikowe\s*</h1>", html)
+    assert re.search(r"<h1>\s*Weryfikacja dwuetapowa\s*</h1>", html)

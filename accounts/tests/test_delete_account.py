@@ -11,8 +11,8 @@ def test_reader_deletes_the_account_with_comments_and_ratings(client, reader, ma
     Rating.objects.create(post=post, browser_key="inna", value=5)
     client.force_login(reader)
     page = client.get("/konto/usun/").text
-    assert "1 Twój komentarz" in page and "1 Twoją ocenę" in page
-    assert '<label for="id_password">Hasło:</label>' in page
+    assert "zostaną usunięte wszystkie Twoje komentarze i oceny (1 komentarz, 1 ocena)" in " ".join(page.split())
+    assert '<label for="id_password">Hasło</label>' in page
 
     response = client.post("/konto/usun/", {"password": "bob-haslo-123"})
     assert response.status_code == 302
@@ -25,6 +25,18 @@ def test_reader_deletes_the_account_with_comments_and_ratings(client, reader, ma
     assert "_auth_user_id" not in client.session
     html = client.get(post.get_absolute_url()).text
     assert "Do usunięcia" not in html and "Brak komentarzy" in html
+
+
+def test_the_warning_counts_in_polish_and_says_nothing_of_what_is_not_there(client, reader, make_post):
+    client.force_login(reader)
+    assert "zostaną usunięte" not in client.get("/konto/usun/").text
+    post = make_post()
+    for _ in range(5):
+        Comment.objects.create(post=post, user=reader, author_name="Bob", body="Tekst", status="approved")
+    Rating.objects.create(post=post, user=reader, value=2)
+    Rating.objects.create(post=make_post(title="Drugi"), user=reader, value=4)
+    page = " ".join(client.get("/konto/usun/").text.split())
+    assert "(5 komentarzy, 2 oceny)" in page
 
 
 def test_a_wrong_password_keeps_the_account(client, reader):

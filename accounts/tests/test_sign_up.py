@@ -13,9 +13,9 @@ def test_sign_up_page_is_polish_in_the_site_layout_with_labels(client, db):
     assert 'class="site-header"' in html and 'class="site-footer"' in html
     main = _main(html)
     assert "<h1> Załóż konto </h1>" in main
-    assert '<label for="id_email">Adres e-mail:</label>' in main
-    assert '<label for="id_password1">Hasło:</label>' in main
-    assert '<label for="id_password2">Hasło (ponownie):</label>' in main
+    assert '<label for="id_email">Adres e-mail</label>' in main
+    assert '<label for="id_password1">Hasło</label>' in main
+    assert '<label for="id_password2">Hasło (ponownie)</label>' in main
     assert "username" not in main
 
 
@@ -27,7 +27,8 @@ def test_reader_signs_up_confirms_the_e_mail_and_logs_in(client, db, mailoutbox,
         )
     assert response.status_code == 302
     assert response["Location"] == "/konto/confirm-email/"
-    assert "<h1>Potwierdź adres e-mail</h1>" in client.get(response["Location"]).text
+    page = client.get(response["Location"]).text
+    assert "<h1>Potwierdź adres e-mail</h1>" in page and "Zweryfikuj" not in page
     user = get_user_model().objects.get(email="nowa@example.com")
     assert "_auth_user_id" not in client.session
 
@@ -60,7 +61,7 @@ def test_a_wrong_password_gets_a_polish_message_and_keeps_the_address(client, re
     assert response.status_code == 200
     main = _main(response.text)
     assert '<div class="form-errors" role="alert">' in main
-    assert "Podany adres e-mail i/lub hasło są niepoprawne." in main
+    assert "Adres e-mail lub hasło są nieprawidłowe." in main
     assert 'value="bob@example.com"' in main
 
 

@@ -105,7 +105,7 @@ def test_a_missing_row_is_reported_in_the_genitive(staff):
 def test_the_change_form_titles_use_the_accusative(staff, alice):
     make_subscribers(1)
     assert "<h1>Dodaj kategorię</h1>" in staff.get("/admin/news/category/add/").text
-    assert "Wybierz kategorię do zmiany" in staff.get("/admin/news/category/").text
+    assert "<h1>Kategorie</h1>" in staff.get("/admin/news/category/").text
     assert "<h1>Wybierz kategorię</h1>" in staff.get("/admin/news/category/?_popup=1").text
     subscriber = Subscriber.objects.get()
     assert "<h1>Zmień subskrybenta</h1>" in staff.get(f"/admin/newsletter/subscriber/{subscriber.pk}/change/").text
@@ -205,3 +205,25 @@ def test_yes_no_icons_are_described_in_polish(staff, db):
     make_subscribers(1)
     html = staff.get("/admin/newsletter/subscriber/").text
     assert 'alt="tak"' in html and 'alt="True"' not in html
+
+
+def test_a_list_is_titled_with_its_plural_and_no_calque(staff):
+    make_categories(1)
+    html = staff.get("/admin/news/category/").text
+    assert "<title>Kategorie | " in html and "do zmiany" not in html
+    html = staff.get("/admin/news/post/").text
+    assert "<summary>Stan publikacji</summary>" in html and "Według pola" not in html
+    assert ">Szkice</a>" in html and ">Opublikowane</a>" in html  # capitalised as Django's „Wszystko”
+
+
+def test_a_one_row_settings_model_opens_its_form_and_says_plainly_what_was_saved(staff):
+    from newsletter.models import NewsletterSettings
+
+    NewsletterSettings.load()
+    response = staff.get("/admin/newsletter/newslettersettings/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/newsletter/newslettersettings/1/change/"
+    assert staff.get("/admin/newsletter/newslettersettings/?_popup=1").status_code == 200  # picking stays a list
+    data = {"post_notices_since_0": "2026-01-05", "post_notices_since_1": "10:00"}
+    response = staff.post("/admin/newsletter/newslettersettings/1/change/", data, follow=True)
+    assert "Zapisano ustawienia newslettera." in messages_of(response)

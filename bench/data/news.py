@@ -19,7 +19,7 @@ def fill(log):
     categories = [
         Category.objects.create(name=name, slug=slug)
         for name, slug in [
-            ("Newsy", "newsy"),
+            ("Wiadomości", "wiadomosci"),
             ("Wydarzenia", "wydarzenia"),
             ("Rynek pracy", "rynek-pracy"),
             ("Szkolenia", "szkolenia"),

@@ -28,7 +28,7 @@ def test_the_register_can_be_searched_by_title(client, edited_post, make_post, e
     response = client.get("/admin/changelog/changerecord/", {"q": "inny"})
     assert [r.object_title for r in response.context["cl"].result_list] == ["Zupełnie inny wpis"]
     kinds = response.context["cl"].filter_specs[0].lookup_choices
-    assert sorted(name for _, name in kinds) == ["Aktualności | wpis", "Strony portalu | strona"]  # not every model
+    assert [name for _, name in kinds] == ["Strona", "Wpis"]  # only kinds with changes, named as the column names them
 
 
 def test_records_made_before_titles_were_kept_get_them_on_migrate(db, make_post, editor):

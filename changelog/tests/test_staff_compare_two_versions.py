@@ -73,6 +73,11 @@ def test_rich_text_becomes_lines_of_text():
     assert html_to_text(html).splitlines() == ["Termin", "Do 15 maja.", "jeden", "dwa", "[obraz: Sala obrad]"]
 
 
+def test_a_decorative_image_is_named_so_and_one_without_alt_says_it_lacks_one():
+    assert html_to_text('<p><img src="/a.jpg" alt=""></p>') == "[obraz ozdobny]"
+    assert html_to_text('<p><img src="/a.jpg"></p>') == "[obraz bez opisu]"
+
+
 def test_a_replaced_line_is_diffed_word_by_word_and_escaped():
     rows = line_diff(["Spotkanie w Nasielsku <b>"], ["Spotkanie w Pomiechówku <b>"])
     assert rows[0][0] == "changed"

@@ -106,6 +106,12 @@ def iso(value):
     return value.isoformat()
 
 
+@register.filter(is_safe=True)
+def label_text(text):
+    """A label as the style note writes it: trimmed, without a trailing colon („Obecny adres e-mail:”)."""
+    return text.strip().removesuffix(":").rstrip()
+
+
 @register.filter
 def sanitized(html):
     """Rich text, cleaned again at render time, ready to output."""

@@ -15,7 +15,7 @@ def test_demo_has_the_two_real_meetings_and_keeps_edits(db):
     seed()
     rada = Meeting.objects.get(date="2018-04-19")
     first = Meeting.objects.get(date="2018-06-06")
-    assert rada.title == "Nadzwyczajne Posiedzenie Powiatowej Rady Rynku Pracy"
+    assert rada.title == "Nadzwyczajne posiedzenie Powiatowej Rady Rynku Pracy"
     assert "Porozumienie o zawarciu Partnerstwa Lokalnego" in rada.description
     assert first.series == "Spotkania organizacyjno-integracyjne"
     assert first.status == Meeting.Status.HELD

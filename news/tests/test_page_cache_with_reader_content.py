@@ -12,7 +12,7 @@ def test_a_new_vote_shows_to_everyone_at_once(client, make_post, django_capture_
     voter = Client()
     with django_capture_on_commit_callbacks(execute=True):
         voter.post(f"{post.get_absolute_url()}ocena/", {"value": 5})
-    assert "5,0 / 5</strong> — 1 ocena" in client.get(post.get_absolute_url()).text
+    assert "5,0 / 5</strong> – 1 ocena" in client.get(post.get_absolute_url()).text
     # The voter's browser carries the rating cookie: never a shared page.
     response = voter.get(post.get_absolute_url())
     assert response.get("X-Page-Cache") != "hit"

@@ -18,7 +18,7 @@ def test_post_page_shows_what_a_reader_needs(client, make_post):
     html = client.get(post.get_absolute_url()).text
     assert "<h1>Partnerstwo lokalne w powiecie nowodworskim</h1>" in html
     assert "Opublikowano: <time" in html
-    assert 'Kategoria: <a href="/aktualnosci/kategoria/newsy/">Newsy</a>' in html
+    assert 'Kategoria: <a href="/aktualnosci/kategoria/wiadomosci/">Wiadomości</a>' in html
     assert "<li>dialog społeczny</li>" in html
     assert "Powrót do wpisów" in html
     assert 'rel="prev">Wcześniejszy</a>' in html

@@ -76,7 +76,7 @@ def test_category_query_count_is_constant(client, make_post, django_assert_num_q
     for _ in range(count):
         make_post()
     with django_assert_num_queries(5):
-        client.get("/aktualnosci/kategoria/newsy/")
+        client.get("/aktualnosci/kategoria/wiadomosci/")
 
 
 @pytest.mark.parametrize("count", [1, 30])

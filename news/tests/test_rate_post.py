@@ -28,7 +28,7 @@ def test_visitor_rates_without_javascript_and_sees_the_result(client, make_post)
     assert "ocena" in response.cookies and response.cookies["ocena"]["httponly"]
     html = client.get(response["Location"]).text
     assert "Dziękujemy za ocenę: 4 / 5." in html
-    assert "4,0 / 5</strong> — 1 ocena" in html
+    assert "4,0 / 5</strong> – 1 ocena" in html
     assert "Twoja ocena: 4 / 5" in html
     assert '<input type="radio" name="value" value="4" id="id_value_3" required checked>' in html
     assert "Zmień ocenę" in html
@@ -40,7 +40,7 @@ def test_one_vote_per_browser_which_can_be_changed(client, make_post):
     response = _rate(client, post, 5)
     assert Rating.objects.get().value == 5
     assert "Zmieniliśmy Twoją ocenę na 5 / 5." in client.get(response["Location"]).text
-    assert "5,0 / 5</strong> — 1 ocena" in client.get(post.get_absolute_url()).text
+    assert "5,0 / 5</strong> – 1 ocena" in client.get(post.get_absolute_url()).text
 
 
 def test_another_browser_gets_its_own_vote(client, make_post, django_user_model):
@@ -50,7 +50,7 @@ def test_another_browser_gets_its_own_vote(client, make_post, django_user_model)
     _rate(client, post, 5)
     _rate(Client(), post, 2)
     assert Rating.objects.count() == 2
-    assert "3,5 / 5</strong> — 2 oceny" in client.get(post.get_absolute_url()).text
+    assert "3,5 / 5</strong> – 2 oceny" in client.get(post.get_absolute_url()).text
 
 
 def test_a_forged_cookie_does_not_take_over_someone_elses_vote(client, make_post):
@@ -101,7 +101,7 @@ def test_average_has_a_polish_decimal_comma(client, make_post):
     post = make_post()
     values = [5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 3]  # 52 / 12 = 4.33
     Rating.objects.bulk_create(Rating(post=post, value=v, browser_key=f"k{n}") for n, v in enumerate(values))
-    assert "4,3 / 5</strong> — 12 ocen" in client.get(post.get_absolute_url()).text
+    assert "4,3 / 5</strong> – 12 ocen" in client.get(post.get_absolute_url()).text
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_rating_count_uses_polish_plurals(client, make_post, count, text):
     post = make_post()
     Rating.objects.bulk_create(Rating(post=post, value=4, browser_key=f"k{n}") for n in range(count))
     html = client.get(post.get_absolute_url()).text
-    assert f"4,0 / 5</strong> — {text}\n" in html
+    assert f"4,0 / 5</strong> – {text}\n" in html
 
 
 def test_no_ratings_say_so(client, make_post):

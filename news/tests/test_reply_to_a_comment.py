@@ -97,11 +97,11 @@ def test_the_reply_is_shown_as_plain_text(client, make_post, carol, alice, make_
 
 def test_the_comment_list_shows_which_comments_have_a_reply(client, alice, make_post, carol, make_comment):
     post = make_post()
-    make_comment(post, carol, body="Z odpowiedzią", reply="Tak.", replied_at=timezone.now())
-    make_comment(post, carol, body="Bez odpowiedzi")
+    make_comment(post, carol, body="Pytanie o staże", reply="Tak.", replied_at=timezone.now())
+    make_comment(post, carol, body="Pytanie o szkolenia")
     client.force_login(alice)
     html = client.get("/admin/news/comment/?odpowiedz=brak").text
-    assert "Bez odpowiedzi" in html and "Z odpowiedzią" not in html
+    assert "Pytanie o szkolenia" in html and "Pytanie o staże" not in html
 
 
 @pytest.mark.parametrize("count", [1, 40])

@@ -55,7 +55,7 @@ def test_every_issue_links_to_the_page(db):
     )
     message = issue_message(content, subscriber)
     link = preferences_url(subscriber)
-    assert f"Zmień, co otrzymujesz: {link}" in message.body
+    assert f"Zmień ustawienia newslettera: {link}" in message.body
     assert f'href="{link}"' in message.alternatives[0].content
 
 

@@ -34,7 +34,7 @@ def test_a_vote_renews_its_post_and_leaves_every_other_page_cached(
         Client().post(f"{voted.get_absolute_url()}ocena/", {"value": 4})
     page = client.get(voted.get_absolute_url())
     assert page["X-Page-Cache"] == "miss"
-    assert "4,0 / 5</strong> — 1 ocena" in page.text
+    assert "4,0 / 5</strong> – 1 ocena" in page.text
     for path in [other.get_absolute_url(), *OTHER_PAGES]:
         assert client.get(path)["X-Page-Cache"] == "hit", path
 

@@ -83,8 +83,8 @@ ACCOUNT_PAGES = {
     "account_reauthenticate": "Potwierdź dostęp",
     "account_login_code_confirm": "Kod logowania",
     "account_request_login_code": "Kod logowania",
-    "mfa_index": "Uwierzytelnianie dwuskładnikowe",
-    "mfa_authenticate": "Uwierzytelnianie dwuskładnikowe",
+    "mfa_index": "Weryfikacja dwuetapowa",
+    "mfa_authenticate": "Logowanie dwuetapowe",
     "accounts:delete": "Usuń konto",
 }
 

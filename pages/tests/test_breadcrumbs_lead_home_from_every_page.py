@@ -20,14 +20,14 @@ def test_a_post_shows_news_and_its_category_in_the_trail(client, make_post, cate
     post = make_post(title="Staże w Nasielsku")
     html = client.get(post.get_absolute_url()).content.decode()
     trail = re.search(r'<nav class="breadcrumbs[^>]*>(.*?)</nav>', html, re.S).group(1)
-    names = ["Strona główna", "Aktualności", "Newsy", "Staże w Nasielsku"]
+    names = ["Strona główna", "Aktualności", "Wiadomości", "Staże w Nasielsku"]
     assert re.findall(r">([^<>]+)</(?:a|span)>", trail) == names
     assert '<span aria-current="page">Staże w Nasielsku</span>' in trail
     data = _breadcrumb_data(html)
     assert [item["name"] for item in data["itemListElement"]] == [
         "Strona główna",
         "Aktualności",
-        "Newsy",
+        "Wiadomości",
         "Staże w Nasielsku",
     ]
     assert [item["position"] for item in data["itemListElement"]] == [1, 2, 3, 4]

@@ -31,7 +31,7 @@ def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_p
         f"{base}/aktualnosci/",
         f"{base}/deklaracja-dostepnosci/",
         f"{base}/aktualnosci/widoczny/",
-        f"{base}/aktualnosci/kategoria/newsy/",
+        f"{base}/aktualnosci/kategoria/wiadomosci/",
         f"{base}/polityka-prywatnosci/",
         f"{base}/partnerstwo/cele/",
         f"{base}/spotkania/",

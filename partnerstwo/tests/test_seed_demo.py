@@ -9,7 +9,7 @@ def test_demo_content_loads_once_and_keeps_edits(db):
     post = Post.objects.get(slug="partnerstwo-lokalne-w-powiecie-nowodworskim")
     assert post.title == "Partnerstwo lokalne w powiecie nowodworskim"
     assert post.published_at.date().isoformat() == "2018-06-08"
-    assert post.category.name == "Newsy"
+    assert post.category.name == "Wiadomości"
     assert "<h2>" in post.body and "<ul>" in post.body
     post.title = "Tytuł zmieniony przez redakcję"
     post.save()
@@ -22,11 +22,20 @@ def test_demo_content_loads_once_and_keeps_edits(db):
     assert Page.objects.filter(slug="polityka-prywatnosci").exists()
 
 
+def test_the_demo_category_once_called_newsy_is_renamed_with_its_posts(db):
+    old = Category.objects.create(name="Newsy", slug="newsy")
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    old.refresh_from_db()
+    assert (old.name, old.slug) == ("Wiadomości", "wiadomosci")
+    assert Category.objects.count() == 1
+    assert Post.objects.filter(category=old).exists()
+
+
 def test_demo_post_is_shown_with_its_polish_date(client, db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     html = client.get("/aktualnosci/partnerstwo-lokalne-w-powiecie-nowodworskim/").text
     assert 'Opublikowano: <time datetime="2018-06-08T10:00:00+02:00">8 czerwca 2018</time>' in html
-    assert 'Kategoria: <a href="/aktualnosci/kategoria/newsy/">Newsy</a>' in html
+    assert 'Kategoria: <a href="/aktualnosci/kategoria/wiadomosci/">Wiadomości</a>' in html
 
 
 def test_demo_partners_agreement_and_pages_load_once(db):

@@ -27,8 +27,8 @@ def test_editor_writes_a_post_with_an_image_and_it_appears_at_its_scheduled_time
 
     page.get_by_label("Tytuł").fill(TITLE)
     page.locator(".field-category .select2-selection").click()  # the category's autocomplete box
-    page.locator(".select2-search__field").fill("New")
-    page.get_by_role("option", name="Newsy").click()
+    page.locator(".select2-search__field").fill("Wiad")
+    page.get_by_role("option", name="Wiadomości").click()
 
     body = page.locator(".ck-editor__editable")
     body.click()

@@ -27,7 +27,7 @@ def test_moderator_opens_the_waiting_comment_from_the_home_page_and_approves_it(
     assert horizontal_overflow(page) == 0
     tasks.get_by_role("link", name="1 komentarz czeka na moderację").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Wybierz komentarz do zmiany")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Komentarze")
     expect(page.locator(".paginator")).to_contain_text("1 komentarz")
     page.locator("input.action-select").first.check()
     page.get_by_label("Akcja:").select_option(label="Zatwierdź zaznaczone komentarze")

@@ -51,7 +51,7 @@ def test_reader_signs_up_verifies_logs_in_rates_and_comments_after_moderation(
     rating.get_by_label("4 – dobry").check()
     page.get_by_role("button", name="Oceń wpis").click()
     expect(page.get_by_text("Dziękujemy za ocenę: 4 / 5.")).to_be_visible()
-    expect(page.get_by_text("Twoja ocena: 4 / 5. Możesz ją zmienić.")).to_be_visible()
+    expect(page.get_by_text("Twoja ocena: 4 / 5. Ocenę można zmienić.")).to_be_visible()
 
     page.get_by_label("Podpis").fill("Mieszkaniec")
     page.get_by_label("Treść komentarza").fill(COMMENT)

@@ -35,6 +35,6 @@ def test_a_vote_shows_to_another_reader_on_their_next_visit(browser, live_server
     expect(voter.get_by_text("Dziękujemy za ocenę: 4 / 5.")).to_be_visible()
 
     neighbour.goto(post.get_absolute_url())
-    expect(rating).to_contain_text("4,0 / 5 — 1 ocena")
+    expect(rating).to_contain_text("4,0 / 5 – 1 ocena")
     voter.context.close()
     neighbour.context.close()
