@@ -97,6 +97,7 @@ def restore(request, token):
         return _bad_link(request, expired=False)
     if subscriber is not None and subscriptions.restore(subscriber, source="cofnięcie wypisania"):
         messages.success(request, "Wypisanie cofnięte: znów będziesz otrzymywać nasze wiadomości.")
-    else:
-        messages.error(request, "Nie można cofnąć wypisania tym linkiem. Zapisz się ponownie formularzem.")
+        # Back on the list: its settings page, not the unsubscribe button again.
+        return redirect("newsletter:preferences", token=token)
+    messages.error(request, "Nie można cofnąć wypisania tym linkiem. Zapisz się ponownie formularzem.")
     return redirect("newsletter:unsubscribe", token=token)

@@ -41,7 +41,9 @@ def test_the_button_unsubscribes_and_the_page_offers_to_undo(client, make_subscr
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
 
     response = client.post(f"{url}cofnij/", follow=True)
+    assert response.redirect_chain == [(f"/newsletter/ustawienia/{unsubscribe_token(subscriber)}/", 302)]
     assert "Wypisanie cofnięte" in response.text
+    assert "Wypisz mnie" not in response.text
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
     assert subscriber.unsubscribed_at is None
