@@ -63,7 +63,7 @@ def signatory_rows():
             "data_podpisania": s.agreement.signed_on.isoformat(),
             "kolejnosc": s.order,
             "funkcja": s.function,
-            "imie_i_nazwisko": s.person.full_name,
+            "imie_i_nazwisko": s.person.full_name if s.person else "",
             "instytucja": s.institution.name,
             "uwagi": s.note,
             "adres_instytucji_w_portalu": absolute_url(s.institution.get_absolute_url()),

@@ -42,6 +42,9 @@ def _app_label_of(content_type_id):
 @pytest.fixture
 def demo_agreement(transactional_db, admin_client):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
+    # The schema before the move needs a person on every signature: the 2024 agreement, signed by
+    # functions alone, cannot go back there (agreement 0002 refuses), so this round trip is the 2018 one's.
+    Agreement.objects.exclude(slug="porozumienie-o-zawarciu-partnerstwa-lokalnego").delete()
     agreement = Agreement.objects.get()
     admin_client.post(f"/admin/agreement/agreement/{agreement.pk}/change/", _form(agreement, "<p>Treść.</p>"))
     assert ChangeRecord.objects.filter(object_id=agreement.pk).count() == 1
