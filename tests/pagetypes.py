@@ -77,6 +77,7 @@ def make_page_types(make_post, alice, django_user_model):
         "podstrona w drzewie stron": "/partnerstwo/cele/szczegolowe/",
         "kontakt": "/kontakt/",
         "porozumienie": "/porozumienie/",
+        "porozumienie podpisane przez funkcje": "/porozumienie/porozumienie-na-rzecz-rozwoju-ekonomii-spolecznej/",
         "partnerzy": "/partnerzy/",
         "partner": "/partnerzy/powiatowy-urzad-pracy/",
         "przystąpienie do partnerstwa": "/partnerzy/przystap/",

@@ -292,6 +292,7 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         "podstrona w drzewie stron": "/partnerstwo/cele/cele-szczegolowe/",
         "kontakt": "/kontakt/",
         "porozumienie": "/porozumienie/",
+        "porozumienie podpisane przez funkcje": "/porozumienie/porozumienie-na-rzecz-rozwoju-ekonomii-spolecznej/",
         "partnerzy": "/partnerzy/",
         "partnerzy z filtrem": "/partnerzy/?rodzaj=urzad-gminy&gmina=nasielsk",
         "partnerzy z nieznanym filtrem": "/partnerzy/?gmina=lodz",
