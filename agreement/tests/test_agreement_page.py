@@ -40,10 +40,15 @@ def test_signatory_links_lead_to_institution_pages(client, demo):
     assert 'href="/partnerzy/starostwo-powiatowe/"' in html
 
 
-def test_agreement_also_has_its_own_address(client, demo):
+def test_agreement_also_has_its_own_address(client, demo, settings):
     response = client.get("/porozumienie/porozumienie-o-zawarciu-partnerstwa-lokalnego/")
     assert response.status_code == 200
     assert "Sygnatariusze" in response.text
+    # Both addresses of the founding agreement name /porozumienie/ as the one to index; a later one its own.
+    canonical = f'<link rel="canonical" href="{settings.SITE_URL}/porozumienie/">'
+    assert canonical in response.text and canonical in client.get("/porozumienie/").text
+    later = client.get("/porozumienie/porozumienie-na-rzecz-rozwoju-ekonomii-spolecznej/").text
+    assert f'href="{settings.SITE_URL}/porozumienie/porozumienie-na-rzecz-rozwoju-ekonomii-spolecznej/"' in later
     assert client.get("/porozumienie/nie-ma-takiego/").status_code == 404
 
 
