@@ -119,7 +119,13 @@ class Signature(models.Model):
         Agreement, on_delete=models.CASCADE, related_name="signatures", verbose_name="porozumienie"
     )
     person = models.ForeignKey(
-        "members.Person", on_delete=models.PROTECT, related_name="signatures", verbose_name="osoba"
+        "members.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signatures",
+        verbose_name="osoba",
+        help_text="Puste, gdy wiadomo tylko, jaką funkcję pełniła osoba podpisująca, bez jej imienia i nazwiska.",
     )
     institution = models.ForeignKey(
         "members.Institution", on_delete=models.PROTECT, related_name="signatures", verbose_name="instytucja"
@@ -147,13 +153,22 @@ class Signature(models.Model):
                 name="signature_once_per_person_and_institution",
                 violation_error_message="Ta osoba już podpisała to porozumienie w imieniu tej instytucji.",
             ),
+            # A signature known only by its function: once per function and institution.
+            models.UniqueConstraint(
+                fields=["agreement", "institution", "function"],
+                condition=models.Q(person=None),
+                name="signature_once_per_function_without_person",
+                violation_error_message="Podpis z tą funkcją w imieniu tej instytucji już jest przy tym porozumieniu.",
+            ),
             models.CheckConstraint(condition=~models.Q(function=""), name="signature_has_function"),
         ]
 
     def __str__(self):
-        return f"{self.function} {self.person}".strip()
+        return f"{self.function} {self.person or ''}".strip()
 
     def clean(self):
+        if not self.function and not self.person_id:
+            raise ValidationError({"function": "Podaj funkcję osoby, która podpisała porozumienie."})
         if self.function or not (self.person_id and self.institution_id):
             return
         try:

@@ -12,9 +12,14 @@ def _agreement_page(request, agreement, *, founding=False):
     if agreement is None:
         return render(request, "agreement/agreement.html", {"agreement": None})
     signatures = list(agreement.signatures.select_related("person", "institution"))
+    # Every agreement of the partnership, oldest first: the first founded it, the others link from each page.
+    agreements = list(Agreement.objects.published().only("title", "slug", "signed_on"))
     context = {
         "agreement": agreement,
+        "is_founding": bool(agreements) and agreements[0].pk == agreement.pk,
+        "other_agreements": [a for a in agreements if a.pk != agreement.pk],
         "signatures": signatures,
+        "names_known": any(s.person_id for s in signatures),
         "metryczka": metryczka_for(agreement),
         "agreement_json_ld": json_ld(agreement_data(agreement, signatures, request.path, founding)),
     }

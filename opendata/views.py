@@ -63,7 +63,7 @@ def signatory_rows():
             "data_podpisania": s.agreement.signed_on.isoformat(),
             "kolejnosc": s.order,
             "funkcja": s.function,
-            "imie_i_nazwisko": s.person.full_name,
+            "imie_i_nazwisko": s.person.full_name if s.person else "",
             "instytucja": s.institution.name,
             "uwagi": s.note,
             "adres_instytucji_w_portalu": absolute_url(s.institution.get_absolute_url()),
@@ -120,15 +120,15 @@ DATASETS = {
     },
     "sygnatariusze": {
         "title": "Sygnatariusze porozumienia",
-        "description": "Osoby, które podpisały porozumienie o zawarciu partnerstwa, z funkcją pełnioną "
-        "w dniu podpisania i instytucją, w kolejności podpisów.",
+        "description": "Podpisy pod porozumieniami partnerstwa: funkcja pełniona w dniu podpisania, imię "
+        "i nazwisko osoby podpisującej (gdy jest znane) i instytucja, w kolejności podpisów.",
         "rows": signatory_rows,
         "columns": {
             "porozumienie": "tytuł porozumienia",
             "data_podpisania": "data podpisania (RRRR-MM-DD)",
             "kolejnosc": "kolejność podpisu",
             "funkcja": "funkcja w dniu podpisania",
-            "imie_i_nazwisko": "imię i nazwisko",
+            "imie_i_nazwisko": "imię i nazwisko (puste, gdy znana jest tylko funkcja)",
             "instytucja": "instytucja",
             "uwagi": "uwagi",
             "adres_instytucji_w_portalu": "strona instytucji w portalu",

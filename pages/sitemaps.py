@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from agreement.sitemaps import AgreementSitemap
 from core.seo import PortalSitemap
 from meetings.sitemaps import MeetingSitemap
 from members.sitemaps import InstitutionSitemap
@@ -22,6 +23,11 @@ class FixedPagesSitemap(PortalSitemap):
             "agreement",
             "partnership_index",
             "contact",
+            # Information about the activity in three forms, and the accessibility request form.
+            "activity_easy_to_read",
+            "activity_sign_language",
+            "activity_text",
+            "accessibility_request",
         ]
 
     def location(self, item):
@@ -45,5 +51,6 @@ SITEMAPS = {
     "kategorie": CategorySitemap,
     "spotkania": MeetingSitemap,
     "partnerzy": InstitutionSitemap,
+    "porozumienia": AgreementSitemap,
     # Another app adds one line here.
 }

@@ -64,9 +64,8 @@ def home(request):
         # When no meeting is planned, the latest ones.
         context.update(meetings=upcoming, recent_meetings=[] if upcoming else nearest[:2])
     if HomeBlock.Kind.PARTNERS in shown:
-        context["partners"] = (
-            Institution.objects.published().exclude(logo="").only("name", "slug", "logo").order_by("name")[:12]
-        )
+        # Every partner by name, with its logo where staff uploaded one (none is made up).
+        context["partners"] = Institution.objects.published().only("name", "slug", "logo").order_by("name")
     return render(request, "pages/home.html", context)
 
 

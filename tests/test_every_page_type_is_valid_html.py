@@ -61,3 +61,34 @@ def test_the_checker_itself_reports_a_broken_page(tmp_path):
     )
     messages = _check([broken])
     assert any("datetime" in m.get("message", "") for m in messages if m.get("type") == "error")
+
+
+def test_the_sign_language_page_with_a_recording_is_valid_html(client, db, settings, tmp_path):
+    """The PJM page's other state: a native player with a poster, captions and the transcript below."""
+    from django.core.files.base import ContentFile
+
+    from conftest import image_bytes
+    from pages.models import ActivityInformation
+
+    if shutil.which("java") is None:
+        pytest.fail("Java not found: apt-get install default-jre-headless")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    info = ActivityInformation.load()
+    info.sign_language_video = ContentFile(
+        b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64, "pjm.mp4"
+    )
+    info.sign_language_poster = ContentFile(image_bytes(size=(640, 360)), "plakat.jpg")
+    info.sign_language_captions = ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nPartnerstwo.\n", "pjm.vtt")
+    info.sign_language_transcript = "Partnerstwo to współpraca instytucji powiatu."
+    info.save()
+    page = tmp_path / "pjm.html"
+    page.write_bytes(client.get("/jezyk-migowy/").content)
+    assert b"<video" in page.read_bytes()
+    errors = [
+        f"{m.get('message')} [{m.get('extract', '').strip()}]" for m in _check([page]) if m.get("type") == "error"
+    ]
+    assert not errors, "The Nu HTML Checker found errors:\n" + "\n".join(errors)

@@ -22,5 +22,5 @@ def test_unpublished_agreement_is_not_linked(client, make_agreement):
 
 def test_demo_links_the_agreement_to_the_meeting_of_19_april(db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
-    agreement = Agreement.objects.get()
+    agreement = Agreement.objects.get(slug="porozumienie-o-zawarciu-partnerstwa-lokalnego")
     assert agreement.meeting.date == datetime.date(2018, 4, 19)

@@ -15,7 +15,7 @@ def test_saving_the_seeded_agreement_in_admin_is_a_change_not_its_publication(cl
     alice.first_name, alice.last_name = "Alicja", "Redakcyjna"
     alice.save()
     call_command("seed_demo", stdout=open("/dev/null", "w"))
-    agreement = Agreement.objects.get()
+    agreement = Agreement.objects.get(slug="porozumienie-o-zawarciu-partnerstwa-lokalnego")
     client.force_login(alice)
     page = client.get(f"/admin/agreement/agreement/{agreement.pk}/change/")
     form = page.context["adminform"].form

@@ -107,9 +107,12 @@ def test_the_demo_content_starts_with_a_first_version(db):
     from django.core.management import call_command
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))
-    agreement = Agreement.objects.get()
-    version = Version.objects.get_for_object(agreement).get()
-    assert version.revision.comment == "Treść przykładowa portalu" and version.revision.user is None
-    assert version.revision.version_set.filter(content_type__model="signature").count() == agreement.signatures.count()
+    agreements = list(Agreement.objects.all())
+    assert len(agreements) == 2  # 2018 and 2024
+    for agreement in agreements:
+        version = Version.objects.get_for_object(agreement).get()
+        assert version.revision.comment == "Treść przykładowa portalu" and version.revision.user is None
+        # One revision holds the whole demo: both agreements' signatures.
+        assert version.revision.version_set.filter(content_type__model="signature").count() == Signature.objects.count()
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # run again: nothing new, no new version
-    assert Version.objects.get_for_object(agreement).count() == 1
+    assert [Version.objects.get_for_object(a).count() for a in agreements] == [1, 1]

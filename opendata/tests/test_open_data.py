@@ -52,6 +52,33 @@ def test_institutions_csv_and_json_match_the_database(client, partnership):
     assert set(data["kolumny"]) == set(data["rekordy"][0])
 
 
+def test_institutions_carry_their_contacts_and_bip_in_both_formats(client, partnership):
+    nasielsk = partnership["nasielsk"]
+    nasielsk.address = "Urząd Miejski w Nasielsku\nul. Elektronowa 3\nNasielsk"
+    nasielsk.website = "https://www.nasielsk.pl/"
+    nasielsk.bip_url = "https://umnasielsk.bip.org.pl/"
+    nasielsk.save()
+    rows = {r["nazwa"]: r for r in read_csv(client.get("/dane/instytucje.csv"))}
+    assert rows["Gmina Nasielsk"]["bip"] == "https://umnasielsk.bip.org.pl/"
+    assert rows["Gmina Nasielsk"]["strona_www"] == "https://www.nasielsk.pl/"
+    assert rows["Gmina Nasielsk"]["adres"] == "Urząd Miejski w Nasielsku\nul. Elektronowa 3\nNasielsk"
+    assert rows["Gmina Leoncin"]["bip"] == ""  # unknown stays empty, never made up
+    records = {r["nazwa"]: r for r in client.get("/dane/instytucje.json").json()["rekordy"]}
+    assert records["Gmina Nasielsk"]["bip"] == "https://umnasielsk.bip.org.pl/"
+    # The column is described on the page.
+    assert "<dt><code>bip</code></dt><dd>adres Biuletynu Informacji Publicznej</dd>" in client.get("/dane/").text
+
+
+def test_a_signature_by_function_alone_has_an_empty_name(client, partnership, make_agreement):
+    later = make_agreement(slug="ekonomia-spoleczna", signed_on=datetime.date(2024, 9, 18))
+    Signature.objects.create(agreement=later, institution=partnership["nasielsk"], function="Burmistrz Nasielska")
+    rows = read_csv(client.get("/dane/sygnatariusze.csv"))
+    assert [(r["data_podpisania"], r["imie_i_nazwisko"]) for r in rows] == [
+        ("2018-04-19", "Bogdan Ruszkowski"),
+        ("2024-09-18", ""),
+    ]
+
+
 def test_signatories_list_the_function_held_at_signing(client, partnership):
     rows = read_csv(client.get("/dane/sygnatariusze.csv"))
     assert rows == [

@@ -15,7 +15,11 @@ def coordinator(db):
 def test_without_a_logo_the_header_shows_the_name_alone_and_no_invented_links(client, coordinator):
     html = client.get("/").content.decode()
     assert "brand-mark" not in html and ">PL<" not in html  # no letters standing in for a logo
-    assert '<span class="brand-text">Partnerstwo Lokalne Powiatu Nowodworskiego</span>' in html
+    # The wordmark: the name set as text, in two lines.
+    assert (
+        '<span class="brand-text"><span class="brand-name">Partnerstwo Lokalne</span> '
+        '<span class="brand-area">Powiatu Nowodworskiego</span></span>'
+    ) in html
     assert "BIP" not in html
     assert "office-links" not in html
 

@@ -52,7 +52,7 @@ def test_an_unchanged_illustration_keeps_its_thumbnails_and_a_removed_one_drops_
     assert not post.thumbnail and not post.thumbnail_2x
 
 
-def test_partners_with_a_logo_appear_as_links_named_after_the_institution(client, db):
+def test_every_partner_appears_by_name_with_its_logo_where_one_was_uploaded(client, db):
     Institution.objects.create(
         name="Gmina Leoncin",
         kind="urzad-gminy",
@@ -61,9 +61,15 @@ def test_partners_with_a_logo_appear_as_links_named_after_the_institution(client
         logo_alt="Logo Gminy Leoncin",
     )
     Institution.objects.create(name="Gmina Czosnów", kind="urzad-gminy", gmina="czosnow")
+    Institution.objects.create(name="Gmina Ukryta", kind="urzad-gminy", gmina="czosnow", is_published=False)
     html = client.get("/").text
-    logos = html.split('class="partner-logos"')[1].split("</ul>")[0]
-    # The logo is the link's only content: its text says where the link leads.
-    assert '<a href="/partnerzy/gmina-leoncin/"><img' in logos
-    assert 'alt="Gmina Leoncin"' in logos
-    assert "Czosnów" not in logos
+    partners = html.split('class="home-partner-list"')[1].split("</ul>")[0]
+    # Names in order; the logo beside its name has an empty alt, so the link is not read twice.
+    assert re.findall(r"<span>(.*?)</span>", partners) == ["Gmina Czosnów", "Gmina Leoncin"]
+    assert '<a href="/partnerzy/gmina-leoncin/"><img src="' in partners
+    assert 'alt=""' in partners and partners.count("<img") == 1
+    assert "Ukryta" not in html
+
+
+def test_no_partner_section_without_published_partners(client, db):
+    assert "home-partner-list" not in client.get("/").text

@@ -11,7 +11,9 @@ from pages.models import Page
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_post, make_institution, settings):
+def test_sitemap_is_xml_listing_only_public_content_with_site_url(
+    client, make_post, make_institution, make_agreement, settings
+):
     settings.SITE_URL = "https://partnerstwo.example.gov.pl"
     make_post(title="Widoczny")
     make_post(title="Szkic", status=Post.Status.DRAFT)
@@ -21,6 +23,9 @@ def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_p
     Page.objects.create(title="Ukryta", slug="ukryta", is_published=False)
     meeting = Meeting.objects.create(title="Spotkanie partnerów", date=datetime.date(2026, 6, 10))
     make_institution(name="Gmina Leoncin", slug="gmina-leoncin")
+    make_agreement(slug="zalozycielskie", signed_on=datetime.date(2018, 4, 19))
+    make_agreement(slug="ekonomia-spoleczna", signed_on=datetime.date(2024, 9, 18))
+    make_agreement(slug="projekt", signed_on=datetime.date(2025, 1, 1), is_published=False)
 
     response = client.get("/sitemap.xml", HTTP_HOST="localhost")
     assert response.status_code == 200
@@ -39,6 +44,12 @@ def test_sitemap_is_xml_listing_only_public_content_with_site_url(client, make_p
         f"{base}/porozumienie/",
         f"{base}/partnerstwo/",
         f"{base}/kontakt/",
+        f"{base}/tekst-latwy-do-czytania/",
+        f"{base}/jezyk-migowy/",
+        f"{base}/informacja-o-dzialalnosci/",
+        f"{base}/zglos-problem-z-dostepnoscia/",
+        # The founding agreement is /porozumienie/; a later one has its own address.
+        f"{base}/porozumienie/ekonomia-spoleczna/",
         f"{base}/spotkania/spotkanie-partnerow-2026-06-10/",
         f"{base}/partnerzy/gmina-leoncin/",
     } == locations

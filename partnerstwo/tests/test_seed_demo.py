@@ -54,8 +54,15 @@ def test_demo_partners_agreement_and_pages_load_once(db):
     assert Institution.objects.get(name="Gmina Nasielsk").bip_url == "https://umnasielsk.bip.org.pl/"
     pup = Institution.objects.get(kind="pup")
     assert (pup.address, pup.phone, pup.email, pup.website, pup.bip_url) == ("", "", "", "", "")
-    agreement = Agreement.objects.get()
+    agreement, social_economy = Agreement.objects.order_by("signed_on")
     assert agreement.signed_on.isoformat() == "2018-04-19"
+    # The 2024 agreement: the source names functions, not people.
+    assert social_economy.signed_on.isoformat() == "2024-09-18"
+    assert [(s.function, s.person) for s in social_economy.signatures.all()][:2] == [
+        ("Starosta Nowodworski", None),
+        ("Dyrektor Powiatowego Urzędu Pracy", None),
+    ]
+    assert social_economy.signatures.count() == 9
     signatures = list(agreement.signatures.select_related("person"))
     assert [s.order for s in signatures] == list(range(1, 11))
     assert signatures[2].person.full_name == "Marzena Boczek"

@@ -267,6 +267,12 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         page.locator("main form").get_by_role("button").last.click()
         page.wait_for_load_state()
 
+    def accessibility_request_with_errors(page):
+        page.goto("/zglos-problem-z-dostepnoscia/")
+        page.locator("main form").evaluate("form => { form.noValidate = true; }")
+        page.locator("main form").get_by_role("button").last.click()
+        page.wait_for_load_state()
+
     def expired_form(page):
         page.goto("/newsletter/")
         page.context.clear_cookies(name="csrftoken")
@@ -286,6 +292,7 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         "podstrona w drzewie stron": "/partnerstwo/cele/cele-szczegolowe/",
         "kontakt": "/kontakt/",
         "porozumienie": "/porozumienie/",
+        "porozumienie podpisane przez funkcje": "/porozumienie/porozumienie-na-rzecz-rozwoju-ekonomii-spolecznej/",
         "partnerzy": "/partnerzy/",
         "partnerzy z filtrem": "/partnerzy/?rodzaj=urzad-gminy&gmina=nasielsk",
         "partnerzy z nieznanym filtrem": "/partnerzy/?gmina=lodz",
@@ -304,10 +311,15 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         "rejestracja": "/konto/signup/",
         "reset hasła": "/konto/password/reset/",
         "deklaracja dostępności": "/deklaracja-dostepnosci/",
+        "tekst łatwy do czytania": "/tekst-latwy-do-czytania/",
+        "informacja w języku migowym": "/jezyk-migowy/",
+        "informacja o działalności": "/informacja-o-dzialalnosci/",
+        "zgłoszenie problemu z dostępnością": "/zglos-problem-z-dostepnoscia/",
         "strona 400": "/szukaj/?" + "&".join(f"p{n}=1" for n in range(1001)),
         "strona 404": "/nie-ma-takiej-strony/",
         # Reached by an action (last: some sign the tab in).
         "przystąpienie z błędami": accession_form_with_errors,
+        "zgłoszenie problemu z błędami": accessibility_request_with_errors,
         "strona 403 (formularz wygasł)": expired_form,
         "konto zalogowanej osoby": signed_in(reader, "/konto/"),
         "wpis oglądany po zalogowaniu": signed_in(reader, post.get_absolute_url()),

@@ -85,3 +85,15 @@ def focus_ring(page):
             return {key: el.tagName + ":" + label + ":" + (el.getAttribute("href") || ""), visible: outline || shadow};
         }"""
     )
+
+
+# Whether the focused element can be seen: nothing (a banner, a sticky bar) lies over its middle.
+FOCUS_IS_UNCOVERED = """() => {
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return true;
+    const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+    const top = document.elementFromPoint(x, y);
+    return top !== null && (el === top || el.contains(top) || top.contains(el));
+}"""

@@ -2,17 +2,9 @@
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.browser.helpers import FOCUS_IS_UNCOVERED
 
-FOCUS_IS_VISIBLE = """() => {
-    const el = document.activeElement;
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) return true;
-    const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
-    const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
-    const top = document.elementFromPoint(x, y);
-    return top !== null && (el === top || el.contains(top) || top.contains(el));
-}"""
+pytestmark = pytest.mark.browser
 
 
 def test_on_a_phone_no_tab_stop_is_hidden_under_anything(page, site_content):
@@ -22,6 +14,6 @@ def test_on_a_phone_no_tab_stop_is_hidden_under_anything(page, site_content):
     hidden = []
     for _ in range(40):
         page.keyboard.press("Tab")
-        if not page.evaluate(FOCUS_IS_VISIBLE):
+        if not page.evaluate(FOCUS_IS_UNCOVERED):
             hidden.append(page.evaluate("() => document.activeElement.outerHTML.slice(0, 80)"))
     assert not hidden, f"focus hidden on {len(hidden)} of 40 tab stops: {hidden}"

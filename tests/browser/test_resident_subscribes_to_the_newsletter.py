@@ -74,3 +74,43 @@ def test_on_a_phone_each_choice_is_a_44px_target_with_its_label_beside_the_contr
         # The label starts right of the control and never wraps back under it.
         assert target["labelLeft"] >= target["inputRight"], target
         assert target["labelTop"] <= target["inputTop"], target
+
+
+def test_resident_leaves_through_the_welcome_emails_link_and_undoes_it(any_page, mailoutbox):
+    """Sign-up on /newsletter/, the confirmation link, the welcome e-mail's unsubscribe link, the undo."""
+    from newsletter.models import Subscriber
+
+    page = any_page
+    page.goto("/newsletter/")
+    form = page.get_by_role("main").locator("form")
+    form.get_by_label("Adres e-mail", exact=True).fill("sasiad@example.com")
+    form.get_by_role("group", name="Co chcesz otrzymywać?").get_by_label("Tylko newsletter").check()
+    form.get_by_label(re.compile("Wyrażam zgodę")).check()
+    form.get_by_role("button", name="Zapisz się").click()
+    expect(page.get_by_role("status")).to_contain_text("linkiem potwierdzającym")
+
+    run_background_worker()
+    [confirmation] = mail.outbox
+    page.goto(link_in(confirmation, "/newsletter/potwierdz/"))
+    page.get_by_role("button", name="Potwierdzam zapis").click()
+    expect(page.get_by_text("Gotowe! Adres sasiad@example.com jest zapisany")).to_be_visible()
+
+    run_background_worker()
+    welcome = mail.outbox[1]
+    assert welcome.to == ["sasiad@example.com"]
+    page.goto(link_in(welcome, "/newsletter/wypisz/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wypisanie z newslettera")
+    page.get_by_role("button", name="Wypisz mnie").click()
+    expect(page.get_by_text("Wypisaliśmy Twój adres.")).to_be_visible()
+    expect(page.get_by_text("Adres sasiad@example.com jest wypisany.")).to_be_visible()
+    assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
+
+    page.get_by_role("button", name="Cofnij wypisanie").click()
+    # Back on the list: the page now shows what the address receives, not the unsubscribe button again.
+    expect(page.get_by_text("Wypisanie cofnięte")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ustawienia newslettera")
+    expect(page.get_by_role("main")).to_contain_text("Na adres sasiad@example.com wysyłane są: newsletter.")
+    expect(page.get_by_role("button", name="Wypisz mnie")).to_have_count(0)
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Subscriber.Status.CONFIRMED
+    assert (subscriber.wants_posts, subscriber.wants_issues) == (False, True)
