@@ -1,14 +1,10 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accessibility.models import AccessibilityRequest, AlternativeAccess
-from core.forms import HoneypotMixin, PlainLabelsMixin
+from core.forms import HoneypotMixin, PlainLabelsMixin, clean_phone
 from core.templatetags.pl import pl_date
-
-PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{9,20}$")
 
 
 class RequestForm(PlainLabelsMixin, HoneypotMixin, forms.ModelForm):
@@ -72,10 +68,7 @@ class RequestForm(PlainLabelsMixin, HoneypotMixin, forms.ModelForm):
         return name
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 9):
-            raise ValidationError("Podaj numer telefonu złożony z co najmniej 9 cyfr, np. 22 765 00 00.")
-        return phone
+        return clean_phone(self.cleaned_data["phone"])
 
 
 def _required_text(label, help_text, required_message):

@@ -1,7 +1,19 @@
 """Form pieces every public form shares."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
+
+PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{9,20}$")
+
+
+def clean_phone(value):
+    """A phone number a person can dial: digits, spaces, brackets and dashes, at least 9 digits."""
+    phone = value.strip()
+    if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 9):
+        raise ValidationError("Podaj numer telefonu złożony z co najmniej 9 cyfr, np. 22 765 00 00.")
+    return phone
 
 
 class PlainLabelsMixin:

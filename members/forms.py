@@ -1,9 +1,7 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import HoneypotMixin, PlainLabelsMixin
+from core.forms import HoneypotMixin, PlainLabelsMixin, clean_phone
 from members.models import AccessionRequest, Gmina, InstitutionKind
 
 
@@ -22,9 +20,6 @@ class DirectoryFilterForm(PlainLabelsMixin, forms.Form):
         choices=[("", "wszystkie gminy"), *Gmina.choices],
         error_messages={"invalid_choice": "Nie ma takiej gminy: „%(value)s”."},
     )
-
-
-PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{9,20}$")
 
 
 class AccessionForm(PlainLabelsMixin, HoneypotMixin, forms.ModelForm):
@@ -77,7 +72,4 @@ class AccessionForm(PlainLabelsMixin, HoneypotMixin, forms.ModelForm):
         return name
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 9):
-            raise ValidationError("Podaj numer telefonu złożony z co najmniej 9 cyfr, np. 22 765 00 00.")
-        return phone
+        return clean_phone(self.cleaned_data["phone"])
