@@ -117,7 +117,7 @@ def test_a_chosen_image_is_still_there_after_fixing_the_error(page, alice, categ
     log_in_to_admin(page, alice, next_url="/admin/news/post/add/")
     page.get_by_label("Tytuł").fill("Targi pracy")
     page.locator(".field-category .select2-selection").click()
-    page.locator(".select2-search__field").fill("New")
+    page.locator(".select2-search__field").fill("Wiad")
     page.get_by_role("option", name="Wiadomości").click()
     page.locator("#id_image").set_input_files(
         files=[{"name": "targi.jpg", "mimeType": "image/jpeg", "buffer": image_bytes(size=(800, 500))}]
