@@ -308,6 +308,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /ckeditor5/",
         "Disallow: /ciasteczka/",
+        # Sign-in and account pages, at their Polish addresses and allauth's old English ones.
+        "Disallow: /konto/",
         "",
         f"Sitemap: {absolute_url('/sitemap.xml')}",
         "",

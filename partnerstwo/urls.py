@@ -47,7 +47,8 @@ urlpatterns = [
     path("favicon.ico", pages.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
-    path("konto/", include("allauth.urls")),
+    # allauth's pages at Polish addresses, under allauth's names (its English ones redirect).
+    path("konto/", include("accounts.allauth_urls")),
     path("ckeditor5/image_upload/", adminsite.editor_image_upload, name="ck_editor_5_upload_file"),
 ]
 

@@ -21,7 +21,7 @@ def clause_of(html):
 @pytest.mark.parametrize(
     "url, basis, retention",
     [
-        ("/konto/signup/", "Art. 6 ust. 1 lit. b RODO", "Do usunięcia konta"),
+        ("/konto/zaloz/", "Art. 6 ust. 1 lit. b RODO", "Do usunięcia konta"),
         ("/partnerzy/przystap/", "Art. 6 ust. 1 lit. a RODO", "a potem przez 2 lata"),
         ("/newsletter/", "Art. 6 ust. 1 lit. a RODO", "zapis niepotwierdzony przechowuje się najwyżej przez miesiąc"),
     ],

@@ -23,7 +23,7 @@ _seq = itertools.count(1)
 PASSWORD = "Mocne-haslo-do-sprawdzenia-7"
 # The forms that must queue mail when filled in well (a sweep that queued nothing would prove nothing).
 MAILING_FORMS = {
-    "anonymous": {"/newsletter/", "/partnerzy/przystap/", "/konto/password/reset/", "/konto/signup/"},
+    "anonymous": {"/newsletter/", "/partnerzy/przystap/", "/konto/haslo/nowe/", "/konto/zaloz/"},
     "reader": {"/aktualnosci/przyklad/komentarze/"},
 }
 

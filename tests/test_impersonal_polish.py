@@ -150,9 +150,9 @@ def test_a_signed_in_readers_pages_and_forms_speak_the_same_polish(client, demo,
         post.get_absolute_url(),  # the comment form
         "/konto/",
         "/konto/usun/",
-        "/konto/email/",
-        "/konto/password/change/",
-        "/konto/2fa/",
+        "/konto/adres-e-mail/",
+        "/konto/haslo/zmien/",
+        "/konto/weryfikacja-dwuetapowa/",
         "/newsletter/",
         "/partnerzy/przystap/",
         "/zglos-problem-z-dostepnoscia/",
@@ -163,18 +163,18 @@ def test_a_signed_in_readers_pages_and_forms_speak_the_same_polish(client, demo,
 
 
 def test_a_failed_login_and_a_weak_password_are_refused_in_plain_polish(client, reader):
-    html = client.post("/konto/login/", {"login": reader.email, "password": "zle-haslo"}).text
+    html = client.post("/konto/zaloguj/", {"login": reader.email, "password": "zle-haslo"}).text
     assert "Adres e-mail lub hasło są nieprawidłowe." in html
-    assert_plain_polish("/konto/login/ (błąd)", html)
-    html = client.get("/konto/signup/").text
+    assert_plain_polish("/konto/zaloguj/ (błąd)", html)
+    html = client.get("/konto/zaloz/").text
     assert "Hasło nie może być zbyt podobne do innych danych osobowych." in html
-    assert_plain_polish("/konto/signup/", html)
+    assert_plain_polish("/konto/zaloz/", html)
     html = client.post(
-        "/konto/signup/",
+        "/konto/zaloz/",
         {"email": "ewa.kowalska@example.com", "password1": "ewa.kowalska", "password2": "ewa.kowalska"},
     ).text
     assert "Hasło jest zbyt podobne do danych konta (adres e-mail)." in html
-    assert_plain_polish("/konto/signup/ (błąd)", html)
+    assert_plain_polish("/konto/zaloz/ (błąd)", html)
 
 
 def test_e_mails_to_readers_and_applicants_use_impersonal_forms(client, demo, settings, mailoutbox, in_background):

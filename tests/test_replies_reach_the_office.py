@@ -61,7 +61,7 @@ def public_mails(client, applicant, in_background):
         accession_received(applicant)
         accession_accepted(applicant)
         accession_rejected(applicant)
-        client.post("/konto/password/reset/", {"email": "bob@example.com"})
+        client.post("/konto/haslo/nowe/", {"email": "bob@example.com"})
     issue = Issue.objects.create(subject="Wydanie czerwcowe", body="<p>Treść</p>")
     outgoing = [m for m in mail.outbox if not set(m.to) & set(STAFF)]
     outgoing += [confirmation_message(subscriber), welcome_message(subscriber)]

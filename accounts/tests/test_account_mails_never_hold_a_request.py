@@ -18,7 +18,7 @@ def test_a_password_reset_answers_at_once_with_a_hung_mail_server(
     client, reader, hung_mail_server, django_capture_on_commit_callbacks, address
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/konto/password/reset/", {"email": address})
+        response = client.post("/konto/haslo/nowe/", {"email": address})
     assert response.status_code == 302
     assert hung_mail_server.connections() == 0
     assert queued_mail_to() == [[address]]
@@ -29,7 +29,7 @@ def test_signing_up_answers_at_once_with_a_hung_mail_server(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/konto/signup/",
+            "/konto/zaloz/",
             {"email": "nowa@example.com", "password1": "Dlugie-haslo-2024", "password2": "Dlugie-haslo-2024"},
         )
     assert response.status_code == 302
@@ -39,10 +39,10 @@ def test_signing_up_answers_at_once_with_a_hung_mail_server(
 
 def test_the_worker_sends_the_reset_link_written_in_the_request(client, reader, in_background):
     with in_background():
-        client.post("/konto/password/reset/", {"email": "bob@example.com"})
+        client.post("/konto/haslo/nowe/", {"email": "bob@example.com"})
     [message] = mail.outbox
     assert message.to == ["bob@example.com"]
     assert message.subject == "[Partnerstwo Lokalne] Nowe hasło do konta"
-    assert "http://testserver/konto/password/reset/key/" in message.body
+    assert "http://testserver/konto/haslo/nowe/klucz/" in message.body
     [html] = [content for content, mimetype in message.alternatives if mimetype == "text/html"]
-    assert "http://testserver/konto/password/reset/key/" in html
+    assert "http://testserver/konto/haslo/nowe/klucz/" in html

@@ -31,7 +31,7 @@ def assert_plain(text):
 
 
 def test_the_login_page_says_log_in_and_offers_an_account(client, db):
-    text = main_text(client.get("/konto/login/"))
+    text = main_text(client.get("/konto/zaloguj/"))
     assert "Logowanie" in text and "Nie masz jeszcze konta?" in text and "Nie pamiętasz hasła?" in text
     assert "Zapamiętaj mnie na tym urządzeniu" in text and "Zaloguj się" in text
     assert_plain(text)
@@ -46,12 +46,12 @@ def test_the_admin_sends_staff_to_a_login_that_says_it_is_for_staff(client, db):
 
 
 def test_signing_up_sends_a_plain_polish_confirmation(client, db, in_background):
-    page = main_text(client.get("/konto/signup/"))
+    page = main_text(client.get("/konto/zaloz/"))
     assert "Załóż konto" in page and "Masz już konto?" in page
     assert_plain(page)
     with in_background():
         client.post(
-            "/konto/signup/",
+            "/konto/zaloz/",
             {"email": "ewa@example.com", "password1": "dlugie-haslo-42", "password2": "dlugie-haslo-42"},
         )
     message = mail.outbox[-1]
@@ -66,11 +66,11 @@ def test_signing_up_sends_a_plain_polish_confirmation(client, db, in_background)
 
 
 def test_a_forgotten_password_mail_is_plain_polish(client, reader, in_background):
-    page = main_text(client.get("/konto/password/reset/"))
+    page = main_text(client.get("/konto/haslo/nowe/"))
     assert "Podaj adres e-mail swojego konta" in page
     assert_plain(page)
     with in_background():
-        client.post("/konto/password/reset/", {"email": reader.email})
+        client.post("/konto/haslo/nowe/", {"email": reader.email})
     message = mail.outbox[-1]
     assert message.subject == "[Partnerstwo Lokalne] Nowe hasło do konta"
     assert "otrzymaliśmy prośbę o nowe hasło do konta" in message.body
@@ -79,7 +79,7 @@ def test_a_forgotten_password_mail_is_plain_polish(client, reader, in_background
 
 def test_the_two_factor_pages_use_the_same_words_as_the_rest_of_the_portal(client, reader):
     client.force_login(reader)
-    text = main_text(client.get("/konto/2fa/"))
+    text = main_text(client.get("/konto/weryfikacja-dwuetapowa/"))
     assert "Weryfikacja dwuetapowa" in text and "Aplikacja uwierzytelniająca" in text
     assert "Kody zapasowe" in text and "Autoryzacja" not in text
-    assert "Podaj hasło:" in main_text(client.get("/konto/reauthenticate/"))
+    assert "Podaj hasło:" in main_text(client.get("/konto/potwierdz-dostep/"))

@@ -81,7 +81,7 @@ def test_an_invited_colleague_has_a_confirmed_address_a_role_and_no_password_yet
 def test_the_colleague_sets_a_password_from_the_link_and_signs_in(client, administrator, in_background):
     invite(client, in_background)
     client.logout()
-    url = re.search(r"http://\S+/konto/password/reset/key/\S+", mail.outbox[0].body).group()
+    url = re.search(r"http://\S+/konto/haslo/nowe/klucz/\S+", mail.outbox[0].body).group()
 
     response = client.get(url, follow=True)
     assert response.status_code == 200
@@ -93,7 +93,7 @@ def test_the_colleague_sets_a_password_from_the_link_and_signs_in(client, admini
     assert response.redirect_chain[0][0] == "/admin/"  # then the login, which comes back to the admin
 
     response = client.post(
-        "/konto/login/", {"login": "anna.kowalska@pup.example", "password": NEW_PASSWORD, "next": "/admin/"}
+        "/konto/zaloguj/", {"login": "anna.kowalska@pup.example", "password": NEW_PASSWORD, "next": "/admin/"}
     )
     assert response["Location"] == "/admin/"
     home = client.get("/admin/")
@@ -108,7 +108,7 @@ def test_the_link_stops_working_after_three_days(client, administrator, in_backg
     start = datetime.datetime(2026, 12, 5, 9, tzinfo=datetime.UTC)
     with time_machine.travel(start, tick=False):
         invite(client, in_background)
-    url = re.search(r"http://\S+/konto/password/reset/key/\S+", mail.outbox[0].body).group()
+    url = re.search(r"http://\S+/konto/haslo/nowe/klucz/\S+", mail.outbox[0].body).group()
     client.logout()
     with time_machine.travel(start + datetime.timedelta(days=3, minutes=1), tick=False):
         response = client.get(url)

@@ -7,7 +7,7 @@ from news.models import Comment, Rating
 def test_my_account_needs_a_login(client, db):
     response = client.get("/konto/")
     assert response.status_code == 302
-    assert response["Location"] == "/konto/login/?next=/konto/"
+    assert response["Location"] == "/konto/zaloguj/?next=/konto/"
 
 
 def test_reader_sees_their_comments_and_ratings(client, reader, make_post):
@@ -23,7 +23,11 @@ def test_reader_sees_their_comments_and_ratings(client, reader, make_post):
     assert "1 ocena" in html and re.search(r"Inny wpis</a>: 5 / 5", html)
     assert 'href="/konto/moje-dane.json"' in html
     assert 'href="/konto/usun/"' in html
-    assert 'href="/konto/email/"' in html and 'href="/konto/password/change/"' in html and 'href="/konto/2fa/"' in html
+    assert (
+        'href="/konto/adres-e-mail/"' in html
+        and 'href="/konto/haslo/zmien/"' in html
+        and 'href="/konto/weryfikacja-dwuetapowa/"' in html
+    )
 
 
 def test_an_empty_account_says_so(client, reader):

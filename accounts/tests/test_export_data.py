@@ -33,4 +33,4 @@ def test_someone_elses_data_is_not_in_the_file(client, reader, make_post, django
 
 
 def test_visitors_are_sent_to_log_in(client, db):
-    assert client.get("/konto/moje-dane.json")["Location"].startswith("/konto/login/")
+    assert client.get("/konto/moje-dane.json")["Location"].startswith("/konto/zaloguj/")

@@ -41,7 +41,7 @@ def _code(secret):
 
 
 def _log_in(client, password=PASSWORD):
-    return client.post("/konto/login/", {"login": "alice@pup.example", "password": password})
+    return client.post("/konto/zaloguj/", {"login": "alice@pup.example", "password": password})
 
 
 def _flood():
@@ -66,29 +66,29 @@ def test_a_locked_account_stays_locked_after_a_flood(client, staff):
 
 def test_a_used_two_factor_code_stays_used_after_a_flood(staff, totp_secret):
     first = Client()
-    assert _log_in(first)["Location"] == "/konto/2fa/authenticate/"
-    assert first.post("/konto/2fa/authenticate/", {"code": _code(totp_secret)}).status_code == 302
+    assert _log_in(first)["Location"] == "/konto/weryfikacja-dwuetapowa/kod/"
+    assert first.post("/konto/weryfikacja-dwuetapowa/kod/", {"code": _code(totp_secret)}).status_code == 302
     assert "_auth_user_id" in first.session
 
     _flood()
 
     second = Client()
-    assert _log_in(second)["Location"] == "/konto/2fa/authenticate/"
-    response = second.post("/konto/2fa/authenticate/", {"code": _code(totp_secret)})
+    assert _log_in(second)["Location"] == "/konto/weryfikacja-dwuetapowa/kod/"
+    response = second.post("/konto/weryfikacja-dwuetapowa/kod/", {"code": _code(totp_secret)})
     assert response.status_code == 200
     assert "_auth_user_id" not in second.session
 
 
 def test_two_factor_guesses_stay_counted_after_a_flood(client, staff, totp_secret):
-    assert _log_in(client)["Location"] == "/konto/2fa/authenticate/"
+    assert _log_in(client)["Location"] == "/konto/weryfikacja-dwuetapowa/kod/"
     right = _code(totp_secret)
     wrong = [f"{n:06d}" for n in range(1000) if f"{n:06d}" != right][:5]
     for code in wrong:
-        assert client.post("/konto/2fa/authenticate/", {"code": code}).status_code == 200
+        assert client.post("/konto/weryfikacja-dwuetapowa/kod/", {"code": code}).status_code == 200
 
     _flood()
 
-    response = client.post("/konto/2fa/authenticate/", {"code": right})
+    response = client.post("/konto/weryfikacja-dwuetapowa/kod/", {"code": right})
     assert response.status_code == 200
     assert "Zbyt wiele nieudanych prób logowania" in response.text
     assert "_auth_user_id" not in client.session

@@ -5,10 +5,10 @@ import re
 
 def test_confirming_the_address_signs_in_and_returns_to_the_post(client, make_post, mailoutbox, in_background):
     post = make_post(title="Staże w Nasielsku")
-    client.get(f"/konto/signup/?next={post.get_absolute_url()}")
+    client.get(f"/konto/zaloz/?next={post.get_absolute_url()}")
     with in_background():
         response = client.post(
-            "/konto/signup/",
+            "/konto/zaloz/",
             {
                 "email": "nowa@example.com",
                 "password1": "dlugie-haslo-czytelniczki-7",
@@ -18,7 +18,7 @@ def test_confirming_the_address_signs_in_and_returns_to_the_post(client, make_po
         )
     assert response.status_code == 302
     [message] = mailoutbox
-    link = re.search(r"https?://[^/\s]+(/konto/confirm-email/[^\s]+)", message.body).group(1)
+    link = re.search(r"https?://[^/\s]+(/konto/potwierdz-adres/[^\s]+)", message.body).group(1)
     response = client.post(link)
     assert response.status_code == 302
     assert response["Location"] == post.get_absolute_url()

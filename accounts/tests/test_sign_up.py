@@ -8,7 +8,7 @@ def _main(html):
 
 
 def test_sign_up_page_is_polish_in_the_site_layout_with_labels(client, db):
-    html = client.get("/konto/signup/").text
+    html = client.get("/konto/zaloz/").text
     assert '<html lang="pl">' in html
     assert 'class="site-header"' in html and 'class="site-footer"' in html
     main = _main(html)
@@ -22,11 +22,11 @@ def test_sign_up_page_is_polish_in_the_site_layout_with_labels(client, db):
 def test_reader_signs_up_confirms_the_e_mail_and_logs_in(client, db, mailoutbox, in_background):
     with in_background():
         response = client.post(
-            "/konto/signup/",
+            "/konto/zaloz/",
             {"email": "nowa@example.com", "password1": "Dlugie-haslo-2024", "password2": "Dlugie-haslo-2024"},
         )
     assert response.status_code == 302
-    assert response["Location"] == "/konto/confirm-email/"
+    assert response["Location"] == "/konto/potwierdz-adres/"
     page = client.get(response["Location"]).text
     assert "<h1>Potwierdź adres e-mail</h1>" in page and "Zweryfikuj" not in page
     user = get_user_model().objects.get(email="nowa@example.com")
@@ -37,11 +37,11 @@ def test_reader_signs_up_confirms_the_e_mail_and_logs_in(client, db, mailoutbox,
     assert mail.subject == "[Partnerstwo Lokalne] Potwierdź adres e-mail"
     assert mail.body.startswith("Dzień dobry,")
     assert "Partnerstwa Lokalnego Powiatu Nowodworskiego" in mail.body
-    link = re.search(r"http://testserver(/konto/confirm-email/\S+/)", mail.body).group(1)
+    link = re.search(r"http://testserver(/konto/potwierdz-adres/\S+/)", mail.body).group(1)
 
     # Not in before the address is confirmed: allauth sends another link instead.
-    response = client.post("/konto/login/", {"login": "nowa@example.com", "password": "Dlugie-haslo-2024"})
-    assert response["Location"] == "/konto/confirm-email/"
+    response = client.post("/konto/zaloguj/", {"login": "nowa@example.com", "password": "Dlugie-haslo-2024"})
+    assert response["Location"] == "/konto/potwierdz-adres/"
     assert "_auth_user_id" not in client.session
 
     assert "Potwierdź" in client.get(link).text
@@ -49,7 +49,7 @@ def test_reader_signs_up_confirms_the_e_mail_and_logs_in(client, db, mailoutbox,
     assert response.status_code == 302
     assert user.emailaddress_set.get().verified
 
-    response = client.post("/konto/login/", {"login": "nowa@example.com", "password": "Dlugie-haslo-2024"})
+    response = client.post("/konto/zaloguj/", {"login": "nowa@example.com", "password": "Dlugie-haslo-2024"})
     assert response.status_code == 302
     assert response["Location"] == "/konto/"
     assert int(client.session["_auth_user_id"]) == user.pk
@@ -57,7 +57,7 @@ def test_reader_signs_up_confirms_the_e_mail_and_logs_in(client, db, mailoutbox,
 
 
 def test_a_wrong_password_gets_a_polish_message_and_keeps_the_address(client, reader):
-    response = client.post("/konto/login/", {"login": "bob@example.com", "password": "zle-haslo"})
+    response = client.post("/konto/zaloguj/", {"login": "bob@example.com", "password": "zle-haslo"})
     assert response.status_code == 200
     main = _main(response.text)
     assert '<div class="form-errors" role="alert">' in main
@@ -66,7 +66,7 @@ def test_a_wrong_password_gets_a_polish_message_and_keeps_the_address(client, re
 
 
 def test_sign_up_errors_are_polish_and_tied_to_the_inputs(client, db):
-    response = client.post("/konto/signup/", {"email": "nie-adres", "password1": "a", "password2": "b"})
+    response = client.post("/konto/zaloz/", {"email": "nie-adres", "password1": "a", "password2": "b"})
     assert response.status_code == 200
     main = _main(response.text)
     assert '<ul class="errorlist" id="id_email_error"><li>Wprowadź poprawny adres email.</li></ul>' in main
@@ -77,15 +77,15 @@ def test_sign_up_errors_are_polish_and_tied_to_the_inputs(client, db):
 
 
 def test_password_reset_is_in_polish_and_sends_a_link(client, reader, mailoutbox, in_background):
-    assert "<h1>Nowe hasło</h1>" in _main(client.get("/konto/password/reset/").text)
+    assert "<h1>Nowe hasło</h1>" in _main(client.get("/konto/haslo/nowe/").text)
     with in_background():
-        response = client.post("/konto/password/reset/", {"email": "bob@example.com"})
+        response = client.post("/konto/haslo/nowe/", {"email": "bob@example.com"})
     assert response.status_code == 302
     [mail] = mailoutbox
-    assert "http://testserver/konto/password/reset/key/" in mail.body
+    assert "http://testserver/konto/haslo/nowe/klucz/" in mail.body
 
 
 def test_header_shows_log_in_or_my_account(client, reader):
-    assert '<a href="/konto/login/">Zaloguj się</a>' in client.get("/").text
+    assert '<a href="/konto/zaloguj/">Zaloguj się</a>' in client.get("/").text
     client.force_login(reader)
     assert '<a href="/konto/">Moje konto</a>' in client.get("/").text

@@ -15,8 +15,8 @@ from news.models import Category, Post
 from pages.models import Page
 from tests.urlmap import site_urls
 
-ACTIVATE = "/konto/2fa/totp/activate/"
-LOGIN_PAGES = ("/admin/login/", "/konto/login/")
+ACTIVATE = "/konto/weryfikacja-dwuetapowa/aplikacja/wlacz/"
+LOGIN_PAGES = ("/admin/login/", "/konto/zaloguj/")
 
 
 @pytest.fixture

@@ -91,9 +91,9 @@ def direct(instance, stack, source="127.0.0.1"):
 
 
 def sign_in(visitor, stack):
-    visitor.csrf_token("/konto/login/")
+    visitor.csrf_token("/konto/zaloguj/")
     response = visitor.post(
-        "/konto/login/", {"login": STAFF_EMAIL, "password": STAFF_PASSWORD}, referer=stack.url + "/konto/login/"
+        "/konto/zaloguj/", {"login": STAFF_EMAIL, "password": STAFF_PASSWORD}, referer=stack.url + "/konto/zaloguj/"
     )
     assert response.status == 302, response.text[:2000]
     visitor.csrf_token("/admin/meetings/meeting/add/")

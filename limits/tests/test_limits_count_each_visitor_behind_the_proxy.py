@@ -47,7 +47,7 @@ def test_a_visitor_cannot_escape_a_limit_by_prepending_addresses_through_the_pro
 
 def failed_login(client, visitor, n):
     return client.post(
-        "/konto/login/", {"login": f"osoba{n}@example.com", "password": "zle-haslo-123"}, **through_proxy(visitor)
+        "/konto/zaloguj/", {"login": f"osoba{n}@example.com", "password": "zle-haslo-123"}, **through_proxy(visitor)
     )
 
 

@@ -12,14 +12,14 @@ def test_visitor_sees_a_login_link_that_returns_to_the_post(client, make_post):
     html = client.get(post.get_absolute_url()).text
     assert "Brak komentarzy" in html
     assert "Dodaj komentarz" in html
-    assert f'href="/konto/login/?next={post.get_absolute_url().replace("/", "%2F")}%23dodaj-komentarz"' in html
+    assert f'href="/konto/zaloguj/?next={post.get_absolute_url().replace("/", "%2F")}%23dodaj-komentarz"' in html
     assert 'name="body"' not in html
 
 
 def test_login_link_brings_the_reader_back_to_the_post(client, make_post, carol):
     post = make_post()
     response = client.post(
-        "/konto/login/",
+        "/konto/zaloguj/",
         {"login": "carol@example.com", "password": "haslo-czytelnika-1", "next": post.get_absolute_url()},
     )
     assert response.status_code == 302
@@ -163,7 +163,7 @@ def test_visitor_posting_is_sent_to_log_in(client, make_post):
     post = make_post()
     response = _comment(client, post)
     assert response.status_code == 302
-    assert response["Location"].startswith("/konto/login/?next=")
+    assert response["Location"].startswith("/konto/zaloguj/?next=")
     assert not Comment.objects.exists()
 
 

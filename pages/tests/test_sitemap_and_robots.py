@@ -56,11 +56,12 @@ def test_sitemap_is_xml_listing_only_public_content_with_site_url(
     assert meeting.slug == "spotkanie-partnerow-2026-06-10"
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client, settings, db):
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_accounts(client, settings, db):
     settings.SITE_URL = "https://partnerstwo.example.gov.pl"
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in response.text
+    assert "Disallow: /konto/" in response.text
     assert "Sitemap: https://partnerstwo.example.gov.pl/sitemap.xml" in response.text
     assert client.post("/robots.txt").status_code == 405
 

@@ -74,7 +74,7 @@ def test_administrator_invites_a_redaktor_who_sets_a_password_and_signs_in(
     [invitation] = mail.outbox
     assert invitation.reply_to == ["partnerstwo@pup.example"]
     assert "kierowniczka@pup.example" not in invitation.message().as_string()
-    link = re.search(r"https?://\S+/konto/password/reset/key/\S+", invitation.body).group()
+    link = re.search(r"https?://\S+/konto/haslo/nowe/klucz/\S+", invitation.body).group()
 
     anna = browser.new_context(base_url=live_server.url, locale="pl-PL").new_page()
     anna.set_default_timeout(10_000)

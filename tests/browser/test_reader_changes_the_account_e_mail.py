@@ -32,7 +32,7 @@ def test_reader_adds_an_address_confirms_it_from_the_e_mail_and_it_becomes_the_a
 ):
     reader = verify_email(django_user_model.objects.create_user(username=OLD, email=OLD, password=PASSWORD))
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto("/konto/login/")
+    page.goto("/konto/zaloguj/")
     form = page.get_by_role("main").locator("form")
     form.get_by_label("Adres e-mail").fill(OLD)
     form.get_by_label(re.compile(r"^Hasło")).fill(PASSWORD)
@@ -57,7 +57,7 @@ def test_reader_adds_an_address_confirms_it_from_the_e_mail_and_it_becomes_the_a
     run_worker()  # the confirmation is queued by the request and sent by the task worker
     message = next(m for m in mail.outbox if m.to == [NEW])
     assert "Potwierdź" in message.subject
-    link = re.search(r"https?://[^/\s]+(/konto/confirm-email/\S+/)", message.body).group(1)
+    link = re.search(r"https?://[^/\s]+(/konto/potwierdz-adres/\S+/)", message.body).group(1)
     page.goto(link)
     expect(page.get_by_role("heading", level=1)).to_have_text("Potwierdź adres e-mail")
     # The address is named once, in the sentence; the button says what the e-mail said.
@@ -65,7 +65,7 @@ def test_reader_adds_an_address_confirms_it_from_the_e_mail_and_it_becomes_the_a
     assert horizontal_overflow(page) == 0
     page.get_by_role("main").get_by_role("button", name="Potwierdź").click()
 
-    page.goto("/konto/email/")
+    page.goto("/konto/adres-e-mail/")
     account = page.locator(".email-addresses")
     expect(account).to_contain_text(f"Adres konta {NEW} (potwierdzony)")
     expect(account).not_to_contain_text(OLD)
@@ -78,7 +78,7 @@ def test_reader_adds_an_address_confirms_it_from_the_e_mail_and_it_becomes_the_a
 
     # The new address is the one that signs in now.
     page.context.clear_cookies()
-    page.goto("/konto/login/")
+    page.goto("/konto/zaloguj/")
     form = page.get_by_role("main").locator("form")
     form.get_by_label("Adres e-mail").fill(NEW)
     form.get_by_label(re.compile(r"^Hasło")).fill(PASSWORD)

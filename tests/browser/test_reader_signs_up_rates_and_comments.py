@@ -23,7 +23,7 @@ def link_in(message, path_prefix):
 
 
 def sign_up_and_verify(page, run_worker):
-    page.goto("/konto/signup/")
+    page.goto("/konto/zaloz/")
     form = page.get_by_role("main").locator("form")
     form.get_by_label("Adres e-mail").fill(EMAIL)
     form.get_by_label(re.compile(r"^Hasło:?$")).fill(PASSWORD)
@@ -34,7 +34,7 @@ def sign_up_and_verify(page, run_worker):
     run_worker()  # the confirmation is queued by the request and sent by the task worker
     [message] = mail.outbox
     assert message.to == [EMAIL]
-    page.goto(link_in(message, "/konto/confirm-email/"))
+    page.goto(link_in(message, "/konto/potwierdz-adres/"))
     page.get_by_role("main").get_by_role("button", name="Potwierdź").click()
 
 
