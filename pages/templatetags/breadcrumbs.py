@@ -81,7 +81,7 @@ ACCOUNT_PAGES = {
     "account_set_password": "Ustaw hasło",
     "account_inactive": "Konto nieaktywne",
     "account_reauthenticate": "Potwierdź dostęp",
-    "account_login_code_confirm": "Kod logowania",
+    "account_confirm_login_code": "Kod logowania",
     "account_request_login_code": "Kod logowania",
     "mfa_index": "Weryfikacja dwuetapowa",
     "mfa_authenticate": "Logowanie dwuetapowe",
