@@ -122,6 +122,8 @@ def test_the_bulk_delete_moves_every_selected_post_to_the_trash(admin_client, ma
     question = admin_client.post("/admin/news/post/", data)
     assert "Przenieść do kosza 3 wpisy?" in question.text
     assert "można je przywrócić" in question.text
+    assert 'value="Tak, przenieś do kosza"' in question.text
+    assert "Czy na pewno usunąć" not in question.text
     done = admin_client.post("/admin/news/post/", {**data, "post": "yes"}, follow=True)
     assert "Przeniesiono do kosza 3 wpisy." in done.text
     assert Post.objects.count() == 0
