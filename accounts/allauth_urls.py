@@ -1,6 +1,7 @@
 """allauth's account and two-factor pages at Polish addresses under /konto/ (partnerstwo/urls.py).
 
-The views are allauth's own and so are the names (account_login, mfa_index…), so ``{% url %}``,
+The views are allauth's own (but a spent reset link answers 410: accounts/views.py) and so are
+the names (account_login, mfa_index…), so ``{% url %}``,
 allauth's redirects and the links in its e-mails all lead here. This list stands in for
 ``include("allauth.urls")``: a setting that turns on another allauth page needs its line here
 (accounts/tests/test_account_pages_have_polish_addresses.py compares the names with allauth's).
@@ -15,6 +16,8 @@ from allauth.mfa.recovery_codes import views as recovery_codes
 from allauth.mfa.totp import views as totp
 from django.urls import path, re_path
 from django.views.generic import RedirectView
+
+from accounts import views
 
 # The arguments keep allauth's patterns: a key from an old link fits the new address as it is.
 CONFIRM_KEY = r"(?P<key>[-:\w]+)"
@@ -35,9 +38,7 @@ urlpatterns = [
     path("haslo/ustaw/", account.password_set, name="account_set_password"),
     path("haslo/nowe/", account.password_reset, name="account_reset_password"),
     path("haslo/nowe/wyslano/", account.password_reset_done, name="account_reset_password_done"),
-    re_path(
-        rf"^haslo/nowe/klucz/{RESET_KEY}/$", account.password_reset_from_key, name="account_reset_password_from_key"
-    ),
+    re_path(rf"^haslo/nowe/klucz/{RESET_KEY}/$", views.set_password_from_key, name="account_reset_password_from_key"),
     path("haslo/nowe/gotowe/", account.password_reset_from_key_done, name="account_reset_password_from_key_done"),
     path(TWO_FACTOR, mfa.index, name="mfa_index"),
     path(f"{TWO_FACTOR}kod/", mfa.authenticate, name="mfa_authenticate"),

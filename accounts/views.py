@@ -1,6 +1,7 @@
 import json
 
 from allauth.account.models import EmailAddress
+from allauth.account.views import PasswordResetFromKeyView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -14,6 +15,20 @@ from core.links import absolute_url
 from news.models import Comment, Rating
 from newsletter.mail import preferences_url
 from newsletter.models import Subscriber
+
+
+class SetPasswordFromKeyView(PasswordResetFromKeyView):
+    """allauth's page behind a password-reset or invitation link; a spent, expired or damaged link
+    answers 410 Gone with the same explanation, so it is never mistaken for a working page."""
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context.get("token_fail"):
+            response.status_code = 410
+        return response
+
+
+set_password_from_key = SetPasswordFromKeyView.as_view()
 
 
 def _comments(user):
