@@ -47,7 +47,7 @@ def comments_to_moderate(user):
 
     if not _can_view(user, "news.comment"):
         return None
-    n = Comment.objects.filter(status=Comment.Status.PENDING).count()
+    n = Comment.objects.of_live_posts().filter(status=Comment.Status.PENDING).count()
     if not n:
         return None
     return Task(

@@ -221,6 +221,9 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # readers write comments on the site
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).of_live_posts()  # a trashed post's comments wait in the Kosz with it
+
     def _moderate(self, request, queryset, status, text):
         changing = list(queryset.exclude(status=status).select_related("post", "user"))
         count = Comment.objects.filter(pk__in=[c.pk for c in changing]).update(

@@ -255,6 +255,10 @@ class CommentQuerySet(models.QuerySet):
         )
         return self.annotate(newer_approved_count=Coalesce(Subquery(newer), 0))
 
+    def of_live_posts(self):
+        """Comments under posts that are not in the trash (they come back with their post)."""
+        return self.filter(post__deleted_at__isnull=True)
+
     def visible_to(self, user):
         """Approved comments, and the visitor's own ones still waiting for moderation."""
         shown = Q(status=Comment.Status.APPROVED)

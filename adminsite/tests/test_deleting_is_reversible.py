@@ -133,11 +133,18 @@ def test_the_bulk_delete_moves_every_selected_post_to_the_trash(admin_client, ma
 def test_comments_and_related_meetings_come_back_with_the_post(admin_client, content, bob, trash, restore):
     post, meeting = content["post"], content["meeting"]
     Comment.objects.create(post=post, user=bob, author_name="Bob", body="Dobry wpis.", status="approved")
+    Comment.objects.create(post=post, user=bob, author_name="Bob", body="Czeka na zatwierdzenie.", status="pending")
     meeting.related_posts.add(post)
+    assert "1 komentarz czeka" in admin_client.get("/admin/").text
     trash(admin_client, post)
     assert list(meeting.related_posts.all()) == []
-    assert Comment.objects.filter(post_id=post.pk).count() == 1  # kept while in the trash
+    assert Comment.objects.filter(post_id=post.pk).count() == 2  # kept while in the trash
+    # ...but out of the moderators' list and to-do count, like the post itself
+    assert "Dobry wpis." not in admin_client.get("/admin/news/comment/").text
+    assert "Czeka na zatwierdzenie." not in admin_client.get("/admin/news/comment/?status__exact=pending").text
+    assert "komentarz czeka" not in admin_client.get("/admin/").text
     restore(admin_client, post)
+    assert "Dobry wpis." in admin_client.get("/admin/news/comment/").text
     assert list(meeting.related_posts.all()) == [post]
     assert "Dobry wpis." in admin_client.get(post.get_absolute_url()).text
 
