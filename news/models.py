@@ -137,7 +137,7 @@ class Post(Trashable):
         "przypięty",
         default=False,
         help_text="Przypięty wpis jest pierwszy na liście aktualności i na stronie głównej, z oznaczeniem "
-        "„Przypięty”. Kilka przypiętych wpisów stoi od najnowszego.",
+        "„Przypięty”. Z kilku przypiętych pierwszy jest najnowszy.",
     )
     skip_newsletter_notice = models.BooleanField(
         "nie powiadamiaj subskrybentów",

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='post',
             name='pinned',
-            field=models.BooleanField(default=False, help_text='Przypięty wpis jest pierwszy na liście aktualności i na stronie głównej, z oznaczeniem „Przypięty”. Kilka przypiętych wpisów stoi od najnowszego.', verbose_name='przypięty'),
+            field=models.BooleanField(default=False, help_text='Przypięty wpis jest pierwszy na liście aktualności i na stronie głównej, z oznaczeniem „Przypięty”. Z kilku przypiętych pierwszy jest najnowszy.', verbose_name='przypięty'),
         ),
         migrations.AddField(
             model_name='post',
