@@ -132,7 +132,9 @@ def test_admin_list_filters_ended_posts_and_shows_pins(client, alice, make_post)
     filters = listing[listing.index('id="changelist-filter"') :]
     assert '<a href="?stan=zakonczony">Zakończone</a>' in filters
     assert "Publikacja zakończona" in listing
-    assert 'class="field-pinned"><img src="/static/admin/img/icon-yes.svg" alt="tak">' in listing
+    assert '<td class="field-state">Opublikowany, przypięty</td>' in listing
+    pinned = client.get("/admin/news/post/?pinned__exact=1").text
+    assert "Zwykły wpis" in pinned and "Nabór zakończony" not in pinned
     ended = client.get("/admin/news/post/?stan=zakonczony").text
     assert "Nabór zakończony" in ended and "Zwykły wpis" not in ended
     published = client.get("/admin/news/post/?stan=opublikowany").text

@@ -43,6 +43,7 @@ def test_editor_pins_a_post_and_it_leaves_the_news_at_its_end(page, browser, liv
     page.get_by_role("button", name="Zapisz", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("Wpis zniknie ze strony")
     expect(page.get_by_role("row", name=TITLE)).to_contain_text("Opublikowany do")
+    expect(page.get_by_role("row", name=TITLE)).to_contain_text("przypięty")
 
     resident.reload()
     first = resident.locator("article").first
