@@ -19,3 +19,5 @@ class NewsConfig(AppConfig):
         changes_touch(Rating, lambda rating: [post_tag(rating.post.slug)])
         # A scheduled post appears by itself.
         clock.changes_at(Post, "published_at", when=Q(status=Post.Status.PUBLISHED))
+        # … and leaves at its end of publication.
+        clock.changes_at(Post, "unpublish_at", when=Q(status=Post.Status.PUBLISHED))

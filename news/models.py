@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -55,7 +55,12 @@ class PostQuerySet(models.QuerySet):
         if scheduled:
             return published
         # The application's clock, not the database's: the page cache and the tests move the same one.
-        return published.filter(published_at__lte=timezone.now())
+        now = timezone.now()
+        return published.filter(published_at__lte=now).exclude(unpublish_at__lte=now)
+
+    def pinned_first(self):
+        """Pinned posts first, then the newest: the news list and the home page's news block."""
+        return self.order_by("-pinned", "-published_at", "-pk")
 
 
 def post_image_path(instance, filename):
@@ -120,6 +125,20 @@ class Post(Trashable):
         default=timezone.now,
         help_text="Data w przyszłości oznacza publikację zaplanowaną: wpis pojawi się o tej porze.",
     )
+    unpublish_at = models.DateTimeField(
+        "koniec publikacji",
+        null=True,
+        blank=True,
+        help_text="Opcjonalnie, np. gdy kończy się nabór: o tej porze wpis zniknie z listy aktualności, "
+        "strony głównej, wyszukiwarki i kanałów RSS, a jego adres przestanie działać. Puste: wpis jest "
+        "widoczny bez końca.",
+    )
+    pinned = models.BooleanField(
+        "przypięty",
+        default=False,
+        help_text="Przypięty wpis jest pierwszy na liście aktualności i na stronie głównej, z oznaczeniem "
+        "„Przypięty”. Z kilku przypiętych pierwszy jest najnowszy.",
+    )
     skip_newsletter_notice = models.BooleanField(
         "nie powiadamiaj subskrybentów",
         default=False,
@@ -148,6 +167,11 @@ class Post(Trashable):
                 name="post_unique_slug",
                 violation_error_code="unique",  # shown at the field, as unique=True was
                 violation_error_message="Inny wpis ma już ten adres (slug). Wybierz inny.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=F("published_at")),
+                name="post_unpublish_after_publish",
+                violation_error_message="Koniec publikacji musi być późniejszy niż data publikacji.",
             ),
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
@@ -203,7 +227,16 @@ class Post(Trashable):
 
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        now = timezone.now()
+        return self.status == self.Status.PUBLISHED and self.published_at <= now and not self.ended(now)
+
+    @property
+    def is_expired(self):
+        """Published by staff, and its end of publication has passed."""
+        return self.status == self.Status.PUBLISHED and self.ended(timezone.now())
+
+    def ended(self, now):
+        return self.unpublish_at is not None and self.unpublish_at <= now
 
     @property
     def is_scheduled(self):

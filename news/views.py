@@ -37,7 +37,7 @@ class PostList(ListView):
     paginate_by = 10
 
     def get_queryset(self):
-        return Post.objects.published().select_related("category")
+        return Post.objects.published().pinned_first().select_related("category")
 
 
 class CategoryPostList(PostList):

@@ -57,7 +57,7 @@ def home(request):
     }
     # Only the blocks staff show are loaded.
     if HomeBlock.Kind.NEWS in shown:
-        context["posts"] = Post.objects.published().select_related("category")[:5]
+        context["posts"] = Post.objects.published().pinned_first().select_related("category")[:5]
     if HomeBlock.Kind.MEETINGS in shown:
         nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
         upcoming = [m for m in nearest if m.is_upcoming]

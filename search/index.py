@@ -52,6 +52,7 @@ def post_document(post):
         "text": f"{post.lead}\n{html_to_text(post.body)}",
         "date": post.published_at,
         "public_from": post.published_at,
+        "public_until": post.unpublish_at,
         "image": _thumbnail(post),
     }
 
@@ -131,7 +132,7 @@ def update(obj, *, published=None):
     """``published``: already known by the caller (a rebuild reads only published rows)."""
     describe = _source(type(obj))
     content_type = ContentType.objects.get_for_model(type(obj))
-    # Scheduled content is indexed now and found from its public_from.
+    # Scheduled content is indexed now and found from its public_from (until its public_until).
     if published is None:
         published = is_published(obj, scheduled=True)
     data = describe(obj) if describe and published else None

@@ -31,6 +31,12 @@ class Document(models.Model):
     public_from = models.DateTimeField(
         "widoczny od", null=True, blank=True, help_text="Puste: widoczny zawsze (o ile jest w indeksie)."
     )
+    public_until = models.DateTimeField(
+        "widoczny do",
+        null=True,
+        blank=True,
+        help_text="Od tej chwili dokument nie jest wyszukiwany (koniec publikacji wpisu); puste: bez końca.",
+    )
     vector = SearchVectorField("wektor wyszukiwania", null=True)
 
     class Meta:

@@ -4,6 +4,7 @@ from django.db.models import Count, F, Q, Window
 from django.db.models.functions import Now
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from pagecache.versions import reads
 from search.index import CONFIG
@@ -48,6 +49,8 @@ def search(request):
     documents = (
         Document.objects.filter(vector=query)
         .filter(Q(public_from__isnull=True) | Q(public_from__lte=Now()))
+        # The application's clock, as news.models.PostQuerySet.published() reads it.
+        .exclude(public_until__lte=timezone.now())
         .annotate(
             # How many match in all, with the page's rows: matching and ranking
             # every document once, rather than again in a COUNT query.
