@@ -7,8 +7,9 @@ import shutil
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from meetings.models import Meeting
+from meetings.models import Meeting, Report
 from pages.models import AccessibilityStatement, ActivityInformation, Coordinator, Page
 from tests.test_every_page_type_is_valid_html import _check
 
@@ -89,6 +90,18 @@ def test_a_moderator_sees_it_only_on_partner_pages(client, pages, staff_in_role)
             assert links == [(admin_url, text, IN_ADMIN)]
         else:
             assert links == [], kind
+
+
+def test_a_meeting_with_a_report_offers_both_forms(client, db, staff_in_role):
+    meeting = Meeting.objects.create(title="Posiedzenie partnerów", date=datetime.date(2026, 11, 5))
+    report = Report.objects.create(
+        meeting=meeting, body="<p>Relacja.</p>", status=Report.Status.PUBLISHED, published_at=timezone.now()
+    )
+    client.force_login(staff_in_role("Redaktor"))
+    assert LINK.findall(client.get(meeting.get_absolute_url()).text) == [
+        (f"/admin/meetings/meeting/{meeting.pk}/change/", "Edytuj spotkanie", IN_ADMIN),
+        (f"/admin/meetings/report/{report.pk}/change/", "Edytuj relację ze spotkania", IN_ADMIN),
+    ]
 
 
 def test_anonymous_visitors_and_readers_never_see_it(client, pages, bob):
