@@ -12,9 +12,7 @@ FIRST = "Nabór wniosków o dotacje"
 SECOND = "Targi pracy w Nowym Dworze Gdańskim"
 
 
-def test_redaktor_publishes_two_drafts_and_changes_their_category(
-    page, browser, live_server, staff_in_role, make_post
-):
+def test_redaktor_publishes_two_drafts_and_changes_their_category(page, browser, live_server, staff_in_role, make_post):
     announcements = Category.objects.create(name="Ogłoszenia", slug="ogloszenia")
     drafts = [make_post(title=title, status=Post.Status.DRAFT) for title in (FIRST, SECOND)]
     make_post(title="Wpis, który zostaje bez zmian")
