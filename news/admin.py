@@ -1,16 +1,20 @@
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db import transaction
 from django.db.models.functions import Now
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
-from changelog.metryczka import MetryczkaAdminMixin
+from changelog.metryczka import MetryczkaAdminMixin, is_public_now, record_change
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin
 from core.images import clean_form_image
-from core.templatetags.pl import pl_datetime, plural
+from core.templatetags.pl import pl_datetime, plural, plural_form
 from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
 from news.notify import tell_author
 
@@ -105,6 +109,23 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CategoryChoiceForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label="Nowa kategoria",
+        queryset=Category.objects.order_by("name"),
+        empty_label="— wybierz kategorię —",
+        error_messages={
+            "required": "Wybierz kategorię, do której mają trafić wpisy.",
+            "invalid_choice": "Tej kategorii już nie ma. Wybierz inną.",
+        },
+    )
+
+
+def posts(n):
+    """„1 wpis”, „2 wpisy”, „5 wpisów” (the accusative of „wpis” is its nominative)."""
+    return plural(n, "wpis,wpisy,wpisów")
+
+
 @admin.register(Post)
 class PostAdmin(
     EditConflictAdminMixin,
@@ -142,6 +163,8 @@ class PostAdmin(
         ),
     ]
 
+    actions = ["publish_selected", "unpublish_selected", "change_category_of_selected"]
+
     @admin.display(description="stan", ordering="status")
     def state(self, obj):
         # Pinning is said here, not in a column of its own: one more column would push the list
@@ -175,6 +198,130 @@ class PostAdmin(
                 f"Wpis zniknie ze strony {pl_datetime(timezone.localtime(obj.unpublish_at))}.",
                 messages.INFO,
             )
+
+    # Bulk actions: each post is saved on its own, as the change form saves it, so its version,
+    # its metryczka record, the admin's log, the page cache and the search index follow.
+
+    def _save_from_list(self, request, post, summary, changed_fields):
+        was_public = is_public_now(post)
+        post.save()
+        record_change(post, request.user, created=False, was_public=was_public, summary=summary)
+        self.log_change(request, post, [{"changed": {"fields": changed_fields}}])
+
+    def _in_revision(self, request, summary):
+        reversion.set_user(request.user)
+        reversion.set_comment(summary)
+
+    @admin.action(description="Opublikuj zaznaczone wpisy", permissions=["change"])
+    def publish_selected(self, request, queryset):
+        summary = "Publikacja z listy wpisów"
+        drafts = list(queryset.filter(status=Post.Status.DRAFT))
+        now = timezone.now()
+        scheduled = 0
+        with transaction.atomic(), reversion.create_revision():
+            self._in_revision(request, summary)
+            for post in drafts:
+                post.status = Post.Status.PUBLISHED
+                if post.published_at <= now:
+                    post.published_at = now  # a draft's date is when it was begun: it appears as new
+                else:
+                    scheduled += 1  # a date still to come was set on purpose: the post waits for it
+                self._save_from_list(request, post, summary, ["status", "data publikacji"])
+        published = len(drafts) - scheduled
+        if published:
+            self.message_user(request, f"Opublikowano {posts(published)}.", messages.SUCCESS)
+        if scheduled:
+            self.message_user(
+                request,
+                f"Zaplanowano publikację {plural(scheduled, 'wpisu,wpisów,wpisów')}: "
+                + plural_form(scheduled, "ukaże się", "ukażą się", "ukażą się")
+                + " w ustawionej dacie publikacji.",
+                messages.INFO,
+            )
+        self._report_unchanged(
+            request,
+            len(queryset) - len(drafts),
+            ("był już opublikowany", "były już opublikowane", "było już opublikowanych"),
+        )
+
+    @admin.action(description="Wycofaj z publikacji zaznaczone wpisy", permissions=["change"])
+    def unpublish_selected(self, request, queryset):
+        summary = "Wycofanie z publikacji z listy wpisów"
+        published = list(queryset.filter(status=Post.Status.PUBLISHED))
+        with transaction.atomic(), reversion.create_revision():
+            self._in_revision(request, summary)
+            for post in published:
+                post.status = Post.Status.DRAFT
+                self._save_from_list(request, post, summary, ["status"])
+        if published:
+            self.message_user(
+                request,
+                f"Wycofano z publikacji {posts(len(published))}. "
+                + plural_form(
+                    len(published),
+                    "Jest teraz szkicem i nie widać go na stronie.",
+                    "Są teraz szkicami i nie widać ich na stronie.",
+                    "Są teraz szkicami i nie widać ich na stronie.",
+                ),
+                messages.SUCCESS,
+            )
+        self._report_unchanged(
+            request, len(queryset) - len(published), ("był już szkicem", "były już szkicami", "było już szkicami")
+        )
+
+    @admin.action(description="Zmień kategorię zaznaczonych wpisów", permissions=["change"])
+    def change_category_of_selected(self, request, queryset):
+        form = CategoryChoiceForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            category = form.cleaned_data["category"]
+            summary = f"Zmiana kategorii z listy wpisów na „{category}”"
+            moving = list(queryset.exclude(category=category))
+            with transaction.atomic(), reversion.create_revision():
+                self._in_revision(request, summary)
+                for post in moving:
+                    post.category = category
+                    self._save_from_list(request, post, summary, ["kategoria"])
+            if moving:
+                self.message_user(
+                    request, f"Przeniesiono {posts(len(moving))} do kategorii „{category}”.", messages.SUCCESS
+                )
+            self._report_unchanged(
+                request,
+                len(queryset) - len(moving),
+                (
+                    f"był już w kategorii „{category}”",
+                    f"były już w kategorii „{category}”",
+                    f"było już w kategorii „{category}”",
+                ),
+            )
+            return None  # back to the list
+        selected = list(queryset.select_related("category"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Zmiana kategorii: {posts(len(selected))}",
+            "subtitle": None,
+            "opts": self.opts,
+            "form": form,
+            "selected": selected,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media + form.media,
+        }
+        request.current_app = self.admin_site.name
+        status = 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/news/post/change_category.html", context, status=status)
+
+    def _report_unchanged(self, request, count, states):
+        """„2 zaznaczone wpisy były już opublikowane, więc zostały bez zmian.”"""
+        if not count:
+            return
+        one, few, many = states
+        text = plural_form(
+            count,
+            f"{count} zaznaczony wpis {one}, więc został bez zmian.",
+            f"{count} zaznaczone wpisy {few}, więc zostały bez zmian.",
+            f"{count} zaznaczonych wpisów {many}, więc zostało bez zmian.",
+        )
+        self.message_user(request, text, messages.INFO)
 
 
 class ReplyFilter(admin.SimpleListFilter):
