@@ -7,14 +7,18 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
 from adminsite.content_checks import edits_rich_text
-from core.images import clean_image
+from core.images import clean_image, editor_image_files
 from limits.ratelimit import is_limited
 
 
 @require_POST
 @staff_member_required
 def editor_image_upload(request):
-    """CKEditor 5 image upload: for staff who edit rich text, content checked, EXIF removed, renamed."""
+    """CKEditor 5 image upload: for staff who edit rich text, content checked, EXIF removed.
+
+    Stored under a name read from the file's own, at most 1,600 px, with narrower copies that
+    pages offer through srcset (core.images.editor_image_files).
+    """
     if not edits_rich_text(request):
         message = "Przesyłanie obrazów jest dostępne dla osób, które redagują treści."
         return JsonResponse({"error": {"message": message}}, status=403)
@@ -28,5 +32,5 @@ def editor_image_upload(request):
         cleaned = clean_image(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
-    name = default_storage.save(f"editor/{cleaned.name}", cleaned)
-    return JsonResponse({"url": default_storage.url(name)})
+    names = [default_storage.save(name, file) for name, file in editor_image_files(upload.name, cleaned)]
+    return JsonResponse({"url": default_storage.url(names[0])})

@@ -29,6 +29,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 
+from core.images import editor_file_label
 from core.markup import MarkupTooComplex
 from core.sanitize import DECORATIVE_CLASS, clean_html, html_to_text
 from core.templatetags.pl import plural_form
@@ -331,7 +332,7 @@ def _read(html):
 
 
 def _image_name(src):
-    name = unquote(PurePosixPath(urlsplit(src).path).name)
+    name = editor_file_label(unquote(PurePosixPath(urlsplit(src).path).name))
     return name or "bez pliku"
 
 

@@ -16,14 +16,20 @@ scale, anything else is converted and reduced a band of rows at a time.
 
 import io
 import math
+import re
+import secrets
 import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core.text import slugify_pl
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000
@@ -177,3 +183,82 @@ def _shrink_to_colour(image, target, mode):
 
 def _has_alpha(image):
     return image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+
+
+# Images put into rich text in the editor: the file shown is at most this size, and copies of
+# these widths let a phone (or a narrow column) load a smaller file through srcset.
+EDITOR_IMAGE_BOX = (1600, 1600)
+EDITOR_IMAGE_WIDTHS = (480, 960)
+EDITOR_DIR = "editor/"
+# editor/<words of the file's name>-<6 hex>-<width>w.<ext>: the width in the name tells the page
+# which narrower copies exist without a query or a look at the storage.
+_EDITOR_NAME_RE = re.compile(r"(?P<stem>[a-z0-9-]+-[0-9a-f]{6})-(?P<width>[0-9]+)w\.(?P<ext>jpg|png|webp)")
+
+
+def editor_image_files(upload_name, cleaned):
+    """The files to store for an image uploaded in the editor, from ``clean_image``'s result.
+
+    Returns (name, ContentFile) pairs, the image to show first: at most EDITOR_IMAGE_BOX,
+    then a copy for each of EDITOR_IMAGE_WIDTHS narrower than it. Names are read from the
+    uploaded file's name („Sala obrad.JPG” → editor/sala-obrad-3f9a0c-1600w.jpg). An animated
+    GIF is kept whole, without copies (a copy would stop its animation).
+    """
+    words = slugify_pl(PurePath(upload_name).stem)[:60].strip("-") or "obraz"
+    stem = f"{EDITOR_DIR}{words}-{secrets.token_hex(3)}"
+    extension = cleaned.name.rsplit(".", 1)[-1]
+    if extension == "gif":
+        return [(f"{stem}.gif", cleaned)]
+    width, height = cleaned.image_width, cleaned.image_height
+    if width > EDITOR_IMAGE_BOX[0] or height > EDITOR_IMAGE_BOX[1]:
+        [(cleaned, width, height)] = renditions(cleaned, [EDITOR_IMAGE_BOX])
+    narrower = [size for size in EDITOR_IMAGE_WIDTHS if size < width]
+    files = [(f"{stem}-{width}w.{extension}", cleaned)]
+    tall = EDITOR_IMAGE_BOX[1] * 100  # only the width bounds a copy
+    if narrower:
+        for copy, copy_width, _ in renditions(cleaned, [(size, tall) for size in narrower]):
+            files.append((f"{stem}-{copy_width}w.{extension}", copy))
+    return files
+
+
+def editor_file_label(name):
+    """The name staff gave an editor image's file: „sala-obrad-3f9a0c-1600w.jpg” → „sala-obrad.jpg”."""
+    found = _EDITOR_NAME_RE.fullmatch(name)
+    return f"{found['stem'][:-7]}.{found['ext']}" if found else name
+
+
+def editor_image_srcset(src):
+    """The srcset of an editor image's ``src`` (see editor_image_files), or "" for any other image."""
+    prefix = default_storage.url(EDITOR_DIR)
+    if not src.startswith(prefix):
+        return ""
+    found = _EDITOR_NAME_RE.fullmatch(src.removeprefix(prefix))
+    if found is None:
+        return ""
+    width, stem, ext = int(found["width"]), found["stem"], found["ext"]
+    widths = [size for size in EDITOR_IMAGE_WIDTHS if size < width] + [width]
+    return ", ".join(f"{prefix}{stem}-{size}w.{ext} {size}w" for size in widths)
+
+
+# How wide an editor image shows (static/css/site.css): the text column of a post or page is
+# at most 48rem, and a width chosen in the editor (image-width-25/50/75) is a share of it.
+_COLUMN_REM = 48
+_SHARE = {"image-width-25": 0.25, "image-width-50": 0.5, "image-width-75": 0.75}
+_IMG_RE = re.compile(r"(?P<figure><figure\b[^>]*>\s*)?<img\b(?P<attrs>[^>]*)>")
+_SRC_RE = re.compile(r'\ssrc="(?P<src>[^"]*)"')
+_CLASS_RE = re.compile(r'\sclass="(?P<classes>[^"]*)"')
+
+
+def with_srcsets(html):
+    """Cleaned rich text with a srcset and sizes on every editor image that has narrower copies."""
+    return _IMG_RE.sub(_add_srcset, html) if "<img" in html else html
+
+
+def _add_srcset(found):
+    src = _SRC_RE.search(found["attrs"])
+    srcset = editor_image_srcset(src["src"]) if src else ""
+    if not srcset or "srcset=" in found["attrs"]:
+        return found[0]
+    classes = " ".join(match["classes"] for match in _CLASS_RE.finditer(found[0])).split()
+    share = min((_SHARE[name] for name in classes if name in _SHARE), default=1)
+    sizes = f"(min-width: {_COLUMN_REM + 4}rem) {_COLUMN_REM * share:g}rem, {100 * share:g}vw"
+    return f'{found["figure"] or ""}<img{found["attrs"]} srcset="{srcset}" sizes="{sizes}">'

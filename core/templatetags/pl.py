@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from core.images import with_srcsets
 from core.sanitize import shown_html
 from core.text import slugify_pl
 
@@ -120,7 +121,7 @@ def sanitized(html):
 
 @lru_cache(maxsize=512)  # the result depends on the text alone; bodies are a few KB
 def _sanitized(html):
-    return mark_safe(shown_html(html))
+    return mark_safe(with_srcsets(shown_html(html)))
 
 
 _H2 = re.compile(r"<h2>(.*?)</h2>", re.S)

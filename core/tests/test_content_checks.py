@@ -52,6 +52,14 @@ def test_alt_text_that_is_a_file_name_is_refused(alt):
     ]
 
 
+@pytest.mark.parametrize("alt", ["sala-obrad", "Sala obrad"])
+def test_an_editor_upload_is_named_as_the_file_was_and_its_name_is_no_alt_text(alt):
+    html = f'<figure class="image"><img src="/media/editor/sala-obrad-0a1b2c-1600w.jpg" alt="{alt}"></figure>'
+    assert found(html, ERROR) == [
+        f"Obraz 1 (plik „sala-obrad.jpg”): tekst alternatywny „{alt}” to nazwa pliku. Opisz, co przedstawia obraz."
+    ]
+
+
 @pytest.mark.parametrize("alt", ["zdjęcie", "Obraz", "grafika", "foto", "image", "Zdjęcie 3", "obrazek."])
 def test_filler_alt_text_is_refused(alt):
     html = f'<figure class="image"><img src="/media/editor/x.jpg" alt="{alt}"></figure>'

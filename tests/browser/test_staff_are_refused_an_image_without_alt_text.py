@@ -12,8 +12,8 @@ from tests.browser.helpers import WCAG_TAGS, log_in_to_admin, run_axe
 
 pytestmark = pytest.mark.browser
 
-# Named by its place alone: the random name of the upload means nothing to staff.
-REFUSAL = re.compile(r"Obraz 1: brak tekstu alternatywnego\.")
+# Named by its place and the name the file had on the editor's computer.
+REFUSAL = re.compile(r"Obraz 1 \(plik „plakat\.png”\): brak tekstu alternatywnego\.")
 
 
 def insert_image(page):
