@@ -20,6 +20,14 @@ def test_the_issue_form_links_to_the_preview(client, alice, make_issue):
     assert f'href="{preview_url(issue)}">Podgląd w przeglądarce</a>' in html
 
 
+def test_the_send_and_schedule_pages_point_to_the_preview_first(client, alice, make_issue):
+    issue = make_issue()
+    client.force_login(alice)
+    for step in ("wyslij", "zaplanuj"):
+        html = client.get(f"/admin/newsletter/issue/{issue.pk}/{step}/").text
+        assert f'obejrzyj <a href="{preview_url(issue)}">podgląd w przeglądarce</a>' in html
+
+
 def test_staff_see_subject_sender_and_the_mail_in_a_frame(client, alice, make_issue, settings):
     settings.DEFAULT_FROM_EMAIL = "Partnerstwo Lokalne <newsletter@pup.example>"
     issue = make_issue(subject="Wydanie grudniowe", body="<h2>Program</h2><p>Zapraszamy.</p>")
