@@ -17,7 +17,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from core.admin_mixins import ReadOnlyAdminMixin, SingleRowAdminMixin
 from core.sanitize import shown_html
 from core.templatetags.pl import pl_datetime, plural_word
-from newsletter import dispatch
+from newsletter import dispatch, preview
 from newsletter.models import ConsentEvent, ConsentText, Delivery, Issue, NewsletterSettings, Subscriber
 from newsletter.subscriptions import export_data
 
@@ -150,6 +150,7 @@ class IssueAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status"]
     search_fields = ["subject"]
     change_form_template = "admin/newsletter/issue/change_form.html"
+    actions = ["duplicate_selected"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_progress()
@@ -175,7 +176,10 @@ class IssueAdmin(admin.ModelAdmin):
     @staticmethod
     def _went_out(obj):
         """What went out (or is set to go) stays as it is: shown, not edited."""
-        return obj is not None and (obj.status != Issue.Status.DRAFT or obj.kind == Issue.Kind.POST_NOTICE)
+        if obj is None:
+            return False
+        # A notice made for a post goes out by itself; a copy of one (no post) is a draft like any other.
+        return obj.status != Issue.Status.DRAFT or (obj.kind == Issue.Kind.POST_NOTICE and obj.post_id is not None)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [
@@ -248,6 +252,14 @@ class IssueAdmin(admin.ModelAdmin):
             path("<int:pk>/odwolaj/", view(self.unschedule_view), name="newsletter_issue_unschedule"),
             path("<int:pk>/wstrzymaj/", view(self.pause_view), name="newsletter_issue_pause"),
             path("<int:pk>/wznow/", view(self.resume_view), name="newsletter_issue_resume"),
+            path("<int:pk>/podglad/", view(self.preview_view), name="newsletter_issue_preview"),
+            path(
+                "<int:pk>/podglad/wiadomosc/",
+                view(self.preview_document_view),
+                name="newsletter_issue_preview_document",
+            ),
+            path("<int:pk>/podglad/tekst/", view(self.preview_text_view), name="newsletter_issue_preview_text"),
+            path("<int:pk>/kopia/", view(self.duplicate_view), name="newsletter_issue_duplicate"),
         ] + super().get_urls()
 
     def _issue(self, request, pk):
@@ -255,6 +267,78 @@ class IssueAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, issue):
             raise PermissionDenied
         return issue
+
+    def _preview_context(self, request, issue, message, title):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "issue": issue,
+            "message": message,
+            "reply_to": ", ".join(message.reply_to),
+            "title": title,
+        }
+
+    def preview_view(self, request, pk):
+        """The saved mailing as subscribers will get it: subject, sender, and the HTML part framed."""
+        issue = self._issue(request, pk)
+        message = preview.preview_message(issue)
+        context = self._preview_context(request, issue, message, f"Podgląd wysyłki „{issue.subject}”")
+        return _noindex(TemplateResponse(request, "admin/newsletter/issue/preview.html", context))
+
+    def preview_document_view(self, request, pk):
+        """The HTML part alone, shown in the preview's frame (a document of its own, see newsletter/preview.py)."""
+        issue = self._issue(request, pk)
+        document = preview.framed_document(preview.preview_message(issue))
+        response = HttpResponse(document, content_type="text/html; charset=utf-8")
+        response["Content-Security-Policy"] = preview.content_security_policy(document)
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        return _noindex(response)
+
+    def preview_text_view(self, request, pk):
+        """The plain-text part, for mail programs that show no HTML."""
+        issue = self._issue(request, pk)
+        message = preview.preview_message(issue)
+        context = self._preview_context(request, issue, message, f"Wersja tekstowa wysyłki „{issue.subject}”")
+        return _noindex(TemplateResponse(request, "admin/newsletter/issue/preview_text.html", context))
+
+    def duplicate_view(self, request, pk):
+        """„Utwórz kopię”: a new draft from this mailing (POST), then its form."""
+        issue = get_object_or_404(Issue, pk=pk)
+        if not (self.has_add_permission(request) and self.has_view_or_change_permission(request, issue)):
+            raise PermissionDenied
+        if request.method != "POST":
+            return redirect("admin:newsletter_issue_change", pk)
+        copy = self._duplicate(request, issue)
+        self.message_user(
+            request,
+            f"Utworzono kopię wysyłki „{issue.subject}”. To szkic: można go zmienić, wysłać albo zaplanować.",
+            messages.SUCCESS,
+        )
+        return redirect("admin:newsletter_issue_change", copy.pk)
+
+    def _duplicate(self, request, issue):
+        with transaction.atomic():
+            copy = issue.duplicate(request.user)
+            self.log_addition(request, copy, f"Utworzono jako kopię wysyłki „{issue.subject}” (nr {issue.pk}).")
+        return copy
+
+    @admin.action(description="Utwórz kopie zaznaczonych wysyłek", permissions=["add"])
+    def duplicate_selected(self, request, queryset):
+        copies = [self._duplicate(request, issue) for issue in queryset.order_by("pk")]
+        if len(copies) == 1:
+            self.message_user(
+                request,
+                "Utworzono kopię wysyłki. To szkic: można go zmienić, wysłać albo zaplanować.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:newsletter_issue_change", copies[0].pk)
+        n = len(copies)
+        self.message_user(
+            request,
+            f"Utworzono {n} {plural_word(n, 'kopię,kopie,kopii')} wysyłek jako szkice.",
+            messages.SUCCESS,
+        )
+        return None
 
     def send_test_view(self, request, pk):
         issue = self._issue(request, pk)
@@ -380,6 +464,12 @@ class IssueAdmin(admin.ModelAdmin):
             "Wznowiono wysyłkę „{subject}”: pozostałe wiadomości wychodzą, każda tylko raz.",
             "Tej wysyłki nie można wznowić (status: {status}).",
         )
+
+
+def _noindex(response):
+    # Staff pages never reach a search engine; the admin's own headers already say private, no-store.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def count_word(count):

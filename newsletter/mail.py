@@ -171,15 +171,30 @@ class IssueContent:
         self.reply_to = office_reply_to()
 
 
-def issue_message(content, subscriber, *, test=False):
-    """One personal copy of a mailing, with its unsubscribe link and headers (RFC 2369, RFC 8058)."""
+# The preview's stand-in for a subscriber's signed token: no signature, so the pages it opens
+# answer „link nieprawidłowy” and no real subscriber's link is ever shown to staff.
+SAMPLE_TOKEN = "przykladowy-link"
+
+
+def issue_message(content, subscriber, *, test=False, sample_links=False):
+    """One personal copy of a mailing, with its unsubscribe link and headers (RFC 2369, RFC 8058).
+
+    ``sample_links``: the personal links carry SAMPLE_TOKEN (the preview in the admin).
+    """
+    if sample_links:
+        unsubscribe = absolute_url(reverse("newsletter:unsubscribe", args=[SAMPLE_TOKEN]))
+        preferences = absolute_url(reverse("newsletter:preferences", args=[SAMPLE_TOKEN]))
+    elif subscriber.pk:
+        unsubscribe, preferences = unsubscribe_url(subscriber), preferences_url(subscriber)
+    else:
+        unsubscribe = preferences = absolute_url(reverse("newsletter:signup"))
     context = {
         "subject": content.subject,
         "body_html": content.body_html,
         "body_text": content.body_text,
         "kind_label": content.kind_label,
-        "unsubscribe_url": unsubscribe_url(subscriber) if subscriber.pk else absolute_url(reverse("newsletter:signup")),
-        "preferences_url": preferences_url(subscriber) if subscriber.pk else absolute_url(reverse("newsletter:signup")),
+        "unsubscribe_url": unsubscribe,
+        "preferences_url": preferences,
         "site_url": settings.SITE_URL,
         "SITE_NAME": settings.SITE_NAME,
         "test": test,

@@ -243,6 +243,20 @@ class Issue(models.Model):
     def recipients(self):
         return Subscriber.objects.for_kind(self.kind)
 
+    def duplicate(self, user):
+        """A new draft with this mailing's subject, body and kind, written by ``user``.
+
+        Nothing of the sending is copied: status, schedule, dates and deliveries start afresh.
+        The post stays with this mailing: a post has one notice (OneToOne), and the worker
+        never makes another for it, so the copy is sent only by hand.
+        """
+        subject = self.subject if self.subject.startswith(COPY_PREFIX) else COPY_PREFIX + self.subject
+        max_length = type(self)._meta.get_field("subject").max_length
+        return type(self).objects.create(kind=self.kind, subject=subject[:max_length], body=self.body, created_by=user)
+
+
+COPY_PREFIX = "Kopia: "
+
 
 class Delivery(models.Model):
     """One e-mail of one mailing to one subscriber: the unit of exactly-once sending."""
