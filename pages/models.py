@@ -555,10 +555,6 @@ class HomeTile(models.Model):
     def __str__(self):
         return self.label
 
-    @property
-    def is_external(self):
-        return not is_internal_address(self.url)
-
 
 def is_internal_address(url):
     """True for a path on this site: one leading slash, no backslash, no control character.
