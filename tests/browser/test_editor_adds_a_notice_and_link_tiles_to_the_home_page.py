@@ -78,6 +78,8 @@ def test_editor_adds_a_notice_and_tiles_and_the_notice_leaves_at_its_end(page, b
     resident.set_viewport_size({"width": 390, "height": 900})
     boxes = [tiles.get_by_role("listitem").nth(n).bounding_box() for n in range(2)]
     assert boxes[1]["y"] > boxes[0]["y"]
+    resident.set_viewport_size({"width": 320, "height": 900})  # reflow (WCAG 1.4.10): no sideways scrolling
+    assert horizontal_overflow(resident) == 0
 
     with time_machine.travel(end + datetime.timedelta(seconds=1)):
         resident.goto("/")
