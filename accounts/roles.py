@@ -34,6 +34,9 @@ ROLES = {
         "pages.menuitem": ALL,
         "pages.homepage": ("change", "view"),
         "pages.homeblock": ("change", "view"),
+        # Its notices and link tiles, added and removed with the home page's form.
+        "pages.announcement": ALL,
+        "pages.hometile": ALL,
         # The information about the activity in three forms (ETR, PJM, machine-readable text).
         "pages.activityinformation": ("add", "change", "view"),
         "pages.pageredirect": ("delete", "view"),

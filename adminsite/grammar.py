@@ -124,6 +124,15 @@ NOUNS = {
         MASCULINE,
     ),
     "pages.menuitem": _n("pozycja menu", "pozycję menu", "pozycji menu", "pozycje menu", "pozycji menu", FEMININE),
+    "pages.announcement": _n("komunikat", "komunikat", "komunikatu", "komunikaty", "komunikatów", MASCULINE),
+    "pages.hometile": _n(
+        "kafelek z odnośnikiem",
+        "kafelek z odnośnikiem",
+        "kafelka z odnośnikiem",
+        "kafelki z odnośnikami",
+        "kafelków z odnośnikami",
+        MASCULINE,
+    ),
     "pages.pageredirect": _n(
         "stary adres strony",
         "stary adres strony",

@@ -10,9 +10,11 @@ from core.images import clean_form_image
 from pages.models import (
     AccessibilityStatement,
     ActivityInformation,
+    Announcement,
     Coordinator,
     HomeBlock,
     HomePage,
+    HomeTile,
     MenuItem,
     Page,
     PageRedirect,
@@ -135,7 +137,15 @@ class MenuItemAdmin(EditConflictAdminMixin, admin.ModelAdmin):
 class HomePageAdminForm(forms.ModelForm):
     class Meta:
         model = HomePage
-        fields = ["home_heading", "home_intro", "home_image", "home_image_alt"]
+        fields = [
+            "home_heading",
+            "home_intro",
+            "home_image",
+            "home_image_alt",
+            "home_news_count",
+            "home_meetings_count",
+            "home_tiles_heading",
+        ]
         widgets = {"home_intro": CKEditor5Widget(config_name="default")}
 
     def clean_home_image(self):
@@ -161,16 +171,39 @@ class HomeBlockInline(admin.TabularInline):
         return False
 
 
+class AnnouncementInline(admin.StackedInline):
+    model = Announcement
+    fields = ["title", "text", "link_url", "link_label", "starts_at", "ends_at", "state"]
+    readonly_fields = ["state"]
+    extra = 0
+    verbose_name_plural = "Komunikaty (blok „Komunikaty”)"
+
+    @admin.display(description="stan")
+    def state(self, obj):
+        return obj.state() if obj.pk else "–"
+
+
+class HomeTileInline(admin.TabularInline):
+    model = HomeTile
+    fields = ["label", "description", "url", "position"]
+    extra = 0
+    verbose_name_plural = "Kafelki z odnośnikami (blok „Kafelki z odnośnikami”)"
+
+
 @admin.register(HomePage)
 class HomePageAdmin(EditConflictAdminMixin, SingleRowAdminMixin, admin.ModelAdmin):
     """The coordinator's row seen as the home page: made with „Dane koordynatora” (or the demo), never here."""
 
     form = HomePageAdminForm
-    inlines = [HomeBlockInline]
+    inlines = [HomeBlockInline, AnnouncementInline, HomeTileInline]
     list_display = ["__str__"]
     fieldsets = [
         ("Wstęp", {"fields": ["home_heading", "home_intro"]}),
         ("Ilustracja obok wstępu", {"fields": ["home_image", "home_image_alt"]}),
+        (
+            "Zawartość bloków",
+            {"fields": ["home_news_count", "home_meetings_count", "home_tiles_heading"]},
+        ),
     ]
 
     def has_add_permission(self, request):

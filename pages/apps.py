@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = "Strony portalu"
+
+    def ready(self):
+        from pagecache import clock
+        from pages.models import Announcement
+
+        # A notice on the home page appears at its start and leaves at its end, with no save.
+        clock.changes_at(Announcement, "starts_at")
+        clock.changes_at(Announcement, "ends_at")

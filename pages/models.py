@@ -2,6 +2,7 @@ import datetime
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models, transaction
 from django.db.models.functions import Concat
 from django.db.models.lookups import StartsWith
@@ -214,6 +215,10 @@ HOME_INTRO = (
 )
 
 
+HOME_NEWS_COUNT = 5
+HOME_MEETINGS_COUNT = 3
+
+
 class Coordinator(SingleRowModel):
     """Contact details of the partnership's coordinator (the PUP), shown in the footer.
 
@@ -295,6 +300,25 @@ class Coordinator(SingleRowModel):
         default=HOME_INTRO,
         help_text="Kilka zdań o partnerstwie pod nagłówkiem strony głównej.",
     )
+    # How many items the home page's blocks show (each block's own limits, checked in the database too).
+    home_news_count = models.PositiveSmallIntegerField(
+        "liczba wpisów w bloku aktualności",
+        default=HOME_NEWS_COUNT,
+        validators=[MinValueValidator(3), MaxValueValidator(12)],
+        help_text="Od 3 do 12 najnowszych wpisów (przypięte na początku).",
+    )
+    home_meetings_count = models.PositiveSmallIntegerField(
+        "liczba spotkań w bloku spotkań",
+        default=HOME_MEETINGS_COUNT,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
+        help_text="Od 1 do 6 najbliższych spotkań.",
+    )
+    home_tiles_heading = models.CharField(
+        "nagłówek bloku kafelków",
+        max_length=100,
+        default="Przydatne odnośniki",
+        help_text="Tytuł nad kafelkami z odnośnikami na stronie głównej.",
+    )
 
     class Meta:
         constraints = [
@@ -305,6 +329,16 @@ class Coordinator(SingleRowModel):
             models.CheckConstraint(
                 condition=models.Q(home_image="") | ~models.Q(home_image_alt=""),
                 name="coordinator_home_image_has_alt",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(home_news_count__range=(3, 12)),
+                name="coordinator_home_news_count_3_to_12",
+                violation_error_message="Blok aktualności pokazuje od 3 do 12 wpisów.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(home_meetings_count__range=(1, 6)),
+                name="coordinator_home_meetings_count_1_to_6",
+                violation_error_message="Blok spotkań pokazuje od 1 do 6 spotkań.",
             ),
         ]
         verbose_name = "dane koordynatora"
@@ -345,8 +379,10 @@ class HomeBlock(models.Model):
     """One block of the home page below the introduction: whether it is shown and where."""
 
     class Kind(models.TextChoices):
+        ANNOUNCEMENTS = "komunikaty", "Komunikaty (w terminie ich wyświetlania)"
         NEWS = "aktualnosci", "Najnowsze aktualności"
         MEETINGS = "spotkania", "Najbliższe spotkania"
+        TILES = "kafelki", "Kafelki z odnośnikami"
         PARTNERS = "partnerzy", "Partnerzy (logo instytucji)"
 
     home = models.ForeignKey(Coordinator, on_delete=models.CASCADE, related_name="home_blocks")
@@ -369,15 +405,155 @@ class HomeBlock(models.Model):
     def __str__(self):
         return self.get_kind_display()
 
+    # Where each block starts: announcements above everything, the tiles before the partners.
+    DEFAULT_POSITIONS = {
+        Kind.ANNOUNCEMENTS: 0,
+        Kind.NEWS: 10,
+        Kind.MEETINGS: 20,
+        Kind.TILES: 25,
+        Kind.PARTNERS: 30,
+    }
+
     @classmethod
     def ensure_for(cls, home):
         """Every block has its row (shown, in the default order) so staff can move or hide it."""
         existing = set(cls.objects.filter(home=home).values_list("kind", flat=True))
         cls.objects.bulk_create(
-            cls(home_id=home.pk, kind=kind, position=10 * n)
-            for n, kind in enumerate(cls.Kind, start=1)
+            cls(home_id=home.pk, kind=kind, position=cls.DEFAULT_POSITIONS[kind])
+            for kind in cls.Kind
             if kind not in existing
         )
+
+
+def validate_link_address(url):
+    """An address a home page link may lead to: a path on this site or a page on https://."""
+    if url.startswith("https://"):
+        URLValidator(schemes=["https"], message="Podaj poprawny adres strony zaczynający się od https://.")(url)
+        return
+    if not url.startswith("/") or url.startswith("//"):
+        raise ValidationError(
+            "Podaj adres w portalu zaczynający się od ukośnika (np. /kontakt/) albo pełny adres zaczynający się "
+            "od https://."
+        )
+    if not is_internal_address(url):
+        raise ValidationError(
+            "Adres w portalu nie może zawierać ukośnika odwrotnego „\\” ani znaków sterujących, "
+            "np. tabulatora czy końca wiersza."
+        )
+
+
+class AnnouncementQuerySet(models.QuerySet):
+    def current(self, now=None):
+        """Shown now: started (or with no start) and not yet ended."""
+        now = now or timezone.now()
+        return self.filter(models.Q(starts_at__isnull=True) | models.Q(starts_at__lte=now), ends_at__gt=now)
+
+
+class Announcement(models.Model):
+    """A short notice at the top of the home page, shown until its end (and from its start, if set).
+
+    Both moments are registered with pagecache.clock (pages/apps.py): the cached home page
+    renews by itself when a notice appears or leaves.
+    """
+
+    home = models.ForeignKey(Coordinator, on_delete=models.CASCADE, related_name="announcements")
+    title = models.CharField(
+        "tytuł", max_length=120, help_text="Krótko, o czym jest komunikat; na stronie to nagłówek komunikatu."
+    )
+    text = models.TextField(
+        "treść",
+        max_length=500,
+        help_text="Jedno do trzech zdań zwykłym tekstem, bez formatowania (najwyżej 500 znaków).",
+    )
+    link_url = models.CharField(
+        "adres odnośnika",
+        max_length=500,
+        blank=True,
+        validators=[validate_link_address],
+        help_text="Nieobowiązkowy: adres w portalu zaczynający się od ukośnika (np. /kontakt/) "
+        "albo pełny adres zaczynający się od https://.",
+    )
+    link_label = models.CharField(
+        "tekst odnośnika",
+        max_length=80,
+        blank=True,
+        help_text="Mówi, dokąd prowadzi odnośnik, np. „Szczegóły naboru”; wymagany, gdy podano adres.",
+    )
+    starts_at = models.DateTimeField(
+        "pokazuj od", null=True, blank=True, help_text="Puste – komunikat widać od razu po zapisaniu."
+    )
+    ends_at = models.DateTimeField(
+        "pokazuj do",
+        help_text="O tej porze komunikat sam zniknie ze strony głównej; nie trzeba go usuwać.",
+    )
+
+    objects = AnnouncementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "komunikat"
+        verbose_name_plural = "komunikaty"
+        ordering = ["ends_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(starts_at__isnull=True) | models.Q(ends_at__gt=models.F("starts_at")),
+                name="announcement_ends_after_it_starts",
+                violation_error_message="Koniec wyświetlania musi być późniejszy niż jego początek.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(link_url="") | ~models.Q(link_label=""),
+                name="announcement_link_has_label",
+                violation_error_message="Odnośnik komunikatu potrzebuje tekstu.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "Koniec wyświetlania musi być późniejszy niż jego początek."
+        if self.link_url and not self.link_label.strip():
+            errors["link_label"] = "Podaj tekst odnośnika, np. „Szczegóły naboru”."
+        if self.link_label and not self.link_url:
+            errors["link_url"] = "Podaj adres, do którego prowadzi odnośnik, albo usuń jego tekst."
+        if errors:
+            raise ValidationError(errors)
+
+    def state(self, now=None):
+        """Where the notice stands now, in the words of the admin."""
+        now = now or timezone.now()
+        if self.ends_at <= now:
+            return "zakończony"
+        if self.starts_at and self.starts_at > now:
+            return "zaplanowany"
+        return "widoczny teraz"
+
+
+class HomeTile(models.Model):
+    """One tile of the home page's block of link tiles, in staff's order."""
+
+    home = models.ForeignKey(Coordinator, on_delete=models.CASCADE, related_name="home_tiles")
+    label = models.CharField("nazwa", max_length=60, help_text="Krótko, np. „Kontakt z urzędem”.")
+    description = models.CharField(
+        "krótki opis", max_length=160, blank=True, help_text="Nieobowiązkowy: jedno zdanie pod nazwą."
+    )
+    url = models.CharField(
+        "adres",
+        max_length=500,
+        validators=[validate_link_address],
+        help_text="Adres w portalu zaczynający się od ukośnika (np. /kontakt/) "
+        "albo pełny adres zaczynający się od https://.",
+    )
+    position = models.PositiveIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wcześniej.")
+
+    class Meta:
+        verbose_name = "kafelek z odnośnikiem"
+        verbose_name_plural = "kafelki z odnośnikami"
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.label
 
 
 def is_internal_address(url):

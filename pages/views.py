@@ -29,9 +29,13 @@ from pages.frame import request_frame
 from pages.models import (
     HOME_HEADING,
     HOME_INTRO,
+    HOME_MEETINGS_COUNT,
+    HOME_NEWS_COUNT,
     AccessibilityStatement,
     ActivityInformation,
+    Announcement,
     HomeBlock,
+    HomeTile,
     Page,
     PageRedirect,
 )
@@ -50,22 +54,31 @@ def home(request):
     blocks = list(HomeBlock.objects.filter(home_id=1).order_by("position", "pk"))
     shown = [block.kind for block in blocks if block.is_shown] if blocks else list(DEFAULT_BLOCKS)
     context = {
-        "rows": _home_rows(shown),
         # Before the coordinator's row exists, the introduction's defaults.
         "heading": c.home_heading if c else HOME_HEADING,
         "intro": c.home_intro if c else HOME_INTRO,
     }
-    # Only the blocks staff show are loaded.
+    # Only the blocks staff show are loaded, as many items as staff chose.
+    if HomeBlock.Kind.ANNOUNCEMENTS in shown:
+        context["announcements"] = list(Announcement.objects.filter(home_id=1).current())
     if HomeBlock.Kind.NEWS in shown:
-        context["posts"] = Post.objects.published().pinned_first().select_related("category")[:5]
+        news_count = c.home_news_count if c else HOME_NEWS_COUNT
+        context["posts"] = Post.objects.published().pinned_first().select_related("category")[:news_count]
     if HomeBlock.Kind.MEETINGS in shown:
-        nearest = list(Meeting.objects.next_or_recent().select_related("venue")[:3])
-        upcoming = [m for m in nearest if m.is_upcoming]
+        meetings_count = c.home_meetings_count if c else HOME_MEETINGS_COUNT
+        nearest = list(Meeting.objects.next_or_recent().select_related("venue")[: max(meetings_count, 2)])
+        upcoming = [m for m in nearest if m.is_upcoming][:meetings_count]
         # When no meeting is planned, the latest ones.
         context.update(meetings=upcoming, recent_meetings=[] if upcoming else nearest[:2])
+    if HomeBlock.Kind.TILES in shown:
+        context["tiles"] = list(HomeTile.objects.filter(home_id=1))
+        context["tiles_heading"] = c.home_tiles_heading if c else ""
     if HomeBlock.Kind.PARTNERS in shown:
         # Every partner by name, with its logo where staff uploaded one (none is made up).
         context["partners"] = Institution.objects.published().only("name", "slug", "logo").order_by("name")
+    # Notices and tiles take no room while there are none to show.
+    empty = {HomeBlock.Kind.ANNOUNCEMENTS: "announcements", HomeBlock.Kind.TILES: "tiles"}
+    context["rows"] = _home_rows([kind for kind in shown if kind not in empty or context[empty[kind]]])
     return render(request, "pages/home.html", context)
 
 

@@ -1,5 +1,6 @@
 """One of every page type, made for tests that fetch pages with the test client (no browser)."""
 
+import datetime
 import os
 
 from django.core.files.base import ContentFile
@@ -14,7 +15,7 @@ def make_page_types(make_post, alice, django_user_model):
     from news.models import Category, Comment
     from newsletter.models import ConsentText, Subscriber
     from newsletter.tokens import confirm_token, unsubscribe_token
-    from pages.models import Page
+    from pages.models import Announcement, Coordinator, HomeTile, Page
     from tests.browser.conftest import _meeting_with_a_report
     from tests.browser.helpers import verify_email
 
@@ -28,6 +29,18 @@ def make_page_types(make_post, alice, django_user_model):
         image=ContentFile(image_bytes(size=(800, 400)), name="spotkanie.jpg"),
         image_alt="Uczestnicy spotkania przy stole",
     )
+    # The home page with a notice and link tiles (test content: the demo has none).
+    home = Coordinator.objects.get()
+    Announcement.objects.create(
+        home=home,
+        title="Przerwa w pracy portalu",
+        text="Portal będzie niedostępny przez godzinę.\nPrzepraszamy.",
+        link_url="/kontakt/",
+        link_label="Kontakt z koordynatorem",
+        ends_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    HomeTile.objects.create(home=home, label="Porozumienie", url="/porozumienie/", description="Kto je podpisał.")
+    HomeTile.objects.create(home=home, label="Dane otwarte", url="/dane/", position=1)
     goals = Page.objects.create(
         title="Cele partnerstwa",
         slug="cele",

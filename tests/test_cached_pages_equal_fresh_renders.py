@@ -17,7 +17,7 @@ from conftest import without_per_response_values
 from meetings.models import Meeting, Report
 from members.models import Office
 from news.models import Comment, Post, Rating
-from pages.models import MenuItem, Page
+from pages.models import Announcement, Coordinator, HomeBlock, MenuItem, Page
 
 START = datetime.datetime(2026, 6, 10, 10, 0, tzinfo=datetime.UTC)  # 12:00 in Warsaw
 
@@ -62,6 +62,14 @@ def site(clock, make_post, make_institution, make_office, make_person, bob, djan
         )
         Page.objects.create(title="Historia partnerstwa", slug="historia", url_path="historia")
         MenuItem.objects.create(label="Aktualności", section=MenuItem.Section.NEWS, position=1)
+        home = Coordinator.objects.create()
+        HomeBlock.ensure_for(home)
+        Announcement.objects.create(
+            home=home,
+            title="Przerwa w pracy portalu",
+            text="Krótko.",
+            ends_at=timezone.now() + datetime.timedelta(hours=4),
+        )
         EmailAddress.objects.create(user=bob, email=bob.email, verified=True, primary=True)
     return {"post": post, "gmina": gmina}
 
@@ -212,6 +220,7 @@ def test_every_page_is_fresh_at_every_moment_the_clock_changes_what_is_public(si
     moments = [
         START + datetime.timedelta(hours=2, seconds=1),  # the scheduled post appears
         START + datetime.timedelta(hours=3, seconds=1),  # the scheduled report appears
+        START + datetime.timedelta(hours=4, seconds=1),  # the home page's notice ends
         # Midnight in Warsaw: today's meeting is past, tomorrow's is today's, the old office
         # has ended and the new one begins.
         datetime.datetime(2026, 6, 10, 22, 0, 1, tzinfo=datetime.UTC),
@@ -253,6 +262,24 @@ def test_the_successor_shows_on_the_day_the_term_starts_without_any_save(
         assert page["X-Page-Cache"] == "miss", url
         assert "Nowy Wójt" in page.text.split("Dawniej")[0], url
     assert "Stary Wójt" not in reader.get("/partnerzy/").text
+
+
+def test_a_notice_leaves_the_home_page_at_its_end_without_any_save(db, clock, django_capture_on_commit_callbacks):
+    end = datetime.datetime(2026, 6, 11, 13, 0, tzinfo=datetime.UTC)  # tomorrow, 15:00 in Warsaw
+    with django_capture_on_commit_callbacks(execute=True):
+        home = Coordinator.objects.create()
+        HomeBlock.ensure_for(home)
+        Announcement.objects.create(home=home, title="Dzień otwarty urzędu", text="Zapraszamy.", ends_at=end)
+    reader = Client()
+    clock.move_to(end - datetime.timedelta(minutes=1))  # stored within its maximum age
+    assert "Dzień otwarty urzędu" in reader.get("/").text
+    again = reader.get("/")
+    assert again["X-Page-Cache"] == "hit"
+    assert "Dzień otwarty urzędu" in again.text
+    clock.move_to(end + datetime.timedelta(seconds=1))
+    page = reader.get("/")
+    assert page["X-Page-Cache"] == "miss"
+    assert "Dzień otwarty urzędu" not in page.text
 
 
 def test_every_stored_page_expires_after_its_maximum_age(site, clock, settings, django_assert_num_queries):

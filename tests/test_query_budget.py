@@ -10,7 +10,7 @@ from agreement.models import Agreement, Signature
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
 from members.models import Gmina, Institution, InstitutionKind, Office, Person
 from news.models import Category, Comment, Post
-from pages.models import Page
+from pages.models import Announcement, Coordinator, HomeBlock, HomeTile, Page
 
 # The most a public page may run when rendered afresh: the post page's eight are the frame
 # (coordinator, menu), the post, its ratings, its comment counts, the page of comments, the
@@ -118,6 +118,15 @@ def add_content(n, start):
     )
     if start == 0:  # a subpage in the page tree, measured below its parent
         Page.objects.create(title="Podstrona", slug="podstrona", parent=Page.objects.get(url_path="strona-0"))
+    home = Coordinator.load()  # the home page with every block: notices and link tiles too
+    HomeBlock.ensure_for(home)
+    Announcement.objects.bulk_create(
+        Announcement(home=home, title=f"Komunikat {i}", text="Treść.", ends_at=now + datetime.timedelta(days=1))
+        for i in range(start, start + n)
+    )
+    HomeTile.objects.bulk_create(
+        HomeTile(home=home, label=f"Kafelek {i}", url="/kontakt/", position=i) for i in range(start, start + n)
+    )
 
 
 PAGES = [

@@ -14,6 +14,30 @@ def block_order(html):
     return [kind for _, kind in sorted(found)]
 
 
+def home_form(blocks=(), **fields):
+    """The home page's admin form: its fields, the blocks' rows (block, position, shown), no notices or tiles."""
+    data = {
+        "home_heading": "Razem",
+        "home_intro": "<p>Wstęp.</p>",
+        "home_image_alt": "",
+        "home_news_count": "5",
+        "home_meetings_count": "3",
+        "home_tiles_heading": "Przydatne odnośniki",
+        "home_blocks-TOTAL_FORMS": str(len(blocks)),
+        "home_blocks-INITIAL_FORMS": str(len(blocks)),
+        "announcements-TOTAL_FORMS": "0",
+        "announcements-INITIAL_FORMS": "0",
+        "home_tiles-TOTAL_FORMS": "0",
+        "home_tiles-INITIAL_FORMS": "0",
+    }
+    for n, (block, position, shown) in enumerate(blocks):
+        data |= {f"home_blocks-{n}-id": str(block.pk), f"home_blocks-{n}-home": "1"}
+        data |= {f"home_blocks-{n}-position": str(position)}
+        if shown:
+            data[f"home_blocks-{n}-is_shown"] = "on"
+    return data | fields
+
+
 @pytest.fixture
 def home(db, make_institution):
     make_institution(logo=SimpleUploadedFile("logo.png", image_bytes("PNG")), logo_alt="Logo")
@@ -30,17 +54,12 @@ def test_the_demo_home_page_is_todays(client, home):
 
 
 def test_staff_rewrite_the_introduction_and_unsafe_html_is_removed(admin_client, client, home):
-    blocks = list(HomeBlock.objects.order_by("position"))
-    data = {
-        "home_heading": "Witamy w partnerstwie",
-        "home_intro": '<p>Nowy wstęp.</p><script>alert(1)</script><p onclick="x()">Drugi akapit.</p>',
-        "home_image_alt": "",
-        "home_blocks-TOTAL_FORMS": "3",
-        "home_blocks-INITIAL_FORMS": "3",
-    }
-    for n, block in enumerate(blocks):
-        data |= {f"home_blocks-{n}-id": str(block.pk), f"home_blocks-{n}-home": "1"}
-        data |= {f"home_blocks-{n}-position": str(block.position), f"home_blocks-{n}-is_shown": "on"}
+    blocks = [(block, block.position, True) for block in HomeBlock.objects.order_by("position")]
+    data = home_form(
+        blocks,
+        home_heading="Witamy w partnerstwie",
+        home_intro='<p>Nowy wstęp.</p><script>alert(1)</script><p onclick="x()">Drugi akapit.</p>',
+    )
     response = admin_client.post("/admin/pages/homepage/1/change/", data)
     assert response.status_code == 302
     html = client.get("/").text
@@ -51,25 +70,13 @@ def test_staff_rewrite_the_introduction_and_unsafe_html_is_removed(admin_client,
 
 def test_staff_move_and_hide_blocks(admin_client, client, home):
     news, meetings, partners = (HomeBlock.objects.get(kind=k) for k in ("aktualnosci", "spotkania", "partnerzy"))
-    data = {
-        "home_heading": "Razem",
-        "home_intro": "<p>Wstęp.</p>",
-        "home_image_alt": "",
-        "home_blocks-TOTAL_FORMS": "3",
-        "home_blocks-INITIAL_FORMS": "3",
-    }
     rows = [(partners, 1, True), (news, 2, True), (meetings, 3, False)]
-    for n, (block, position, shown) in enumerate(rows):
-        data |= {f"home_blocks-{n}-id": str(block.pk), f"home_blocks-{n}-home": "1"}
-        data |= {f"home_blocks-{n}-position": str(position)}
-        if shown:
-            data[f"home_blocks-{n}-is_shown"] = "on"
-    assert admin_client.post("/admin/pages/homepage/1/change/", data).status_code == 302
+    assert admin_client.post("/admin/pages/homepage/1/change/", home_form(rows)).status_code == 302
     assert block_order(client.get("/").text) == ["partnerzy", "aktualnosci"]
 
 
 def test_a_hidden_block_costs_no_query(client, home, django_assert_num_queries, cold_render):
-    HomeBlock.objects.filter(kind__in=["spotkania", "partnerzy"]).update(is_shown=False)
+    HomeBlock.objects.exclude(kind="aktualnosci").update(is_shown=False)
     with django_assert_num_queries(4):  # the frame (coordinator, menu), the blocks and the news
         client.get("/")
 
@@ -77,14 +84,7 @@ def test_a_hidden_block_costs_no_query(client, home, django_assert_num_queries, 
 def test_an_illustration_needs_alt_text(admin_client, home):
     response = admin_client.post(
         "/admin/pages/homepage/1/change/",
-        {
-            "home_heading": "Razem",
-            "home_intro": "",
-            "home_image": SimpleUploadedFile("foto.jpg", image_bytes("JPEG", size=(1200, 600))),
-            "home_image_alt": "",
-            "home_blocks-TOTAL_FORMS": "0",
-            "home_blocks-INITIAL_FORMS": "0",
-        },
+        home_form(home_image=SimpleUploadedFile("foto.jpg", image_bytes("JPEG", size=(1200, 600)))),
     )
     assert response.status_code == 200
     assert "Podaj tekst alternatywny ilustracji." in response.text
