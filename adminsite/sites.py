@@ -15,6 +15,7 @@ from adminsite.grammar import label_of, noun_for
 from adminsite.options import in_polish, polished
 from core.files import new_files_removed_on_error
 from core.models import Trashable
+from drafts import previews
 from drafts.admin import NeverLoseWorkAdminMixin
 from drafts.views import discard_draft, save_draft
 
@@ -134,6 +135,9 @@ class PortalAdminSite(admin.AdminSite):
         drafts = [
             path("szkic/zapisz/", self.admin_view(save_draft), name="drafts_save"),
             path("szkic/odrzuc/", self.admin_view(discard_draft), name="drafts_discard"),
+            # Preview links for someone without an account (drafts/previews.py).
+            path("podglad/utworz/", self.admin_view(previews.create_link), name="drafts_preview_create"),
+            path("podglad/uniewaznij/", self.admin_view(previews.revoke_link), name="drafts_preview_revoke"),
         ]
         return [checks, *drafts, *bin_urls, *super().get_urls()]
 

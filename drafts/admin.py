@@ -7,7 +7,9 @@ The admin site (adminsite/sites.py) puts NeverLoseWorkAdminMixin in front of eve
   and on reopening it offers to restore or discard that state (templates/admin/drafts/);
   a successful save deletes the draft;
 - every single-file input of the form and its inlines keeps a chosen file when the form is
-  refused (drafts/uploads.py).
+  refused (drafts/uploads.py);
+- the change form of a post or page ends with its „Linki do podglądu” box (drafts/previews.py),
+  for whoever may change it.
 The drafts are the user's own: no admin page lists them, and the daily duties delete old ones.
 """
 
@@ -17,6 +19,7 @@ from django.urls import reverse
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from drafts.models import Draft
+from drafts.previews import preview_box, previewable
 from drafts.uploads import has_file_fields, with_kept_files
 
 
@@ -83,6 +86,8 @@ class NeverLoseWorkAdminMixin:
                     # A refused form shows what was typed: nothing to offer then.
                     draft=None if form.is_bound else draft_of(request.user, self.model, object_id),
                 )
+        if change and obj is not None and editable and previewable(self.model):
+            context["preview_links"] = preview_box(request, self, obj)
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
 
     def response_add(self, request, obj, post_url_continue=None):

@@ -150,6 +150,8 @@ class Post(Trashable):
 
     objects = LiveManager.from_queryset(PostQuerySet)()
     all_objects = PostQuerySet.as_manager()  # with the trash
+    # Renders the saved state for a preview link (drafts/previews.py).
+    preview_view = "news.views.post_preview"
 
     class Meta:
         verbose_name = "wpis"

@@ -122,6 +122,22 @@ def post_detail(request, slug):
     return _render_post(request, _get_post(request, slug))
 
 
+def post_preview(request, object_id, *, preview_link):
+    """The post as its public page shows it, even a draft or a scheduled one, for the holder of a
+    preview link (drafts/previews.py): with the link's banner, without ratings and comments."""
+    post = get_object_or_404(Post.objects.select_related("category", "author"), pk=object_id)
+    previous_post, next_post = _neighbours(post)
+    context = {
+        "post": post,
+        "previous_post": previous_post,
+        "next_post": next_post,
+        "metryczka": metryczka_for(post),
+        "post_json_ld": json_ld(news_article_data(post)),
+        "preview_link": preview_link,
+    }
+    return render(request, "news/post_detail.html", context)
+
+
 def _has_verified_email(user):
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 

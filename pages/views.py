@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 from changelog.metryczka import metryczka_for
 from core import rodo, sanitize
 from core.links import absolute_url
+from drafts.models import PREVIEW_LINK_KEEP_DAYS
 from meetings.models import Meeting
 from members.models import Institution
 from news.models import Post
@@ -157,6 +158,7 @@ def _privacy_facts():
         "signups": rodo.period(settings.RETENTION_UNCONFIRMED_SIGNUP_DAYS),
         "accession": rodo.period(settings.RETENTION_ACCESSION_DAYS),
         "accessibility": rodo.period(settings.RETENTION_ACCESSIBILITY_DAYS),
+        "preview_links": rodo.period(PREVIEW_LINK_KEEP_DAYS),
     }
 
 

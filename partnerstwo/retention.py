@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accessibility.models import AccessibilityRequest
-from drafts.models import DRAFT_DAYS, KEPT_FILE_HOURS, Draft, KeptFile
+from drafts.models import DRAFT_DAYS, KEPT_FILE_HOURS, Draft, KeptFile, PreviewLink
 from limits.models import Counter
 from members.models import AccessionRequest
 from newsletter.models import Subscriber
@@ -53,6 +53,7 @@ def prune(now=None):
             "rate-limit counters": _delete(counters, Counter),
             "admin drafts": _delete(Draft.objects.filter(saved_at__lt=now - DRAFT_DAYS * days), Draft),
             "kept files": _delete_kept_files(now - datetime.timedelta(hours=KEPT_FILE_HOURS)),
+            "ended preview links": _delete(PreviewLink.objects.past_keeping(now), PreviewLink),
         }
 
 

@@ -380,6 +380,7 @@ PAGECACHE_EXCLUDED_PREFIXES = (
     "/health/",
     "/ciasteczka/",
     "/newsletter/",
+    "/podglad/",  # preview links: drafts for one holder of a link (drafts/previews.py)
 )
 
 SESSION_COOKIE_HTTPONLY = True

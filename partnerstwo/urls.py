@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path, register_converter
 
 from adminsite import views as adminsite
+from drafts import previews
 from pagecache.versions import reads
 from pages import views as pages
 from pages.converters import PagePathConverter
@@ -46,6 +47,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages without an icon link (the admin).
     path("favicon.ico", pages.favicon, name="favicon"),
     path("admin/", admin.site.urls),
+    path("podglad/<str:token>/", previews.preview, name="preview"),
     path("konto/", include("accounts.urls")),
     # allauth's pages at Polish addresses, under allauth's names (its English ones redirect).
     path("konto/", include("accounts.allauth_urls")),
