@@ -52,6 +52,22 @@ def previewable(model):
     return bool(getattr(model, "preview_view", None))
 
 
+def make_link(obj, valid_days, created_by=None):
+    """A new link to ``obj``, valid for ``valid_days`` days: (PreviewLink, its address path).
+    The token leaves here once, in the path; only its hash is stored."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    now = timezone.now()
+    link = PreviewLink.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        token_hash=hash_preview_token(token),
+        created_by=created_by,
+        created_at=now,
+        expires_at=now + datetime.timedelta(days=valid_days),
+    )
+    return link, reverse("preview", args=[token])
+
+
 # The box in a change form (drafts/admin.py).
 
 
@@ -130,21 +146,8 @@ def create_link(request):
         choices = ", ".join(str(n) for n in PREVIEW_DAYS_CHOICES)
         return _refused(request, f"Wybierz ważność linku z listy: {choices} dni.", 400)
     valid_days = int(raw_days)
-    token = secrets.token_urlsafe(TOKEN_BYTES)
-    now = timezone.now()
-    content_type = ContentType.objects.get_for_model(model)
-    PreviewLink.objects.create(
-        content_type=content_type,
-        object_id=str(obj.pk),
-        token_hash=hash_preview_token(token),
-        created_by=request.user,
-        created_at=now,
-        expires_at=now + datetime.timedelta(days=valid_days),
-    )
-    request.session[SESSION_KEY] = {
-        "target": [content_type.pk, str(obj.pk)],
-        "url": absolute_url(reverse("preview", args=[token])),
-    }
+    link, path = make_link(obj, valid_days, created_by=request.user)
+    request.session[SESSION_KEY] = {"target": [link.content_type_id, link.object_id], "url": absolute_url(path)}
     messages.success(
         request,
         f"Utworzono link do podglądu ważny przez {days(valid_days)}. Skopiuj go teraz: "

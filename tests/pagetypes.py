@@ -11,8 +11,9 @@ from django.utils import timezone
 def make_page_types(make_post, alice, django_user_model):
     """{page name: address} plus the reader to sign in for the pages marked "(zalogowana osoba)"."""
     from conftest import image_bytes
+    from drafts.previews import make_link
     from meetings.models import Meeting
-    from news.models import Category, Comment
+    from news.models import Category, Comment, Post
     from newsletter.models import ConsentText, Subscriber
     from newsletter.tokens import confirm_token, unsubscribe_token
     from pages.models import Announcement, Coordinator, HomeTile, Page
@@ -79,6 +80,10 @@ def make_page_types(make_post, alice, django_user_model):
         consent=ConsentText.current(),
         source="test",
     )
+    draft = make_post(title="Nabór do programu staży", status=Post.Status.DRAFT, category=events)
+    revoked, revoked_url = make_link(draft, 7)
+    revoked.revoked_at = timezone.now()
+    revoked.save()
     pages = {
         "strona główna": "/",
         "lista aktualności": "/aktualnosci/",
@@ -112,6 +117,8 @@ def make_page_types(make_post, alice, django_user_model):
         "informacja o działalności": "/informacja-o-dzialalnosci/",
         "zgłoszenie problemu z dostępnością": "/zglos-problem-z-dostepnoscia/",
         "strona 404": "/nie-ma-takiej-strony/",
+        "podgląd szkicu przez link": make_link(draft, 7)[1],
+        "link do podglądu nieważny": revoked_url,
         "konto (zalogowana osoba)": "/konto/",
         "wpis (zalogowana osoba)": post.get_absolute_url(),
     }

@@ -170,6 +170,7 @@ def site_content(make_post, category, alice, django_user_model, log_in):
     from agreement.models import Agreement
     from changelog.metryczka import record_change
     from conftest import image_bytes
+    from drafts.previews import make_link
     from meetings.models import Meeting
     from news.models import Category, Comment, Post
     from newsletter.models import ConsentText, Subscriber
@@ -254,6 +255,11 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         source="test",
     )
 
+    draft = make_post(title="Nabór do programu staży", status=Post.Status.DRAFT, category=events)
+    revoked, revoked_url = make_link(draft, 7)
+    revoked.revoked_at = revoked.created_at
+    revoked.save()
+
     def signed_in(user, url):
         def open_page(page):
             log_in(page, user)
@@ -317,6 +323,8 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         "zgłoszenie problemu z dostępnością": "/zglos-problem-z-dostepnoscia/",
         "strona 400": "/szukaj/?" + "&".join(f"p{n}=1" for n in range(1001)),
         "strona 404": "/nie-ma-takiej-strony/",
+        "podgląd szkicu przez link": make_link(draft, 7)[1],
+        "link do podglądu nieważny": revoked_url,
         # Reached by an action (last: some sign the tab in).
         "przystąpienie z błędami": accession_form_with_errors,
         "zgłoszenie problemu z błędami": accessibility_request_with_errors,
