@@ -83,6 +83,8 @@ class Page(Trashable):
 
     objects = LiveManager.from_queryset(PageQuerySet)()
     all_objects = PageQuerySet.as_manager()  # with the trash
+    # Renders the saved state for a preview link (drafts/previews.py).
+    preview_view = "pages.views.page_preview"
 
     class Meta:
         verbose_name = "strona"

@@ -13,7 +13,7 @@ from django.http import (
     HttpResponseRedirect,
     HttpResponseServerError,
 )
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
@@ -103,19 +103,34 @@ def partnership_page(request, url_path):
     return _tree_page(request, Page.Section.PARTNERSHIP, url_path)
 
 
-def _tree_page(request, section, url_path):
+def page_preview(request, object_id, *, preview_link):
+    """The page as its address shows it, even unpublished or below an unpublished page, for the
+    holder of a preview link (drafts/previews.py): the menu beside it lists the published pages and
+    the page with the pages above it, as it will once they are published."""
+    page = get_object_or_404(Page.objects.only("section", "url_path"), pk=object_id)
+    return _tree_page(request, page.section, page.url_path, preview_link=preview_link)
+
+
+def _tree_page(request, section, url_path, preview_link=None):
     """A simple page found by its address, with its ancestors (breadcrumbs) and its section's menu.
 
     One query reads the page's branch: the whole section „O partnerstwie” (its menu lists every
-    top page), or for other pages the top page they sit under and everything below it.
+    top page), or for other pages the top page they sit under and everything below it. A preview
+    reads the page and its ancestors in the same query, published or not.
     """
     pages = Page.objects.published().filter(section=section)
     root = url_path.split("/", 1)[0]
     if section == Page.Section.GENERAL:
         pages = pages.filter(Q(url_path=root) | Q(url_path__startswith=f"{root}/"))
+    if preview_link is not None:
+        segments = url_path.split("/")
+        own_way = ["/".join(segments[:n]) for n in range(1, len(segments) + 1)]
+        pages = pages | Page.objects.filter(section=section, url_path__in=own_way)
     branch = list(pages)
     by_path = {p.url_path: p for p in branch}
     page = by_path.get(url_path)
+    if page is None and preview_link is not None:
+        raise Http404("Nie ma takiej strony.")
     if page is None:
         moved = PageRedirect.objects.filter(old_path=request.path).select_related("page").first()
         if moved is not None and Page.objects.published().filter(pk=moved.page_id).exists():
@@ -143,6 +158,7 @@ def _tree_page(request, section, url_path):
             "section_menu_label": menu_label,
             "metryczka": metryczka_for(page),
             "privacy": _privacy_facts() if (section, url_path) == PRIVACY_POLICY else None,
+            "preview_link": preview_link,
         },
     )
 
