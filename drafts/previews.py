@@ -27,7 +27,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from core.links import absolute_url
 from core.templatetags.pl import plural
@@ -100,23 +100,21 @@ def _refused(request, message, status):
     return response
 
 
+NOT_PREVIEWABLE = "Tej treści nie można podglądać przez link."
+NOT_ALLOWED = "Linki do podglądu może tworzyć i unieważniać tylko osoba, która może zmieniać tę treść."
+
+
 def _changeable(request, model, object_id):
-    """(ModelAdmin, object) when the user may change it; else (None, refusal)."""
+    """(ModelAdmin, object, None) when the user may change the object; else (None, None, refusal)."""
     try:
         model_admin = admin.site.get_model_admin(model)
     except NotRegistered:
-        return None, None, _refused(request, "Tej treści nie można podglądać przez link.", 404)
+        return None, None, _refused(request, NOT_PREVIEWABLE, 404)
     obj = model_admin.get_object(request, object_id)
     if obj is None:
         return None, None, _refused(request, "Tej treści już nie ma.", 404)
     if not model_admin.has_change_permission(request, obj):
-        return (
-            None,
-            None,
-            _refused(
-                request, "Linki do podglądu może tworzyć i unieważniać tylko osoba, która może zmieniać tę treść.", 403
-            ),
-        )
+        return None, None, _refused(request, NOT_ALLOWED, 403)
     return model_admin, obj, None
 
 
@@ -137,7 +135,7 @@ def create_link(request):
     except (LookupError, ValueError):
         model = None
     if model is None or not previewable(model):
-        return _refused(request, "Tej treści nie można podglądać przez link.", 404)
+        return _refused(request, NOT_PREVIEWABLE, 404)
     model_admin, obj, refusal = _changeable(request, model, request.POST.get("object_id", ""))
     if refusal:
         return refusal
@@ -165,9 +163,9 @@ def revoke_link(request):
     if link is None:
         return _refused(request, "Nie ma takiego linku do podglądu. Mógł już zostać usunięty.", 404)
     model = link.content_type.model_class()
-    model_admin, obj, refusal = _changeable(request, model, link.object_id) if model else (None, None, None)
-    if model is None:
-        return _refused(request, "Tej treści nie można podglądać przez link.", 404)
+    if model is None:  # its app is gone
+        return _refused(request, NOT_PREVIEWABLE, 404)
+    model_admin, obj, refusal = _changeable(request, model, link.object_id)
     if refusal:
         return refusal
     if link.revoked_at is None:
@@ -187,7 +185,7 @@ def _private(response):
     return response
 
 
-@require_GET
+@require_safe
 def preview(request, token):
     if is_limited("preview", client_ip(request), limit=PREVIEWS_PER_WINDOW, window=PREVIEW_WINDOW_SECONDS):
         return _private(render(request, "429.html", status=429))

@@ -30,6 +30,10 @@ def test_an_editor_shares_a_draft_and_revokes_the_link(page, browser, live_serve
     expect(page.locator(".messagelist")).to_contain_text("Utworzono link do podglądu ważny przez 3 dni.")
     address = box.get_by_label("Nowy link do podglądu", exact=False).input_value()
     assert "/podglad/" in address
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    box.get_by_role("button", name="Kopiuj link").click()
+    expect(box.get_by_role("status")).to_have_text("Skopiowano link do schowka.")
+    assert page.evaluate("navigator.clipboard.readText()") == address
     expect(box.get_by_role("table")).to_contain_text("Aktywne linki: 1 link")
     run_axe(page)  # loads axe; the admin around the box has Django's own findings, the box must have none
     violations = page.evaluate(
