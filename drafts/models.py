@@ -137,8 +137,8 @@ class PreviewLink(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name="utworzył",
-        help_text="Konto pracownika, który utworzył link.",
+        verbose_name="utworzony przez",
+        help_text="Konto osoby, która utworzyła link.",
     )
     created_at = models.DateTimeField("utworzono", help_text="Kiedy utworzono link.")
     expires_at = models.DateTimeField("ważny do", help_text="Po tej chwili link pokazuje stronę „Link wygasł”.")
