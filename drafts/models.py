@@ -113,7 +113,7 @@ class PreviewLinkQuerySet(models.QuerySet):
 
 
 class PreviewLink(models.Model):
-    """A link to the saved state of one post or page, for someone without an account.
+    """A link to the saved state of one post, page, meeting or report, for someone without an account.
 
     Only the hash of its random token is stored: the full address is shown to staff once,
     right after the link is made (drafts/previews.py).
@@ -123,7 +123,7 @@ class PreviewLink(models.Model):
         ContentType,
         on_delete=models.CASCADE,
         verbose_name="rodzaj treści",
-        help_text="Model podglądanej treści (wpis, strona).",
+        help_text="Model podglądanej treści (wpis, strona, spotkanie, relacja).",
     )
     object_id = models.CharField("identyfikator obiektu", max_length=64, help_text="Klucz podglądanej treści.")
     token_hash = models.CharField(

@@ -1,4 +1,4 @@
-"""Preview links: the saved state of a post or page, for someone without an account.
+"""Preview links: the saved state of a post, page or meeting, for someone without an account.
 
 Staff make and revoke links in the „Linki do podglądu” box of a change form (drafts/admin.py,
 templates/admin/drafts/preview_links.html), through the two admin views below: plain forms with

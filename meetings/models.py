@@ -206,6 +206,8 @@ class Meeting(Trashable):
 
     objects = LiveManager.from_queryset(MeetingQuerySet)()
     all_objects = MeetingQuerySet.as_manager()  # with the trash
+    # Renders the saved state for a preview link (drafts/previews.py).
+    preview_view = "meetings.views.meeting_preview"
 
     class Meta:
         verbose_name = "spotkanie"
@@ -393,6 +395,8 @@ class Report(models.Model):
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
     objects = ReportQuerySet.as_manager()
+    # Renders the saved state for a preview link (drafts/previews.py).
+    preview_view = "meetings.views.report_preview"
 
     class Meta:
         verbose_name = "relacja ze spotkania"

@@ -50,7 +50,24 @@ def meeting_archive(request, year):
 
 
 def meeting_detail(request, slug):
-    meetings = (
+    return _render_meeting(request, get_object_or_404(_meetings_with_everything(), slug=slug))
+
+
+def meeting_preview(request, object_id, *, preview_link):
+    """The meeting page as visitors will see it, with its report even before that is published,
+    for the holder of a preview link (drafts/previews.py)."""
+    meeting = get_object_or_404(_meetings_with_everything(), pk=object_id)
+    return _render_meeting(request, meeting, preview_link=preview_link)
+
+
+def report_preview(request, object_id, *, preview_link):
+    """A report's preview link shows its meeting's page with it (drafts/previews.py)."""
+    meeting = get_object_or_404(_meetings_with_everything(), report__pk=object_id)
+    return _render_meeting(request, meeting, preview_link=preview_link)
+
+
+def _meetings_with_everything():
+    return (
         Meeting.objects.with_agenda()
         # The report's metryczka rides along in the meeting's row: the page stays at six queries.
         .annotate(report_changes=metryczka_subquery(Report, OuterRef("report__pk")))
@@ -66,13 +83,18 @@ def meeting_detail(request, slug):
             ),
         )
     )
-    meeting = get_object_or_404(meetings, slug=slug)
+
+
+def _render_meeting(request, meeting, preview_link=None):
     meeting.summary = " ".join(html_to_text(meeting.description).split())[:300] or meeting.title
     context = {
         "meeting": meeting,
         "metryczka": metryczka_from_rows(meeting.report_changes),
         "event_json_ld": json_ld(event_data(meeting)),
     }
+    if preview_link is not None:
+        context["preview_link"] = preview_link
+        context["preview_report"] = getattr(meeting, "report", None)  # published or not
     return render(request, "meetings/meeting_detail.html", context)
 
 
