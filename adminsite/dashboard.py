@@ -129,6 +129,29 @@ def scheduled_posts(user, now):
     )
 
 
+def posts_in_review(user):
+    """Approval before publishing (news/review.py): who may publish sees the posts waiting for it;
+    who may not sees the posts they sent, returned for changes. One query either way."""
+    from news.models import Post
+
+    if not _can_view(user, "news.post"):
+        return None
+    if user.has_perm("news.publish_post"):
+        n = Post.objects.filter(status=Post.Status.SUBMITTED).count()
+        if not n:
+            return None
+        return Task(
+            _waiting(n, "wpis", "wpisy", "wpisów") + " na akceptację",
+            _changelist("news.post", stan="czeka"),
+            urgent=True,
+        )
+    n = Post.objects.filter(status=Post.Status.RETURNED, submitted_by=user).count()
+    if not n:
+        return None
+    text = f"{n} {plural_form(n, 'wpis zwrócony', 'wpisy zwrócone', 'wpisów zwróconych')} do poprawy"
+    return Task(text, _changelist("news.post", stan="do-poprawy", submitted_by__exact=user.pk), urgent=True)
+
+
 def meetings_without_report(user, today, now):
     from meetings.models import Meeting
 
@@ -255,6 +278,7 @@ def tasks(request):
         accession_requests(user),
         accessibility_requests(user, today),
         failed_deliveries(user),
+        posts_in_review(user),
         accessibility_review(user, today),
         meetings_without_report(user, today, now),
         scheduled_posts(user, now),
