@@ -80,3 +80,11 @@ def test_the_writer_reads_the_note_fixes_the_post_and_sends_it_again(
     waiting_post.refresh_from_db()
     assert waiting_post.status == Post.Status.SUBMITTED
     assert [m.to for m in mail.outbox] == [["redakcja@pup.example"]]
+
+
+def test_the_confirmation_page_reads_a_fixed_number_of_queries(client, editor, waiting_post, django_assert_num_queries):
+    client.force_login(editor)
+    # Session, user, the post, the user's permissions (direct and through the role), and three
+    # one-row models asked by the side menu's „Dodaj” links.
+    with django_assert_num_queries(8):
+        assert client.get(url(waiting_post)).status_code == 200
