@@ -17,7 +17,7 @@ def team(settings, staff_in_role, editor):
     return {role: staff_in_role(role) for role in (MODERATOR, ADMINISTRATOR)}
 
 
-def test_the_writer_sends_a_new_post_and_who_may_publish_is_told(client, writer, team, category, in_background):
+def test_the_writer_sends_a_new_post_and_who_may_publish_is_told(client, writer, editor, team, category, in_background):
     client.force_login(writer)
     page = client.get("/admin/news/post/add/")
     assert 'name="_submit_for_review" value="Wyślij do akceptacji"' in page.text
@@ -32,7 +32,11 @@ def test_the_writer_sends_a_new_post_and_who_may_publish_is_told(client, writer,
     [notice] = mail.outbox
     assert notice.subject == "Wpis czeka na akceptację: Nowe spotkanie partnerów"
     assert notice.to == ["administrator@pup.example", "redakcja@pup.example"]  # not the Moderator
-    assert f"/admin/news/post/{post.pk}/change/" in notice.body
+    link = next(word for word in notice.body.split() if "/admin/" in word).removeprefix("http://127.0.0.1:8000")
+    assert link == f"/admin/news/post/{post.pk}/change/"
+    for approver in (team[ADMINISTRATOR], editor):
+        client.force_login(approver)
+        assert client.get(link).status_code == 200
     assert versions_of(post).first().revision.comment == "Wysłanie do akceptacji"
     messages = [str(m) for m in response.wsgi_request._messages]
     assert "Wysłano wpis do akceptacji: osoby, które mogą go opublikować, dostały wiadomość e-mail." in messages
