@@ -17,6 +17,7 @@ from core.images import clean_form_image
 from core.templatetags.pl import pl_datetime, plural, plural_form
 from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
 from news.notify import tell_author
+from stats.admin import ViewCountAdminMixin
 
 
 @admin.register(Category)
@@ -132,6 +133,7 @@ class PostAdmin(
     VersionHistoryAdminMixin,
     StaffAuthorAdminMixin,
     MetryczkaAdminMixin,
+    ViewCountAdminMixin,
     admin.ModelAdmin,
 ):
     form = PostAdminForm
