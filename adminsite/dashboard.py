@@ -258,7 +258,7 @@ def most_read(user):
 
     None when the user may open none of the counted kinds (the section is not shown).
     """
-    models = [m for m in counter.counted_models() if _can_view(user, m._meta.label)]
+    models = [m for m in counter.counted_models() if _can_view(user, m._meta.label_lower)]
     if not models:
         return None
     by_key = {(m._meta.app_label, m._meta.model_name): m for m in models}

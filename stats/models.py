@@ -19,6 +19,8 @@ class DailyViews(models.Model):
         verbose_name = "dzienna liczba wyświetleń"
         verbose_name_plural = "dzienne liczby wyświetleń"
         ordering = ["-day"]
+        # No admin page lists them: staff read the counts on the items' forms and the admin's home.
+        default_permissions = ()
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id", "day"], name="stats_one_row_per_item_and_day")
         ]
