@@ -8,9 +8,7 @@ from tests.browser.helpers import format_violations, run_axe
 pytestmark = pytest.mark.browser
 
 # Chromium as a resident's desktop browser introduces itself (a headless one says so and is not counted).
-DESKTOP_CHROME = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36"
-)
+DESKTOP_CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36"
 
 
 def read(browser, live_server, post, *, times):
