@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.templatetags.pl import pl_date, plural_form
+from stats import counter
 
 SCHEDULED_SHOWN = 5  # scheduled posts listed by title and date; the rest only counted
 
@@ -265,6 +266,38 @@ def accessibility_review(user, today):
         when = "dziś" if days == 0 else f"za {days} {plural_form(days, 'dzień', 'dni', 'dni')}"
         return Task(f"Do {pl_date(due)} trzeba przejrzeć deklarację dostępności ({when})", url)
     return None
+
+
+@dataclass
+class Read:
+    title: str
+    kind: str
+    views: str
+    url: str
+
+
+def most_read(user):
+    """The home page's „Najczęściej czytane (30 dni)”: what this user may open, in one query.
+
+    None when the user may open none of the counted kinds (the section is not shown).
+    """
+    models = [m for m in counter.counted_models() if _can_view(user, m._meta.label_lower)]
+    if not models:
+        return None
+    by_key = {(m._meta.app_label, m._meta.model_name): m for m in models}
+    found = []
+    for row in counter.most_read(models):
+        app_label, model_name = row["content_type__app_label"], row["content_type__model"]
+        n = row["total"]
+        found.append(
+            Read(
+                title=row["title"],
+                kind=str(by_key[app_label, model_name]._meta.verbose_name),
+                views=f"{counter.as_number(n)} {plural_form(n, 'wyświetlenie', 'wyświetlenia', 'wyświetleń')}",
+                url=reverse(f"admin:{app_label}_{model_name}_change", args=[row["object_id"]]),
+            )
+        )
+    return found
 
 
 def tasks(request):

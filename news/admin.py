@@ -21,6 +21,7 @@ from core.templatetags.pl import pl_datetime, plural, plural_form
 from news import review
 from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
 from news.notify import tell_author
+from stats.admin import ViewCountAdminMixin
 
 
 @admin.register(Category)
@@ -163,6 +164,7 @@ class PostAdmin(
     VersionHistoryAdminMixin,
     StaffAuthorAdminMixin,
     MetryczkaAdminMixin,
+    ViewCountAdminMixin,
     admin.ModelAdmin,
 ):
     form = PostAdminForm

@@ -19,6 +19,7 @@ from pages.models import (
     Page,
     PageRedirect,
 )
+from stats.admin import ViewCountAdminMixin
 
 
 class PageAdminForm(forms.ModelForm):
@@ -63,7 +64,9 @@ class CoordinatorAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
+class PageAdmin(
+    EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdminMixin, ViewCountAdminMixin, admin.ModelAdmin
+):
     form = PageAdminForm
     list_display = ["title", "address", "section", "position", "is_published", "updated_at"]
     list_filter = ["section", "is_published"]

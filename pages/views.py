@@ -25,6 +25,7 @@ from core.links import absolute_url
 from meetings.models import Meeting
 from members.models import Institution
 from news.models import Post
+from pagecache.versions import shows
 from pages.frame import request_frame
 from pages.models import (
     HOME_HEADING,
@@ -39,6 +40,7 @@ from pages.models import (
     Page,
     PageRedirect,
 )
+from stats.counter import VIEWS_TAG, shown, total_subquery
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +96,12 @@ def _home_rows(blocks):
     return rows
 
 
+@shows(lambda url_path: [VIEWS_TAG])  # its view count
 def page(request, url_path):
     return _tree_page(request, Page.Section.GENERAL, url_path)
 
 
+@shows(lambda url_path: [VIEWS_TAG])
 def partnership_page(request, url_path):
     return _tree_page(request, Page.Section.PARTNERSHIP, url_path)
 
@@ -108,7 +112,8 @@ def _tree_page(request, section, url_path):
     One query reads the page's branch: the whole section „O partnerstwie” (its menu lists every
     top page), or for other pages the top page they sit under and everything below it.
     """
-    pages = Page.objects.published().filter(section=section)
+    # Each page's view count rides along (the metryczka shows it): no query of its own.
+    pages = Page.objects.published().filter(section=section).annotate(view_total=total_subquery(Page))
     root = url_path.split("/", 1)[0]
     if section == Page.Section.GENERAL:
         pages = pages.filter(Q(url_path=root) | Q(url_path__startswith=f"{root}/"))
@@ -131,7 +136,7 @@ def _tree_page(request, section, url_path):
         menu_label = (ancestors[0] if ancestors else page).title
         if len(branch) == 1:
             section_menu = []  # a page on its own needs no menu beside it
-    return render(
+    response = render(
         request,
         "pages/page.html",
         {
@@ -144,6 +149,7 @@ def _tree_page(request, section, url_path):
             "privacy": _privacy_facts() if (section, url_path) == PRIVACY_POLICY else None,
         },
     )
+    return shown(response, page)
 
 
 # The privacy policy's address; its page also shows what the portal itself knows for certain:
