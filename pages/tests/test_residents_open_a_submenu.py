@@ -43,7 +43,7 @@ def test_the_footer_lists_the_submenu_under_its_top_item(client, menu):
         ("/partnerzy/", "Partnerzy"),
         ("/partnerstwo/cele/", "Cele"),
     ]
-    assert "<ul><li><a href=\"/partnerzy/\">" in footer
+    assert '<ul><li><a href="/partnerzy/">' in footer
 
 
 def test_a_submenu_link_is_marked_current_and_its_top_item_holds_it(client, menu):
