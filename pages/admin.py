@@ -112,7 +112,8 @@ class PageAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdmin
                 where = "wyżej" if direction == "gora" else "niżej"
                 messages.success(request, f"Stronę „{page}” przeniesiono {where}.")
                 url = reverse("admin:pages_page_tree")
-                return redirect(f"{url}?przeniesiona={page.pk}&kierunek={direction}#strona-{page.pk}")
+                # No #fragment: the browser would then skip the autofocus that returns to the page.
+                return redirect(f"{url}?przeniesiona={page.pk}&kierunek={direction}")
         moved, direction = request.GET.get("przeniesiona", ""), request.GET.get("kierunek", "")
         context = {
             **self.admin_site.each_context(request),
