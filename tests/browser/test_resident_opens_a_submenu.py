@@ -1,4 +1,4 @@
-"""A resident opens a submenu of the main menu: by keyboard on a desktop, from the menu on a phone, without JavaScript."""
+"""A resident opens a submenu: by keyboard on a desktop, from the menu on a phone, without JavaScript."""
 
 import pytest
 from playwright.sync_api import expect
