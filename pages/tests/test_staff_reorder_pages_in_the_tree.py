@@ -163,3 +163,15 @@ def test_the_tree_is_read_in_one_query_however_many_pages(editor_client, tree, d
 
 
 QUERIES = 8
+
+
+def test_an_editor_who_had_a_moved_page_open_is_not_allowed_to_undo_the_move_unknowingly(editor_client, tree):
+    from adminsite.tests.forms import change_form_data
+
+    url = f"/admin/pages/page/{tree['people'].pk}/change/"
+    stale = change_form_data(editor_client.get(url))
+    move(editor_client, tree["people"], "gora")
+    response = editor_client.post(url, stale)
+    assert response.status_code == 200
+    assert "Nie zapisano zmian: w czasie edycji zapisano nowszą wersję" in response.text
+    assert children_of(tree["about"]) == ["Ludzie", "Historia", "Regulamin"]
