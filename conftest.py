@@ -374,3 +374,33 @@ def hung_mail_server(settings):
     }
     yield server
     server.close()
+
+
+# Approval before publishing (news/review.py): a person who writes posts, one who publishes them.
+
+
+@pytest.fixture
+def writer(staff_in_role):
+    """Staff in the role that writes posts and sends them for approval."""
+    from accounts.roles import AUTHOR
+
+    user = staff_in_role(AUTHOR, email="autorka@pup.example")
+    user.first_name, user.last_name = "Ewa", "Piszczek"
+    user.save()
+    return user
+
+
+@pytest.fixture
+def editor(staff_in_role):
+    """A Redaktor, who may publish and so approves posts."""
+    from accounts.roles import REDAKTOR
+
+    return staff_in_role(REDAKTOR, email="redakcja@pup.example")
+
+
+@pytest.fixture
+def waiting_post(make_post, writer):
+    """A post the writer sent for approval."""
+    from news.models import Post
+
+    return make_post(title="Nabór do projektu", status=Post.Status.SUBMITTED, author=writer, submitted_by=writer)

@@ -13,6 +13,8 @@ from django.contrib.auth.management import create_permissions
 ALL = ("add", "change", "delete", "view")
 
 REDAKTOR = "Redaktor"
+# Writes posts and sends them for approval; a Redaktor or an Administrator publishes them (news/review.py).
+AUTHOR = "Osoba przygotowująca wpisy"
 MODERATOR = "Moderator"
 ADMINISTRATOR = "Administrator"
 
@@ -27,7 +29,8 @@ PARTNERS = {
 # "app_label.model_name": actions.
 ROLES = {
     REDAKTOR: {
-        "news.post": ALL,
+        # "publish": publishes posts, and approves those sent for approval.
+        "news.post": (*ALL, "publish"),
         "news.category": ALL,
         "pages.page": ALL,
         # The site's structure: the main menu, the home page, old addresses of moved pages.
@@ -58,6 +61,11 @@ ROLES = {
         # The metryczka register of what was changed (read-only in the admin).
         "changelog.changerecord": ("view",),
     },
+    # No "publish": a post is sent for approval. A published post is only viewed (news/admin.py).
+    AUTHOR: {
+        "news.post": ("add", "change", "view"),
+        "news.category": ("view",),  # the category picker of the post's form
+    },
     MODERATOR: {
         "news.comment": ("change", "delete", "view"),
         "members.accessionrequest": ("change", "view"),
@@ -75,6 +83,7 @@ ROLES = {
 # What each role does, in the words of the invitation and the role picker (accounts/forms.py).
 ROLE_WORK = {
     REDAKTOR: "wpisy, strony i menu, spotkania z relacjami, partnerzy, porozumienia, kontakt i deklaracja dostępności",
+    AUTHOR: "wpisy wysyłane do akceptacji przed publikacją",
     MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
     ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",
 }

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.templatetags.pl import pl_date, plural_form
+from stats import counter
 
 SCHEDULED_SHOWN = 5  # scheduled posts listed by title and date; the rest only counted
 
@@ -127,6 +128,29 @@ def scheduled_posts(user, now):
         ),
         items=[(post.title, post.published_at, reverse("admin:news_post_change", args=[post.pk])) for post in first],
     )
+
+
+def posts_in_review(user):
+    """Approval before publishing (news/review.py): who may publish sees the posts waiting for it;
+    who may not sees the posts they sent, returned for changes. One query either way."""
+    from news.models import Post
+
+    if not _can_view(user, "news.post"):
+        return None
+    if user.has_perm("news.publish_post"):
+        n = Post.objects.filter(status=Post.Status.SUBMITTED).count()
+        if not n:
+            return None
+        return Task(
+            _waiting(n, "wpis", "wpisy", "wpisów") + " na akceptację",
+            _changelist("news.post", stan="czeka"),
+            urgent=True,
+        )
+    n = Post.objects.filter(status=Post.Status.RETURNED, submitted_by=user).count()
+    if not n:
+        return None
+    text = f"{n} {plural_form(n, 'wpis zwrócony', 'wpisy zwrócone', 'wpisów zwróconych')} do poprawy"
+    return Task(text, _changelist("news.post", stan="do-poprawy", submitted_by__exact=user.pk), urgent=True)
 
 
 def meetings_without_report(user, today, now):
@@ -244,6 +268,38 @@ def accessibility_review(user, today):
     return None
 
 
+@dataclass
+class Read:
+    title: str
+    kind: str
+    views: str
+    url: str
+
+
+def most_read(user):
+    """The home page's „Najczęściej czytane (30 dni)”: what this user may open, in one query.
+
+    None when the user may open none of the counted kinds (the section is not shown).
+    """
+    models = [m for m in counter.counted_models() if _can_view(user, m._meta.label_lower)]
+    if not models:
+        return None
+    by_key = {(m._meta.app_label, m._meta.model_name): m for m in models}
+    found = []
+    for row in counter.most_read(models):
+        app_label, model_name = row["content_type__app_label"], row["content_type__model"]
+        n = row["total"]
+        found.append(
+            Read(
+                title=row["title"],
+                kind=str(by_key[app_label, model_name]._meta.verbose_name),
+                views=f"{counter.as_number(n)} {plural_form(n, 'wyświetlenie', 'wyświetlenia', 'wyświetleń')}",
+                url=reverse(f"admin:{app_label}_{model_name}_change", args=[row["object_id"]]),
+            )
+        )
+    return found
+
+
 def tasks(request):
     """The home page's to-do list for this user, most pressing first."""
     user = request.user
@@ -255,6 +311,7 @@ def tasks(request):
         accession_requests(user),
         accessibility_requests(user, today),
         failed_deliveries(user),
+        posts_in_review(user),
         accessibility_review(user, today),
         meetings_without_report(user, today, now),
         scheduled_posts(user, now),

@@ -149,5 +149,9 @@ class PortalAdminSite(admin.AdminSite):
         return app_list
 
     def index(self, request, extra_context=None):
-        extra_context = {"dashboard": dashboard.tasks(request), **(extra_context or {})}
+        extra_context = {
+            "dashboard": dashboard.tasks(request),
+            "most_read": dashboard.most_read(request.user),
+            **(extra_context or {}),
+        }
         return super().index(request, extra_context)

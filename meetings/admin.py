@@ -19,6 +19,7 @@ from core.documents import clean_form_document, pdf_upload_warning, pdf_verdict
 from core.images import clean_form_image, clean_image
 from core.templatetags.pl import pl_date, pl_time, plural
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
+from stats.admin import ViewCountAdminMixin
 
 MAX_PHOTOS_AT_ONCE = 50
 MAX_POSITION = 32767  # PositiveSmallIntegerField
@@ -220,7 +221,7 @@ class ReportFilter(admin.SimpleListFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, admin.ModelAdmin):
+class MeetingAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, ViewCountAdminMixin, admin.ModelAdmin):
     form = MeetingAdminForm
     # Fits a 1366 px screen beside the side menu and the filters (date and hour share one column).
     list_display = [

@@ -10,6 +10,7 @@ class MeetingsConfig(AppConfig):
 
         from meetings.models import REPORT_PROMISE_DAYS, Meeting, Report
         from pagecache import clock
+        from stats.counter import counts
 
         # A meeting is today's from the midnight of its day and past from the next one.
         clock.changes_at(Meeting, "date")
@@ -18,3 +19,5 @@ class MeetingsConfig(AppConfig):
         clock.changes_at(Meeting, "date", when=Q(status=Meeting.Status.HELD), days_after=REPORT_PROMISE_DAYS)
         # A scheduled report appears by itself.
         clock.changes_at(Report, "published_at", when=Q(status=Report.Status.PUBLISHED))
+        # Readers' views of a meeting's page are counted (stats/).
+        counts(Meeting)

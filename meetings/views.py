@@ -13,6 +13,8 @@ from meetings.ics import build_calendar, calendar_response
 from meetings.models import Meeting, Photo, Report
 from members.models import Institution
 from news.models import Post
+from pagecache.versions import shows
+from stats.counter import VIEWS_TAG, shown, total_subquery
 
 RECENT_ON_LIST = 10
 # Further planned meetings are in the year archives the list links to (the page stays small).
@@ -49,6 +51,7 @@ def meeting_archive(request, year):
     )
 
 
+@shows(lambda slug: [VIEWS_TAG])  # its view count
 def meeting_detail(request, slug):
     return _render_meeting(request, get_object_or_404(_meetings_with_everything(), slug=slug))
 
@@ -71,6 +74,7 @@ def _meetings_with_everything():
         Meeting.objects.with_agenda()
         # The report's metryczka rides along in the meeting's row: the page stays at six queries.
         .annotate(report_changes=metryczka_subquery(Report, OuterRef("report__pk")))
+        .annotate(view_total=total_subquery(Meeting))
         .select_related("venue", "report__author", "agreement")
         .prefetch_related(
             Prefetch("photos", queryset=Photo.objects.ready()),
@@ -92,10 +96,11 @@ def _render_meeting(request, meeting, preview_link=None):
         "metryczka": metryczka_from_rows(meeting.report_changes),
         "event_json_ld": json_ld(event_data(meeting)),
     }
-    if preview_link is not None:
+    if preview_link is not None:  # a preview is no reader's view: not counted
         context["preview_link"] = preview_link
         context["preview_report"] = getattr(meeting, "report", None)  # published or not
-    return render(request, "meetings/meeting_detail.html", context)
+        return render(request, "meetings/meeting_detail.html", context)
+    return shown(render(request, "meetings/meeting_detail.html", context), meeting)
 
 
 EVENT_STATUS = {

@@ -3,10 +3,13 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.functions import Now
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
@@ -15,8 +18,10 @@ from changelog.metryczka import MetryczkaAdminMixin, is_public_now, record_chang
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_datetime, plural, plural_form
+from news import review
 from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
 from news.notify import tell_author
+from stats.admin import ViewCountAdminMixin
 
 
 @admin.register(Category)
@@ -72,9 +77,10 @@ class PostAdminForm(forms.ModelForm):
 
 
 def publication_state(post):
-    """„Szkic”, „Zaplanowany na 5 grudnia 2026, 10:00”, „Opublikowany”, „Opublikowany do …” or „Zakończony …”."""
-    if post.status == Post.Status.DRAFT:
-        return "Szkic"
+    """„Szkic”, „Czeka na akceptację”, „Do poprawy”, „Zaplanowany na 5 grudnia 2026, 10:00”,
+    „Opublikowany”, „Opublikowany do …” or „Zakończony …”."""
+    if post.status != Post.Status.PUBLISHED:
+        return post.get_status_display()
     if post.is_scheduled:
         return f"Zaplanowany na {pl_datetime(timezone.localtime(post.published_at))}"
     if post.unpublish_at is None:
@@ -90,6 +96,8 @@ class PublicationStateFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("szkic", "szkice"),
+            ("czeka", "czekające na akceptację"),
+            ("do-poprawy", "zwrócone do poprawy"),
             ("zaplanowany", "zaplanowane"),
             ("opublikowany", "opublikowane"),
             ("zakonczony", "zakończone"),
@@ -100,6 +108,10 @@ class PublicationStateFilter(admin.SimpleListFilter):
         match self.value():
             case "szkic":
                 return queryset.filter(status=Post.Status.DRAFT)
+            case "czeka":
+                return queryset.filter(status=Post.Status.SUBMITTED)
+            case "do-poprawy":
+                return queryset.filter(status=Post.Status.RETURNED)
             case "zaplanowany":
                 return published.filter(published_at__gt=Now())
             case "opublikowany":
@@ -121,6 +133,26 @@ class CategoryChoiceForm(forms.Form):
     )
 
 
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label="Uwagi do poprawy",
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": review.NOTE_MAX_LENGTH}),
+        max_length=review.NOTE_MAX_LENGTH,
+        help_text="Co trzeba poprawić przed publikacją. Uwagi dostanie e-mailem osoba, która wysłała wpis "
+        "do akceptacji; zostaną też w historii zmian wpisu.",
+        error_messages={
+            "required": "Napisz, co trzeba poprawić: bez uwag nie wiadomo, co zmienić we wpisie.",
+            "max_length": "Uwagi mogą mieć najwyżej %(limit_value)d znaków (teraz: %(show_value)d).",
+        },
+    )
+
+    def clean_note(self):
+        note = self.cleaned_data["note"].strip()
+        if not note:
+            raise forms.ValidationError(self.fields["note"].error_messages["required"], code="required")
+        return note
+
+
 def posts(n):
     """„1 wpis”, „2 wpisy”, „5 wpisów” (the accusative of „wpis” is its nominative)."""
     return plural(n, "wpis,wpisy,wpisów")
@@ -132,6 +164,7 @@ class PostAdmin(
     VersionHistoryAdminMixin,
     StaffAuthorAdminMixin,
     MetryczkaAdminMixin,
+    ViewCountAdminMixin,
     admin.ModelAdmin,
 ):
     form = PostAdminForm
@@ -164,6 +197,7 @@ class PostAdmin(
     ]
 
     actions = ["publish_selected", "unpublish_selected", "change_category_of_selected"]
+    change_form_template = "admin/news/post/change_form.html"
 
     @admin.display(description="stan", ordering="status")
     def state(self, obj):
@@ -175,7 +209,95 @@ class PostAdmin(
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.is_public:
             fields.append("slug")  # the address of a published post stays stable
+        if not review.can_publish(request.user):
+            fields.append("status")  # the review's buttons change it (news/review.py)
         return fields
+
+    # Approval before publishing (news/review.py): without the right to publish, no path of this
+    # admin publishes a post, nor changes one that is published.
+
+    def has_publish_permission(self, request):
+        return review.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status == Post.Status.PUBLISHED and not review.can_publish(request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        status = form.base_fields.get("status")
+        if status is not None:
+            # The review's states are set by its buttons; a post in one of them keeps it on a plain save.
+            keep = {Post.Status.DRAFT, Post.Status.PUBLISHED, getattr(obj, "status", None)}
+            status.choices = [(value, label) for value, label in Post.Status.choices if value in keep]
+        return form
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/zwroc-do-poprawy/",
+                self.admin_site.admin_view(self.send_back_view),
+                name="news_post_send_back",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_approve" in request.POST and not review.can_publish(request.user):
+            raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        publisher = review.can_publish(request.user)
+        context["review"] = {
+            "can_submit": editable and not publisher and review.can_submit(obj),
+            "can_decide": editable and publisher and review.awaits_approval(obj),
+            "note": obj.review_note if obj is not None and obj.status == Post.Status.RETURNED else "",
+            "waiting": review.awaits_approval(obj),
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _review_step(self, request, obj, form, change):
+        before = form.initial.get("status", obj.status) if change else None
+        if "_approve" in request.POST and before != Post.Status.PUBLISHED:
+            return review.APPROVE  # changeform_view refused it to whoever may not publish
+        if before == Post.Status.SUBMITTED and obj.status == Post.Status.PUBLISHED:
+            return review.APPROVE  # published with the status field: approved all the same
+        if "_submit_for_review" in request.POST and before in (None, Post.Status.DRAFT, Post.Status.RETURNED):
+            return review.SUBMIT
+        return None
+
+    def send_back_view(self, request, object_id):
+        post = self.get_object(request, unquote(object_id))
+        if post is None:
+            return self.missing_object_redirect(request, self.opts, object_id)
+        if not (review.can_publish(request.user) and self.has_change_permission(request, post)):
+            raise PermissionDenied
+        form = SendBackForm(request.POST if request.method == "POST" else None)
+        waiting = review.awaits_approval(post)
+        if waiting and form.is_valid():
+            review.send_back(post, request.user, form.cleaned_data["note"])
+            self.log_change(request, post, "Zwrot do poprawy")
+            self.message_user(
+                request,
+                f"Zwrócono wpis „{post}” do poprawy. Uwagi wysłano e-mailem osobie, która przygotowała wpis.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:news_post_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Zwrot do poprawy: {post}",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": post,
+            "form": form,
+            "waiting": waiting,
+        }
+        request.current_app = self.admin_site.name
+        status = 409 if not waiting else 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/news/post/send_back.html", context, status=status)
 
     def get_prepopulated_fields(self, request, obj=None):
         if obj is not None and obj.is_public:
@@ -185,6 +307,9 @@ class PostAdmin(
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
             obj.author = request.user
+        obj.review_step = self._review_step(request, obj, form, change)
+        if obj.review_step:
+            review.begin(obj, obj.review_step, request.user)
         super().save_model(request, obj, form, change)
         if obj.is_scheduled:
             self.message_user(
@@ -199,6 +324,19 @@ class PostAdmin(
                 messages.INFO,
             )
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        post = form.instance
+        step = getattr(post, "review_step", None)
+        if step is None:
+            return
+        review.finish(post, step, request.user)
+        if step == review.SUBMIT:
+            text = "Wysłano wpis do akceptacji: osoby, które mogą go opublikować, dostały wiadomość e-mail."
+        else:
+            text = "Zatwierdzono wpis. Osoba, która go przygotowała, dostała wiadomość e-mail."
+        self.message_user(request, text, messages.SUCCESS)
+
     # Bulk actions: each post is saved on its own, as the change form saves it, so its version,
     # its metryczka record, the admin's log, the page cache and the search index follow.
 
@@ -212,21 +350,23 @@ class PostAdmin(
         reversion.set_user(request.user)
         reversion.set_comment(summary)
 
-    @admin.action(description="Opublikuj zaznaczone wpisy", permissions=["change"])
+    @admin.action(description="Opublikuj zaznaczone wpisy", permissions=["publish"])
     def publish_selected(self, request, queryset):
         summary = "Publikacja z listy wpisów"
-        drafts = list(queryset.filter(status=Post.Status.DRAFT))
+        drafts = list(queryset.exclude(status=Post.Status.PUBLISHED).select_related("submitted_by", "author"))
         now = timezone.now()
         scheduled = 0
         with transaction.atomic(), reversion.create_revision():
             self._in_revision(request, summary)
             for post in drafts:
-                post.status = Post.Status.PUBLISHED
-                if post.published_at <= now:
-                    post.published_at = now  # a draft's date is when it was begun: it appears as new
-                else:
-                    scheduled += 1  # a date still to come was set on purpose: the post waits for it
+                waited = post.status == Post.Status.SUBMITTED
+                # A draft's date is when it was begun: it appears as new. A date still to come was
+                # set on purpose: the post waits for it.
+                review.begin(post, review.APPROVE, request.user, now)
+                scheduled += post.published_at > now
                 self._save_from_list(request, post, summary, ["status", "data publikacji"])
+                if waited:
+                    review.notify(post, review.APPROVE)  # approved from the list: its author is told too
         published = len(drafts) - scheduled
         if published:
             self.message_user(request, f"Opublikowano {posts(published)}.", messages.SUCCESS)
@@ -244,7 +384,7 @@ class PostAdmin(
             ("był już opublikowany", "były już opublikowane", "było już opublikowanych"),
         )
 
-    @admin.action(description="Wycofaj z publikacji zaznaczone wpisy", permissions=["change"])
+    @admin.action(description="Wycofaj z publikacji zaznaczone wpisy", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
         summary = "Wycofanie z publikacji z listy wpisów"
         published = list(queryset.filter(status=Post.Status.PUBLISHED))
@@ -269,7 +409,7 @@ class PostAdmin(
             request, len(queryset) - len(published), ("był już szkicem", "były już szkicami", "było już szkicami")
         )
 
-    @admin.action(description="Zmień kategorię zaznaczonych wpisów", permissions=["change"])
+    @admin.action(description="Zmień kategorię zaznaczonych wpisów", permissions=["publish"])
     def change_category_of_selected(self, request, queryset):
         form = CategoryChoiceForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():

@@ -11,6 +11,7 @@ class NewsConfig(AppConfig):
         from news.models import Comment, Post, Rating, post_tag
         from pagecache import clock
         from pagecache.versions import changes_touch
+        from stats.counter import counts
 
         # Votes and comments show on their post's page only (lists, home, feeds and search show
         # neither): they renew that page, not the whole site. Moderation in the admin renews
@@ -21,3 +22,5 @@ class NewsConfig(AppConfig):
         clock.changes_at(Post, "published_at", when=Q(status=Post.Status.PUBLISHED))
         # … and leaves at its end of publication.
         clock.changes_at(Post, "unpublish_at", when=Q(status=Post.Status.PUBLISHED))
+        # Readers' views of a post's page are counted (stats/).
+        counts(Post)

@@ -70,6 +70,10 @@ def post_image_path(instance, filename):
 class Post(Trashable):
     class Status(models.TextChoices):
         DRAFT = "draft", "Szkic"
+        # The review steps (news/review.py): a post made without the right to publish waits for
+        # someone who has it, who publishes it or returns it with a note.
+        SUBMITTED = "submitted", "Czeka na akceptację"
+        RETURNED = "returned", "Do poprawy"
         PUBLISHED = "published", "Opublikowany"
 
     title = models.CharField("tytuł", max_length=200)
@@ -145,6 +149,22 @@ class Post(Trashable):
         help_text="Zaznacz, jeśli o tym wpisie nie trzeba wysyłać e-maila subskrybentom newslettera "
         "(np. drobna aktualizacja).",
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="wysłany do akceptacji przez",
+        help_text="Kto ostatni wysłał wpis do akceptacji: dostaje wiadomość o zatwierdzeniu albo zwrocie.",
+    )
+    review_note = models.TextField(
+        "uwagi do poprawy",
+        blank=True,
+        editable=False,
+        help_text="Uwagi z ostatniego zwrotu wpisu do poprawy.",
+    )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
@@ -157,6 +177,9 @@ class Post(Trashable):
         verbose_name = "wpis"
         verbose_name_plural = "wpisy"
         ordering = ["-published_at", "-pk"]
+        # Held by the Redaktor and the Administrator (accounts/roles.py); without it a post is sent
+        # for approval instead (news/review.py).
+        permissions = [("publish_post", "Publikowanie wpisów i akceptowanie wpisów innych osób")]
         indexes = [
             # The public list: published posts, newest first.
             models.Index(fields=["status", "-published_at"], name="post_public_idx"),

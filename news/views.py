@@ -24,6 +24,7 @@ from news.forms import CommentForm, RatingForm
 from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
 from news.notify import read_notices_off_token
 from pagecache.versions import reads, shows
+from stats.counter import VIEWS_TAG, shown, total_subquery
 
 # A visitor without an account votes once per browser: a random key in a signed cookie.
 RATER_COOKIE = "ocena"
@@ -54,7 +55,8 @@ def _browser_key(request):
 
 
 def _get_post(request, slug, *, public_only=False):
-    posts = Post.objects.select_related("category", "author")
+    # Its view count rides along in the post's row (the metryczka shows it): no query of its own.
+    posts = Post.objects.select_related("category", "author").annotate(view_total=total_subquery(Post))
     if public_only or not has_staff_powers(request):  # staff preview drafts and scheduled posts here
         posts = posts.published()
     post = get_object_or_404(posts, slug=slug)
@@ -116,16 +118,18 @@ def _comment_page(request, post):
     return int(raw), page_count
 
 
-@shows(lambda slug: [post_tag(slug)])  # its votes and comments
+@shows(lambda slug: [post_tag(slug), VIEWS_TAG])  # its votes and comments, its view count
 @reads(COMMENT_PAGE_PARAM)
 def post_detail(request, slug):
-    return _render_post(request, _get_post(request, slug))
+    post = _get_post(request, slug)
+    return shown(_render_post(request, post), post)
 
 
 def post_preview(request, object_id, *, preview_link):
     """The post as its public page shows it, even a draft or a scheduled one, for the holder of a
     preview link (drafts/previews.py): with the link's banner, without ratings and comments."""
-    post = get_object_or_404(Post.objects.select_related("category", "author"), pk=object_id)
+    posts = Post.objects.select_related("category", "author").annotate(view_total=total_subquery(Post))
+    post = get_object_or_404(posts, pk=object_id)  # not counted as a view: it is no reader's
     previous_post, next_post = _neighbours(post)
     context = {
         "post": post,

@@ -206,6 +206,8 @@ class PublicPageCacheMiddleware:
             "stored": time.time(),
             "parts": TOKEN_RE.split(response.content),
             "headers": {k: v for k, v in response.headers.items() if k.lower() not in PER_RESPONSE_HEADERS},
+            # The item the page shows (stats.counter.shown): a hit is counted as a view of it too.
+            "item": getattr(response, "view_item", None),
         }
         try:
             versions.cache.set(key, entry, settings.PAGECACHE_MAX_AGE)
@@ -225,6 +227,7 @@ class PublicPageCacheMiddleware:
         for name, value in entry["headers"].items():
             response[name] = value
         response["X-Page-Cache"] = label
+        response.view_item = entry.get("item")
         response = self.csrf.process_response(request, response)  # a new visitor's cookie
         _set_validators(response, key, entry)
         return get_conditional_response(

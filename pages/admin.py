@@ -1,9 +1,17 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
-from changelog.metryczka import MetryczkaAdminMixin
+from changelog.metryczka import MetryczkaAdminMixin, is_public_now, record_change
 from core.admin_mixins import EditConflictAdminMixin, SingleRowAdminMixin
 from core.content_checks import EASY_TO_READ_ATTR
 from core.images import clean_form_image
@@ -19,6 +27,8 @@ from pages.models import (
     Page,
     PageRedirect,
 )
+from pages.tree import MoveError, move_page, page_tree
+from stats.admin import ViewCountAdminMixin
 
 
 class PageAdminForm(forms.ModelForm):
@@ -63,7 +73,9 @@ class CoordinatorAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
+class PageAdmin(
+    EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdminMixin, ViewCountAdminMixin, admin.ModelAdmin
+):
     form = PageAdminForm
     list_display = ["title", "address", "section", "position", "is_published", "updated_at"]
     list_filter = ["section", "is_published"]
@@ -76,6 +88,60 @@ class PageAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdmin
     @admin.display(description="adres", ordering="url_path")
     def address(self, obj):
         return obj.get_absolute_url()
+
+    # The page tree: every page in its place, moved up and down among its siblings.
+
+    def get_urls(self):
+        return [
+            path("drzewo/", self.admin_site.admin_view(self.tree_view), name="pages_page_tree"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        if self.has_change_permission(request):
+            extra_context = {**(extra_context or {}), "tree_url": reverse("admin:pages_page_tree")}
+        return super().changelist_view(request, extra_context)
+
+    def tree_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        error = ""
+        if request.method == "POST":
+            try:
+                page, direction = self._move_from_tree(request)
+            except MoveError as problem:
+                error = str(problem)
+            else:
+                where = "wyżej" if direction == "gora" else "niżej"
+                messages.success(request, f"Stronę „{page}” przeniesiono {where}.")
+                url = reverse("admin:pages_page_tree")
+                # No #fragment: the browser would then skip the autofocus that returns to the page.
+                return redirect(f"{url}?przeniesiona={page.pk}&kierunek={direction}")
+        moved, direction = request.GET.get("przeniesiona", ""), request.GET.get("kierunek", "")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Drzewo stron",
+            "subtitle": None,
+            "opts": self.opts,
+            "sections": page_tree(focus=moved, direction=direction),
+            "error": error,
+        }
+        return TemplateResponse(request, "admin/pages/page/tree.html", context, status=400 if error else 200)
+
+    def _move_from_tree(self, request):
+        summary = "Zmiana kolejności w drzewie stron"
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(summary)
+            page, direction, changed = move_page(
+                request.POST.get("strona", ""), request.POST.get("kierunek", ""), request.POST.get("miejsce", "")
+            )
+            for sibling in changed:
+                was_public = is_public_now(sibling)
+                sibling.save()
+                record_change(sibling, request.user, created=False, was_public=was_public, summary=summary)
+                self.log_change(request, sibling, [{"changed": {"fields": ["kolejność"]}}])
+        return page, direction
 
 
 @admin.register(PageRedirect)
@@ -97,24 +163,54 @@ class PageRedirectAdmin(admin.ModelAdmin):
 class MenuItemAdminForm(forms.ModelForm):
     class Meta:
         model = MenuItem
-        fields = ["label", "position", "page", "section", "url"]
+        fields = ["label", "parent", "position", "page", "section", "url"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "page" in self.fields:
             self.fields["page"].queryset = Page.objects.order_by("section", "url_path")
             self.fields["page"].label_from_instance = lambda p: f"{p.get_absolute_url()} – {p.title}"
+        if "parent" in self.fields:
+            # Only top items have a submenu; an item is never offered as its own parent.
+            top = MenuItem.objects.filter(parent__isnull=True)
+            if self.instance.pk is not None:
+                top = top.exclude(pk=self.instance.pk)
+            self.fields["parent"].queryset = top
+            self.fields["parent"].error_messages["invalid_choice"] = (
+                "Wybierz pozycję główną menu: podmenu ma tylko jeden poziom."
+            )
+
+
+class MenuChildInline(admin.TabularInline):
+    """The items of a top item's submenu, edited on the top item's page in their order."""
+
+    model = MenuItem
+    fk_name = "parent"
+    form = MenuItemAdminForm
+    fields = ["label", "position", "page", "section", "url"]
+    ordering = ["position", "pk"]
+    extra = 0
+    verbose_name = "pozycja podmenu"
+    verbose_name_plural = "Podmenu: pozycje pod tą pozycją (jeden poziom, w kolejności od najmniejszej liczby)"
 
 
 @admin.register(MenuItem)
 class MenuItemAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     form = MenuItemAdminForm
-    list_display = ["label", "target", "position"]
+    inlines = [MenuChildInline]
+    list_display = ["label", "parent", "target", "position"]
     list_editable = ["position"]
-    list_select_related = ["page"]
-    ordering = ["position", "pk"]
+    list_select_related = ["page", "parent"]
+    # Each top item followed by its submenu, both in staff's order.
+    ordering = [
+        Coalesce("parent__position", "position"),
+        Coalesce("parent_id", "id"),
+        F("parent_id").asc(nulls_first=True),
+        "position",
+        "pk",
+    ]
     fieldsets = [
-        (None, {"fields": ["label", "position"]}),
+        (None, {"fields": ["label", "parent", "position"]}),
         (
             "Dokąd prowadzi pozycja",
             {
@@ -124,6 +220,12 @@ class MenuItemAdmin(EditConflictAdminMixin, admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_inlines(self, request, obj):
+        # An item inside a submenu has no submenu of its own.
+        if obj is not None and obj.parent_id is not None:
+            return []
+        return super().get_inlines(request, obj)
 
     @admin.display(description="prowadzi do")
     def target(self, obj):

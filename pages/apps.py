@@ -7,8 +7,11 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from pagecache import clock
-        from pages.models import Announcement
+        from pages.models import Announcement, Page
+        from stats.counter import counts
 
         # A notice on the home page appears at its start and leaves at its end, with no save.
         clock.changes_at(Announcement, "starts_at")
         clock.changes_at(Announcement, "ends_at")
+        # Readers' views of a simple page are counted (stats/).
+        counts(Page)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from pages.frame import mark_current, request_frame
+from pages.frame import has_submenu, mark_current, request_frame
 
 
 def site(request):
@@ -14,5 +14,7 @@ def site(request):
         "SITE_URL": settings.SITE_URL,
         "coordinator": SimpleLazyObject(lambda: frame.coordinator),
         "main_menu": SimpleLazyObject(lambda: mark_current(frame.menu, request.path)),
+        # The submenu's own CSS and JavaScript are linked only on a site whose menu has one.
+        "main_menu_has_submenu": SimpleLazyObject(lambda: has_submenu(frame.menu)),
         "this_year": timezone.localdate().year,
     }

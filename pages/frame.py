@@ -1,7 +1,8 @@
 """What every page's frame shows: the coordinator (header and footer) and the main menu.
 
 Loaded once per request, when a template or the view first asks (request_frame), in two
-queries: the coordinator's row and the menu with the pages it leads to.
+queries: the coordinator's row and the menu with the pages it leads to. The menu's submenus
+(one level) come in the same query: every item is a row, arranged under its parent here.
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ class MenuLink:
     label: str
     href: str
     current: bool = False
+    children: list["MenuLink"] = field(default_factory=list)
+    holds_current: bool = False  # one of its submenu's links is the current one
 
     @property
     def is_external(self):
@@ -43,9 +46,18 @@ def load_frame():
     public_page = Page.objects.published().filter(pk=OuterRef("page_id"))
     items = list(MenuItem.objects.select_related("page").annotate(page_is_public=Exists(public_page)))
     if items:
-        # A menu item that leads to a page shows only while the page (and each page above it) is published.
-        menu = [_link(item) for item in items if item.page_id is None or item.page_is_public]
-        menu = [link for link in menu if link is not None]
+        # A menu item that leads to a page shows only while the page (and each page above it) is
+        # published; a submenu shows only under a top item that shows.
+        links = {item.pk: _link(item) for item in items if item.page_id is None or item.page_is_public}
+        menu = []
+        for item in items:
+            link = links.get(item.pk)
+            if link is None:
+                continue
+            if item.parent_id is None:
+                menu.append(link)
+            elif links.get(item.parent_id) is not None:
+                links[item.parent_id].children.append(link)
     else:  # staff have not made a menu yet
         menu = [MenuLink(label, reverse(section)) for label, section in DEFAULT_MENU]
     return Frame(coordinator=coordinator, menu=menu)
@@ -70,12 +82,28 @@ def request_frame(request):
 
 
 def mark_current(menu, path):
-    """The same links, the one whose address holds this page marked current (the longest match)."""
+    """The same links, the one whose address holds this page marked current (the longest match).
+
+    A submenu's link may be the one; its top item then says that it holds it.
+    """
     best = None
-    for link in menu:
+    for link in [*menu, *(child for top in menu for child in top.children)]:
         if link.is_external:
             continue
         if link.href == path or (link.href != "/" and path.startswith(link.href)):
             if best is None or len(link.href) > len(best.href):
                 best = link
-    return [MenuLink(link.label, link.href, current=link is best) for link in menu]
+    return [
+        MenuLink(
+            link.label,
+            link.href,
+            current=link is best,
+            children=[MenuLink(child.label, child.href, current=child is best) for child in link.children],
+            holds_current=any(child is best for child in link.children),
+        )
+        for link in menu
+    ]
+
+
+def has_submenu(menu):
+    return any(link.children for link in menu)

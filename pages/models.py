@@ -573,7 +573,11 @@ def is_internal_address(url):
 
 
 class MenuItem(models.Model):
-    """One link of the main menu (header, mobile menu and footer), in staff's order."""
+    """One link of the main menu (header, mobile menu and footer), in staff's order.
+
+    A top item may have items under it (its submenu); the menu has one level of submenus only,
+    so an item under another has none of its own.
+    """
 
     class Section(models.TextChoices):
         # Values are the URL names of the sections.
@@ -592,6 +596,16 @@ class MenuItem(models.Model):
 
     label = models.CharField("nazwa w menu", max_length=60, help_text="Krótko, np. „Aktualności”.")
     position = models.PositiveIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wcześniej w menu.")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="pozycja nadrzędna",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="Pozycja menu, w której podmenu ta pozycja się znajduje. Puste – pozycja główna menu. "
+        "Podmenu ma jeden poziom: pozycja z podmenu nie trafia do innego podmenu.",
+    )
     page = models.ForeignKey(
         Page,
         verbose_name="strona",
@@ -632,6 +646,7 @@ class MenuItem(models.Model):
         return self.label
 
     def clean(self):
+        self.check_one_level()
         targets = [bool(self.page_id), bool(self.section), bool(self.url)]
         if sum(targets) != 1:
             raise ValidationError(
@@ -647,6 +662,20 @@ class MenuItem(models.Model):
                     "url": "Adres w portalu nie może zawierać ukośnika odwrotnego „\\” ani znaków sterujących, "
                     "np. tabulatora czy końca wiersza."
                 }
+            )
+
+    def check_one_level(self):
+        if self.parent_id is None:
+            return
+        if self.pk is not None and self.parent_id == self.pk:
+            raise ValidationError({"parent": "Pozycja menu nie może być we własnym podmenu."})
+        if self.parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": f"Pozycja „{self.parent}” jest już w podmenu: podmenu ma tylko jeden poziom."}
+            )
+        if self.pk is not None and self.children.exists():
+            raise ValidationError(
+                {"parent": "Ta pozycja ma własne podmenu, więc nie może trafić do podmenu innej pozycji."}
             )
 
     @property

@@ -26,6 +26,7 @@ from drafts.models import PREVIEW_LINK_KEEP_DAYS
 from meetings.models import Meeting
 from members.models import Institution
 from news.models import Post
+from pagecache.versions import shows
 from pages.frame import request_frame
 from pages.models import (
     HOME_HEADING,
@@ -40,6 +41,7 @@ from pages.models import (
     Page,
     PageRedirect,
 )
+from stats.counter import VIEWS_TAG, shown, total_subquery
 
 log = logging.getLogger(__name__)
 
@@ -95,10 +97,12 @@ def _home_rows(blocks):
     return rows
 
 
+@shows(lambda url_path: [VIEWS_TAG])  # its view count
 def page(request, url_path):
     return _tree_page(request, Page.Section.GENERAL, url_path)
 
 
+@shows(lambda url_path: [VIEWS_TAG])
 def partnership_page(request, url_path):
     return _tree_page(request, Page.Section.PARTNERSHIP, url_path)
 
@@ -126,7 +130,8 @@ def _tree_page(request, section, url_path, preview_link=None):
         segments = url_path.split("/")
         own_way = ["/".join(segments[:n]) for n in range(1, len(segments) + 1)]
         pages = pages | Page.objects.filter(section=section, url_path__in=own_way)
-    branch = list(pages)
+    # Each page's view count rides along (the metryczka shows it): no query of its own.
+    branch = list(pages.annotate(view_total=total_subquery(Page)))
     by_path = {p.url_path: p for p in branch}
     page = by_path.get(url_path)
     if page is None and preview_link is not None:
@@ -147,7 +152,7 @@ def _tree_page(request, section, url_path, preview_link=None):
         menu_label = (ancestors[0] if ancestors else page).title
         if len(branch) == 1:
             section_menu = []  # a page on its own needs no menu beside it
-    return render(
+    response = render(
         request,
         "pages/page.html",
         {
@@ -161,6 +166,7 @@ def _tree_page(request, section, url_path, preview_link=None):
             "preview_link": preview_link,
         },
     )
+    return response if preview_link else shown(response, page)  # a preview is no reader's view
 
 
 # The privacy policy's address; its page also shows what the portal itself knows for certain:

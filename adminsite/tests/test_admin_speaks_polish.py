@@ -192,6 +192,8 @@ def test_every_admin_page_speaks_polish(superuser_client, every_model, alice, rf
             pages.append(reverse(f"{info}_add"))
         if model_admin.has_delete_permission(request, obj):
             pages.append(reverse(f"{info}_delete", args=[quote(obj.pk)]))
+        if hasattr(model_admin, "tree_view"):  # pages/admin.py: the page tree
+            pages.append(reverse(f"{info}_tree"))
         if hasattr(model_admin, "version_compare_view"):  # changelog/history.py: compare and restore
             older, newer = Version.objects.get_for_object(obj).order_by("pk")[:2]
             compare = reverse(f"{info}_version_compare", args=[quote(obj.pk)])

@@ -12,7 +12,7 @@ from adminsite import dashboard
 from adminsite.grammar import NOUNS
 from meetings.models import Meeting, Report
 from members.models import AccessionRequest, Gmina, InstitutionKind
-from news.models import Comment
+from news.models import Comment, Post
 from newsletter.models import ConsentText, Delivery, Issue, Subscriber
 from pages.models import Coordinator
 
@@ -56,6 +56,7 @@ def make_work(n, make_post, bob, alice):
             consent=True,
         )
         make_post(title=f"Zaplanowany {batch}-{i}", published_at=now + datetime.timedelta(days=i + 1))
+        make_post(title=f"Do akceptacji {batch}-{i}", status=Post.Status.SUBMITTED)
         Meeting.objects.create(
             title=f"Posiedzenie {batch}-{i}", date=today - datetime.timedelta(days=i + 1), status=Meeting.Status.HELD
         )
@@ -96,6 +97,7 @@ def links(html):
                 "1 wpis czeka na zaplanowaną publikację",
                 "1 minione spotkanie nie ma opublikowanej relacji",
                 "1 wiadomość newslettera nie dotarła do odbiorcy (błąd wysyłki)",
+                "1 wpis czeka na akceptację",
             ],
         ),
         (
@@ -106,6 +108,7 @@ def links(html):
                 "2 wpisy czekają na zaplanowaną publikację",
                 "2 minione spotkania nie mają opublikowanej relacji",
                 "2 wiadomości newslettera nie dotarły do odbiorcy (błąd wysyłki)",
+                "2 wpisy czekają na akceptację",
             ],
         ),
         (
@@ -116,6 +119,7 @@ def links(html):
                 "5 wpisów czeka na zaplanowaną publikację",
                 "5 minionych spotkań nie ma opublikowanej relacji",
                 "5 wiadomości newslettera nie dotarło do odbiorcy (błąd wysyłki)",
+                "5 wpisów czeka na akceptację",
             ],
         ),
     ],
@@ -126,7 +130,14 @@ def test_home_page_counts_each_task_and_links_to_exactly_those_rows(staff, make_
     for text in texts:
         assert text in found, found
     # Each link opens the list filtered to those n rows: its paginator counts them.
-    models = ["news.comment", "members.accessionrequest", "news.post", "meetings.meeting", "newsletter.delivery"]
+    models = [
+        "news.comment",
+        "members.accessionrequest",
+        "news.post",
+        "meetings.meeting",
+        "newsletter.delivery",
+        "news.post",
+    ]
     for text, label in zip(texts, models, strict=True):
         page = staff.get(found[text])
         assert page.status_code == 200
@@ -153,12 +164,13 @@ def test_home_page_queries_do_not_grow_with_the_work(
         staff.get("/admin/")
 
 
-# Session, user; ten for the tasks (the coordinator's contacts; scheduled posts: count and first
-# rows; open accessibility cases: counted, and the nearly due ones listed when there are any; staff
-# accounts without a name, counted only when there are more than are listed); eight
+# Session, user; eleven for the tasks (the coordinator's contacts; scheduled posts: count and first
+# rows; posts waiting for approval, counted; open accessibility cases: counted, and the nearly due
+# ones listed when there are any; staff accounts without a name, counted only when there are more
+# than are listed); eight
 # for the four one-row models' „Dodaj” links (the app list is built twice by Django's index); the
-# log of my actions.
-QUERIES = 21
+# log of my actions; the list of what was read most in 30 days (stats/).
+QUERIES = 23
 
 
 def test_nothing_to_do_says_so(staff, statement):

@@ -111,3 +111,20 @@ def test_the_preview_runs_the_same_queries_with_one_post_or_many(
     )
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_opening_a_preview_is_not_counted_as_a_view(client, make_post, make_preview_link):
+    from pages.models import Page
+    from stats import counter
+    from stats.tests.conftest import BROWSER
+
+    post = make_post()  # published: its public page is counted
+    page = Page.objects.create(title="Strona", slug="strona", section=Page.Section.PARTNERSHIP)
+    client.defaults["HTTP_USER_AGENT"] = BROWSER
+    for obj in (post, page):
+        _, url = make_preview_link(obj)
+        assert client.get(url).status_code == 200
+        key = counter.counter_key(counter.item_of(obj), timezone.localdate())
+        assert counter.cache.get(key, 0) == 0
+    client.get(post.get_absolute_url())
+    assert counter.cache.get(counter.counter_key(counter.item_of(post), timezone.localdate()), 0) == 1

@@ -20,7 +20,15 @@ def editor(db, django_user_model, client):
 def test_an_editor_adds_a_menu_item_and_it_shows_in_the_header(editor):
     response = editor.post(
         "/admin/pages/menuitem/add/",
-        {"label": "Kontakt", "position": "90", "page": "", "section": "contact", "url": ""},
+        {
+            "label": "Kontakt",
+            "position": "90",
+            "page": "",
+            "section": "contact",
+            "url": "",
+            "children-TOTAL_FORMS": "0",  # its submenu: none
+            "children-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 302
     assert MenuItem.objects.get().href == "/kontakt/"

@@ -87,7 +87,16 @@ def test_staff_reorder_and_rename_the_menu_in_the_admin_list(admin_client, clien
     assert response.status_code == 302
     response = admin_client.post(
         f"/admin/pages/menuitem/{meetings.pk}/change/",
-        {"label": "Nasze spotkania", "position": "5", "section": "meetings:list", "url": "", "page": ""},
+        {
+            "label": "Nasze spotkania",
+            "position": "5",
+            "section": "meetings:list",
+            "url": "",
+            "page": "",
+            # Its submenu's rows (none).
+            "children-TOTAL_FORMS": "0",
+            "children-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 302
     assert header_links(client.get("/").text) == [("/spotkania/", "Nasze spotkania"), ("/aktualnosci/", "Aktualności")]

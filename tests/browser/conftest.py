@@ -216,6 +216,13 @@ def site_content(make_post, category, alice, django_user_model, log_in):
         parent=Page.objects.get(slug="cele"),
         body="<p>Cele rozpisane na działania partnerów.</p>",
     )
+    # A submenu under „O partnerstwie”, so every page's header is checked with one.
+    from pages.models import MenuItem
+
+    partnership = MenuItem.objects.get(section=MenuItem.Section.PARTNERSHIP)
+    for position, slug in enumerate(["czym-jest-partnerstwo", "cele"]):
+        target = Page.objects.get(slug=slug, parent=None)
+        MenuItem.objects.create(label=target.title, page=target, parent=partnership, position=position)
     # Two saves in admin, so the metryczka shows its change register.
     record_change(post, alice, created=True, summary="Utworzenie")
     record_change(post, alice, created=False, summary="Zmiana: treść")

@@ -7,13 +7,15 @@ from django.utils import timezone
 from adminsite.trash import purge as purge_trash
 from pages.review import send_review_reminders
 from partnerstwo.retention import prune
+from stats.counter import fold as fold_view_counts
 
 
 class Command(BaseCommand):
     help = (
         "Runs the portal's daily duties: the e-mail reminders of the accessibility statement's yearly "
         "review (1 and 25 March, to administrators), the deletion of personal data past its retention "
-        "period (RETENTION_* settings) and of what has been in the trash longer than TRASH_DAYS. Each duty is "
+        "period (RETENTION_* settings) and of what has been in the trash longer than TRASH_DAYS, and the "
+        "move of the readers' view counters from the cache into the database (stats/). Each duty is "
         "idempotent: a reminder goes once per date, and data "
         "already deleted is gone, so running the command again the same day does nothing new. With "
         "--every N it keeps running and checks every N seconds (bin/worker.d/daily does this hourly)."
@@ -30,6 +32,9 @@ class Command(BaseCommand):
             for what, count in {**prune(), **purge_trash()}.items():
                 if count or options["verbosity"] > 1:
                     self.stdout.write(f"Deleted {count} {what}.")
+            folded = fold_view_counts()
+            if folded or options["verbosity"] > 1:
+                self.stdout.write(f"View counts: moved {folded} view(s) into the database.")
             if not every:
                 return
             time.sleep(every)
