@@ -30,6 +30,10 @@ ROLES = {
         "news.post": ALL,
         "news.category": ALL,
         "pages.page": ALL,
+        # The library of documents and the „Załączniki” of posts and pages that list them.
+        "library.document": ALL,
+        "news.postattachment": ALL,
+        "pages.pageattachment": ALL,
         # The site's structure: the main menu, the home page, old addresses of moved pages.
         "pages.menuitem": ALL,
         "pages.homepage": ("change", "view"),
@@ -74,7 +78,7 @@ ROLES = {
 
 # What each role does, in the words of the invitation and the role picker (accounts/forms.py).
 ROLE_WORK = {
-    REDAKTOR: "wpisy, strony i menu, spotkania z relacjami, partnerzy, porozumienia, kontakt i deklaracja dostępności",
+    REDAKTOR: "wpisy, strony i menu, biblioteka dokumentów, spotkania z relacjami, partnerzy, porozumienia, kontakt i deklaracja dostępności",
     MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
     ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",
 }

@@ -7,6 +7,7 @@ from changelog.metryczka import MetryczkaAdminMixin
 from core.admin_mixins import EditConflictAdminMixin, SingleRowAdminMixin
 from core.content_checks import EASY_TO_READ_ATTR
 from core.images import clean_form_image
+from library.admin import AttachmentInline, warn_about_new_documents
 from pages.models import (
     AccessibilityStatement,
     ActivityInformation,
@@ -17,6 +18,7 @@ from pages.models import (
     HomeTile,
     MenuItem,
     Page,
+    PageAttachment,
     PageRedirect,
 )
 
@@ -62,6 +64,10 @@ class CoordinatorAdminForm(forms.ModelForm):
         return cleaned
 
 
+class PageAttachmentInline(AttachmentInline):
+    model = PageAttachment
+
+
 @admin.register(Page)
 class PageAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdminMixin, admin.ModelAdmin):
     form = PageAdminForm
@@ -72,10 +78,16 @@ class PageAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdmin
     search_fields = ["title", "body"]
     ordering = ["section", "url_path"]
     prepopulated_fields = {"slug": ["title"]}
+    inlines = [PageAttachmentInline]
 
     @admin.display(description="adres", ordering="url_path")
     def address(self, obj):
         return obj.get_absolute_url()
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is PageAttachment:
+            warn_about_new_documents(request, formset)
 
 
 @admin.register(PageRedirect)
