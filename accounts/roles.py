@@ -78,7 +78,10 @@ ROLES = {
 
 # What each role does, in the words of the invitation and the role picker (accounts/forms.py).
 ROLE_WORK = {
-    REDAKTOR: "wpisy, strony i menu, biblioteka dokumentów, spotkania z relacjami, partnerzy, porozumienia, kontakt i deklaracja dostępności",
+    REDAKTOR: (
+        "wpisy, strony i menu, biblioteka dokumentów, spotkania z relacjami, partnerzy, porozumienia, "
+        "kontakt i deklaracja dostępności"
+    ),
     MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
     ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",
 }

@@ -8,6 +8,7 @@ still stored until the save commits) takes the next free one (uchwala-nr-5-2025-
 """
 
 import functools
+import re
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
@@ -59,6 +60,12 @@ def validate_library_document(uploaded):
     if getattr(uploaded, "_committed", False):
         return
     check_library_document(uploaded)
+
+
+def slug_source(title):
+    """„Uchwała nr 5/2025” → „Uchwała nr 5 2025”: numbers split by a slash stay apart in the address."""
+    text = re.sub(r"[/\\._]+", " ", title)
+    return text if slugify_pl(text) else "dokument"
 
 
 def document_file_name(instance, filename):
@@ -144,7 +151,7 @@ class Document(models.Model):
             if replaced:
                 self.replaced_at = timezone.now()
         if not self.slug:
-            self.slug = unique_slug(Document, self.title, max_length=SLUG_LENGTH) or slugify_pl(self.title)
+            self.slug = unique_slug(Document, slug_source(self.title), max_length=SLUG_LENGTH)
         super().save(*args, **kwargs)
         self._stored_file = self.file.name
         if new_file and replaced and replaced != self.file.name:

@@ -378,6 +378,8 @@ PAGECACHE_EXCLUDED_PREFIXES = (
     "/konto/",
     "/ckeditor5/",
     "/media/",
+    # Library documents (library/views.py): files, sent with caching headers of their own.
+    "/dokumenty/",
     "/static/",
     "/health/",
     "/ciasteczka/",
