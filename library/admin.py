@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -186,10 +188,27 @@ class AttachmentInlineForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
+class AttachmentFormSet(BaseInlineFormSet):
+    """A form sent without the attachments section leaves the attachments as they are.
+
+    Such a form comes from a tab opened before the section existed (a deploy meanwhile) or from
+    a script that edits only the post's own fields: refusing it for a missing management form
+    would lose what was typed there. With no rows sent, nothing is added, changed or deleted.
+    """
+
+    def __init__(self, data=None, files=None, instance=None, save_as_new=False, prefix=None, queryset=None, **kwargs):
+        total = f"{prefix or self.get_default_prefix()}-{TOTAL_FORM_COUNT}"
+        if data is not None and total not in data:
+            data = data.copy()
+            data[total] = data[total.replace(TOTAL_FORM_COUNT, INITIAL_FORM_COUNT)] = "0"
+        super().__init__(data, files, instance, save_as_new, prefix, queryset, **kwargs)
+
+
 class AttachmentInline(admin.TabularInline):
     """Ordered attachments of a post or a page; the model names its FK to Document ``document``."""
 
     form = AttachmentInlineForm
+    formset = AttachmentFormSet
     extra = 1  # an empty row without JavaScript too
     fields = ["position", "document", "upload", "upload_title"]
     autocomplete_fields = ["document"]

@@ -120,3 +120,33 @@ def test_the_editor_finds_a_document_by_title_in_the_autocomplete(redaktor_clien
     assert response.status_code == 200
     found = [r["text"] for r in response.json()["results"]]
     assert len(found) == 1 and found[0].startswith("Regulamin naboru (PDF, ")
+
+
+def test_a_post_form_without_the_attachments_section_keeps_them(redaktor_client, make_post, make_document):
+    post = make_post(title="Nabór wniosków")
+    PostAttachment.objects.create(post=post, document=make_document())
+    url = f"/admin/news/post/{post.pk}/change/"
+    form = {k: v for k, v in post_form(redaktor_client, url).items() if not k.startswith("attachments-")}
+    form["title"] = "Nabór wniosków 2026"
+
+    response = redaktor_client.post(url, form)
+
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.title == "Nabór wniosków 2026"
+    assert post.attachments.count() == 1
+
+
+def test_a_refused_post_keeps_the_chosen_upload(redaktor_client, make_post):
+    post = make_post()
+    url = f"/admin/news/post/{post.pk}/change/"
+    form = post_form(redaktor_client, url)
+    form["attachments-0-upload"] = SimpleUploadedFile("umowa.pdf", pdf_bytes(text="Umowa"))
+
+    refused = redaktor_client.post(url, form)  # no title for the new document
+    again = change_form_data(refused)
+    again["attachments-0-upload_title"] = "Wzór umowy"
+    response = redaktor_client.post(url, again)
+
+    assert response.status_code == 302
+    assert PostAttachment.objects.get(post=post).document.title == "Wzór umowy"
