@@ -195,3 +195,11 @@ class Document(models.Model):
 def _delete_document_file(sender, instance, **kwargs):
     if instance.file:
         transaction.on_commit(functools.partial(instance.file.storage.delete, instance.file.name))
+
+
+def size_at_address(path):
+    """The size of the document at „/dokumenty/<slug>.<ext>”, or None (for the content checks)."""
+    match = re.fullmatch(r"/dokumenty/([-a-z0-9]+)\.[a-z0-9]{2,5}", path)
+    if match is None:
+        return None
+    return Document.objects.filter(slug=match[1]).values_list("size", flat=True).first()
