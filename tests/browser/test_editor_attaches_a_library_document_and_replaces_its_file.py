@@ -22,7 +22,7 @@ def test_editor_attaches_a_library_document_and_replaces_its_file(page, browser,
     log_in_to_admin(page, editor, password="redaktor-haslo-123", next_url="/admin/library/document/add/")
 
     page.get_by_label("Tytuł").fill("Regulamin naboru 2026")
-    page.get_by_label("Plik").set_input_files(
+    page.locator("#id_file").set_input_files(
         files=[{"name": "Regulamin FINAL.pdf", "mimeType": "application/pdf", "buffer": FIRST}]
     )
     page.get_by_role("button", name="Zapisz", exact=True).click()
@@ -51,7 +51,7 @@ def test_editor_attaches_a_library_document_and_replaces_its_file(page, browser,
     page.goto("/admin/library/document/")
     page.get_by_role("link", name="Regulamin naboru 2026").click()
     expect(page.get_by_role("link", name="Wpis „Nabór wniosków na szkolenia”")).to_be_visible()
-    page.get_by_label("Zastąp plik").set_input_files(
+    page.locator("#id_file").set_input_files(
         files=[{"name": "regulamin-poprawiony.pdf", "mimeType": "application/pdf", "buffer": SECOND}]
     )
     page.get_by_role("button", name="Zapisz", exact=True).click()
@@ -63,7 +63,7 @@ def test_editor_attaches_a_library_document_and_replaces_its_file(page, browser,
 
     page.goto("/admin/library/document/")
     page.get_by_role("link", name="Regulamin naboru 2026").click()
-    page.get_by_role("link", name="Usuń").click()
+    page.locator("a.deletelink").click()
     expect(page.locator("#content")).to_contain_text(
         re.compile(r"Nie można usunąć dokumentu „Regulamin naboru 2026.*bo jest załącznikiem")
     )
