@@ -65,6 +65,7 @@ class DocumentAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "size_label", "use_count", "changed", "address"]
     list_filter = [KindFilter, UseFilter]
     search_fields = ["title"]
+    ordering = ["-uploaded_at", "-pk"]  # newest first (an aggregate query drops Meta.ordering)
     readonly_fields = ["address", "label", "accessibility", "uploaded_at", "replaced_at", "where_used"]
 
     def get_fieldsets(self, request, obj=None):
@@ -77,13 +78,14 @@ class DocumentAdmin(EditConflictAdminMixin, admin.ModelAdmin):
         ]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.resolver_match and request.resolver_match.url_name == "library_document_changelist":
-            # Two counts on two joins would multiply each other: distinct rows of each.
-            queryset = queryset.annotate(
+        # Two counts on two joins would multiply each other: distinct rows of each.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
                 post_uses=Count("post_attachments", distinct=True), page_uses=Count("page_attachments", distinct=True)
             )
-        return queryset
+        )
 
     @admin.display(description="rozmiar", ordering="size")
     def size_label(self, document):
