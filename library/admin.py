@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
 from django.forms.models import BaseInlineFormSet
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -89,7 +90,7 @@ class DocumentAdmin(EditConflictAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="rozmiar", ordering="size")
     def size_label(self, document):
-        return document.label.split(", ", 1)[1]
+        return filesizeformat(document.size)
 
     @admin.display(description="użycie")
     def use_count(self, document):
