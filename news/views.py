@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.core import signing
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +22,16 @@ from core.seo import json_ld, partnership
 from core.staff import has_staff_powers
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
-from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
+from news.models import (
+    COMMENT_PAGE_PARAM,
+    COMMENTS_PER_PAGE,
+    Category,
+    Comment,
+    Post,
+    PostAttachment,
+    Rating,
+    post_tag,
+)
 from news.notify import read_notices_off_token
 from pagecache.versions import reads, shows
 from stats.counter import VIEWS_TAG, shown, total_subquery
@@ -56,7 +66,11 @@ def _browser_key(request):
 
 def _get_post(request, slug, *, public_only=False):
     # Its view count rides along in the post's row (the metryczka shows it): no query of its own.
-    posts = Post.objects.select_related("category", "author").annotate(view_total=total_subquery(Post))
+    posts = (
+        Post.objects.select_related("category", "author")
+        .annotate(view_total=total_subquery(Post))
+        .prefetch_related(Prefetch("attachments", queryset=PostAttachment.objects.select_related("document")))
+    )
     if public_only or not has_staff_powers(request):  # staff preview drafts and scheduled posts here
         posts = posts.published()
     post = get_object_or_404(posts, slug=slug)
