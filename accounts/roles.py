@@ -33,6 +33,10 @@ ROLES = {
         "news.post": (*ALL, "publish"),
         "news.category": ALL,
         "pages.page": ALL,
+        # The library of documents and the „Załączniki” of posts and pages that list them.
+        "library.document": ALL,
+        "news.postattachment": ALL,
+        "pages.pageattachment": ALL,
         # The site's structure: the main menu, the home page, old addresses of moved pages.
         "pages.menuitem": ALL,
         "pages.homepage": ("change", "view"),
@@ -82,7 +86,10 @@ ROLES = {
 
 # What each role does, in the words of the invitation and the role picker (accounts/forms.py).
 ROLE_WORK = {
-    REDAKTOR: "wpisy, strony i menu, spotkania z relacjami, partnerzy, porozumienia, kontakt i deklaracja dostępności",
+    REDAKTOR: (
+        "wpisy, strony i menu, biblioteka dokumentów, spotkania z relacjami, partnerzy, porozumienia, "
+        "kontakt i deklaracja dostępności"
+    ),
     AUTHOR: "wpisy wysyłane do akceptacji przed publikacją",
     MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
     ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",

@@ -214,6 +214,10 @@ NOUNS = {
     ),
     "meetings.photo": _n("zdjęcie", "zdjęcie", "zdjęcia", "zdjęcia", "zdjęć", NEUTER),
     "meetings.document": _n("dokument", "dokument", "dokumentu", "dokumenty", "dokumentów", MASCULINE),
+    # The library of documents and the attachments of posts and pages.
+    "library.document": _n("dokument", "dokument", "dokumentu", "dokumenty", "dokumentów", MASCULINE),
+    "news.postattachment": _n("załącznik", "załącznik", "załącznika", "załączniki", "załączników", MASCULINE),
+    "pages.pageattachment": _n("załącznik", "załącznik", "załącznika", "załączniki", "załączników", MASCULINE),
     # Newsletter.
     "newsletter.consenttext": _n(
         "treść zgody", "treść zgody", "treści zgody", "treści zgody", "treści zgody", FEMININE

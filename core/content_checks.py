@@ -428,8 +428,31 @@ def _media_name(href):
     return name
 
 
+# Addresses outside MEDIA_URL that serve files whose sizes the portal knows: a path prefix and
+# a function(path) -> size or None. The library registers /dokumenty/ (library/apps.py).
+_sized_addresses = {}
+
+
+def sizes_known_at(prefix, size_of_path):
+    """Tell the checks where to find the size of files linked under ``prefix``."""
+    _sized_addresses[prefix] = size_of_path
+
+
+def _registered(href):
+    """(path, function) of a link under a registered prefix, or None."""
+    path = unquote(urlsplit(href).path)
+    for prefix, size_of_path in _sized_addresses.items():
+        if path.startswith(prefix):
+            return path, size_of_path
+    return None
+
+
 def stored_size(href):
-    """The size of an uploaded file the link points to (under MEDIA_URL), or None."""
+    """The size of an uploaded file the link points to (under MEDIA_URL or a registered prefix), or None."""
+    registered = _registered(href)
+    if registered is not None:
+        path, size_of_path = registered
+        return size_of_path(path)
     name = _media_name(href)
     if name is None:
         return None
@@ -450,7 +473,8 @@ class _Sizes:
         self.skipped = 0
 
     def __call__(self, href):
-        name = _media_name(href)
+        registered = _registered(href)
+        name = registered[0] if registered else _media_name(href)
         if name is None:
             return None
         if name not in self.known:

@@ -18,8 +18,9 @@ from changelog.metryczka import MetryczkaAdminMixin, is_public_now, record_chang
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_datetime, plural, plural_form
+from library.admin import AttachmentInline, warn_about_new_documents
 from news import review
-from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, Rating
+from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, PostAttachment, Rating
 from news.notify import tell_author
 from stats.admin import ViewCountAdminMixin
 
@@ -158,6 +159,10 @@ def posts(n):
     return plural(n, "wpis,wpisy,wpisów")
 
 
+class PostAttachmentInline(AttachmentInline):
+    model = PostAttachment
+
+
 @admin.register(Post)
 class PostAdmin(
     EditConflictAdminMixin,
@@ -196,8 +201,14 @@ class PostAdmin(
         ),
     ]
 
+    inlines = [PostAttachmentInline]
     actions = ["publish_selected", "unpublish_selected", "change_category_of_selected"]
     change_form_template = "admin/news/post/change_form.html"
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is PostAttachment:
+            warn_about_new_documents(request, formset)
 
     @admin.display(description="stan", ordering="status")
     def state(self, obj):

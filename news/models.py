@@ -502,3 +502,29 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.post}: {self.value}/5"
+
+
+class PostAttachment(models.Model):
+    """A document from the library listed under a post („Załączniki”), in the order staff set."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments", verbose_name="wpis")
+    # PROTECT: a document a post lists cannot leave the library (library/admin.py says where it is used).
+    document = models.ForeignKey(
+        "library.Document",
+        on_delete=models.PROTECT,
+        related_name="post_attachments",
+        verbose_name="dokument z biblioteki",
+        help_text="Zacznij pisać tytuł, aby wyszukać dokument w bibliotece.",
+    )
+    position = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej.")
+
+    class Meta:
+        verbose_name = "załącznik"
+        verbose_name_plural = "załączniki"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "document"], name="news_attachment_once_per_post"),
+        ]
+
+    def __str__(self):
+        return f"wpis „{self.post.title}”"

@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.core import signing
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +22,16 @@ from core.seo import json_ld, partnership
 from core.staff import has_staff_powers
 from limits.ratelimit import client_ip, is_limited
 from news.forms import CommentForm, RatingForm
-from news.models import COMMENT_PAGE_PARAM, COMMENTS_PER_PAGE, Category, Comment, Post, Rating, post_tag
+from news.models import (
+    COMMENT_PAGE_PARAM,
+    COMMENTS_PER_PAGE,
+    Category,
+    Comment,
+    Post,
+    PostAttachment,
+    Rating,
+    post_tag,
+)
 from news.notify import read_notices_off_token
 from pagecache.versions import reads, shows
 from stats.counter import VIEWS_TAG, shown, total_subquery
@@ -54,9 +64,17 @@ def _browser_key(request):
     return request.get_signed_cookie(RATER_COOKIE, default="", salt=RATER_COOKIE_SALT)
 
 
-def _get_post(request, slug, *, public_only=False):
+def _posts_with_everything():
     # Its view count rides along in the post's row (the metryczka shows it): no query of its own.
-    posts = Post.objects.select_related("category", "author").annotate(view_total=total_subquery(Post))
+    return (
+        Post.objects.select_related("category", "author")
+        .annotate(view_total=total_subquery(Post))
+        .prefetch_related(Prefetch("attachments", queryset=PostAttachment.objects.select_related("document")))
+    )
+
+
+def _get_post(request, slug, *, public_only=False):
+    posts = _posts_with_everything()
     if public_only or not has_staff_powers(request):  # staff preview drafts and scheduled posts here
         posts = posts.published()
     post = get_object_or_404(posts, slug=slug)
@@ -128,8 +146,7 @@ def post_detail(request, slug):
 def post_preview(request, object_id, *, preview_link):
     """The post as its public page shows it, even a draft or a scheduled one, for the holder of a
     preview link (drafts/previews.py): with the link's banner, without ratings and comments."""
-    posts = Post.objects.select_related("category", "author").annotate(view_total=total_subquery(Post))
-    post = get_object_or_404(posts, pk=object_id)  # not counted as a view: it is no reader's
+    post = get_object_or_404(_posts_with_everything(), pk=object_id)  # not counted as a view: it is no reader's
     previous_post, next_post = _neighbours(post)
     context = {
         "post": post,

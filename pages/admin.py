@@ -15,6 +15,7 @@ from changelog.metryczka import MetryczkaAdminMixin, is_public_now, record_chang
 from core.admin_mixins import EditConflictAdminMixin, SingleRowAdminMixin
 from core.content_checks import EASY_TO_READ_ATTR
 from core.images import clean_form_image
+from library.admin import AttachmentInline, warn_about_new_documents
 from pages.models import (
     AccessibilityStatement,
     ActivityInformation,
@@ -25,6 +26,7 @@ from pages.models import (
     HomeTile,
     MenuItem,
     Page,
+    PageAttachment,
     PageRedirect,
 )
 from pages.tree import MoveError, move_page, page_tree
@@ -72,6 +74,10 @@ class CoordinatorAdminForm(forms.ModelForm):
         return cleaned
 
 
+class PageAttachmentInline(AttachmentInline):
+    model = PageAttachment
+
+
 @admin.register(Page)
 class PageAdmin(
     EditConflictAdminMixin, VersionHistoryAdminMixin, MetryczkaAdminMixin, ViewCountAdminMixin, admin.ModelAdmin
@@ -84,6 +90,7 @@ class PageAdmin(
     search_fields = ["title", "body"]
     ordering = ["section", "url_path"]
     prepopulated_fields = {"slug": ["title"]}
+    inlines = [PageAttachmentInline]
 
     @admin.display(description="adres", ordering="url_path")
     def address(self, obj):
@@ -142,6 +149,11 @@ class PageAdmin(
                 record_change(sibling, request.user, created=False, was_public=was_public, summary=summary)
                 self.log_change(request, sibling, [{"changed": {"fields": ["kolejność"]}}])
         return page, direction
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is PageAttachment:
+            warn_about_new_documents(request, formset)
 
 
 @admin.register(PageRedirect)

@@ -987,3 +987,29 @@ class ActivityInformation(SingleRowModel):
     @property
     def transcript_paragraphs(self):
         return self.paragraphs(self.sign_language_transcript)
+
+
+class PageAttachment(models.Model):
+    """A document from the library listed under a page („Załączniki”), in the order staff set."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="attachments", verbose_name="strona")
+    # PROTECT: a document a page lists cannot leave the library (library/admin.py says where it is used).
+    document = models.ForeignKey(
+        "library.Document",
+        on_delete=models.PROTECT,
+        related_name="page_attachments",
+        verbose_name="dokument z biblioteki",
+        help_text="Zacznij pisać tytuł, aby wyszukać dokument w bibliotece.",
+    )
+    position = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej.")
+
+    class Meta:
+        verbose_name = "załącznik"
+        verbose_name_plural = "załączniki"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "document"], name="pages_attachment_once_per_page"),
+        ]
+
+    def __str__(self):
+        return f"strona „{self.page.title}”"

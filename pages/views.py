@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import InterfaceError, OperationalError
-from django.db.models import Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import (
     Http404,
     HttpResponse,
@@ -39,6 +39,7 @@ from pages.models import (
     HomeBlock,
     HomeTile,
     Page,
+    PageAttachment,
     PageRedirect,
 )
 from stats.counter import VIEWS_TAG, shown, total_subquery
@@ -145,6 +146,8 @@ def _tree_page(request, section, url_path, preview_link=None):
     ancestors = [by_path.get("/".join(segments[:n])) for n in range(1, len(segments))]
     if None in ancestors:  # published() leaves out pages below an unpublished one; this is a safeguard
         raise Http404("Nie ma takiej strony.")
+    attachments = PageAttachment.objects.select_related("document")
+    prefetch_related_objects([page], Prefetch("attachments", queryset=attachments))
     section_menu = _section_menu(branch, page, ancestors)
     if section == Page.Section.PARTNERSHIP:
         menu_label = "O partnerstwie"

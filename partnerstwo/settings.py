@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "changelog",
     "pagecache",
     "limits",
+    # The library of documents that posts and pages attach (news and pages depend on it).
+    "library",
     "backups",
     "news",
     "members",
@@ -381,12 +383,14 @@ if PAGECACHE_MAX_AGE < 1:
 # The name of the deployed code (a commit or a tag), the same on every server; without it, the
 # commit checked out in BASE_DIR (core/release.py). Cached pages are keyed on it.
 RELEASE = envstr("RELEASE", "")
-PAGECACHE_APPS = ["agreement", "pages", "changelog", "news", "members", "meetings", "search"]
+PAGECACHE_APPS = ["agreement", "pages", "changelog", "news", "members", "meetings", "search", "library"]
 PAGECACHE_EXCLUDED_PREFIXES = (
     "/admin/",
     "/konto/",
     "/ckeditor5/",
     "/media/",
+    # Library documents (library/views.py): files, sent with caching headers of their own.
+    "/dokumenty/",
     "/static/",
     "/health/",
     "/ciasteczka/",

@@ -31,6 +31,8 @@ urlpatterns = [
     path("szukaj/", include("search.urls")),
     path("dane/", include("opendata.urls")),
     path("porozumienie/", include("agreement.urls")),
+    # Library documents at addresses that outlive a replaced file (library/views.py).
+    path("dokumenty/", include("library.urls")),
     path("partnerzy/", include("members.urls")),
     path("ciasteczka/", pages.old_cookie_notice, name="old_cookie_notice"),
     path("kontakt/", pages.contact, name="contact"),

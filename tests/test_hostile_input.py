@@ -16,8 +16,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls.converters import IntConverter
 
-from news.models import Category, Post
-from pages.models import Page
+from conftest import pdf_bytes
+from library.models import Document as LibraryDocument
+from news.models import Category, Post, PostAttachment
+from pages.models import Page, PageAttachment
 from tests.urlmap import sample_value, site_urls
 
 SCRIPT = '<script>alert("hostile")</script>'
@@ -74,10 +76,15 @@ def assert_safe(response, where):
 def sample_objects(db, category):
     """Objects at the sample slugs of urlmap.SAMPLES, so detail pages render fully."""
     sample = Category.objects.create(name="Przykład", slug="przyklad")
-    Post.objects.create(
+    post = Post.objects.create(
         title="Przykład", slug="przyklad", category=sample, body="<p>Treść</p>", status=Post.Status.PUBLISHED
     )
-    Page.objects.create(title="Przykład", slug="przyklad", body="<p>Treść</p>")
+    page = Page.objects.create(title="Przykład", slug="przyklad", body="<p>Treść</p>")
+    document = LibraryDocument.objects.create(
+        title="Przykład", file=SimpleUploadedFile("przyklad.pdf", pdf_bytes(text="Przyklad"))
+    )
+    PostAttachment.objects.create(post=post, document=document)
+    PageAttachment.objects.create(page=page, document=document)
 
 
 @pytest.fixture

@@ -7,15 +7,16 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from agreement.models import Agreement, Signature
+from library.models import Document as LibraryDocument
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
 from members.models import Gmina, Institution, InstitutionKind, Office, Person
-from news.models import Category, Comment, Post
-from pages.models import Announcement, Coordinator, HomeBlock, HomeTile, Page
+from news.models import Category, Comment, Post, PostAttachment
+from pages.models import Announcement, Coordinator, HomeBlock, HomeTile, Page, PageAttachment
 
-# The most a public page may run when rendered afresh: the post page's eight are the frame
-# (coordinator, menu), the post, its ratings, its comment counts, the page of comments, the
-# neighbouring posts and the change register.
-BUDGET = 8
+# The most a public page may run when rendered afresh: the post page's nine are the frame
+# (coordinator, menu), the post, its attachments with their documents, its ratings, its comment
+# counts, the page of comments, the neighbouring posts and the change register.
+BUDGET = 9
 
 
 def add_content(n, start):
@@ -118,6 +119,25 @@ def add_content(n, start):
     )
     if start == 0:  # a subpage in the page tree, measured below its parent
         Page.objects.create(title="Podstrona", slug="podstrona", parent=Page.objects.get(url_path="strona-0"))
+    # Library documents attached to the measured post and page (every other one fails the PDF checks).
+    library = LibraryDocument.objects.bulk_create(
+        LibraryDocument(
+            title=f"Załącznik {i}",
+            slug=f"zalacznik-{i}",
+            file=f"dokumenty/zalacznik-{i}.pdf",
+            kind="pdf",
+            size=120_000,
+            pdf_problems=["tagged"] if i % 2 == 0 else [],
+        )
+        for i in range(start, start + n)
+    )
+    PostAttachment.objects.bulk_create(
+        PostAttachment(post=measured, document=d, position=i) for i, d in enumerate(library)
+    )
+    measured_page = Page.objects.get(url_path="strona-0")
+    PageAttachment.objects.bulk_create(
+        PageAttachment(page=measured_page, document=d, position=i) for i, d in enumerate(library)
+    )
     home = Coordinator.load()  # the home page with every block: notices and link tiles too
     HomeBlock.ensure_for(home)
     Announcement.objects.bulk_create(

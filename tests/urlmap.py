@@ -28,6 +28,7 @@ SAMPLES = {
     "token": "abc-123",
     "uidb64": "MQ",
     "key": "abc123",
+    "ext": "pdf",
 }
 
 _ROUTE_ARG = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")

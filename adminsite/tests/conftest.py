@@ -3,10 +3,12 @@ import datetime
 import pytest
 import reversion
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
 from changelog.metryczka import record_change
+from conftest import pdf_bytes
 
 
 @pytest.fixture
@@ -18,11 +20,12 @@ def every_model(db, alice, bob):
 
     from accessibility import cases
     from accessibility.models import AccessibilityRequest
+    from library.models import Document
     from meetings.models import Meeting, Report
     from members.models import AccessionRequest, Gmina, InstitutionKind
-    from news.models import Comment, Post, Rating
+    from news.models import Comment, Post, PostAttachment, Rating
     from newsletter.models import ConsentText, Delivery, Issue, Subscriber
-    from pages.models import Page
+    from pages.models import Page, PageAttachment
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     post = Post.objects.order_by("pk").first()
@@ -54,6 +57,12 @@ def every_model(db, alice, bob):
         meeting=Meeting.objects.order_by("pk").first(), defaults={"body": "<p>Relacja.</p>", "author": alice}
     )
     record_change(post, alice, created=False, summary="Poprawiono tytuł")
+    # A library document attached to a post and a page: its „Gdzie użyto” list and the refused delete.
+    document = Document.objects.create(
+        title="Regulamin naboru", file=SimpleUploadedFile("regulamin.pdf", pdf_bytes(text="Regulamin"))
+    )
+    PostAttachment.objects.create(post=post, document=document)
+    PageAttachment.objects.create(page=Page.objects.order_by("pk").first(), document=document)
     # Two versions of each versioned object, so their compare and restore pages exist.
     from changelog.versions import SPECS
 

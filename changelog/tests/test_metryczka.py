@@ -164,5 +164,5 @@ def test_page_query_count_does_not_grow_with_the_register(
             },
         )
     client.logout()
-    with django_assert_num_queries(4):  # page + register + coordinator
+    with django_assert_num_queries(5):  # page + its attachments + register + coordinator
         client.get("/cele/")

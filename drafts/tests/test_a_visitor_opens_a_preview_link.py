@@ -7,9 +7,12 @@ end in tests/browser/test_a_draft_is_previewed_through_a_link.py.
 import datetime
 
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from news.models import Comment, Post
+from conftest import pdf_bytes
+from library.models import Document
+from news.models import Comment, Post, PostAttachment
 
 BANNER = "Podgląd wersji roboczej."
 
@@ -98,19 +101,29 @@ def test_the_preview_runs_the_same_queries_with_one_post_or_many(
     client, make_post, make_preview_link, django_assert_num_queries, django_user_model
 ):
     post = make_post(status=Post.Status.DRAFT)
+    attach(post, 1)
     _, url = make_preview_link(post)
     client.get(url)  # one-off lookups (content types, the frame's rows)
-    with django_assert_num_queries(8) as small:
-        assert client.get(url).status_code == 200
+    with django_assert_num_queries(9) as small:
+        page = client.get(url).text
+    assert "Załączniki" in page and "Regulamin 0" in page
     reader = django_user_model.objects.create_user(username="czytelnik@example.com")
     for _ in range(30):
         make_post()
+    attach(post, 20)
     Comment.objects.bulk_create(
         Comment(post=post, user=reader, author_name="Czytelnik", body="Tekst", status=Comment.Status.APPROVED)
         for _ in range(30)
     )
     with django_assert_num_queries(len(small.captured_queries)):
-        assert client.get(url).status_code == 200
+        assert "Regulamin 19" in client.get(url).text
+
+
+def attach(post, n):
+    """``n`` library documents listed under the post."""
+    for i in range(post.attachments.count(), n):
+        document = Document.objects.create(title=f"Regulamin {i}", file=SimpleUploadedFile(f"r{i}.pdf", pdf_bytes()))
+        PostAttachment.objects.create(post=post, document=document, position=i)
 
 
 def test_opening_a_preview_is_not_counted_as_a_view(client, make_post, make_preview_link):

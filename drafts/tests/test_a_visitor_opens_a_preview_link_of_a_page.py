@@ -32,7 +32,7 @@ def test_the_page_preview_runs_the_same_queries_with_one_page_or_many(
     page = Page.objects.create(title="Szkic strony", slug="szkic", section=Page.Section.PARTNERSHIP, is_published=False)
     _, url = make_preview_link(page)
     client.get(url)  # one-off lookups
-    with django_assert_num_queries(8) as small:
+    with django_assert_num_queries(9) as small:
         assert client.get(url).status_code == 200
     for n in range(20):
         Page.objects.create(title=f"Strona {n}", slug=f"strona-{n}", section=Page.Section.PARTNERSHIP)

@@ -50,9 +50,9 @@ def test_body_is_sanitized_when_saved(make_post):
 @pytest.mark.parametrize("count", [1, 30])
 def test_post_page_query_count_is_constant(client, make_post, django_assert_num_queries, count, cold_render):
     posts = [make_post() for _ in range(count)]
-    # post (with its rating and comment counts) + previous + next + metryczka's change register
-    # + coordinator; no comments, so no query for them
-    with django_assert_num_queries(8):
+    # post (with its rating and comment counts) + its attachments + previous + next + metryczka's
+    # change register + coordinator; no comments, so no query for them
+    with django_assert_num_queries(9):
         client.get(posts[len(posts) // 2].get_absolute_url())
 
 

@@ -69,11 +69,12 @@ def test_post_page_runs_the_same_queries_with_1_and_50_comments(
         )
         for n in range(count)
     )
-    # the post, its ratings, its comment counts, its neighbours, the comments, the register and the frame
-    with django_assert_num_queries(8):
+    # the post, its attachments, its ratings, its comment counts, its neighbours, the comments, the
+    # register and the frame
+    with django_assert_num_queries(9):
         response = client.get(post.get_absolute_url())
     assert response.text.count('class="comment"') == min(count, COMMENTS_PER_PAGE)
     client.force_login(readers[0])
     # + session and user of the logged-in reader
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(post.get_absolute_url())

@@ -122,12 +122,13 @@ def test_replies_add_no_queries_to_the_post_page(
         )
         for n in range(count)
     )
-    # the post, its ratings, its comment counts, its neighbours, the comments, the register and the frame
-    with django_assert_num_queries(8):
+    # the post, its attachments, its ratings, its comment counts, its neighbours, the comments, the
+    # register and the frame
+    with django_assert_num_queries(9):
         html = client.get(post.get_absolute_url()).text
     assert html.count("<strong>Odpowiedź Partnerstwa Lokalnego</strong>") == min(count, COMMENTS_PER_PAGE)
     client.force_login(alice)
     # + session and user of the signed-in staff member, who also gets the reply links
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         html = client.get(post.get_absolute_url()).text
     assert html.count("Zmień odpowiedź Partnerstwa") == min(count, COMMENTS_PER_PAGE)

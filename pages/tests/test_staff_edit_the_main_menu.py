@@ -132,7 +132,8 @@ def test_the_menu_costs_one_query_however_long(client, db, django_assert_num_que
     pages = Page.objects.bulk_create(Page(title=f"Strona {i}", slug=f"s-{i}", url_path=f"s-{i}") for i in range(count))
     MenuItem.objects.bulk_create(MenuItem(label=p.title, page=p, position=n) for n, p in enumerate(pages))
     Page.objects.create(title="Polityka prywatności", slug="polityka-prywatnosci")
-    with django_assert_num_queries(4):  # the page's branch, its register, the coordinator and the menu
+    # the page's branch, its attachments, its register, the coordinator and the menu
+    with django_assert_num_queries(5):
         response = client.get("/polityka-prywatnosci/")
     assert len(header_links(response.text)) == count
 

@@ -156,7 +156,7 @@ def test_a_subpage_costs_the_same_queries_however_big_the_tree(
         Page(title=f"Podstrona {i}", slug=f"p-{i}", url_path=f"o-portalu/p-{i}", parent=tree["about"])
         for i in range(count)
     )
-    with django_assert_num_queries(4):  # the branch + metryczka's register + frame
+    with django_assert_num_queries(5):  # the branch + the page's attachments + metryczka's register + frame
         response = client.get("/o-portalu/historia/ludzie/")
     assert response.status_code == 200
 

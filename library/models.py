@@ -1,0 +1,205 @@
+"""The library of documents staff attach to posts and pages („Biblioteka dokumentów”).
+
+A document keeps one public address, /dokumenty/<slug>.<ext>, for as long as it exists: „Zastąp
+plik” in the admin stores a new file and the address serves it, so posts that link the old
+address keep working. The file itself is stored under a readable name made from the title
+(dokumenty/uchwala-nr-5-2025.pdf); a replacement that cannot take the same name (the old file is
+still stored until the save commits) takes the next free one (uchwala-nr-5-2025-2.pdf).
+"""
+
+import functools
+import re
+
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+
+from core.documents import (
+    DocumentKind,
+    check_document,
+    describe_pdf_problems,
+    detect_kind,
+    pdf_accessibility_problems,
+)
+from core.text import slugify_pl, unique_slug
+
+# The kinds an office publishes in posts and pages (presentations stay with meetings).
+LIBRARY_KINDS = [DocumentKind.PDF, DocumentKind.DOCX, DocumentKind.ODT, DocumentKind.XLSX, DocumentKind.ODS]
+KIND_LIST = f"{', '.join(k.label for k in LIBRARY_KINDS[:-1])} lub {LIBRARY_KINDS[-1].label}"
+# What a browser is told each kind is.
+CONTENT_TYPES = {
+    DocumentKind.PDF: "application/pdf",
+    DocumentKind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    DocumentKind.ODT: "application/vnd.oasis.opendocument.text",
+    DocumentKind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    DocumentKind.ODS: "application/vnd.oasis.opendocument.spreadsheet",
+}
+FOLDER = "dokumenty"
+SLUG_LENGTH = 80
+
+
+def check_library_document(uploaded):
+    """The meeting documents' checks (core/documents.py), then the library's kinds; returns the kind."""
+    kind = check_document(uploaded)
+    if kind not in LIBRARY_KINDS:
+        raise ValidationError(
+            "Biblioteka przyjmuje tylko dokumenty %(kinds)s, a ten plik to %(kind)s.",
+            code="kind_not_in_library",
+            params={"kinds": KIND_LIST, "kind": DocumentKind(kind).label},
+        )
+    return kind
+
+
+def validate_library_document(uploaded):
+    """A model-field validator: the checks of a new upload; a stored file passes."""
+    if getattr(uploaded, "_committed", False):
+        return
+    check_library_document(uploaded)
+
+
+def slug_source(title):
+    """„Uchwała nr 5/2025” → „Uchwała nr 5 2025”: numbers split by a slash stay apart in the address."""
+    text = re.sub(r"[/\\._]+", " ", title)
+    return text if slugify_pl(text) else "dokument"
+
+
+def document_file_name(instance, filename):
+    """„dokumenty/uchwala-nr-5-2025.pdf”, or „…-2.pdf” and on while the name is taken."""
+    storage = instance.file.storage
+    stem = f"{FOLDER}/{instance.slug}"
+    name, n = f"{stem}.{instance.kind}", 2
+    while storage.exists(name):
+        name = f"{stem}-{n}.{instance.kind}"
+        n += 1
+    return name
+
+
+class DocumentQuerySet(models.QuerySet):
+    def used(self):
+        attached = models.Q(post_attachments__isnull=False) | models.Q(page_attachments__isnull=False)
+        return self.filter(attached).distinct()
+
+    def unused(self):
+        return self.filter(post_attachments__isnull=True, page_attachments__isnull=True)
+
+
+class Document(models.Model):
+    Kind = DocumentKind
+
+    title = models.CharField(
+        "tytuł",
+        max_length=250,
+        help_text="Tak, jak ma się pokazać przy wpisie, np. „Regulamin naboru wniosków 2026”.",
+    )
+    slug = models.SlugField(
+        "adres (slug)",
+        max_length=SLUG_LENGTH,
+        unique=True,
+        editable=False,
+        help_text="Tworzony z tytułu przy dodaniu i potem już stały: stąd adres /dokumenty/….",
+    )
+    file = models.FileField(
+        "plik",
+        upload_to=document_file_name,
+        max_length=250,
+        validators=[validate_library_document],
+        help_text=f"{KIND_LIST}. Rodzaj jest sprawdzany po zawartości pliku.",
+    )
+    kind = models.CharField("rodzaj", max_length=10, choices=DocumentKind.choices, editable=False)
+    size = models.PositiveBigIntegerField("rozmiar (bajty)", default=0, editable=False)
+    pdf_problems = ArrayField(
+        models.CharField(max_length=20),
+        verbose_name="braki dostępności PDF",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Puste – dokument dostępny; brak wartości – nie sprawdzono (albo to nie PDF).",
+    )
+    uploaded_at = models.DateTimeField(
+        "dodano", default=timezone.now, editable=False, help_text="Kiedy dokument trafił do biblioteki."
+    )
+    replaced_at = models.DateTimeField(
+        "plik zastąpiono",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Kiedy ostatnio zastąpiono plik; puste – plik z dodania.",
+    )
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "dokument"
+        verbose_name_plural = "dokumenty"
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.label})" if self.kind else self.title
+
+    def save(self, *args, **kwargs):
+        replaced = getattr(self, "_stored_file", None)
+        new_file = bool(self.file) and not self.file._committed
+        if new_file:
+            self.kind = detect_kind(self.file) or self.kind
+            self.size = self.file.size
+            self.pdf_problems = pdf_accessibility_problems(self.file) if self.kind == DocumentKind.PDF else None
+            if replaced:
+                self.replaced_at = timezone.now()
+        if not self.slug:
+            self.slug = unique_slug(Document, slug_source(self.title), max_length=SLUG_LENGTH)
+        super().save(*args, **kwargs)
+        self._stored_file = self.file.name
+        if new_file and replaced and replaced != self.file.name:
+            transaction.on_commit(functools.partial(self.file.storage.delete, replaced))
+
+    def get_absolute_url(self):
+        return reverse("library:document", kwargs={"slug": self.slug, "ext": self.kind})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        document = super().from_db(db, field_names, values, **kwargs)
+        document._stored_file = document.__dict__.get("file")
+        return document
+
+    @property
+    def download_name(self):
+        """The name a reader's browser saves the file under: „uchwala-nr-5-2025.pdf”."""
+        return f"{self.slug}.{self.kind}"
+
+    @property
+    def content_type(self):
+        return CONTENT_TYPES.get(self.kind, "application/octet-stream")
+
+    @property
+    def changed_at(self):
+        """When the file now served was stored."""
+        return self.replaced_at or self.uploaded_at
+
+    @property
+    def label(self):
+        """„PDF, 120,5 KB”"""
+        return f"{self.get_kind_display()}, {filesizeformat(self.size)}"
+
+    @property
+    def accessibility_problems(self):
+        """„brak warstwy tekstowej (skan), …” for a PDF that fails the checks, else ""."""
+        return describe_pdf_problems(self.pdf_problems or [])
+
+
+@receiver(post_delete, sender=Document)
+def _delete_document_file(sender, instance, **kwargs):
+    if instance.file:
+        transaction.on_commit(functools.partial(instance.file.storage.delete, instance.file.name))
+
+
+def size_at_address(path):
+    """The size of the document at „/dokumenty/<slug>.<ext>”, or None (for the content checks)."""
+    match = re.fullmatch(r"/dokumenty/([-a-z0-9]+)\.[a-z0-9]{2,5}", path)
+    if match is None:
+        return None
+    return Document.objects.filter(slug=match[1]).values_list("size", flat=True).first()
