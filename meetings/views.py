@@ -98,6 +98,7 @@ def _render_meeting(request, meeting, preview_link=None):
     }
     if preview_link is not None:  # a preview is no reader's view: not counted
         context["preview_link"] = preview_link
+        context["here"] = meeting.get_absolute_url()
         context["preview_report"] = getattr(meeting, "report", None)  # published or not
         return render(request, "meetings/meeting_detail.html", context)
     return shown(render(request, "meetings/meeting_detail.html", context), meeting)

@@ -155,6 +155,7 @@ def post_preview(request, object_id, *, preview_link):
         "metryczka": metryczka_for(post),
         "post_json_ld": json_ld(news_article_data(post)),
         "preview_link": preview_link,
+        "here": post.get_absolute_url(),
     }
     return render(request, "news/post_detail.html", context)
 

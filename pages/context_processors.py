@@ -17,4 +17,8 @@ def site(request):
         # The submenu's own CSS and JavaScript are linked only on a site whose menu has one.
         "main_menu_has_submenu": SimpleLazyObject(lambda: has_submenu(frame.menu)),
         "this_year": timezone.localdate().year,
+        # The address a page calls its own (canonical link, print address, the footer's accessibility
+        # report, the newsletter box's source). A preview passes its item's public address instead,
+        # so a preview link's secret never travels into forms, links or stored rows.
+        "here": request.path,
     }

@@ -167,6 +167,7 @@ def _tree_page(request, section, url_path, preview_link=None):
             "metryczka": metryczka_for(page),
             "privacy": _privacy_facts() if (section, url_path) == PRIVACY_POLICY else None,
             "preview_link": preview_link,
+            "here": page.get_absolute_url() if preview_link else request.path,
         },
     )
     return response if preview_link else shown(response, page)  # a preview is no reader's view

@@ -30,8 +30,8 @@ def _href(target):
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, *parts):
-    request = context.get("request")
-    return _render(parts, request.get_full_path() if request else None)
+    # The page's own address (pages/context_processors.py): a preview names its item's public one.
+    return _render(parts, context.get("here"))
 
 
 def _render(parts, here):
