@@ -23,7 +23,8 @@ def test_editor_deletes_a_post_and_brings_it_back_from_the_kosz(
     expect(resident.get_by_role("link", name=TITLE)).to_be_visible()
 
     log_in_to_admin(page, editor, password="redaktor-haslo-123", next_url=f"/admin/news/post/{post.pk}/change/")
-    page.get_by_role("button", name="Usuń", exact=True).click()
+    # The form's own „Usuń”, beside „Zapisz” (an empty attachment row has one of its own).
+    page.locator(".submit-row").get_by_role("button", name="Usuń", exact=True).click()
     expect(page.get_by_text(f"Przenieść do kosza wpis „{TITLE}”?")).to_be_visible()
     expect(page.get_by_text("Przez 30 dni można go przywrócić")).to_be_visible()
     assert not run_axe(page), format_violations(run_axe(page))
