@@ -81,6 +81,22 @@ class InstitutionScopedAdminMixin:
     def is_limited(self, request):
         return self._limit(request) is not None
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        limit = self._limit(request)
+        if obj is not None or not limit or self.institution_field == "pk":
+            return form
+        field = f"{self.institution_field}_id"
+
+        class OwnInstitutionForm(form):
+            """A new row shows its institution from the start (a read-only field of the add form)."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                setattr(self.instance, field, limit)
+
+        return OwnInstitutionForm
+
     def save_model(self, request, obj, form, change):
         limit = self._limit(request)
         if limit and self.institution_field != "pk":
