@@ -110,11 +110,11 @@ def accessibility_requests(user, today):
 
 def _posts_seen_by(user):
     """The posts the user's admin list shows: a partner institution's account sees its own only."""
-    from members.partner_access import institution_of
+    from members.partner_access import limit_of
     from news.models import Post
 
-    institution = institution_of(user)
-    return Post.objects.filter(institution=institution) if institution is not None else Post.objects.all()
+    limit = limit_of(user)
+    return Post.objects.filter(institution=limit) if limit is not None else Post.objects.all()
 
 
 def scheduled_posts(user, now):
@@ -155,9 +155,9 @@ def posts_in_review(user):
             _changelist("news.post", stan="czeka"),
             urgent=True,
         )
-    from members.partner_access import institution_of
+    from members.partner_access import limit_of
 
-    if institution_of(user) is not None:
+    if limit_of(user) is not None:
         # A partner institution's account: its institution's returned posts, whoever sent them.
         n = _posts_seen_by(user).filter(status=Post.Status.RETURNED).count()
         url = _changelist("news.post", stan="do-poprawy")
@@ -299,9 +299,9 @@ def most_read(user):
     None when the user may open none of the counted kinds (the section is not shown), and for a
     partner institution's account, which sees only its institution's rows.
     """
-    from members.partner_access import institution_of
+    from members.partner_access import limit_of
 
-    if institution_of(user) is not None:
+    if limit_of(user) is not None:
         return None
     models = [m for m in counter.counted_models() if _can_view(user, m._meta.label_lower)]
     if not models:

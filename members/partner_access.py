@@ -31,6 +31,15 @@ def institution_of(user):
     return found
 
 
+def limit_of(user):
+    """None when the account sees every institution's rows, else its institution's pk (0 when the
+    account of the role has no institution, e.g. after the institution was deleted: no rows)."""
+    if not getattr(user, "is_authenticated", False) or user.is_superuser or not user.has_perm(WORK_FOR_INSTITUTION):
+        return None
+    institution = institution_of(user)
+    return institution.pk if institution is not None else 0
+
+
 class InstitutionScopedAdminMixin:
     """A ModelAdmin whose rows an institution's account sees only for its own institution.
 
@@ -45,11 +54,7 @@ class InstitutionScopedAdminMixin:
     institution_field = "institution"
 
     def _limit(self, request):
-        """None when not limited, else the institution's pk (0 for an account without one: no rows)."""
-        if not request.user.has_perm(WORK_FOR_INSTITUTION) or request.user.is_superuser:
-            return None
-        institution = institution_of(request.user)
-        return institution.pk if institution is not None else 0
+        return limit_of(request.user)
 
     def _row_institution(self, obj):
         return obj.pk if self.institution_field == "pk" else getattr(obj, f"{self.institution_field}_id")
@@ -68,6 +73,9 @@ class InstitutionScopedAdminMixin:
         if obj is None and self._limit(request) is not None:
             raise PermissionDenied  # another institution's row, or none at all: the same refusal
         return obj
+
+    def has_add_permission(self, request, *args):
+        return self._limit(request) != 0 and super().has_add_permission(request, *args)
 
     def has_view_permission(self, request, obj=None):
         return self._in_scope(request, obj) and super().has_view_permission(request, obj)

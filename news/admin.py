@@ -177,7 +177,13 @@ class PostAdmin(
 ):
     form = PostAdminForm
     list_display = ["title", "category", "state", "published_at", "signed", "updated_at"]
-    list_filter = [PublicationStateFilter, "pinned", "category", "institution", "published_at"]
+    list_filter = [
+        PublicationStateFilter,
+        "pinned",
+        "category",
+        ("institution", admin.RelatedOnlyFieldListFilter),
+        "published_at",
+    ]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -241,7 +247,7 @@ class PostAdmin(
 
     def get_list_filter(self, request):
         if self.is_limited(request):
-            return [f for f in self.list_filter if f != "institution"]
+            return [f for f in self.list_filter if not isinstance(f, tuple)]  # not the institution's
         return self.list_filter
 
     # Approval before publishing (news/review.py): without the right to publish, no path of this

@@ -7,7 +7,8 @@ import reversion
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.utils import timezone
 
-from accounts.roles import REDAKTOR
+from accounts.roles import PARTNER, REDAKTOR
+from changelog.versions import versions_of
 from news.models import Post
 
 
@@ -63,6 +64,7 @@ def test_every_address_of_the_other_gminas_post_is_refused(client, posts, from_n
         f"/admin/news/post/{draft.pk}/delete/",
         f"/admin/news/post/{waiting.pk}/zwroc-do-poprawy/",
         f"/admin/news/post/{draft.pk}/history/compare/",
+        f"/admin/news/post/{draft.pk}/history/{versions_of(draft).first().pk}/restore/",
         "/admin/news/post/999999/change/",
     ):
         response = client.get(url)
@@ -140,3 +142,14 @@ def test_the_redaktor_sees_both_gminas_posts_with_their_institution(client, post
     assert "(Nasielsk)" in page and "(Czosnów)" in page
     only = client.get("/admin/news/post/", {"institution__id__exact": posts["czosnow"][0].institution_id}).text
     assert "Szkic Czosnów" in only and "Szkic Nasielsk" not in only
+
+
+def test_an_account_of_the_role_without_an_institution_sees_no_posts(client, posts, staff_in_role, make_post):
+    make_post(title="Zaplanowany", published_at=timezone.now() + timedelta(days=2))
+    client.force_login(staff_in_role(PARTNER, email="bez-instytucji@gmina.example"))
+    page = client.get("/admin/news/post/").text
+    assert "Nasielsk" not in page and "Czosnów" not in page and "Dodaj wpis" not in page
+    assert "\n0 wpisów\n" in page
+    assert client.get("/admin/news/post/add/").status_code == 403
+    home = client.get("/admin/").text
+    assert "Zaplanowany" not in home and "zaplanowaną" not in home
