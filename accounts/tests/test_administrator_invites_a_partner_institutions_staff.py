@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 
 from accounts.roles import ADMINISTRATOR, PARTNER, REDAKTOR
 from adminsite.tests.forms import change_form_data
@@ -31,6 +32,9 @@ def test_the_invitation_gives_the_role_and_the_institution(client, administrator
     page = client.get("/admin/auth/user/add/").text
     assert "Instytucja partnerska" in page and f"{PARTNER} – wpisy jednej instytucji partnerskiej" in page
     assert invite(client, in_background, institution=gmina.pk).status_code == 302
+    [invitation] = mail.outbox
+    assert f"z rolą „{PARTNER}” (wpisy jednej instytucji partnerskiej" in invitation.body
+    assert "dla instytucji „Urząd Gminy Leoncin”." in invitation.body
     user = get_user_model().objects.get(email="ewa.lis@leoncin.example")
     assert user.is_staff and user.groups.get().name == PARTNER
     assert InstitutionAccount.objects.get(user=user).institution == gmina
