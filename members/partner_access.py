@@ -5,7 +5,7 @@ picks the institution in the account's form (accounts/forms.py): the pair is an 
 Such an account sees and changes only its institution's rows. The limit lives in one place,
 InstitutionScopedAdminMixin, used by the admins of the models that belong to an institution
 (news.Post through its ``institution``, members.Institution itself); every other model is closed to
-the role by its permissions. The admin's home page asks ``institution_of`` for its to-do list.
+the role by its permissions. The admin's home page asks ``limit_of`` for its to-do list.
 """
 
 from django.core.exceptions import PermissionDenied

@@ -242,7 +242,9 @@ class PostAdmin(
         if not review.can_publish(request.user):
             fields.append("status")  # the review's buttons change it (news/review.py)
         if self.is_limited(request):
-            fields.append("institution")  # its own, set on save (members/partner_access.py)
+            # Its own institution, set on save (members/partner_access.py); the author is whoever
+            # wrote the post, never picked from a list of every staff account.
+            fields += ["institution", "author"]
         return fields
 
     def get_list_filter(self, request):

@@ -15,6 +15,7 @@ def test_the_post_gets_the_partners_institution_and_waits_for_approval(
     assert page.status_code == 200
     assert 'name="_submit_for_review"' in page.text and 'name="_approve"' not in page.text
     assert 'name="institution"' not in page.text  # set on save, shown read-only
+    assert 'name="author"' not in page.text  # no list of every staff account
     data = change_form_data(page) | {
         "title": "Dni Nasielska 2027",
         "category": str(category.pk),
