@@ -50,8 +50,10 @@ def test_the_search_and_filters_find_nothing_of_the_other_gmina(client, posts, f
     assert "Szkic Czosnów" not in found and "\n0 wpisów\n" in found
     waiting = client.get("/admin/news/post/", {"stan": "czeka"}).text
     assert "Do akceptacji Nasielsk" in waiting and "Czosnów" not in waiting
-    # No filter by institution names the other gminas.
+    # No filter by institution names the other gminas, nor opens their posts by a crafted address.
     assert "institution__id__exact" not in client.get("/admin/news/post/").text
+    crafted = client.get("/admin/news/post/", {"institution__id__exact": posts["czosnow"][0].institution_id})
+    assert "Szkic Czosnów" not in crafted.text
 
 
 def test_every_address_of_the_other_gminas_post_is_refused(client, posts, from_nasielsk):
