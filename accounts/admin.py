@@ -68,7 +68,7 @@ class StaffUserAdmin(admin.ModelAdmin):
         (
             None,
             {
-                "fields": ["first_name", "last_name", "email", "role"],
+                "fields": ["first_name", "last_name", "email", "role", "institution"],
                 "description": "Ta osoba dostanie e-mail z linkiem do ustawienia hasła; jej adres e-mail "
                 "będzie od razu potwierdzony. Rola mówi, co może robić w panelu; można ją później zmienić.",
             },
@@ -78,7 +78,7 @@ class StaffUserAdmin(admin.ModelAdmin):
         (
             None,
             {
-                "fields": ["email", "first_name", "last_name", "role", "is_active"],
+                "fields": ["email", "first_name", "last_name", "role", "institution", "is_active"],
                 "description": "Rola mówi, co ta osoba może robić w panelu. Bez roli konto służy tylko do "
                 "komentowania i oceniania na portalu. Adres e-mail zmienia sama osoba na stronie swojego konta.",
             },
@@ -166,6 +166,7 @@ class StaffUserAdmin(admin.ModelAdmin):
         user.groups.remove(*others)
         if role != NO_ROLE:
             user.groups.add(Group.objects.get(name=role))
+        form.save_institution(user)
         if not change:
             send_invitation(user, role)
 

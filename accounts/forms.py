@@ -3,8 +3,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from accounts.roles import ADMINISTRATOR, ROLE_WORK, ROLES
+from accounts.roles import ADMINISTRATOR, PARTNER, ROLE_WORK, ROLES
 from core.forms import PlainLabelsMixin
+from members.models import Institution, InstitutionAccount
 
 
 class DeleteAccountForm(PlainLabelsMixin, forms.Form):
@@ -44,7 +45,43 @@ def role_of(user):
     return next((role for role in ROLES if role in names), NO_ROLE)
 
 
-class StaffInviteForm(forms.ModelForm):
+def institution_field():
+    return forms.ModelChoiceField(
+        label="Instytucja partnerska",
+        queryset=Institution.objects.order_by("name"),
+        required=False,
+        empty_label="— bez instytucji —",
+        help_text=f"Tylko dla roli „{PARTNER}”: konto będzie widzieć w panelu wyłącznie wpisy i dane tej instytucji.",
+        error_messages={"invalid_choice": "Tej instytucji już nie ma. Wybierz inną."},
+    )
+
+
+def institution_of_account(user):
+    link = InstitutionAccount.objects.filter(user_id=user.pk).only("institution_id").first() if user.pk else None
+    return link.institution_id if link else None
+
+
+class PartnerInstitutionMixin:
+    """The role „Osoba z instytucji partnerskiej” needs its institution; no other role has one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == PARTNER:
+            if not cleaned.get("institution") and "institution" not in self.errors:
+                self.add_error("institution", f"Wybierz instytucję, dla której będzie pracować {PARTNER.lower()}.")
+        else:
+            cleaned["institution"] = None
+        return cleaned
+
+    def save_institution(self, user):
+        institution = self.cleaned_data.get("institution")
+        if institution is None:
+            InstitutionAccount.objects.filter(user=user).delete()
+        else:
+            InstitutionAccount.objects.update_or_create(user=user, defaults={"institution": institution})
+
+
+class StaffInviteForm(PartnerInstitutionMixin, forms.ModelForm):
     """„Dodaj pracownika”: a name, an e-mail address and a role; the person sets the password."""
 
     role = forms.ChoiceField(
@@ -52,6 +89,7 @@ class StaffInviteForm(forms.ModelForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Wybierz rolę."},
     )
+    institution = institution_field()
 
     class Meta:
         model = get_user_model()
@@ -85,7 +123,7 @@ class StaffInviteForm(forms.ModelForm):
         return email
 
 
-class StaffChangeForm(forms.ModelForm):
+class StaffChangeForm(PartnerInstitutionMixin, forms.ModelForm):
     """A colleague's name, role and whether the account is active; the e-mail is the person's own to change."""
 
     role = forms.ChoiceField(
@@ -93,6 +131,7 @@ class StaffChangeForm(forms.ModelForm):
         widget=forms.RadioSelect,
         required=False,
     )
+    institution = institution_field()
 
     # The person signed in, set by StaffUserAdmin.get_form: nobody takes away their own access.
     editor = None
@@ -110,6 +149,7 @@ class StaffChangeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [*role_choices(), (NO_ROLE, "Bez roli – konto czytelnika, bez dostępu do panelu")]
         self.initial.setdefault("role", role_of(self.instance))
+        self.initial.setdefault("institution", institution_of_account(self.instance))
 
     def clean(self):
         cleaned = super().clean()

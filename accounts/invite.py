@@ -48,6 +48,8 @@ def invitation_message(user, role):
         "user": user,
         "role": role,
         "role_work": ROLE_WORK.get(role, ""),
+        # The partner institution of an account limited to one (members.InstitutionAccount).
+        "institution": getattr(getattr(user, "institution_account", None), "institution", None),
         "url": invitation_url(user),
         "lifetime": link_lifetime(),
         "reset_url": absolute_url(reverse("account_reset_password")),

@@ -15,6 +15,10 @@ ALL = ("add", "change", "delete", "view")
 REDAKTOR = "Redaktor"
 # Writes posts and sends them for approval; a Redaktor or an Administrator publishes them (news/review.py).
 AUTHOR = "Osoba przygotowująca wpisy"
+# Staff of one partner institution (a gmina, the Starostwo): writes its posts and sends them for
+# approval, and keeps its institution's contacts up to date; sees nothing of other institutions
+# (members/partner_access.py, the account's institution in members.InstitutionAccount).
+PARTNER = "Osoba z instytucji partnerskiej"
 MODERATOR = "Moderator"
 ADMINISTRATOR = "Administrator"
 
@@ -25,6 +29,9 @@ PARTNERS = {
     "members.person": ("add", "change", "view"),
     "members.office": ALL,
 }
+
+# The permission that marks an account limited to its own partner institution.
+LIMITED_TO_INSTITUTION = "limit"
 
 # "app_label.model_name": actions.
 ROLES = {
@@ -70,6 +77,14 @@ ROLES = {
         "news.post": ("add", "change", "view"),
         "news.category": ("view",),  # the category picker of the post's form
     },
+    # As AUTHOR, for its own institution's posts only; its institution's description and contacts
+    # (no add, no delete: members/admin.py).
+    PARTNER: {
+        "members.institutionaccount": (LIMITED_TO_INSTITUTION,),
+        "news.post": ("add", "change", "view"),
+        "news.category": ("view",),
+        "members.institution": ("change", "view"),
+    },
     MODERATOR: {
         "news.comment": ("change", "delete", "view"),
         "members.accessionrequest": ("change", "view"),
@@ -91,6 +106,7 @@ ROLE_WORK = {
         "kontakt i deklaracja dostępności"
     ),
     AUTHOR: "wpisy wysyłane do akceptacji przed publikacją",
+    PARTNER: "wpisy jednej instytucji partnerskiej wysyłane do akceptacji, opis i dane kontaktowe tej instytucji",
     MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
     ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",
 }
@@ -99,7 +115,12 @@ ROLE_WORK = {
 def _permissions(apps, spec):
     Permission = apps.get_model("auth", "Permission")
     if spec == "__all__":
-        return list(Permission.objects.all())
+        # All but the mark of an account limited to one partner institution (members/partner_access.py).
+        return list(
+            Permission.objects.exclude(
+                content_type__app_label="members", codename=f"{LIMITED_TO_INSTITUTION}_institutionaccount"
+            )
+        )
     wanted = []
     for label, actions in spec.items():
         app_label, model_name = label.split(".")

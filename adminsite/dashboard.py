@@ -108,12 +108,21 @@ def accessibility_requests(user, today):
     )
 
 
+def _posts_seen_by(user):
+    """The posts the user's admin list shows: a partner institution's account sees its own only."""
+    from members.partner_access import limit_of
+    from news.models import Post
+
+    limit = limit_of(user)
+    return Post.objects.filter(institution=limit) if limit is not None else Post.objects.all()
+
+
 def scheduled_posts(user, now):
     from news.models import Post
 
     if not _can_view(user, "news.post"):
         return None
-    scheduled = Post.objects.filter(status=Post.Status.PUBLISHED, published_at__gt=now)
+    scheduled = _posts_seen_by(user).filter(status=Post.Status.PUBLISHED, published_at__gt=now)
     n = scheduled.count()
     if not n:
         return None
@@ -146,11 +155,19 @@ def posts_in_review(user):
             _changelist("news.post", stan="czeka"),
             urgent=True,
         )
-    n = Post.objects.filter(status=Post.Status.RETURNED, submitted_by=user).count()
+    from members.partner_access import limit_of
+
+    if limit_of(user) is not None:
+        # A partner institution's account: its institution's returned posts, whoever sent them.
+        n = _posts_seen_by(user).filter(status=Post.Status.RETURNED).count()
+        url = _changelist("news.post", stan="do-poprawy")
+    else:
+        n = Post.objects.filter(status=Post.Status.RETURNED, submitted_by=user).count()
+        url = _changelist("news.post", stan="do-poprawy", submitted_by__exact=user.pk)
     if not n:
         return None
     text = f"{n} {plural_form(n, 'wpis zwrócony', 'wpisy zwrócone', 'wpisów zwróconych')} do poprawy"
-    return Task(text, _changelist("news.post", stan="do-poprawy", submitted_by__exact=user.pk), urgent=True)
+    return Task(text, url, urgent=True)
 
 
 def meetings_without_report(user, today, now):
@@ -279,8 +296,13 @@ class Read:
 def most_read(user):
     """The home page's „Najczęściej czytane (30 dni)”: what this user may open, in one query.
 
-    None when the user may open none of the counted kinds (the section is not shown).
+    None when the user may open none of the counted kinds (the section is not shown), and for a
+    partner institution's account, which sees only its institution's rows.
     """
+    from members.partner_access import limit_of
+
+    if limit_of(user) is not None:
+        return None
     models = [m for m in counter.counted_models() if _can_view(user, m._meta.label_lower)]
     if not models:
         return None

@@ -176,6 +176,14 @@ NOUNS = {
     "members.institution": _n("instytucja", "instytucję", "instytucji", "instytucje", "instytucji", FEMININE),
     "members.person": _n("osoba", "osobę", "osoby", "osoby", "osób", FEMININE),
     "members.office": _n("funkcja", "funkcję", "funkcji", "funkcje", "funkcji", FEMININE),
+    "members.institutionaccount": _n(
+        "konto instytucji partnerskiej",
+        "konto instytucji partnerskiej",
+        "konta instytucji partnerskiej",
+        "konta instytucji partnerskich",
+        "kont instytucji partnerskich",
+        NEUTER,
+    ),
     "members.accessionrequest": _n(
         "zgłoszenie przystąpienia",
         "zgłoszenie przystąpienia",

@@ -13,6 +13,7 @@ from core.images import clean_form_image
 from core.templatetags.pl import pl_date, plural
 from members import decisions
 from members.models import AccessionRequest, Institution, Office, Person
+from members.partner_access import InstitutionScopedAdminMixin
 
 
 class InstitutionAdminForm(forms.ModelForm):
@@ -109,7 +110,7 @@ class PersonOfficeInline(OfficeInline):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(EditConflictAdminMixin, admin.ModelAdmin):
+class InstitutionAdmin(InstitutionScopedAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
     form = InstitutionAdminForm
     inlines = [OfficeInline]
     list_display = ["name", "short_name", "kind", "gmina", "is_published"]
@@ -117,12 +118,33 @@ class InstitutionAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["accession"]
+    # A partner institution's own account (members/partner_access.py) changes only what the
+    # institution says about itself; its name, kind, address on the site and publication stay
+    # with the partnership's staff.
+    institution_field = "pk"
+    PARTNER_EDITABLE = ["address", "phone", "email", "website", "bip_url", "logo", "logo_alt", "description"]
 
     def get_fields(self, request, obj=None):
+        if self.is_limited(request):
+            return [name for name in self.form._meta.fields if name != "slug"]
         fields = ["is_published", *self.form._meta.fields]
         if obj is not None and obj.accession_requests.exists():
             fields.append("accession")
         return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        if self.is_limited(request):
+            return [name for name in self.form._meta.fields if name not in self.PARTNER_EDITABLE]
+        return super().get_readonly_fields(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if self.is_limited(request) else super().get_prepopulated_fields(request, obj)
+
+    def get_inlines(self, request, obj):
+        return [] if self.is_limited(request) else super().get_inlines(request, obj)
+
+    def get_list_filter(self, request):
+        return [] if self.is_limited(request) else super().get_list_filter(request)
 
     @admin.display(description="zgłoszenie przystąpienia")
     def accession(self, obj):

@@ -336,3 +336,33 @@ class AccessionRequest(models.Model):
     @property
     def is_pending(self):
         return self.status == self.Status.PENDING
+
+
+class InstitutionAccount(models.Model):
+    """A staff account that works for one partner institution (members/partner_access.py).
+
+    An Administrator sets it in the account's form together with the role „Osoba z instytucji
+    partnerskiej” (accounts/forms.py); the admin then shows that account its institution's rows only.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="institution_account",
+        verbose_name="konto",
+    )
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.CASCADE,
+        related_name="staff_accounts",
+        verbose_name="instytucja",
+    )
+
+    class Meta:
+        verbose_name = "konto instytucji partnerskiej"
+        verbose_name_plural = "konta instytucji partnerskich"
+        # The role that works for one institution only (accounts/roles.py, members/partner_access.py).
+        permissions = [("limit_institutionaccount", "Praca tylko dla własnej instytucji partnerskiej")]
+
+    def __str__(self):
+        return f"{self.user} – {self.institution}"

@@ -19,6 +19,7 @@ from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_datetime, plural, plural_form
 from library.admin import AttachmentInline, warn_about_new_documents
+from members.partner_access import InstitutionScopedAdminMixin
 from news import review
 from news.models import COMMENT_MAX_LENGTH, Category, Comment, Post, PostAttachment, Rating
 from news.notify import tell_author
@@ -48,6 +49,7 @@ class PostAdminForm(forms.ModelForm):
             "unpublish_at",
             "pinned",
             "author",
+            "institution",
             "skip_newsletter_notice",
         ]
         widgets = {
@@ -165,6 +167,7 @@ class PostAttachmentInline(AttachmentInline):
 
 @admin.register(Post)
 class PostAdmin(
+    InstitutionScopedAdminMixin,  # a partner institution's account: its institution's posts only
     EditConflictAdminMixin,
     VersionHistoryAdminMixin,
     StaffAuthorAdminMixin,
@@ -173,13 +176,19 @@ class PostAdmin(
     admin.ModelAdmin,
 ):
     form = PostAdminForm
-    list_display = ["title", "category", "state", "published_at", "author", "updated_at"]
-    list_filter = [PublicationStateFilter, "pinned", "category", "published_at"]
+    list_display = ["title", "category", "state", "published_at", "signed", "updated_at"]
+    list_filter = [
+        PublicationStateFilter,
+        "pinned",
+        "category",
+        ("institution", admin.RelatedOnlyFieldListFilter),
+        "published_at",
+    ]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    list_select_related = ["category", "author"]
-    autocomplete_fields = ["category"]
+    list_select_related = ["category", "author", "institution"]
+    autocomplete_fields = ["category", "institution"]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
@@ -193,6 +202,7 @@ class PostAdmin(
                     "unpublish_at",
                     "pinned",
                     "author",
+                    "institution",
                     "skip_newsletter_notice",
                     "created_at",
                     "updated_at",
@@ -216,13 +226,31 @@ class PostAdmin(
         # past a 1366 px screen (tests/browser/test_every_admin_list_fits_at_1366px.py).
         return f"{publication_state(obj)}, przypięty" if obj.pinned else publication_state(obj)
 
+    @admin.display(description="autor i instytucja", ordering="author")
+    def signed(self, obj):
+        # The partner institution in the author's column, not a column of its own: the list fits
+        # a 1366 px screen (tests/browser/test_every_admin_list_fits_at_1366px.py).
+        author = str(obj.author) if obj.author else "–"
+        if obj.institution is None:
+            return author
+        return f"{author} ({obj.institution.short_name or obj.institution.name})"
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.is_public:
             fields.append("slug")  # the address of a published post stays stable
         if not review.can_publish(request.user):
             fields.append("status")  # the review's buttons change it (news/review.py)
+        if self.is_limited(request):
+            # Its own institution, set on save (members/partner_access.py); the author is whoever
+            # wrote the post, never picked from a list of every staff account.
+            fields += ["institution", "author"]
         return fields
+
+    def get_list_filter(self, request):
+        if self.is_limited(request):
+            return [f for f in self.list_filter if not isinstance(f, tuple)]  # not the institution's
+        return self.list_filter
 
     # Approval before publishing (news/review.py): without the right to publish, no path of this
     # admin publishes a post, nor changes one that is published.

@@ -123,6 +123,16 @@ class Post(Trashable):
         related_name="posts",
         verbose_name="autor",
     )
+    institution = models.ForeignKey(
+        "members.Institution",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name="instytucja partnerska",
+        help_text="Instytucja, w której imieniu wpis przygotowano. Konto instytucji partnerskiej ustawia ją "
+        "samo i widzi tylko wpisy swojej instytucji.",
+    )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "data publikacji",
