@@ -57,6 +57,12 @@ def restore(token):
 class KeepsChosenFile:
     """Put in front of a file input's class (ClearableFileInput, AdminFileWidget, a multiple one)."""
 
+    # Django renders a file input with a current file as a fieldset whose legend names the group; the
+    # input itself then has no label (axe: "label"), which a screen reader announces as a nameless
+    # „Wybierz plik”. Rendered without the fieldset, the field's <label for> names the file input,
+    # and „Wyczyść” keeps its own label.
+    use_fieldset = False
+
     chosen = None  # the upload(s) of a bound form, set by KeepsChosenFilesForm (Django renders a
     refused = False  # bound file input with its initial value), and whether the field was refused
 

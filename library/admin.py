@@ -207,8 +207,11 @@ class AttachmentFormSet(BaseInlineFormSet):
         super().__init__(data, files, instance, save_as_new, prefix, queryset, **kwargs)
 
 
-class AttachmentInline(admin.TabularInline):
-    """Ordered attachments of a post or a page; the model names its FK to Document ``document``."""
+class AttachmentInline(admin.StackedInline):
+    """Ordered attachments of a post or a page; the model names its FK to Document ``document``.
+
+    Stacked, not tabular: a tabular inline heads its columns with <th> and leaves each input without a
+    <label>, so a screen reader meets four nameless fields per row."""
 
     form = AttachmentInlineForm
     formset = AttachmentFormSet

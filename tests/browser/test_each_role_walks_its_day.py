@@ -119,7 +119,7 @@ def test_redaktor_writes_and_publishes_a_post_and_meets_no_button_it_cannot_use(
 
     page.locator("#content-main tr.model-post").get_by_role("link", name="Dodaj").click()
     assert refused_links(page) == []
-    page.get_by_label("Tytuł").fill("Dyżur doradcy zawodowego w Nasielsku")
+    page.get_by_label("Tytuł:", exact=True).fill("Dyżur doradcy zawodowego w Nasielsku")
     page.locator(".field-category .select2-selection").click()
     page.locator(".select2-search__field").fill("Komun")
     page.get_by_role("option", name="Komunikaty").click()

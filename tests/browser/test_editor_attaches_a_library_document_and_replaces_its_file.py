@@ -21,7 +21,7 @@ def test_editor_attaches_a_library_document_and_replaces_its_file(page, browser,
     editor = staff_in_role("Redaktor")
     log_in_to_admin(page, editor, password="redaktor-haslo-123", next_url="/admin/library/document/add/")
 
-    page.get_by_label("Tytuł").fill("Regulamin naboru 2026")
+    page.get_by_label("Tytuł:", exact=True).fill("Regulamin naboru 2026")
     page.locator("#id_file").set_input_files(
         files=[{"name": "Regulamin FINAL.pdf", "mimeType": "application/pdf", "buffer": FIRST}]
     )

@@ -31,4 +31,4 @@ def test_a_redaktor_on_a_phone_reaches_the_edit_link_by_keyboard_and_opens_the_f
     page.keyboard.press("Enter")
 
     page.wait_for_url(f"**/admin/news/post/{post.pk}/change/")
-    expect(page.get_by_label("Tytuł")).to_have_value("Targi pracy w Nasielsku")
+    expect(page.get_by_label("Tytuł:", exact=True)).to_have_value("Targi pracy w Nasielsku")

@@ -25,7 +25,7 @@ def test_editor_writes_a_post_with_an_image_and_it_appears_at_its_scheduled_time
     alice.save()
     log_in_to_admin(page, alice, next_url="/admin/news/post/add/")
 
-    page.get_by_label("Tytuł").fill(TITLE)
+    page.get_by_label("Tytuł:", exact=True).fill(TITLE)
     page.locator(".field-category .select2-selection").click()  # the category's autocomplete box
     page.locator(".select2-search__field").fill("Wiad")
     page.get_by_role("option", name="Wiadomości").click()

@@ -42,7 +42,7 @@ def test_a_gminas_post_goes_through_approval_unseen_by_the_other_gmina(
     expect(page.get_by_role("heading", level=1)).not_to_have_text("Brak dostępu")
     page.get_by_role("link", name="Wpisy").first.click()
     page.get_by_role("link", name="Dodaj wpis").click()
-    page.get_by_label("Tytuł").fill(TITLE)
+    page.get_by_label("Tytuł:", exact=True).fill(TITLE)
     page.locator(".field-category .select2-selection").click()
     page.locator(".select2-search__field").fill("Wiad")
     page.get_by_role("option", name="Wiadomości").click()

@@ -30,7 +30,7 @@ def test_an_image_without_alt_is_flagged_live_refused_on_save_and_accepted_with_
     console = []
     page.on("console", lambda m: console.append(m.text + " @ " + str(m.location)) if m.type == "error" else None)
     log_in_to_admin(page, alice, next_url="/admin/news/post/add/")
-    page.get_by_label("Tytuł").fill("Plakat naboru")
+    page.get_by_label("Tytuł:", exact=True).fill("Plakat naboru")
     page.locator(".field-category .select2-selection").click()
     page.locator(".select2-search__field").fill("Wiad")
     page.get_by_role("option", name="Wiadomości").click()
@@ -53,7 +53,7 @@ def test_an_image_without_alt_is_flagged_live_refused_on_save_and_accepted_with_
     page.get_by_role("button", name="Zapisz", exact=True).click()
     expect(page.locator(".errorlist")).to_contain_text(REFUSAL)
     assert not Post.objects.exists()
-    expect(page.get_by_label("Tytuł")).to_have_value("Plakat naboru")  # nothing typed is lost
+    expect(page.get_by_label("Tytuł:", exact=True)).to_have_value("Plakat naboru")  # nothing typed is lost
     body = page.locator(".ck-editor__editable")
     expect(body).to_contain_text("Urząd pracy zaprasza na staże.")
     image = body.locator("img")
@@ -74,7 +74,7 @@ def test_an_image_without_alt_is_flagged_live_refused_on_save_and_accepted_with_
 
 def test_an_image_marked_decorative_is_saved_without_alt(page, alice, category):
     log_in_to_admin(page, alice, next_url="/admin/news/post/add/")
-    page.get_by_label("Tytuł").fill("Ozdobnik")
+    page.get_by_label("Tytuł:", exact=True).fill("Ozdobnik")
     page.locator(".field-category .select2-selection").click()
     page.locator(".select2-search__field").fill("Wiad")
     page.get_by_role("option", name="Wiadomości").click()

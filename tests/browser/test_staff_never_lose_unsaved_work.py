@@ -115,7 +115,7 @@ def test_leaving_a_changed_form_asks_first_but_saving_does_not(page, alice, make
 
 def test_a_chosen_image_is_still_there_after_fixing_the_error(page, alice, category):
     log_in_to_admin(page, alice, next_url="/admin/news/post/add/")
-    page.get_by_label("Tytuł").fill("Targi pracy")
+    page.get_by_label("Tytuł:", exact=True).fill("Targi pracy")
     page.locator(".field-category .select2-selection").click()
     page.locator(".select2-search__field").fill("Wiad")
     page.get_by_role("option", name="Wiadomości").click()

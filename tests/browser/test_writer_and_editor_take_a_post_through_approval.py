@@ -29,7 +29,7 @@ def test_a_post_goes_through_approval_and_reaches_residents(
 
     # The writer writes the post and sends it for approval.
     log_in_to_admin(page, writer, password=WRITER_PASSWORD, next_url="/admin/news/post/add/")
-    page.get_by_label("Tytuł").fill(TITLE)
+    page.get_by_label("Tytuł:", exact=True).fill(TITLE)
     page.locator(".field-category .select2-selection").click()
     page.locator(".select2-search__field").fill("Wiad")
     page.get_by_role("option", name="Wiadomości").click()
