@@ -88,7 +88,25 @@ class PolishFormfieldsMixin:
 
 
 class PolishInlineMixin(PolishFormfieldsMixin):
-    pass
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if not isinstance(self, admin.TabularInline):
+            return formset
+
+        # A tabular inline heads its columns with <th> and gives no input a <label>: a screen reader
+        # would meet nameless fields. Each visible input is named by its column's label instead.
+        class NamedFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                for name, field in form.fields.items():
+                    widget = field.widget
+                    if isinstance(widget, RelatedFieldWidgetWrapper):  # the input is the wrapped widget
+                        widget = widget.widget
+                    if not widget.is_hidden:
+                        widget.attrs.setdefault("aria-label", capfirst(field.label or name))
+
+        NamedFormSet.__name__ = formset.__name__
+        return NamedFormSet
 
 
 class PolishInlineAdminFormSet(helpers.InlineAdminFormSet):

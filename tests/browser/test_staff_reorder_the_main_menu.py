@@ -26,7 +26,7 @@ def test_staff_move_a_menu_item_to_the_front_and_rename_it_and_the_site_follows(
     expect(page.locator(".messagelist")).to_be_visible()
 
     page.goto(f"/admin/pages/menuitem/{partners.pk}/change/")
-    page.get_by_label("Nazwa w menu").fill("Nasi partnerzy")
+    page.get_by_label("Nazwa w menu:", exact=True).fill("Nasi partnerzy")
     page.get_by_role("button", name="Zapisz", exact=True).click()
     expect(page.locator(".messagelist")).to_be_visible()
 
