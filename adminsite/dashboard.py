@@ -310,12 +310,11 @@ def most_read(user):
     found = []
     for row in counter.most_read(models):
         app_label, model_name = row["content_type__app_label"], row["content_type__model"]
-        n = row["total"]
         found.append(
             Read(
                 title=row["title"],
                 kind=str(by_key[app_label, model_name]._meta.verbose_name),
-                views=f"{counter.as_number(n)} {plural_form(n, 'wyświetlenie', 'wyświetlenia', 'wyświetleń')}",
+                views=counter.views_label(row["total"]),
                 url=reverse(f"admin:{app_label}_{model_name}_change", args=[row["object_id"]]),
             )
         )

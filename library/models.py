@@ -191,6 +191,22 @@ class Document(models.Model):
         return describe_pdf_problems(self.pdf_problems or [])
 
 
+class Attachment(models.Model):
+    """A document of the library listed under a post or a page („Załączniki”), in the order staff set.
+
+    Each kind names its owner and its ``document`` (with a reverse name of its own, which the
+    library's „Gdzie użyto” follows), and adds its owner to the uniqueness of the pair.
+    """
+
+    position = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej.")
+
+    class Meta:
+        abstract = True
+        verbose_name = "załącznik"
+        verbose_name_plural = "załączniki"
+        ordering = ["position", "pk"]
+
+
 @receiver(post_delete, sender=Document)
 def _delete_document_file(sender, instance, **kwargs):
     if instance.file:

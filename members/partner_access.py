@@ -17,12 +17,17 @@ WORK_FOR_INSTITUTION = "members.limit_institutionaccount"
 _UNSET = object()
 
 
+def _is_limited(user):
+    """An account of the role (its marker permission); a superuser holds every permission, so never."""
+    return getattr(user, "is_authenticated", False) and not user.is_superuser and user.has_perm(WORK_FOR_INSTITUTION)
+
+
 def institution_of(user):
     """The institution the account is limited to, or None for everyone else.
 
     One query for the accounts of the role, none for others; kept on the user for the request.
     """
-    if not getattr(user, "is_authenticated", False) or user.is_superuser or not user.has_perm(WORK_FOR_INSTITUTION):
+    if not _is_limited(user):
         return None
     found = getattr(user, "_partner_institution", _UNSET)
     if found is _UNSET:
@@ -34,7 +39,7 @@ def institution_of(user):
 def limit_of(user):
     """None when the account sees every institution's rows, else its institution's pk (0 when the
     account of the role has no institution, e.g. after the institution was deleted: no rows)."""
-    if not getattr(user, "is_authenticated", False) or user.is_superuser or not user.has_perm(WORK_FOR_INSTITUTION):
+    if not _is_limited(user):
         return None
     institution = institution_of(user)
     return institution.pk if institution is not None else 0

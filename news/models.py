@@ -14,6 +14,7 @@ from core.images import validate_image
 from core.models import LiveManager, Trashable
 from core.sanitize import clean_html
 from core.text import unique_slug
+from library.models import Attachment
 from news.thumbnails import update_thumbnails
 
 
@@ -514,7 +515,7 @@ class Rating(models.Model):
         return f"{self.post}: {self.value}/5"
 
 
-class PostAttachment(models.Model):
+class PostAttachment(Attachment):
     """A document from the library listed under a post („Załączniki”), in the order staff set."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments", verbose_name="wpis")
@@ -526,12 +527,8 @@ class PostAttachment(models.Model):
         verbose_name="dokument z biblioteki",
         help_text="Zacznij pisać tytuł, aby wyszukać dokument w bibliotece.",
     )
-    position = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej.")
 
-    class Meta:
-        verbose_name = "załącznik"
-        verbose_name_plural = "załączniki"
-        ordering = ["position", "pk"]
+    class Meta(Attachment.Meta):
         constraints = [
             models.UniqueConstraint(fields=["post", "document"], name="news_attachment_once_per_post"),
         ]

@@ -26,7 +26,7 @@ from news.models import Post
 
 PUBLISH = "news.publish_post"
 
-SUBMIT, APPROVE = "submit", "approve"
+SUBMIT, APPROVE, RETURN = "submit", "approve", "return"
 
 # The names of the change form's buttons (templates/admin/news/post/change_form.html).
 BUTTONS = {"_submit_for_review": SUBMIT, "_approve": APPROVE}
@@ -108,9 +108,9 @@ def send_back(post, user, note):
         post.status = Post.Status.RETURNED
         post.review_note = note
         post.save()
-        summary = history_comment(post, "return", note)
+        summary = history_comment(post, RETURN, note)
         record_change(post, user, created=False, was_public=was_public, summary=summary)
-        finish(post, "return", user, note)
+        finish(post, RETURN, user, note)
 
 
 # The notices.

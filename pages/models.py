@@ -13,6 +13,7 @@ from core.images import validate_image
 from core.media import validate_captions, validate_video
 from core.models import LiveManager, SingleRowModel, Trashable
 from core.sanitize import clean_html
+from library.models import Attachment
 
 
 class PageQuerySet(models.QuerySet):
@@ -989,7 +990,7 @@ class ActivityInformation(SingleRowModel):
         return self.paragraphs(self.sign_language_transcript)
 
 
-class PageAttachment(models.Model):
+class PageAttachment(Attachment):
     """A document from the library listed under a page („Załączniki”), in the order staff set."""
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="attachments", verbose_name="strona")
@@ -1001,12 +1002,8 @@ class PageAttachment(models.Model):
         verbose_name="dokument z biblioteki",
         help_text="Zacznij pisać tytuł, aby wyszukać dokument w bibliotece.",
     )
-    position = models.PositiveSmallIntegerField("kolejność", default=0, help_text="Mniejsza liczba – wyżej.")
 
-    class Meta:
-        verbose_name = "załącznik"
-        verbose_name_plural = "załączniki"
-        ordering = ["position", "pk"]
+    class Meta(Attachment.Meta):
         constraints = [
             models.UniqueConstraint(fields=["page", "document"], name="pages_attachment_once_per_page"),
         ]

@@ -1,14 +1,8 @@
 from django.contrib import admin
 
-from core.templatetags.pl import plural_form
-from stats.counter import as_number, counts_for
+from stats.counter import counts_for, views_label
 
 FIELD = "view_count"
-
-
-def _views(n):
-    """„1 wyświetlenie”, „2 wyświetlenia”, „1 234 wyświetlenia”, „5 wyświetleń”."""
-    return f"{as_number(n)} {plural_form(n, 'wyświetlenie', 'wyświetlenia', 'wyświetleń')}"
 
 
 class ViewCountAdminMixin:
@@ -31,6 +25,6 @@ class ViewCountAdminMixin:
     def view_count(self, obj):
         recent, total = counts_for(obj)
         return (
-            f"{_views(recent)} w ostatnich 30 dniach, {_views(total)} od początku liczenia "
+            f"{views_label(recent)} w ostatnich 30 dniach, {views_label(total)} od początku liczenia "
             "(liczby odświeżane co godzinę)"
         )

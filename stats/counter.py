@@ -16,12 +16,13 @@ import logging
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db import connection, transaction
-from django.db.models import Case, CharField, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, CharField, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.connection import ConnectionProxy
 from django.utils.formats import number_format
 
+from core.templatetags.pl import plural_form
 from pagecache.versions import touch
 from stats.models import DailyViews
 
@@ -113,13 +114,15 @@ def _add_to_rows(content_type, counts_by_item_day):
             day__in={day for _, day in counts_by_item_day},
         )
     }
-    new = []
+    new, grown = [], []
     for (pk, day), n in counts_by_item_day.items():
         row = existing.get((pk, day))
         if row is None:
             new.append(DailyViews(content_type=content_type, object_id=pk, day=day, count=n))
         else:
-            DailyViews.objects.filter(pk=row.pk).update(count=F("count") + n)
+            row.count += n  # read under the fold's lock: no other fold changes it meanwhile
+            grown.append(row)
+    DailyViews.objects.bulk_update(grown, ["count"])
     DailyViews.objects.bulk_create(new)
 
 
@@ -196,3 +199,8 @@ def most_read(models, today=None, limit=10):
 def as_number(n):
     """„1 234”: Polish grouping with a no-break space."""
     return number_format(n, force_grouping=True)
+
+
+def views_label(n):
+    """„1 wyświetlenie”, „2 wyświetlenia”, „1 234 wyświetlenia”, „5 wyświetleń”."""
+    return f"{as_number(n)} {plural_form(n, 'wyświetlenie', 'wyświetlenia', 'wyświetleń')}"
