@@ -26,6 +26,8 @@ ADMINISTRATOR = "Administrator"
 # institution (its offices go with it).
 PARTNERS = {
     "members.institution": ("add", "change", "view"),
+    # Approves what an institution's own account proposes for its page (members/proposals.py).
+    "members.institutionchange": ("approve",),
     "members.person": ("add", "change", "view"),
     "members.office": ALL,
 }

@@ -170,6 +170,37 @@ def posts_in_review(user):
     return Task(text, url, urgent=True)
 
 
+def institution_changes(user):
+    """Changes partner institutions proposed for their pages (members/proposals.py): who approves sees
+    those waiting; an institution's own account sees its proposal when it came back. One query."""
+    from members.models import InstitutionChange
+    from members.partner_access import limit_of
+
+    if not _can_view(user, "members.institution"):
+        return None
+    limit = limit_of(user)
+    if limit is not None:
+        returned = InstitutionChange.objects.filter(institution=limit, status=InstitutionChange.Status.RETURNED)
+        if not returned.exists():
+            return None
+        url = reverse("admin:members_institution_change", args=[limit])
+        return Task("Zaproponowane zmiany danych instytucji zwrócono do poprawy", url, urgent=True)
+    if not user.has_perm("members.approve_institutionchange"):
+        return None
+    n = InstitutionChange.objects.filter(status=InstitutionChange.Status.SUBMITTED).count()
+    if not n:
+        return None
+    text = (
+        f"{n} {plural_form(n, 'propozycja', 'propozycje', 'propozycji')} zmian danych instytucji "
+        f"{plural_form(n, 'czeka', 'czekają', 'czeka')} na akceptację"
+    )
+    return Task(
+        text,
+        _changelist("members.institution", propozycja="czeka"),
+        urgent=True,
+    )
+
+
 def meetings_without_report(user, today, now):
     from meetings.models import Meeting
 
@@ -333,6 +364,7 @@ def tasks(request):
         accessibility_requests(user, today),
         failed_deliveries(user),
         posts_in_review(user),
+        institution_changes(user),
         accessibility_review(user, today),
         meetings_without_report(user, today, now),
         scheduled_posts(user, now),

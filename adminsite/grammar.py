@@ -184,6 +184,14 @@ NOUNS = {
         "kont instytucji partnerskich",
         NEUTER,
     ),
+    "members.institutionchange": _n(
+        "propozycja zmian danych instytucji",
+        "propozycję zmian danych instytucji",
+        "propozycji zmian danych instytucji",
+        "propozycje zmian danych instytucji",
+        "propozycji zmian danych instytucji",
+        FEMININE,
+    ),
     "members.accessionrequest": _n(
         "zgłoszenie przystąpienia",
         "zgłoszenie przystąpienia",

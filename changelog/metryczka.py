@@ -155,7 +155,7 @@ _BLOCK_SPACE_RE = re.compile(
 )
 
 
-def _as_read(html):
+def as_read(html):
     """Rich text as it is stored and read: cleaned, with insignificant spaces dropped."""
     try:
         html = clean_html(html or "")
@@ -176,7 +176,7 @@ def changed_fields(form):
         field = form.fields.get(name)
         if field is None:
             continue
-        if isinstance(field.widget, CKEditor5Widget) and _as_read(form.initial.get(name)) == _as_read(
+        if isinstance(field.widget, CKEditor5Widget) and as_read(form.initial.get(name)) == as_read(
             form.cleaned_data.get(name)
         ):
             continue

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,7 +12,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from core.admin_mixins import EditConflictAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_date, plural
-from members import decisions
+from members import decisions, proposals
 from members.models import AccessionRequest, Institution, Office, Person
 from members.partner_access import InstitutionScopedAdminMixin
 
@@ -109,20 +110,174 @@ class PersonOfficeInline(OfficeInline):
     extra = 0
 
 
+class ProposalFilter(admin.SimpleListFilter):
+    """Institutions whose own account proposed changes (members/proposals.py): the admin's to-do list links here."""
+
+    title = "zmiany zaproponowane przez instytucję"
+    parameter_name = "propozycja"
+
+    def lookups(self, request, model_admin):
+        return [("czeka", "czekają na akceptację"), ("do-poprawy", "zwrócone do poprawy")]
+
+    def queryset(self, request, queryset):
+        status = {"czeka": "submitted", "do-poprawy": "returned"}.get(self.value())
+        return queryset.filter(proposed_changes__status=status) if status else queryset
+
+
+class SendBackChangeForm(forms.Form):
+    note = forms.CharField(
+        label="Uwagi do poprawy",
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": proposals.NOTE_MAX_LENGTH}),
+        max_length=proposals.NOTE_MAX_LENGTH,
+        help_text="Co trzeba poprawić. Uwagi dostanie e-mailem osoba, która zaproponowała zmiany; zostaną też "
+        "w historii instytucji.",
+        error_messages={
+            "required": "Napisz, co trzeba poprawić: bez uwag nie wiadomo, co zmienić w propozycji.",
+            "max_length": "Uwagi mogą mieć najwyżej %(limit_value)d znaków (teraz: %(show_value)d).",
+        },
+    )
+
+    def clean_note(self):
+        note = self.cleaned_data["note"].strip()
+        if not note:
+            raise ValidationError(self.fields["note"].error_messages["required"], code="required")
+        return note
+
+
 @admin.register(Institution)
 class InstitutionAdmin(InstitutionScopedAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
     form = InstitutionAdminForm
     inlines = [OfficeInline]
     list_display = ["name", "short_name", "kind", "gmina", "is_published"]
-    list_filter = ["is_published", "kind", "gmina"]
+    list_filter = ["is_published", ProposalFilter, "kind", "gmina"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["accession"]
+    change_form_template = "admin/members/institution/change_form.html"
     # A partner institution's own account (members/partner_access.py) changes only what the
-    # institution says about itself; its name, kind, address on the site and publication stay
-    # with the partnership's staff.
+    # institution says about itself, and only by proposing it (members/proposals.py); its name,
+    # kind, address on the site and publication stay with the partnership's staff.
     institution_field = "pk"
-    PARTNER_EDITABLE = ["address", "phone", "email", "website", "bip_url", "logo", "logo_alt", "description"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/zmiany/zatwierdz/", view(self.approve_change_view), name="members_institution_approve"),
+            path("<int:pk>/zmiany/zwroc/", view(self.send_back_change_view), name="members_institution_send_back"),
+            *super().get_urls(),
+        ]
+
+    # The account of the institution proposes; its save changes nothing on the site.
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and self.is_limited(request):
+            change = proposals.open_change(obj)
+            if change is not None:
+                request._institution_change = change
+                proposals.show_proposed(obj, change)  # its form goes on from what it proposed
+        return obj
+
+    def save_model(self, request, obj, form, change):
+        if self.is_limited(request):
+            request._institution_change = proposals.propose(obj.pk, form.cleaned_data, request.user)
+            return
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if not self.is_limited(request):
+            super().save_related(request, form, formsets, change)
+
+    def log_change(self, request, obj, message):
+        if self.is_limited(request):
+            proposed = getattr(request, "_institution_change", None)
+            message = f"Propozycja zmian: {proposals.summary(proposed)}" if proposed else "Wycofanie propozycji zmian"
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if not self.is_limited(request):
+            return super().response_change(request, obj)
+        if getattr(request, "_institution_change", None) is not None:
+            text = (
+                "Zmiany wysłano do akceptacji. Na stronie instytucji pojawią się, gdy zatwierdzi je "
+                "osoba z zespołu partnerstwa."
+            )
+        else:
+            text = "Dane są takie jak na stronie: nie ma zmian do zatwierdzenia."
+        self.message_user(request, text, messages.SUCCESS)
+        return redirect("admin:members_institution_change", obj.pk)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        proposed = None
+        if obj is not None and obj.pk:
+            proposed = getattr(request, "_institution_change", None) if self.is_limited(request) else None
+            if proposed is None and not self.is_limited(request):
+                proposed = proposals.open_change(obj)
+        context["proposal"] = proposed and {
+            "change": proposed,
+            "rows": proposals.rows(proposed) if not self.is_limited(request) else None,
+            "can_decide": not self.is_limited(request) and proposals.can_approve(request.user),
+            "returned": proposed.status == proposed.Status.RETURNED,
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # Whoever approves institutions' changes decides.
+
+    def _proposal(self, request, pk):
+        institution = self.get_object(request, str(pk))
+        if institution is None:
+            raise Http404
+        if self.is_limited(request) or not proposals.can_approve(request.user):
+            raise PermissionDenied
+        return institution, proposals.open_change(institution)
+
+    def approve_change_view(self, request, pk):
+        institution, proposed = self._proposal(request, pk)
+        if request.method != "POST":
+            return redirect("admin:members_institution_change", pk)
+        if proposed is None or proposed.status != proposed.Status.SUBMITTED:
+            self.message_user(request, "Nie ma zmian czekających na akceptację.", messages.WARNING)
+            return redirect("admin:members_institution_change", pk)
+        text = proposals.summary(proposed)
+        try:
+            institution = proposals.approve(proposed, request.user)
+        except ValidationError as error:
+            self.message_user(request, "Nie można zatwierdzić zmian: " + " ".join(error.messages), messages.ERROR)
+            return redirect("admin:members_institution_change", pk)
+        self.log_change(request, institution, f"Zatwierdzenie zmian zaproponowanych przez instytucję: {text}")
+        self.message_user(
+            request, f"Zatwierdzono zmiany danych instytucji „{institution}”: są już na stronie.", messages.SUCCESS
+        )
+        return redirect("admin:members_institution_change", pk)
+
+    def send_back_change_view(self, request, pk):
+        institution, proposed = self._proposal(request, pk)
+        waiting = proposed is not None and proposed.status == proposed.Status.SUBMITTED
+        form = SendBackChangeForm(request.POST if request.method == "POST" else None)
+        if waiting and form.is_valid():
+            proposals.send_back(proposed, request.user, form.cleaned_data["note"])
+            self.log_change(
+                request, institution, f"Zwrot zaproponowanych zmian do poprawy. Uwagi: {form.cleaned_data['note']}"
+            )
+            self.message_user(
+                request,
+                f"Zwrócono zmiany danych instytucji „{institution}” do poprawy. Uwagi wysłano e-mailem osobie, "
+                "która je zaproponowała.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:members_institution_change", pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Zwrot zmian do poprawy: {institution}",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": institution,
+            "form": form,
+            "waiting": waiting,
+        }
+        request.current_app = self.admin_site.name
+        status = 409 if not waiting else 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/members/institution/send_back.html", context, status=status)
 
     def get_fields(self, request, obj=None):
         if self.is_limited(request):
@@ -134,7 +289,7 @@ class InstitutionAdmin(InstitutionScopedAdminMixin, EditConflictAdminMixin, admi
 
     def get_readonly_fields(self, request, obj=None):
         if self.is_limited(request):
-            return [name for name in self.form._meta.fields if name not in self.PARTNER_EDITABLE]
+            return [name for name in self.form._meta.fields if name not in proposals.EDITABLE]
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):

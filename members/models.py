@@ -366,3 +366,50 @@ class InstitutionAccount(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.institution}"
+
+
+def proposed_logo_path(instance, filename):
+    return f"partnerzy/propozycje/{filename}"
+
+
+class InstitutionChange(models.Model):
+    """Changes an institution's own account proposed to what the site says about it (members/proposals.py).
+
+    Nothing of it is public until someone who approves institutions' changes accepts it: then the
+    proposed values are written into the institution and this row is deleted (the change stays in
+    the institution's history). One open proposal per institution: a later save updates it.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "czeka na akceptację"
+        RETURNED = "returned", "zwrócona do poprawy"
+
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="proposed_changes", verbose_name="instytucja"
+    )
+    # Field name → proposed value, for the text fields the institution's account may change.
+    values = models.JSONField("proponowane wartości", default=dict, blank=True)
+    logo = models.ImageField("proponowane logo", upload_to=proposed_logo_path, blank=True)
+    remove_logo = models.BooleanField("usunięcie logo", default=False)
+    status = models.CharField("stan", max_length=20, choices=Status.choices, default=Status.SUBMITTED)
+    note = models.TextField("uwagi osoby zatwierdzającej", blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="zaproponowane przez",
+    )
+    proposed_at = models.DateTimeField("zaproponowano", default=timezone.now)
+
+    class Meta:
+        verbose_name = "propozycja zmian danych instytucji"
+        verbose_name_plural = "propozycje zmian danych instytucji"
+        constraints = [
+            models.UniqueConstraint(fields=["institution"], name="institutionchange_one_per_institution"),
+        ]
+        permissions = [("approve_institutionchange", "Zatwierdzanie zmian zaproponowanych przez instytucje")]
+
+    def __str__(self):
+        return f"Zmiany danych: {self.institution}"

@@ -48,6 +48,7 @@ def test_a_fresh_database_has_the_three_roles_with_their_permissions(db):
     partners = {
         f"members.{action}_{model}" for model in ("institution", "person") for action in ("add", "change", "view")
     } | {f"members.{action}_office" for action in ("add", "change", "delete", "view")}
+    partners.add("members.approve_institutionchange")  # what a partner's own account proposes
     assert moderator == {
         "news.change_comment",
         "news.delete_comment",

@@ -3,7 +3,7 @@
 from adminsite.tests.forms import change_form_data
 
 
-def test_the_partner_edits_its_contacts_but_not_its_name(client, from_nasielsk, nasielsk):
+def test_the_partner_proposes_its_contacts_but_not_its_name(client, from_nasielsk, nasielsk):
     client.force_login(from_nasielsk)
     url = f"/admin/members/institution/{nasielsk.pk}/change/"
     page = client.get(url)
@@ -15,8 +15,9 @@ def test_the_partner_edits_its_contacts_but_not_its_name(client, from_nasielsk, 
     response = client.post(url, data)
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     nasielsk.refresh_from_db()
-    assert nasielsk.phone == "23 691 25 00"
+    assert nasielsk.phone == ""  # proposed, not yet on the site (test_partner_proposes_changes_…)
     assert nasielsk.name == "Urząd Miejski w Nasielsku"
+    assert nasielsk.proposed_changes.get().values == {"phone": "23 691 25 00"}
 
 
 def test_the_list_shows_only_the_own_institution(client, from_nasielsk, nasielsk, czosnow):
@@ -39,6 +40,7 @@ def test_the_other_institution_cannot_be_opened_changed_added_or_deleted(client,
     assert client.post(f"/admin/members/institution/{czosnow.pk}/change/", {"phone": "1"}).status_code == 403
     czosnow.refresh_from_db()
     assert czosnow.phone == ""
+    assert not czosnow.proposed_changes.exists()
 
 
 def test_the_redaktor_still_edits_every_field(client, staff_in_role, czosnow):
