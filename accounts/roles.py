@@ -108,7 +108,9 @@ ROLE_WORK = {
         "kontakt i deklaracja dostępności"
     ),
     AUTHOR: "wpisy wysyłane do akceptacji przed publikacją",
-    PARTNER: "wpisy jednej instytucji partnerskiej wysyłane do akceptacji, opis i dane kontaktowe tej instytucji",
+    PARTNER: (
+        "wpisy jednej instytucji partnerskiej i zmiany jej opisu oraz danych kontaktowych, wysyłane do akceptacji"
+    ),
     MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
     ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",
 }
