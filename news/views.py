@@ -140,7 +140,9 @@ def _comment_page(request, post):
 @reads(COMMENT_PAGE_PARAM)
 def post_detail(request, slug):
     post = _get_post(request, slug)
-    return shown(_render_post(request, post), post)
+    response = _render_post(request, post)
+    # Older comments are the same post read on: its view was counted on its first page.
+    return response if COMMENT_PAGE_PARAM in request.GET else shown(response, post)
 
 
 def post_preview(request, object_id, *, preview_link):

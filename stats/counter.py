@@ -4,8 +4,9 @@
    mark with the stored page, so a cached hit carries it too (pagecache/middleware.py).
 2. ``stats.middleware.ViewCountMiddleware``, before the page cache, adds one to the item's counter
    of the day (``count_view``): an atomic ``incr`` in the ``views`` cache, no row written.
-3. ``fold()``, run hourly by ``manage.py daily``, moves the counters into ``DailyViews`` rows and
-   renews the pages that show the counts (the ``VIEWS_TAG`` of the page cache).
+3. ``fold()``, run hourly by ``manage.py daily``, moves the counters into ``DailyViews`` rows,
+   drops the rows of items deleted for good, and renews the pages that show the counts (the
+   ``VIEWS_TAG`` of the page cache).
 
 Apps name their counted models once, in AppConfig.ready(): ``stats.counter.counts(Post)``.
 """
@@ -100,6 +101,10 @@ def fold(today=None):
                 for key, n in found.items():
                     cache.decr(key, n)
                 moved += sum(found.values())
+            # The rows of items deleted for good (the trash keeps its items' rows until it is emptied).
+            DailyViews.objects.filter(content_type=content_type).exclude(
+                object_id__in=model._base_manager.values("pk")
+            ).delete()
     if moved:
         transaction.on_commit(lambda: touch(VIEWS_TAG))
     return moved

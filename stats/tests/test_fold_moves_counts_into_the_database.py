@@ -70,3 +70,14 @@ def test_the_hourly_duties_fold_the_counters(reader, make_post, capsys):
     call_command("daily", "--every", "0")
     assert "View counts: moved 1 view(s)" in capsys.readouterr().out
     assert DailyViews.objects.get(object_id=post.pk).count == 1
+
+
+def test_the_counts_of_an_item_deleted_for_good_go_with_it(reader, make_post):
+    kept, deleted = make_post(published_at=EARLIER), make_post(published_at=EARLIER)
+    with time_machine.travel(MORNING, tick=False):
+        reader.get(kept.get_absolute_url())
+        reader.get(deleted.get_absolute_url())
+        counter.fold()
+        type(deleted)._base_manager.filter(pk=deleted.pk).delete()
+        counter.fold()
+    assert rows() == [(kept.pk, "2026-06-10", 1)]

@@ -66,3 +66,16 @@ def test_a_broken_counter_store_never_costs_the_reader_the_page(reader, make_pos
     response = reader.get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
     assert response.status_code == 200
     assert "Targi pracy" in response.text
+
+
+def test_older_comments_of_a_post_are_not_another_view(reader, make_post, bob, counter_of):
+    from news.models import Comment
+
+    post = make_post()
+    Comment.objects.bulk_create(
+        Comment(post=post, user=bob, author_name="Bob", body=f"Komentarz numer {n}.", status=Comment.Status.APPROVED)
+        for n in range(25)
+    )
+    reader.get(post.get_absolute_url())
+    assert reader.get(post.get_absolute_url(), {"komentarze": "2"}).status_code == 200
+    assert counter_of(post) == 1
