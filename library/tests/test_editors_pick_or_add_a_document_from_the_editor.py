@@ -213,8 +213,7 @@ def test_uploads_from_the_editor_share_the_image_uploads_rate_limit(redaktor_cli
 def test_the_post_form_gives_the_editor_the_librarys_addresses(redaktor_client):
     html = redaktor_client.get("/admin/news/post/add/").text
 
-    config = json.loads(html.split('id="id_body_script"')[1].split(">", 1)[1].split("</script>")[0])
-    (documents,) = config["partnerstwoLibrary"]
+    (documents,) = editor_config(html)["partnerstwoLibrary"]
     assert documents["toolbarName"] == "libraryDocument"
     assert documents["allowed"] is True
     assert documents["button"] == "Dokument z biblioteki"
@@ -227,8 +226,19 @@ def test_a_writer_gets_the_editor_without_the_library_button(client, staff_in_ro
     client.force_login(staff_in_role(AUTHOR))
     html = client.get("/admin/news/post/add/").text
 
-    config = json.loads(html.split('id="id_body_script"')[1].split(">", 1)[1].split("</script>")[0])
-    assert config["partnerstwoLibrary"] == [{"toolbarName": "libraryDocument", "allowed": False}]
+    assert editor_config(html)["partnerstwoLibrary"] == [{"toolbarName": "libraryDocument", "allowed": False}]
+
+
+def test_a_partner_institutions_account_gets_the_editor_without_the_library_button(client, partner_account):
+    client.force_login(partner_account)
+    html = client.get("/admin/news/post/add/").text
+
+    assert editor_config(html)["partnerstwoLibrary"] == [{"toolbarName": "libraryDocument", "allowed": False}]
+
+
+def editor_config(html):
+    """The body editor's config, as django-ckeditor-5 prints it for its script."""
+    return json.loads(html.split('id="id_body_script"')[1].split(">", 1)[1].split("</script>")[0])
 
 
 @pytest.fixture

@@ -57,33 +57,45 @@
       });
   }
 
-  // The text the selection covers, when it lies inside one block; "" otherwise.
+  // The text the selection covers when it is only text inside one block; null otherwise.
   function selectedText(editor) {
     var selection = editor.model.document.selection;
     if (selection.isCollapsed) {
       return "";
     }
     var range = selection.getFirstRange();
-    if (range.start.parent !== range.end.parent) {
-      return "";
+    if (selection.rangeCount > 1 || range.start.parent !== range.end.parent) {
+      return null;
     }
     var text = "";
-    Array.from(range.getItems()).forEach(function (item) {
+    var onlyText = Array.from(range.getItems()).every(function (item) {
       if (item.is("$textProxy") || item.is("$text")) {
         text += item.data;
+        return true;
       }
+      return false;
     });
-    return text.trim();
+    return onlyText ? text.trim() : null;
   }
 
-  // „Selected text (PDF, 120 KB)” as one link, replacing the selection; typing goes on unlinked.
+  // „Selected text (PDF, 120 KB)” as one link in place of the selected text; with nothing (or more
+  // than text) selected, the document's title, after the selection, which stays as it was.
+  // Typing goes on unlinked.
   function insertLink(editor, item) {
-    var text = (selectedText(editor) || item.title) + " (" + item.label + ")";
+    var selected = selectedText(editor);
+    var text = (selected || item.title) + " (" + item.label + ")";
     editor.model.change(function (writer) {
+      var selection = editor.model.document.selection;
+      if (selected === null) {
+        writer.setSelection(selection.getLastPosition());
+      }
       editor.model.insertContent(writer.createText(text, { linkHref: item.url }));
       writer.removeSelectionAttribute("linkHref");
     });
   }
+
+  // What choosing a row does, by the kind's "insert" (adminsite/editor_library.py LibraryKind).
+  var INSERT = { link: insertLink };
 
   function LibraryDialog(editor, kind) {
     var texts = kind.texts;
@@ -214,7 +226,7 @@
         ]);
         button.addEventListener("click", function () {
           self.dialog.close();
-          insertLink(self.editor, item);
+          INSERT[self.kind.insert](self.editor, item);
         });
         return element("li", {}, [button]);
       })

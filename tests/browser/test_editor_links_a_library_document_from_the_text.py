@@ -149,3 +149,19 @@ def test_editor_adds_a_new_document_from_the_dialog_and_links_it(page, editor, m
     assert Document.objects.get().title == "Regulamin naboru 2026"
     # The browser reports the refused program's 400 itself; nothing else went wrong.
     assert [error for error in errors if "status of 400" not in error] == []
+
+
+def test_a_selection_across_paragraphs_is_kept_and_the_title_is_linked_after_it(page, editor, make_post):
+    Document.objects.create(title="Regulamin naboru 2026", file=SimpleUploadedFile("r.pdf", TAGGED))
+    post = make_post(body="<p>Pierwszy akapit.</p><p>Drugi akapit.</p>")
+    log_in_to_admin(page, editor, password=PASSWORD, next_url=f"/admin/news/post/{post.pk}/change/")
+    body = page.locator(".ck-editor__editable")
+    body.get_by_text("Pierwszy akapit.").click()
+    page.keyboard.press("Control+A")
+
+    dialog = open_dialog(page)
+    dialog.get_by_role("button", name=re.compile("Regulamin naboru 2026")).click()
+
+    expect(body.get_by_text("Pierwszy akapit.")).to_be_visible()
+    expect(body.get_by_text("Drugi akapit.")).to_be_visible()
+    expect(body.get_by_role("link", name=re.compile(r"^Regulamin naboru 2026 \(PDF"))).to_be_visible()
