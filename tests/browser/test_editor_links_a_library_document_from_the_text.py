@@ -90,16 +90,29 @@ def test_editor_searches_picks_a_document_and_readers_see_the_link(page, browser
     assert errors == []
 
 
-def test_esc_closes_the_dialog_and_nothing_is_inserted(page, editor, make_post):
+def test_the_keyboard_opens_the_dialog_and_esc_closes_it_on_a_phone(page, editor, make_post):
     post = make_post(body="<p>Tekst wpisu.</p>")
     log_in_to_admin(page, editor, password=PASSWORD, next_url=f"/admin/news/post/{post.pk}/change/")
     body = page.locator(".ck-editor__editable")
     body.get_by_text("Tekst wpisu.").click()
 
-    dialog = open_dialog(page)
+    # Alt+F10 moves to the editor's toolbar, the arrows along it (CKEditor's own keys).
+    page.keyboard.press("Alt+F10")
+    for _ in range(30):
+        if "Dokument z biblioteki" in page.evaluate("() => document.activeElement.textContent"):
+            break
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Dokument z biblioteki")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_label("Szukaj w bibliotece (tytuł)")).to_be_focused()
     expect(dialog.get_by_role("status")).to_have_text("Nie znaleziono żadnego dokumentu.")
-    page.keyboard.press("Escape")
+    # On a phone the toolbar folds the button into „Pokaż więcej”; the open dialog fits the screen.
+    page.set_viewport_size({"width": 320, "height": 640})
+    box = dialog.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320
 
+    page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(body).to_be_focused()
     expect(body.get_by_role("link")).to_have_count(0)
