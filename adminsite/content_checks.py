@@ -45,17 +45,25 @@ class CheckedCKEditor5Widget(CKEditor5Widget):
     """The editor with the checks' panel beside it."""
 
     class Media:
-        css = {"all": ["css/admin-content-checks.css"]}
+        css = {"all": ["css/admin-content-checks.css", "css/admin-editor-library.css"]}
         # The editor's files first, named as its widget names them, so our texts come after its Polish.
         js = [
             "django_ckeditor_5/dist/bundle.js",
             "django_ckeditor_5/dist/translations/pl.js",
             "js/editor-texts.js",
             "js/editor-image-sizes.js",
+            "js/editor-library.js",
             "js/admin-content-checks.js",
         ]
 
+    # The „Dokument z biblioteki” button's kinds for the person the form is for (editor_library.py),
+    # set by ContentChecksForm; None (a form built outside the admin) shows no button.
+    library = None
+
     def render(self, name, value, attrs=None, renderer=None):
+        from adminsite.editor_library import hidden_config  # it asks edits_rich_text, defined here
+
+        self.config = {**self.config, "partnerstwoLibrary": self.library or hidden_config()}
         editor = super().render(name, value, attrs, renderer)
         return render_to_string(
             PANEL_TEMPLATE,
@@ -77,6 +85,8 @@ def rich_text_fields(form):
 class ContentChecksForm:
     """Mixed in front of a ModelForm: its CKEditor 5 fields refuse what breaks access."""
 
+    editor_library = None  # set on the class made for a request (ContentChecksAdminMixin)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.content_warnings = []
@@ -84,6 +94,8 @@ class ContentChecksForm:
             widget = self.fields[name].widget
             if type(widget) is CKEditor5Widget:
                 widget.__class__ = CheckedCKEditor5Widget
+            if isinstance(widget, CheckedCKEditor5Widget):
+                widget.library = self.editor_library
 
     def clean(self):
         cleaned = super().clean()
@@ -97,6 +109,18 @@ class ContentChecksForm:
                 self.add_error(name, [str(finding) for finding in report.errors])
             self.content_warnings.append((self.fields[name].label, report.warnings))
         return cleaned
+
+
+def for_request(form_class, model_admin, request):
+    """The checked form class with the editor's library button set up for ``request``."""
+    from adminsite.editor_library import editor_config  # it asks edits_rich_text, defined here
+
+    checked = with_content_checks(form_class)
+    # A class of its own even when form_class was checked already: the setting is this person's.
+    own = type(checked.__name__, (checked,), {"__module__": checked.__module__})
+    own.base_fields = checked.base_fields
+    own.editor_library = editor_config(request, model_admin.admin_site)
+    return own
 
 
 def with_content_checks(form_class):
@@ -131,7 +155,7 @@ class ContentChecksInlineMixin:
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         if rich_text_fields(formset.form):
-            formset.form = with_content_checks(formset.form)
+            formset.form = for_request(formset.form, self, request)
         return formset
 
 
@@ -142,7 +166,7 @@ class ContentChecksAdminMixin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         if rich_text_fields(form):
-            form = with_content_checks(form)
+            form = for_request(form, self, request)
         return form
 
     def save_related(self, request, form, formsets, change):

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from adminsite import dashboard, trash
+from adminsite import dashboard, editor_library, trash
 from adminsite.content_checks import ContentChecksAdminMixin, content_checks_view
 from adminsite.grammar import label_of, noun_for
 from adminsite.options import in_polish, polished
@@ -139,7 +139,20 @@ class PortalAdminSite(admin.AdminSite):
             path("podglad/utworz/", self.admin_view(previews.create_link), name="drafts_preview_create"),
             path("podglad/uniewaznij/", self.admin_view(previews.revoke_link), name="drafts_preview_revoke"),
         ]
-        return [checks, *drafts, *bin_urls, *super().get_urls()]
+        # The editor's „Dokument z biblioteki” dialog (adminsite/editor_library.py).
+        library = [
+            path(
+                "biblioteka/<slug:key>/",
+                self.admin_view(functools.partial(editor_library.library_list, admin_site=self)),
+                name="editor_library",
+            ),
+            path(
+                "biblioteka/<slug:key>/dodaj/",
+                self.admin_view(functools.partial(editor_library.library_upload, admin_site=self)),
+                name="editor_library_upload",
+            ),
+        ]
+        return [checks, *drafts, *library, *bin_urls, *super().get_urls()]
 
     def get_app_list(self, request, app_label=None):
         """Django's list of sections (the home page, the sidebar), and the Kosz last for those who use it."""

@@ -450,7 +450,9 @@ CKEDITOR_5_CONFIGS = {
         "ui": {"poweredBy": {"label": "", "position": "inside", "side": "right"}},
         # Image sizes as classes (image-width-25/50/75), not the inline styles the CSP blocks:
         # static/js/editor-image-sizes.js, loaded with the editor (adminsite/content_checks.py).
-        "extraPlugins": ["callback:PartnerstwoImageSizes"],
+        # „Dokument z biblioteki”: a link to a library document with its type and size, chosen or
+        # added in a dialog (static/js/editor-library.js, adminsite/editor_library.py).
+        "extraPlugins": ["callback:PartnerstwoImageSizes", "callback:PartnerstwoLibrary"],
         "toolbar": {
             "items": [
                 "heading",
@@ -464,6 +466,7 @@ CKEDITOR_5_CONFIGS = {
                 "blockQuote",
                 "|",
                 "imageUpload",
+                "libraryDocument",
                 "insertTable",
                 "|",
                 "undo",
