@@ -54,7 +54,8 @@ ROLES = {
         # The information about the activity in three forms (ETR, PJM, machine-readable text).
         "pages.activityinformation": ("add", "change", "view"),
         "pages.pageredirect": ("delete", "view"),
-        "meetings.meeting": ALL,
+        # "publish": publishes meetings, and approves those proposed for approval (meetings/review.py).
+        "meetings.meeting": (*ALL, "publish"),
         "meetings.report": ALL,
         "meetings.photo": ALL,
         "meetings.document": ALL,
@@ -78,12 +79,17 @@ ROLES = {
         "news.category": ("view",),  # the category picker of the post's form
     },
     # As AUTHOR, for its own institution's posts only; its institution's description and contacts
-    # (no add, no delete: members/admin.py).
+    # (no add, no delete: members/admin.py). It proposes its institution's meetings, with their
+    # programme and documents, for approval (no "publish"; meetings/review.py); no reports.
     PARTNER: {
         "members.institutionaccount": (LIMITED_TO_INSTITUTION,),
         "news.post": ("add", "change", "view"),
         "news.category": ("view",),
         "members.institution": ("change", "view"),
+        "meetings.meeting": ("add", "change", "view"),
+        "meetings.agendaitem": ALL,
+        "meetings.photo": ALL,
+        "meetings.document": ALL,
     },
     MODERATOR: {
         "news.comment": ("change", "delete", "view"),
@@ -106,7 +112,9 @@ ROLE_WORK = {
         "kontakt i deklaracja dostępności"
     ),
     AUTHOR: "wpisy wysyłane do akceptacji przed publikacją",
-    PARTNER: "wpisy jednej instytucji partnerskiej wysyłane do akceptacji, opis i dane kontaktowe tej instytucji",
+    PARTNER: (
+        "wpisy i spotkania jednej instytucji partnerskiej wysyłane do akceptacji, opis i dane kontaktowe tej instytucji"
+    ),
     MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
     ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",
 }

@@ -1,8 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
@@ -14,11 +18,14 @@ from changelog.metryczka import (
     is_public_now,
     record_change,
 )
+from changelog.review import SendBackForm
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin, staff_users
 from core.documents import clean_form_document, pdf_upload_warning, pdf_verdict
 from core.images import clean_form_image, clean_image
 from core.templatetags.pl import pl_date, pl_time, plural
+from meetings import review
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
+from members.partner_access import InstitutionScopedAdminMixin
 from stats.admin import ViewCountAdminMixin
 
 MAX_PHOTOS_AT_ONCE = 50
@@ -163,6 +170,7 @@ class MeetingAdminForm(forms.ModelForm):
             "status",
             "new_date",
             "status_reason",
+            "institution",
             "participants",
             "related_posts",
         ]
@@ -221,31 +229,153 @@ class ReportFilter(admin.SimpleListFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, ViewCountAdminMixin, admin.ModelAdmin):
+class MeetingAdmin(
+    InstitutionScopedAdminMixin,  # a partner institution's account: its institution's meetings only
+    EditConflictAdminMixin,
+    VersionHistoryAdminMixin,
+    ViewCountAdminMixin,
+    admin.ModelAdmin,
+):
     form = MeetingAdminForm
-    # Fits a 1366 px screen beside the side menu and the filters (date and hour share one column).
+    # Fits a 1366 px screen beside the side menu and the filters (date and hour share one column,
+    # the approval shares the status's).
     list_display = [
         "title",
         "when",
-        "status",
+        "state",
         "venue",
         "photos_shown",
         "report_state",
         "documents_not_accessible",
     ]
-    list_filter = ["status", ReportFilter, YearFilter, "venue"]
+    list_filter = [
+        "status",
+        "review_state",
+        ReportFilter,
+        YearFilter,
+        "venue",
+        ("institution", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["title", "series", "description"]
     date_hierarchy = "date"
     list_select_related = ["venue", "report"]
     filter_horizontal = ["participants", "related_posts"]
+    autocomplete_fields = ["institution"]
     inlines = [AgendaItemInline, ReportInline, PhotoInline, DocumentInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "series", "description"]}),
         ("Termin i miejsce", {"fields": ["date", "start_time", "end_time", "venue"]}),
-        ("Status", {"fields": ["status", "new_date", "status_reason"]}),
-        ("Uczestnicy i powiązania", {"fields": ["participants", "related_posts"]}),
+        ("Status", {"fields": ["status", "new_date", "status_reason", "review_state"]}),
+        ("Uczestnicy i powiązania", {"fields": ["institution", "participants", "related_posts"]}),
         ("Nowe zdjęcia", {"fields": ["new_photos", "new_photos_alt"]}),
     ]
+    change_form_template = "admin/meetings/meeting/change_form.html"
+
+    @admin.display(description="status", ordering="status")
+    def state(self, meeting):
+        if meeting.review_state == Meeting.ReviewState.APPROVED:
+            return meeting.get_status_display()
+        return f"{meeting.get_status_display()}, {meeting.get_review_state_display().lower()}"
+
+    def get_readonly_fields(self, request, obj=None):
+        # The approval is changed by the form's buttons only (meetings/review.py): no form field,
+        # no restored version and no list edit sets it.
+        fields = [*super().get_readonly_fields(request, obj), "review_state"]
+        if self.is_limited(request):
+            # Its own institution, set on save (members/partner_access.py); no list of every
+            # institution's posts, drafts among them.
+            fields += ["institution", "related_posts"]
+        return fields
+
+    def get_list_filter(self, request):
+        if self.is_limited(request):
+            return [f for f in self.list_filter if not isinstance(f, tuple)]  # not the institution's
+        return self.list_filter
+
+    # Approval before publishing (meetings/review.py): without the right to publish, no path of
+    # this admin publishes a meeting, nor changes one that is public.
+
+    def has_change_permission(self, request, obj=None):
+        if (
+            obj is not None
+            and obj.review_state == Meeting.ReviewState.APPROVED
+            and not review.can_publish(request.user)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/zwroc-do-poprawy/",
+                self.admin_site.admin_view(self.send_back_view),
+                name="meetings_meeting_send_back",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_approve" in request.POST and not review.can_publish(request.user):
+            raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        publisher = review.can_publish(request.user)
+        context["review"] = {
+            "can_submit": editable and not publisher and review.can_submit(obj),
+            "can_decide": editable and publisher and review.awaits_approval(obj),
+            "note": obj.review_note if obj is not None and obj.review_state == Meeting.ReviewState.RETURNED else "",
+            "waiting": review.awaits_approval(obj),
+            "draft": obj is not None and obj.review_state in (Meeting.ReviewState.DRAFT, Meeting.ReviewState.RETURNED),
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _review_step(self, request, obj, change):
+        before = obj.review_state if change else None  # not a field of the form: as saved
+        if "_approve" in request.POST and before != Meeting.ReviewState.APPROVED:
+            return review.APPROVE  # changeform_view refused it to whoever may not publish
+        if "_submit_for_review" in request.POST and before in (None, *review.SUBMITTABLE):
+            return review.SUBMIT
+        return None
+
+    def save_model(self, request, obj, form, change):
+        if not change and not review.can_publish(request.user):
+            obj.review_state = Meeting.ReviewState.DRAFT  # public only once approved
+        obj.review_step = self._review_step(request, obj, change)
+        if obj.review_step:
+            review.begin(obj, obj.review_step, request.user)
+        super().save_model(request, obj, form, change)
+
+    def send_back_view(self, request, object_id):
+        meeting = self.get_object(request, unquote(object_id))
+        if meeting is None:
+            return self.missing_object_redirect(request, self.opts, object_id)
+        if not (review.can_publish(request.user) and self.has_change_permission(request, meeting)):
+            raise PermissionDenied
+        form = SendBackForm(request.POST if request.method == "POST" else None, what=review.WHAT)
+        waiting = review.awaits_approval(meeting)
+        if waiting and form.is_valid():
+            review.send_back(meeting, request.user, form.cleaned_data["note"])
+            self.log_change(request, meeting, "Zwrot do poprawy")
+            self.message_user(
+                request,
+                f"Zwrócono spotkanie „{meeting}” do poprawy. Uwagi wysłano e-mailem osobie, która je przygotowała.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:meetings_meeting_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Zwrot do poprawy: {meeting}",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": meeting,
+            "form": form,
+            "waiting": waiting,
+        }
+        request.current_app = self.admin_site.name
+        status = 409 if not waiting else 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/meetings/meeting/send_back.html", context, status=status)
 
     def get_queryset(self, request):
         # A subquery, not a second Count: a join on documents would multiply the photo count.
@@ -318,6 +448,27 @@ class MeetingAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, ViewCountAd
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        self._add_photos(request, form)
+        meeting = form.instance
+        step = getattr(meeting, "review_step", None)
+        if step is not None:
+            review.finish(meeting, step)
+            if step == review.SUBMIT:
+                text = "Wysłano spotkanie do akceptacji: osoby, które mogą je opublikować, dostały wiadomość e-mail."
+            else:
+                text = "Zatwierdzono spotkanie: jest już na stronie."
+                if meeting.submitted_by_id:
+                    text += " Osoba, która je przygotowała, dostała wiadomość e-mail."
+            self.message_user(request, text, messages.SUCCESS)
+        elif not change and meeting.review_state == Meeting.ReviewState.DRAFT:
+            self.message_user(
+                request,
+                "Spotkanie zapisano jako szkic: pojawi się na stronie po zatwierdzeniu. "
+                "Gdy będzie gotowe, wyślij je do akceptacji.",
+                messages.INFO,
+            )
+
+    def _add_photos(self, request, form):
         uploads = form.cleaned_data.get("new_photos") or []
         if not uploads:
             return

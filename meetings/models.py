@@ -104,6 +104,15 @@ def _count_of(model, *conditions):
 
 
 class MeetingQuerySet(models.QuerySet):
+    def published(self, *, scheduled=False):
+        """What the public may see: a meeting approved for publishing (meetings/review.py).
+
+        Every public page, feed, sitemap, the search index and the open data ask this, and only
+        this, whether a meeting is public. A meeting has no publication date, so ``scheduled``
+        (core/publishing.py asks with it) changes nothing.
+        """
+        return self.filter(review_state=Meeting.ReviewState.APPROVED)
+
     def upcoming(self, today=None):
         """Today's and later meetings, the soonest first."""
         today = today or timezone.localdate()
@@ -159,6 +168,14 @@ class Meeting(Trashable):
         POSTPONED = "postponed", "przełożone"
         CANCELLED = "cancelled", "odwołane"
 
+    class ReviewState(models.TextChoices):
+        # Approval before publishing (meetings/review.py), apart from the public status above:
+        # a meeting proposed without the right to publish waits for someone who has it.
+        DRAFT = "draft", "Szkic"
+        SUBMITTED = "submitted", "Czeka na akceptację"
+        RETURNED = "returned", "Do poprawy"
+        APPROVED = "approved", "Zatwierdzone"
+
     title = models.CharField("tytuł", max_length=200)
     slug = models.SlugField(
         "adres (slug)",
@@ -201,6 +218,39 @@ class Meeting(Trashable):
         verbose_name="powiązane wpisy",
         help_text="Na stronie spotkania widać tylko opublikowane wpisy.",
     )
+    institution = models.ForeignKey(
+        "members.Institution",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_meetings",
+        verbose_name="instytucja partnerska",
+        help_text="Instytucja, która proponuje lub organizuje spotkanie. Konto instytucji partnerskiej ustawia "
+        "ją samo i widzi tylko spotkania swojej instytucji.",
+    )
+    review_state = models.CharField(
+        "akceptacja",
+        max_length=20,
+        choices=ReviewState.choices,
+        default=ReviewState.APPROVED,
+        help_text="Spotkanie jest na stronie dopiero po zatwierdzeniu. Zmieniają to przyciski na dole formularza.",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="wysłane do akceptacji przez",
+        help_text="Kto ostatni wysłał spotkanie do akceptacji: dostaje wiadomość o zatwierdzeniu albo zwrocie.",
+    )
+    review_note = models.TextField(
+        "uwagi do poprawy",
+        blank=True,
+        editable=False,
+        help_text="Uwagi z ostatniego zwrotu spotkania do poprawy.",
+    )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
@@ -213,6 +263,9 @@ class Meeting(Trashable):
         verbose_name = "spotkanie"
         verbose_name_plural = "spotkania"
         ordering = ["-date", "-start_time", "-pk"]
+        # Held by the Redaktor and the Administrator (accounts/roles.py); without it a meeting is
+        # sent for approval instead (meetings/review.py).
+        permissions = [("publish_meeting", "Publikowanie spotkań i akceptowanie spotkań innych osób")]
         indexes = [
             # Upcoming/past splits and the year archive filter on the date.
             models.Index(fields=["date"], name="meeting_date_idx"),
@@ -275,6 +328,10 @@ class Meeting(Trashable):
         if self.end_time is None:
             return None
         return datetime.datetime.combine(self.date, self.end_time, tzinfo=WARSAW)
+
+    @property
+    def is_public(self):
+        return self.deleted_at is None and self.review_state == self.ReviewState.APPROVED
 
     @property
     def public_report(self):
@@ -362,7 +419,11 @@ class ReportQuerySet(models.QuerySet):
         (the search index and the change register count it as published). A report of a meeting
         in the trash is not public.
         """
-        published = self.filter(status=Report.Status.PUBLISHED, meeting__deleted_at__isnull=True)
+        published = self.filter(
+            status=Report.Status.PUBLISHED,
+            meeting__deleted_at__isnull=True,
+            meeting__review_state=Meeting.ReviewState.APPROVED,
+        )
         if scheduled:
             return published
         # The application's clock, not the database's: the page cache and the tests move the same one.
