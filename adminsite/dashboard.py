@@ -170,19 +170,46 @@ def posts_in_review(user):
     return Task(text, url, urgent=True)
 
 
-def meetings_without_report(user, today, now):
-    from meetings.models import Meeting
+def meetings(user, today, now):
+    """Past meetings without a public report, and the meetings in review (meetings/review.py):
+    waiting for approval to who may publish meetings, returned for changes to who sent them (a
+    partner institution's account: its institution's). One query for both: (task, task), either None."""
+    from meetings.models import Meeting, awaiting_report
+    from members.partner_access import limit_of
 
     if not _can_view(user, "meetings.meeting"):
-        return None
-    n = Meeting.objects.awaiting_report(today, now).count()
-    if not n:
-        return None
-    text = (
-        f"{n} {plural_form(n, 'minione spotkanie', 'minione spotkania', 'minionych spotkań')} "
-        f"{plural_form(n, 'nie ma', 'nie mają', 'nie ma')} opublikowanej relacji"
+        return None, None
+    limit = limit_of(user)
+    rows = Meeting.objects.all() if limit is None else Meeting.objects.filter(institution=limit)
+    publisher = user.has_perm("meetings.publish_meeting")
+    State = Meeting.ReviewState
+    if publisher:
+        in_review = Q(review_state=State.SUBMITTED)
+        review_url = _changelist("meetings.meeting", review_state__exact=State.SUBMITTED)
+    elif limit is not None:
+        in_review = Q(review_state=State.RETURNED)
+        review_url = _changelist("meetings.meeting", review_state__exact=State.RETURNED)
+    else:
+        in_review = Q(review_state=State.RETURNED, submitted_by=user)
+        review_url = _changelist("meetings.meeting", review_state__exact=State.RETURNED, submitted_by__exact=user.pk)
+    counts = rows.aggregate(
+        no_report=Count("pk", filter=awaiting_report(today, now)), in_review=Count("pk", filter=in_review)
     )
-    return Task(text, _changelist("meetings.meeting", relacja="brak"))
+    in_review = without_report = None
+    n = counts["in_review"]
+    if n and publisher:
+        in_review = Task(_waiting(n, "spotkanie", "spotkania", "spotkań") + " na akceptację", review_url, urgent=True)
+    elif n:
+        text = f"{n} {plural_form(n, 'spotkanie zwrócone', 'spotkania zwrócone', 'spotkań zwróconych')} do poprawy"
+        in_review = Task(text, review_url, urgent=True)
+    n = counts["no_report"]
+    if n:
+        text = (
+            f"{n} {plural_form(n, 'minione spotkanie', 'minione spotkania', 'minionych spotkań')} "
+            f"{plural_form(n, 'nie ma', 'nie mają', 'nie ma')} opublikowanej relacji"
+        )
+        without_report = Task(text, _changelist("meetings.meeting", relacja="brak"))
+    return in_review, without_report
 
 
 def failed_deliveries(user):
@@ -326,6 +353,7 @@ def tasks(request):
     user = request.user
     now = timezone.now()
     today = timezone.localdate(now)
+    in_review, without_report = meetings(user, today, now)
     found = [
         coordinator_contacts(user),
         comments_to_moderate(user),
@@ -333,8 +361,9 @@ def tasks(request):
         accessibility_requests(user, today),
         failed_deliveries(user),
         posts_in_review(user),
+        in_review,
         accessibility_review(user, today),
-        meetings_without_report(user, today, now),
+        without_report,
         scheduled_posts(user, now),
         staff_without_names(user),
     ]

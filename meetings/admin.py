@@ -117,6 +117,10 @@ class ReportInline(admin.StackedInline):
     fields = ["body", "status", "published_at", "author"]
     verbose_name_plural = "relacja ze spotkania"
 
+    def get_readonly_fields(self, request, obj=None):
+        # Without the right to publish meetings a report is not published from here either.
+        return ["status"] if not review.can_publish(request.user) else []
+
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         report = getattr(obj, "report", None) if obj is not None and obj.pk else None
@@ -503,6 +507,18 @@ class ReportAdmin(
     search_fields = ["meeting__title", "body"]
     list_select_related = ["meeting", "author"]
     autocomplete_fields = ["meeting"]
+
+    # Without the right to publish meetings (meetings/review.py) a report is written as a draft and
+    # published by someone who has it; a published one is only viewed.
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if review.can_publish(request.user) else [*fields, "status"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status == Report.Status.PUBLISHED and not review.can_publish(request.user):
+            return False
+        return super().has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:

@@ -103,6 +103,15 @@ def _count_of(model, *conditions):
     return Coalesce(models.Subquery(rows.annotate(count=models.Count("*")).values("count")), 0)
 
 
+def awaiting_report(today=None, now=None):
+    """The condition of MeetingQuerySet.awaiting_report, for a count among others (the admin's home page)."""
+    today = today or timezone.localdate()
+    now = now or timezone.now()
+    return models.Q(date__lt=today, status__in=[Meeting.Status.PLANNED, Meeting.Status.HELD]) & ~models.Q(
+        report__status=Report.Status.PUBLISHED, report__published_at__lte=now
+    )
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self, *, scheduled=False):
         """What the public may see: a meeting approved for publishing (meetings/review.py).
@@ -135,11 +144,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def awaiting_report(self, today=None, now=None):
         """Past meetings (not cancelled or postponed) whose report is not public yet: staff's to-do."""
-        today = today or timezone.localdate()
-        now = now or timezone.now()
-        return self.filter(date__lt=today, status__in=[Meeting.Status.PLANNED, Meeting.Status.HELD]).exclude(
-            report__status=Report.Status.PUBLISHED, report__published_at__lte=now
-        )
+        return self.filter(awaiting_report(today, now))
 
     def for_cards(self):
         """What a meeting card shows: venue, report state and counts, in one query.

@@ -9,6 +9,7 @@ from changelog.metryczka import metryczka_from_rows, metryczka_subquery
 from core.links import absolute_url
 from core.sanitize import html_to_text
 from core.seo import json_ld, partnership
+from core.staff import has_staff_powers
 from meetings.ics import build_calendar, calendar_response
 from meetings.models import Meeting, Photo, Report
 from members.models import Institution
@@ -55,7 +56,10 @@ def meeting_archive(request, year):
 
 @shows(lambda slug: [VIEWS_TAG])  # its view count
 def meeting_detail(request, slug):
-    return _render_meeting(request, get_object_or_404(_meetings_with_everything().published(), slug=slug))
+    meetings = _meetings_with_everything()
+    if not has_staff_powers(request):  # staff see a meeting waiting for approval here, marked so
+        meetings = meetings.published()
+    return _render_meeting(request, get_object_or_404(meetings, slug=slug))
 
 
 def meeting_preview(request, object_id, *, preview_link):

@@ -6,8 +6,9 @@ from news.models import Post
 
 # The list: the session, the user and the account's permissions, its institution (one query,
 # members/partner_access.py), the count and the page of posts, the date hierarchy, the filters'
-# categories, and the page's shared lookups. The home page: the same frame and one query per task.
-BUDGET = {"/admin/news/post/": 11, "/admin/": 8}
+# categories, and the page's shared lookups. The home page: the same frame and one query per task
+# (its meetings' tasks, returned ones and those without a report, share one).
+BUDGET = {"/admin/news/post/": 11, "/admin/": 9}
 
 
 def add_posts(make_post, institution, n, status=Post.Status.RETURNED):
