@@ -143,6 +143,10 @@ class MultipleImageField(forms.FileField):
         files = data if isinstance(data, list | tuple) else [data]
         return [f for f in (super(MultipleImageField, self).clean(d, initial) for d in files) if f]
 
+    def has_changed(self, initial, data):
+        # No file chosen comes as an empty list: not a change (the history would list it).
+        return not self.disabled and bool(data)
+
 
 class MeetingAdminForm(forms.ModelForm):
     new_photos = MultipleImageField(
@@ -286,10 +290,19 @@ class MeetingAdmin(
         # no restored version and no list edit sets it.
         fields = [*super().get_readonly_fields(request, obj), "review_state"]
         if self.is_limited(request):
-            # Its own institution, set on save (members/partner_access.py); no list of every
-            # institution's posts, drafts among them.
-            fields += ["institution", "related_posts"]
+            fields.append("institution")  # its own, set on save (members/partner_access.py)
         return fields
+
+    def get_fieldsets(self, request, obj=None):
+        left_out = set()
+        if obj is None:
+            left_out.add("review_state")  # said by the buttons; a new meeting has none yet
+        if self.is_limited(request):
+            left_out.add("related_posts")  # no list of every institution's posts, drafts among them
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in left_out]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
 
     def get_list_filter(self, request):
         if self.is_limited(request):
