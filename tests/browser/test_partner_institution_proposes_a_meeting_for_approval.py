@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from accounts.roles import PARTNER
 from meetings.models import Meeting
 from members.models import Gmina, Institution, InstitutionAccount, InstitutionKind
-from tests.browser.helpers import log_in_to_admin
+from tests.browser.helpers import format_violations, log_in_to_admin, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -73,6 +73,13 @@ def test_a_gminas_meeting_goes_through_approval_unseen_by_the_other_gmina(
     approver.get_by_role("link", name="1 spotkanie czeka na akceptację").click()
     approver.get_by_role("link", name=TITLE).click()
     expect(approver.get_by_text("To spotkanie czeka na akceptację przed publikacją.")).to_be_visible()
+    violations = run_axe(approver)
+    assert not violations, format_violations(violations)
+    approver.get_by_role("link", name="Zwróć do poprawy").click()  # the note's page, then back without it
+    expect(approver.get_by_label("Uwagi do poprawy:")).to_be_visible()
+    violations = run_axe(approver)
+    assert not violations, format_violations(violations)
+    approver.get_by_role("link", name="Nie, wróć do spotkania").click()
     approver.get_by_role("button", name="Zatwierdź i opublikuj").click()
     expect(approver.locator(".messagelist")).to_contain_text("Zatwierdzono spotkanie")
     approver.context.close()
