@@ -25,7 +25,8 @@ from core.images import clean_form_image, clean_image
 from core.templatetags.pl import pl_date, pl_time, plural
 from meetings import review
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
-from members.partner_access import InstitutionScopedAdminMixin
+from members.models import Institution
+from members.partner_access import InstitutionScopedAdminMixin, limit_of
 from stats.admin import ViewCountAdminMixin
 
 MAX_PHOTOS_AT_ONCE = 50
@@ -214,7 +215,8 @@ class YearFilter(admin.SimpleListFilter):
     parameter_name = "rok"
 
     def lookups(self, request, model_admin):
-        years = Meeting.objects.dates("date", "year", order="DESC")
+        # The years of the rows the list may show (a partner institution's account: its own).
+        years = model_admin.get_queryset(request).dates("date", "year", order="DESC")
         return [(str(d.year), str(d.year)) for d in years]
 
     def queryset(self, request, queryset):
@@ -292,6 +294,13 @@ class MeetingAdmin(
         if self.is_limited(request):
             fields.append("institution")  # its own, set on save (members/partner_access.py)
         return fields
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "participants" and self.is_limited(request):
+            # Published institutions and its own: no unpublished partner's name (e.g. a new accession).
+            own = Institution.objects.filter(pk=limit_of(request.user))
+            kwargs["queryset"] = (Institution.objects.published() | own).order_by("name")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         left_out = set()

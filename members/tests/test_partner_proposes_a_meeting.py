@@ -28,7 +28,8 @@ def office(settings):
 
 
 def meeting_of(institution, title, state=Meeting.ReviewState.DRAFT, **fields):
-    return Meeting.objects.create(title=title, date=SOON, institution=institution, review_state=state, **fields)
+    fields.setdefault("date", SOON)
+    return Meeting.objects.create(title=title, institution=institution, review_state=state, **fields)
 
 
 def propose(client, czosnow, **extra):
@@ -183,9 +184,9 @@ def test_no_path_of_the_admin_lets_the_partner_publish(client, from_nasielsk, na
     assert (approved.title, approved.review_state) == ("Zatwierdzone", Meeting.ReviewState.APPROVED)
 
 
-def test_each_institution_sees_only_its_own_meetings(client, from_nasielsk, nasielsk, czosnow):
+def test_each_institution_sees_only_its_own_meetings(client, from_nasielsk, nasielsk, czosnow, make_institution):
     ours = meeting_of(nasielsk, "Nasze spotkanie w Nasielsku")
-    theirs = meeting_of(czosnow, "Szkic spotkania w Czosnowie")
+    theirs = meeting_of(czosnow, "Szkic spotkania w Czosnowie", date=datetime.date(2019, 5, 5))
     public = meeting_of(None, "Spotkanie całego partnerstwa", Meeting.ReviewState.APPROVED)
     client.force_login(from_nasielsk)
 
@@ -193,6 +194,10 @@ def test_each_institution_sees_only_its_own_meetings(client, from_nasielsk, nasi
     assert "Nasze spotkanie w Nasielsku" in listed
     assert "Szkic spotkania w Czosnowie" not in listed and "Spotkanie całego partnerstwa" not in listed
     assert "Szkic spotkania" not in client.get("/admin/meetings/meeting/", {"q": "Czosnowie"}).text
+    assert "?rok=2019" not in listed  # nor the year of another institution's meeting
+    make_institution(name="Stowarzyszenie przed publikacją", is_published=False)
+    form = client.get(f"/admin/meetings/meeting/{ours.pk}/change/").text
+    assert "Urząd Gminy Czosnów" in form and "Stowarzyszenie przed publikacją" not in form
     for other in (theirs, public):
         for suffix in ("change/", "history/", "zwroc-do-poprawy/", "delete/"):
             assert client.get(f"/admin/meetings/meeting/{other.pk}/{suffix}").status_code == 403, suffix
