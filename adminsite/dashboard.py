@@ -203,7 +203,7 @@ def meetings(user, today, now):
         text = f"{n} {plural_form(n, 'spotkanie zwrócone', 'spotkania zwrócone', 'spotkań zwróconych')} do poprawy"
         in_review = Task(text, review_url, urgent=True)
     n = counts["no_report"]
-    if n:
+    if n and user.has_perm("meetings.change_report"):  # not a partner's task: the team writes reports
         text = (
             f"{n} {plural_form(n, 'minione spotkanie', 'minione spotkania', 'minionych spotkań')} "
             f"{plural_form(n, 'nie ma', 'nie mają', 'nie ma')} opublikowanej relacji"

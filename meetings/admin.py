@@ -1,7 +1,9 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
@@ -22,7 +24,7 @@ from changelog.review import SendBackForm
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin, staff_users
 from core.documents import clean_form_document, pdf_upload_warning, pdf_verdict
 from core.images import clean_form_image, clean_image
-from core.templatetags.pl import pl_date, pl_time, plural
+from core.templatetags.pl import pl_date, pl_time, plural, plural_form
 from meetings import review
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
 from members.models import Institution
@@ -280,6 +282,7 @@ class MeetingAdmin(
         ("Nowe zdjęcia", {"fields": ["new_photos", "new_photos_alt"]}),
     ]
     change_form_template = "admin/meetings/meeting/change_form.html"
+    actions = ["approve_selected"]
 
     @admin.display(description="status", ordering="status")
     def state(self, meeting):
@@ -320,6 +323,38 @@ class MeetingAdmin(
 
     # Approval before publishing (meetings/review.py): without the right to publish, no path of
     # this admin publishes a meeting, nor changes one that is public.
+
+    def has_publish_permission(self, request):
+        return review.can_publish(request.user)
+
+    @admin.action(description="Zatwierdź i opublikuj zaznaczone spotkania", permissions=["publish"])
+    def approve_selected(self, request, queryset):
+        """Each meeting saved on its own, as the change form saves it: its version, the search
+        index and the page cache follow, and whoever sent it for approval is told."""
+        waiting = list(queryset.exclude(review_state=Meeting.ReviewState.APPROVED).select_related("submitted_by"))
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment("Zatwierdzenie i publikacja z listy spotkań")
+            for meeting in waiting:
+                review.begin(meeting, review.APPROVE, request.user)
+                meeting.save()
+                self.log_change(request, meeting, "Zatwierdzenie i publikacja")
+                review.notify(meeting, review.APPROVE)
+        if waiting:
+            self.message_user(
+                request,
+                f"Zatwierdzono i opublikowano {plural(len(waiting), 'spotkanie,spotkania,spotkań')}.",
+                messages.SUCCESS,
+            )
+        unchanged = len(queryset) - len(waiting)
+        if unchanged:
+            self.message_user(
+                request,
+                f"{plural(unchanged, 'spotkanie,spotkania,spotkań')} "
+                + plural_form(unchanged, "było już zatwierdzone", "były już zatwierdzone", "było już zatwierdzonych")
+                + ".",
+                messages.INFO,
+            )
 
     def has_change_permission(self, request, obj=None):
         if (

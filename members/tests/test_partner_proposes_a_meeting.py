@@ -227,3 +227,32 @@ def test_an_unapproved_meeting_is_previewed_through_a_link(client, nasielsk):
     assert "Podgląd wersji roboczej." in page.text
     assert "Podgląd: to spotkanie nie zostało jeszcze zatwierdzone (czeka na akceptację)" in page.text
     assert client.get(meeting.get_absolute_url()).status_code == 404
+
+
+def test_the_redaktor_approves_several_from_the_list(client, from_nasielsk, nasielsk, editor, office, in_background):
+    waiting = [
+        meeting_of(nasielsk, f"Propozycja {n}", Meeting.ReviewState.SUBMITTED, submitted_by=from_nasielsk)
+        for n in (1, 2)
+    ]
+    approved = meeting_of(nasielsk, "Już zatwierdzone", Meeting.ReviewState.APPROVED)
+    client.force_login(editor)
+    assert "Zatwierdź i opublikuj zaznaczone spotkania" in client.get("/admin/meetings/meeting/").text
+    selected = [m.pk for m in [*waiting, approved]]
+    with in_background():
+        response = client.post(
+            "/admin/meetings/meeting/", {"action": "approve_selected", "_selected_action": selected}, follow=True
+        )
+    assert "Zatwierdzono i opublikowano 2 spotkania." in response.text
+    assert "1 spotkanie było już zatwierdzone." in response.text
+    assert Meeting.objects.filter(review_state=Meeting.ReviewState.APPROVED).count() == 3
+    assert versions_of(waiting[0]).first().revision.comment == "Zatwierdzenie i publikacja z listy spotkań"
+    assert sorted(m.subject for m in mail.outbox) == [
+        "Spotkanie zatwierdzone: Propozycja 1",
+        "Spotkanie zatwierdzone: Propozycja 2",
+    ]
+
+
+def test_the_partner_is_not_asked_for_reports_it_cannot_write(client, from_nasielsk, nasielsk):
+    meeting_of(nasielsk, "Minione", Meeting.ReviewState.APPROVED, date=datetime.date(2020, 1, 1), status="held")
+    client.force_login(from_nasielsk)
+    assert not any("relacji" in text for text in links(client.get("/admin/").text))
