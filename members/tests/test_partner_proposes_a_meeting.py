@@ -256,3 +256,22 @@ def test_the_partner_is_not_asked_for_reports_it_cannot_write(client, from_nasie
     meeting_of(nasielsk, "Minione", Meeting.ReviewState.APPROVED, date=datetime.date(2020, 1, 1), status="held")
     client.force_login(from_nasielsk)
     assert not any("relacji" in text for text in links(client.get("/admin/").text))
+
+
+# The list: the frame of every admin page (session, user, permissions), the account's institution,
+# the counts and the page of meetings, the year filter and the date hierarchy. The home page: as
+# members/tests/test_partner_admin_pages_keep_their_query_count.py says.
+@pytest.mark.parametrize(("url", "queries"), [("/admin/meetings/meeting/", 12), ("/admin/", 9)])
+def test_the_partners_meeting_pages_keep_their_query_count(
+    client, from_nasielsk, nasielsk, czosnow, url, queries, django_assert_num_queries
+):
+    meeting_of(nasielsk, "Pierwsze", Meeting.ReviewState.RETURNED)
+    client.force_login(from_nasielsk)
+    client.get(url)  # the first request of a session warms what every request shares
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    for n in range(15):
+        meeting_of(nasielsk, f"Nasze {n}", Meeting.ReviewState.RETURNED)
+        meeting_of(czosnow, f"Ich {n}", Meeting.ReviewState.SUBMITTED)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
