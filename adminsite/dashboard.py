@@ -170,46 +170,72 @@ def posts_in_review(user):
     return Task(text, url, urgent=True)
 
 
+@dataclass
+class MeetingTasks:
+    in_review: Task | None = None
+    reports_in_review: Task | None = None
+    without_report: Task | None = None
+
+
+def _review_condition(user, publisher, state, prefix="", limit=None):
+    """(condition, the admin list's parameters) of the rows waiting for this user: submitted ones
+    to who may publish, else returned ones they sent (a partner institution's account: its
+    institution's, whoever sent them). ``state``: the field of the review's state."""
+    if publisher:
+        return Q(**{prefix + state: "submitted"}), {f"{state}__exact": "submitted"}
+    if limit is not None:
+        return Q(**{prefix + state: "returned"}), {f"{state}__exact": "returned"}
+    return (
+        Q(**{prefix + state: "returned", f"{prefix}submitted_by": user}),
+        {f"{state}__exact": "returned", "submitted_by__exact": user.pk},
+    )
+
+
 def meetings(user, today, now):
-    """Past meetings without a public report, and the meetings in review (meetings/review.py):
+    """The meetings' tasks, in one query: meetings and their reports in review (meetings/review.py),
     waiting for approval to who may publish meetings, returned for changes to who sent them (a
-    partner institution's account: its institution's). One query for both: (task, task), either None."""
+    partner institution's account: its institution's); past meetings without a public report."""
     from meetings.models import Meeting, awaiting_report
     from members.partner_access import limit_of
 
+    found = MeetingTasks()
     if not _can_view(user, "meetings.meeting"):
-        return None, None
+        return found
     limit = limit_of(user)
     rows = Meeting.objects.all() if limit is None else Meeting.objects.filter(institution=limit)
     publisher = user.has_perm("meetings.publish_meeting")
-    State = Meeting.ReviewState
-    if publisher:
-        in_review = Q(review_state=State.SUBMITTED)
-        review_url = _changelist("meetings.meeting", review_state__exact=State.SUBMITTED)
-    elif limit is not None:
-        in_review = Q(review_state=State.RETURNED)
-        review_url = _changelist("meetings.meeting", review_state__exact=State.RETURNED)
-    else:
-        in_review = Q(review_state=State.RETURNED, submitted_by=user)
-        review_url = _changelist("meetings.meeting", review_state__exact=State.RETURNED, submitted_by__exact=user.pk)
-    counts = rows.aggregate(
-        no_report=Count("pk", filter=awaiting_report(today, now)), in_review=Count("pk", filter=in_review)
-    )
-    in_review = without_report = None
+    writes_reports = user.has_perm("meetings.change_report")  # not a partner's work: the team writes reports
+    meeting_q, meeting_params = _review_condition(user, publisher, "review_state", limit=limit)
+    report_q, report_params = _review_condition(user, publisher, "status", prefix="report__")
+    counted = {"in_review": Count("pk", filter=meeting_q)}
+    if writes_reports:
+        counted |= {
+            "reports": Count("pk", filter=report_q),
+            "no_report": Count("pk", filter=awaiting_report(today, now)),
+        }
+    counts = {"reports": 0, "no_report": 0} | rows.aggregate(**counted)
     n = counts["in_review"]
-    if n and publisher:
-        in_review = Task(_waiting(n, "spotkanie", "spotkania", "spotkań") + " na akceptację", review_url, urgent=True)
-    elif n:
-        text = f"{n} {plural_form(n, 'spotkanie zwrócone', 'spotkania zwrócone', 'spotkań zwróconych')} do poprawy"
-        in_review = Task(text, review_url, urgent=True)
+    if n:
+        if publisher:
+            text = _waiting(n, "spotkanie", "spotkania", "spotkań") + " na akceptację"
+        else:
+            text = f"{n} {plural_form(n, 'spotkanie zwrócone', 'spotkania zwrócone', 'spotkań zwróconych')} do poprawy"
+        found.in_review = Task(text, _changelist("meetings.meeting", **meeting_params), urgent=True)
+    n = counts["reports"]
+    if n:
+        if publisher:
+            text = _waiting(n, "relacja", "relacje", "relacji") + " na akceptację"
+        else:
+            text = f"{n} {plural_form(n, 'relacja zwrócona', 'relacje zwrócone', 'relacji zwróconych')} do poprawy"
+        found.reports_in_review = Task(text, _changelist("meetings.report", **report_params), urgent=True)
     n = counts["no_report"]
-    if n and user.has_perm("meetings.change_report"):  # not a partner's task: the team writes reports
+    if n:
         text = (
             f"{n} {plural_form(n, 'minione spotkanie', 'minione spotkania', 'minionych spotkań')} "
             f"{plural_form(n, 'nie ma', 'nie mają', 'nie ma')} opublikowanej relacji"
         )
-        without_report = Task(text, _changelist("meetings.meeting", relacja="brak"))
-    return in_review, without_report
+        found.without_report = Task(text, _changelist("meetings.meeting", relacja="brak"))
+    return found
 
 
 def failed_deliveries(user):
@@ -353,7 +379,7 @@ def tasks(request):
     user = request.user
     now = timezone.now()
     today = timezone.localdate(now)
-    in_review, without_report = meetings(user, today, now)
+    meeting_tasks = meetings(user, today, now)
     found = [
         coordinator_contacts(user),
         comments_to_moderate(user),
@@ -361,9 +387,10 @@ def tasks(request):
         accessibility_requests(user, today),
         failed_deliveries(user),
         posts_in_review(user),
-        in_review,
+        meeting_tasks.in_review,
+        meeting_tasks.reports_in_review,
         accessibility_review(user, today),
-        without_report,
+        meeting_tasks.without_report,
         scheduled_posts(user, now),
         staff_without_names(user),
     ]

@@ -111,6 +111,14 @@ class ReportForm(forms.ModelForm):
         fields = ["meeting", "body", "status", "published_at", "author"]
         widgets = {"body": CKEditor5Widget(config_name="default")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None:
+            # The review's states are set by its buttons; a report in one of them keeps it on a plain save.
+            keep = {Report.Status.DRAFT, Report.Status.PUBLISHED, self.instance.status}
+            status.choices = [(value, label) for value, label in Report.Status.choices if value in keep]
+
 
 class ReportInline(admin.StackedInline):
     model = Report
@@ -565,8 +573,11 @@ class ReportAdmin(
     list_select_related = ["meeting", "author"]
     autocomplete_fields = ["meeting"]
 
-    # Without the right to publish meetings (meetings/review.py) a report is written as a draft and
-    # published by someone who has it; a published one is only viewed.
+    # Approval before publishing (meetings/review.py): without the right to publish meetings a
+    # report is sent for approval; no path of this admin publishes it, and a published one is only
+    # viewed.
+
+    change_form_template = "admin/meetings/report/change_form.html"
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -577,7 +588,90 @@ class ReportAdmin(
             return False
         return super().has_change_permission(request, obj)
 
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/zwroc-do-poprawy/",
+                self.admin_site.admin_view(self.send_back_view),
+                name="meetings_report_send_back",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_approve" in request.POST and not review.can_publish(request.user):
+            raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        publisher = review.can_publish(request.user)
+        context["review"] = {
+            "can_submit": editable and not publisher and review.report_can_submit(obj),
+            "can_decide": editable and publisher and review.report_awaits_approval(obj),
+            "note": obj.review_note if obj is not None and obj.status == Report.Status.RETURNED else "",
+            "waiting": review.report_awaits_approval(obj),
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _review_step(self, request, obj, form, change):
+        before = form.initial.get("status", obj.status) if change else None
+        if "_approve" in request.POST and before != Report.Status.PUBLISHED:
+            return review.APPROVE  # changeform_view refused it to whoever may not publish
+        if before == Report.Status.SUBMITTED and obj.status == Report.Status.PUBLISHED:
+            return review.APPROVE  # published with the status field: approved all the same
+        if "_submit_for_review" in request.POST and before in (None, Report.Status.DRAFT, Report.Status.RETURNED):
+            return review.SUBMIT
+        return None
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        report = form.instance
+        step = getattr(report, "review_step", None)
+        if step is None:
+            return
+        review.finish_report(report, step)
+        if step == review.SUBMIT:
+            text = "Wysłano relację do akceptacji: osoby, które mogą ją opublikować, dostały wiadomość e-mail."
+        else:
+            text = "Zatwierdzono relację. Osoba, która ją przygotowała, dostała wiadomość e-mail."
+        self.message_user(request, text, messages.SUCCESS)
+
+    def send_back_view(self, request, object_id):
+        report = self.get_object(request, unquote(object_id))
+        if report is None:
+            return self.missing_object_redirect(request, self.opts, object_id)
+        if not (review.can_publish(request.user) and self.has_change_permission(request, report)):
+            raise PermissionDenied
+        form = SendBackForm(request.POST if request.method == "POST" else None, what=review.REPORT_WHAT)
+        waiting = review.report_awaits_approval(report)
+        if waiting and form.is_valid():
+            review.send_back_report(report, request.user, form.cleaned_data["note"])
+            self.log_change(request, report, "Zwrot do poprawy")
+            self.message_user(
+                request,
+                f"Zwrócono do poprawy relację ze spotkania „{report.meeting}”. Uwagi wysłano e-mailem osobie, "
+                "która ją przygotowała.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:meetings_report_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Zwrot do poprawy: {report}",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": report,
+            "form": form,
+            "waiting": waiting,
+        }
+        request.current_app = self.admin_site.name
+        status = 409 if not waiting else 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/meetings/report/send_back.html", context, status=status)
+
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
+        obj.review_step = self._review_step(request, obj, form, change)
+        if obj.review_step:
+            review.begin_report(obj, obj.review_step, request.user)
         super().save_model(request, obj, form, change)

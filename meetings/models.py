@@ -440,6 +440,10 @@ class Report(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Szkic"
+        # The review steps (meetings/review.py): a report written without the right to publish
+        # meetings waits for someone who has it, who publishes it or returns it with a note.
+        SUBMITTED = "submitted", "Czeka na akceptację"
+        RETURNED = "returned", "Do poprawy"
         PUBLISHED = "published", "Opublikowana"
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="report", verbose_name="spotkanie")
@@ -457,6 +461,22 @@ class Report(models.Model):
         "data publikacji",
         default=timezone.now,
         help_text="Data w przyszłości oznacza publikację zaplanowaną: relacja pojawi się o tej porze.",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="wysłana do akceptacji przez",
+        help_text="Kto ostatni wysłał relację do akceptacji: dostaje wiadomość o zatwierdzeniu albo zwrocie.",
+    )
+    review_note = models.TextField(
+        "uwagi do poprawy",
+        blank=True,
+        editable=False,
+        help_text="Uwagi z ostatniego zwrotu relacji do poprawy.",
     )
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
