@@ -56,7 +56,8 @@ ROLES = {
         # The information about the activity in three forms (ETR, PJM, machine-readable text).
         "pages.activityinformation": ("add", "change", "view"),
         "pages.pageredirect": ("delete", "view"),
-        "meetings.meeting": ALL,
+        # "publish": publishes meetings, and approves those proposed for approval (meetings/review.py).
+        "meetings.meeting": (*ALL, "publish"),
         "meetings.report": ALL,
         "meetings.photo": ALL,
         "meetings.document": ALL,
@@ -80,12 +81,17 @@ ROLES = {
         "news.category": ("view",),  # the category picker of the post's form
     },
     # As AUTHOR, for its own institution's posts only; its institution's description and contacts
-    # (no add, no delete: members/admin.py).
+    # (no add, no delete: members/admin.py). It proposes its institution's meetings, with their
+    # programme and documents, for approval (no "publish"; meetings/review.py); no reports.
     PARTNER: {
         "members.institutionaccount": (LIMITED_TO_INSTITUTION,),
         "news.post": ("add", "change", "view"),
         "news.category": ("view",),
         "members.institution": ("change", "view"),
+        "meetings.meeting": ("add", "change", "view"),
+        "meetings.agendaitem": ALL,
+        "meetings.photo": ALL,
+        "meetings.document": ALL,
     },
     MODERATOR: {
         "news.comment": ("change", "delete", "view"),
@@ -109,7 +115,8 @@ ROLE_WORK = {
     ),
     AUTHOR: "wpisy wysyłane do akceptacji przed publikacją",
     PARTNER: (
-        "wpisy jednej instytucji partnerskiej i zmiany jej opisu oraz danych kontaktowych, wysyłane do akceptacji"
+        "wpisy i spotkania jednej instytucji partnerskiej oraz zmiany jej opisu i danych kontaktowych, "
+        "wysyłane do akceptacji"
     ),
     MODERATOR: "komentarze, zgłoszenia przystąpienia z danymi przyjętych partnerów, zgłoszenia dotyczące dostępności",
     ADMINISTRATOR: "wszystko, także newsletter i konta pracowników",

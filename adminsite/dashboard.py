@@ -201,19 +201,72 @@ def institution_changes(user):
     )
 
 
-def meetings_without_report(user, today, now):
-    from meetings.models import Meeting
+@dataclass
+class MeetingTasks:
+    in_review: Task | None = None
+    reports_in_review: Task | None = None
+    without_report: Task | None = None
 
-    if not _can_view(user, "meetings.meeting"):
-        return None
-    n = Meeting.objects.awaiting_report(today, now).count()
-    if not n:
-        return None
-    text = (
-        f"{n} {plural_form(n, 'minione spotkanie', 'minione spotkania', 'minionych spotkań')} "
-        f"{plural_form(n, 'nie ma', 'nie mają', 'nie ma')} opublikowanej relacji"
+
+def _review_condition(user, publisher, state, prefix="", limit=None):
+    """(condition, the admin list's parameters) of the rows waiting for this user: submitted ones
+    to who may publish, else returned ones they sent (a partner institution's account: its
+    institution's, whoever sent them). ``state``: the field of the review's state."""
+    if publisher:
+        return Q(**{prefix + state: "submitted"}), {f"{state}__exact": "submitted"}
+    if limit is not None:
+        return Q(**{prefix + state: "returned"}), {f"{state}__exact": "returned"}
+    return (
+        Q(**{prefix + state: "returned", f"{prefix}submitted_by": user}),
+        {f"{state}__exact": "returned", "submitted_by__exact": user.pk},
     )
-    return Task(text, _changelist("meetings.meeting", relacja="brak"))
+
+
+def meetings(user, today, now):
+    """The meetings' tasks, in one query: meetings and their reports in review (meetings/review.py),
+    waiting for approval to who may publish meetings, returned for changes to who sent them (a
+    partner institution's account: its institution's); past meetings without a public report."""
+    from meetings.models import Meeting, awaiting_report
+    from members.partner_access import limit_of
+
+    found = MeetingTasks()
+    if not _can_view(user, "meetings.meeting"):
+        return found
+    limit = limit_of(user)
+    rows = Meeting.objects.all() if limit is None else Meeting.objects.filter(institution=limit)
+    publisher = user.has_perm("meetings.publish_meeting")
+    writes_reports = user.has_perm("meetings.change_report")  # not a partner's work: the team writes reports
+    meeting_q, meeting_params = _review_condition(user, publisher, "review_state", limit=limit)
+    report_q, report_params = _review_condition(user, publisher, "status", prefix="report__")
+    counted = {"in_review": Count("pk", filter=meeting_q)}
+    if writes_reports:
+        counted |= {
+            "reports": Count("pk", filter=report_q),
+            "no_report": Count("pk", filter=awaiting_report(today, now)),
+        }
+    counts = {"reports": 0, "no_report": 0} | rows.aggregate(**counted)
+    n = counts["in_review"]
+    if n:
+        if publisher:
+            text = _waiting(n, "spotkanie", "spotkania", "spotkań") + " na akceptację"
+        else:
+            text = f"{n} {plural_form(n, 'spotkanie zwrócone', 'spotkania zwrócone', 'spotkań zwróconych')} do poprawy"
+        found.in_review = Task(text, _changelist("meetings.meeting", **meeting_params), urgent=True)
+    n = counts["reports"]
+    if n:
+        if publisher:
+            text = _waiting(n, "relacja", "relacje", "relacji") + " na akceptację"
+        else:
+            text = f"{n} {plural_form(n, 'relacja zwrócona', 'relacje zwrócone', 'relacji zwróconych')} do poprawy"
+        found.reports_in_review = Task(text, _changelist("meetings.report", **report_params), urgent=True)
+    n = counts["no_report"]
+    if n:
+        text = (
+            f"{n} {plural_form(n, 'minione spotkanie', 'minione spotkania', 'minionych spotkań')} "
+            f"{plural_form(n, 'nie ma', 'nie mają', 'nie ma')} opublikowanej relacji"
+        )
+        found.without_report = Task(text, _changelist("meetings.meeting", relacja="brak"))
+    return found
 
 
 def failed_deliveries(user):
@@ -357,6 +410,7 @@ def tasks(request):
     user = request.user
     now = timezone.now()
     today = timezone.localdate(now)
+    meeting_tasks = meetings(user, today, now)
     found = [
         coordinator_contacts(user),
         comments_to_moderate(user),
@@ -365,8 +419,10 @@ def tasks(request):
         failed_deliveries(user),
         posts_in_review(user),
         institution_changes(user),
+        meeting_tasks.in_review,
+        meeting_tasks.reports_in_review,
         accessibility_review(user, today),
-        meetings_without_report(user, today, now),
+        meeting_tasks.without_report,
         scheduled_posts(user, now),
         staff_without_names(user),
     ]

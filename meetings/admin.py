@@ -1,8 +1,14 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
@@ -14,11 +20,15 @@ from changelog.metryczka import (
     is_public_now,
     record_change,
 )
+from changelog.review import SendBackForm
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin, staff_users
 from core.documents import clean_form_document, pdf_upload_warning, pdf_verdict
 from core.images import clean_form_image, clean_image
-from core.templatetags.pl import pl_date, pl_time, plural
+from core.templatetags.pl import pl_date, pl_time, plural, plural_form
+from meetings import review
 from meetings.models import AgendaItem, Document, Meeting, Photo, Report, Venue
+from members.models import Institution
+from members.partner_access import InstitutionScopedAdminMixin, limit_of
 from stats.admin import ViewCountAdminMixin
 
 MAX_PHOTOS_AT_ONCE = 50
@@ -101,6 +111,14 @@ class ReportForm(forms.ModelForm):
         fields = ["meeting", "body", "status", "published_at", "author"]
         widgets = {"body": CKEditor5Widget(config_name="default")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None:
+            # The review's states are set by its buttons; a report in one of them keeps it on a plain save.
+            keep = {Report.Status.DRAFT, Report.Status.PUBLISHED, self.instance.status}
+            status.choices = [(value, label) for value, label in Report.Status.choices if value in keep]
+
 
 class ReportInline(admin.StackedInline):
     model = Report
@@ -109,6 +127,10 @@ class ReportInline(admin.StackedInline):
     max_num = 1
     fields = ["body", "status", "published_at", "author"]
     verbose_name_plural = "relacja ze spotkania"
+
+    def get_readonly_fields(self, request, obj=None):
+        # Without the right to publish meetings a report is not published from here either.
+        return ["status"] if not review.can_publish(request.user) else []
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -131,6 +153,10 @@ class MultipleImageField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data]
         return [f for f in (super(MultipleImageField, self).clean(d, initial) for d in files) if f]
+
+    def has_changed(self, initial, data):
+        # No file chosen comes as an empty list: not a change (the history would list it).
+        return not self.disabled and bool(data)
 
 
 class MeetingAdminForm(forms.ModelForm):
@@ -163,6 +189,7 @@ class MeetingAdminForm(forms.ModelForm):
             "status",
             "new_date",
             "status_reason",
+            "institution",
             "participants",
             "related_posts",
         ]
@@ -198,7 +225,8 @@ class YearFilter(admin.SimpleListFilter):
     parameter_name = "rok"
 
     def lookups(self, request, model_admin):
-        years = Meeting.objects.dates("date", "year", order="DESC")
+        # The years of the rows the list may show (a partner institution's account: its own).
+        years = model_admin.get_queryset(request).dates("date", "year", order="DESC")
         return [(str(d.year), str(d.year)) for d in years]
 
     def queryset(self, request, queryset):
@@ -221,31 +249,202 @@ class ReportFilter(admin.SimpleListFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, ViewCountAdminMixin, admin.ModelAdmin):
+class MeetingAdmin(
+    InstitutionScopedAdminMixin,  # a partner institution's account: its institution's meetings only
+    EditConflictAdminMixin,
+    VersionHistoryAdminMixin,
+    ViewCountAdminMixin,
+    admin.ModelAdmin,
+):
     form = MeetingAdminForm
-    # Fits a 1366 px screen beside the side menu and the filters (date and hour share one column).
+    # Fits a 1366 px screen beside the side menu and the filters (date and hour share one column,
+    # the approval shares the status's).
     list_display = [
         "title",
         "when",
-        "status",
+        "state",
         "venue",
         "photos_shown",
         "report_state",
         "documents_not_accessible",
     ]
-    list_filter = ["status", ReportFilter, YearFilter, "venue"]
+    list_filter = [
+        "status",
+        "review_state",
+        ReportFilter,
+        YearFilter,
+        "venue",
+        ("institution", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["title", "series", "description"]
     date_hierarchy = "date"
     list_select_related = ["venue", "report"]
     filter_horizontal = ["participants", "related_posts"]
+    autocomplete_fields = ["institution"]
     inlines = [AgendaItemInline, ReportInline, PhotoInline, DocumentInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "series", "description"]}),
         ("Termin i miejsce", {"fields": ["date", "start_time", "end_time", "venue"]}),
-        ("Status", {"fields": ["status", "new_date", "status_reason"]}),
-        ("Uczestnicy i powiązania", {"fields": ["participants", "related_posts"]}),
+        ("Status", {"fields": ["status", "new_date", "status_reason", "review_state"]}),
+        ("Uczestnicy i powiązania", {"fields": ["institution", "participants", "related_posts"]}),
         ("Nowe zdjęcia", {"fields": ["new_photos", "new_photos_alt"]}),
     ]
+    change_form_template = "admin/meetings/meeting/change_form.html"
+    actions = ["approve_selected"]
+
+    @admin.display(description="status", ordering="status")
+    def state(self, meeting):
+        if meeting.review_state == Meeting.ReviewState.APPROVED:
+            return meeting.get_status_display()
+        return f"{meeting.get_status_display()}, {meeting.get_review_state_display().lower()}"
+
+    def get_readonly_fields(self, request, obj=None):
+        # The approval is changed by the form's buttons only (meetings/review.py): no form field,
+        # no restored version and no list edit sets it.
+        fields = [*super().get_readonly_fields(request, obj), "review_state"]
+        if self.is_limited(request):
+            fields.append("institution")  # its own, set on save (members/partner_access.py)
+        return fields
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "participants" and self.is_limited(request):
+            # Published institutions and its own: no unpublished partner's name (e.g. a new accession).
+            own = Institution.objects.filter(pk=limit_of(request.user))
+            kwargs["queryset"] = (Institution.objects.published() | own).order_by("name")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        left_out = set()
+        if obj is None:
+            left_out.add("review_state")  # said by the buttons; a new meeting has none yet
+        if self.is_limited(request):
+            left_out.add("related_posts")  # no list of every institution's posts, drafts among them
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in left_out]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def get_list_filter(self, request):
+        if self.is_limited(request):
+            return [f for f in self.list_filter if not isinstance(f, tuple)]  # not the institution's
+        return self.list_filter
+
+    # Approval before publishing (meetings/review.py): without the right to publish, no path of
+    # this admin publishes a meeting, nor changes one that is public.
+
+    def has_publish_permission(self, request):
+        return review.can_publish(request.user)
+
+    @admin.action(description="Zatwierdź i opublikuj zaznaczone spotkania", permissions=["publish"])
+    def approve_selected(self, request, queryset):
+        """Each meeting saved on its own, as the change form saves it: its version, the search
+        index and the page cache follow, and whoever sent it for approval is told."""
+        waiting = list(queryset.exclude(review_state=Meeting.ReviewState.APPROVED).select_related("submitted_by"))
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment("Zatwierdzenie i publikacja z listy spotkań")
+            for meeting in waiting:
+                review.begin(meeting, review.APPROVE, request.user)
+                meeting.save()
+                self.log_change(request, meeting, "Zatwierdzenie i publikacja")
+                review.notify(meeting, review.APPROVE)
+        if waiting:
+            self.message_user(
+                request,
+                f"Zatwierdzono i opublikowano {plural(len(waiting), 'spotkanie,spotkania,spotkań')}.",
+                messages.SUCCESS,
+            )
+        unchanged = len(queryset) - len(waiting)
+        if unchanged:
+            self.message_user(
+                request,
+                f"{plural(unchanged, 'spotkanie,spotkania,spotkań')} "
+                + plural_form(unchanged, "było już zatwierdzone", "były już zatwierdzone", "było już zatwierdzonych")
+                + ".",
+                messages.INFO,
+            )
+
+    def has_change_permission(self, request, obj=None):
+        if (
+            obj is not None
+            and obj.review_state == Meeting.ReviewState.APPROVED
+            and not review.can_publish(request.user)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/zwroc-do-poprawy/",
+                self.admin_site.admin_view(self.send_back_view),
+                name="meetings_meeting_send_back",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_approve" in request.POST and not review.can_publish(request.user):
+            raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        publisher = review.can_publish(request.user)
+        context["review"] = {
+            "can_submit": editable and not publisher and review.can_submit(obj),
+            "can_decide": editable and publisher and review.awaits_approval(obj),
+            "note": obj.review_note if obj is not None and obj.review_state == Meeting.ReviewState.RETURNED else "",
+            "waiting": review.awaits_approval(obj),
+            "draft": obj is not None and obj.review_state in (Meeting.ReviewState.DRAFT, Meeting.ReviewState.RETURNED),
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _review_step(self, request, obj, change):
+        before = obj.review_state if change else None  # not a field of the form: as saved
+        if "_approve" in request.POST and before != Meeting.ReviewState.APPROVED:
+            return review.APPROVE  # changeform_view refused it to whoever may not publish
+        if "_submit_for_review" in request.POST and before in (None, *review.SUBMITTABLE):
+            return review.SUBMIT
+        return None
+
+    def save_model(self, request, obj, form, change):
+        if not change and not review.can_publish(request.user):
+            obj.review_state = Meeting.ReviewState.DRAFT  # public only once approved
+        obj.review_step = self._review_step(request, obj, change)
+        if obj.review_step:
+            review.begin(obj, obj.review_step, request.user)
+        super().save_model(request, obj, form, change)
+
+    def send_back_view(self, request, object_id):
+        meeting = self.get_object(request, unquote(object_id))
+        if meeting is None:
+            return self.missing_object_redirect(request, self.opts, object_id)
+        if not (review.can_publish(request.user) and self.has_change_permission(request, meeting)):
+            raise PermissionDenied
+        form = SendBackForm(request.POST if request.method == "POST" else None, what=review.WHAT)
+        waiting = review.awaits_approval(meeting)
+        if waiting and form.is_valid():
+            review.send_back(meeting, request.user, form.cleaned_data["note"])
+            self.log_change(request, meeting, "Zwrot do poprawy")
+            self.message_user(
+                request,
+                f"Zwrócono spotkanie „{meeting}” do poprawy. Uwagi wysłano e-mailem osobie, która je przygotowała.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:meetings_meeting_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Zwrot do poprawy: {meeting}",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": meeting,
+            "form": form,
+            "waiting": waiting,
+        }
+        request.current_app = self.admin_site.name
+        status = 409 if not waiting else 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/meetings/meeting/send_back.html", context, status=status)
 
     def get_queryset(self, request):
         # A subquery, not a second Count: a join on documents would multiply the photo count.
@@ -318,6 +517,27 @@ class MeetingAdmin(EditConflictAdminMixin, VersionHistoryAdminMixin, ViewCountAd
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        self._add_photos(request, form)
+        meeting = form.instance
+        step = getattr(meeting, "review_step", None)
+        if step is not None:
+            review.finish(meeting, step)
+            if step == review.SUBMIT:
+                text = "Wysłano spotkanie do akceptacji: osoby, które mogą je opublikować, dostały wiadomość e-mail."
+            else:
+                text = "Zatwierdzono spotkanie: jest już na stronie."
+                if meeting.submitted_by_id:
+                    text += " Osoba, która je przygotowała, dostała wiadomość e-mail."
+            self.message_user(request, text, messages.SUCCESS)
+        elif not change and meeting.review_state == Meeting.ReviewState.DRAFT:
+            self.message_user(
+                request,
+                "Spotkanie zapisano jako szkic: pojawi się na stronie po zatwierdzeniu. "
+                "Gdy będzie gotowe, wyślij je do akceptacji.",
+                messages.INFO,
+            )
+
+    def _add_photos(self, request, form):
         uploads = form.cleaned_data.get("new_photos") or []
         if not uploads:
             return
@@ -353,7 +573,105 @@ class ReportAdmin(
     list_select_related = ["meeting", "author"]
     autocomplete_fields = ["meeting"]
 
+    # Approval before publishing (meetings/review.py): without the right to publish meetings a
+    # report is sent for approval; no path of this admin publishes it, and a published one is only
+    # viewed.
+
+    change_form_template = "admin/meetings/report/change_form.html"
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if review.can_publish(request.user) else [*fields, "status"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status == Report.Status.PUBLISHED and not review.can_publish(request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/zwroc-do-poprawy/",
+                self.admin_site.admin_view(self.send_back_view),
+                name="meetings_report_send_back",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_approve" in request.POST and not review.can_publish(request.user):
+            raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        publisher = review.can_publish(request.user)
+        context["review"] = {
+            "can_submit": editable and not publisher and review.report_can_submit(obj),
+            "can_decide": editable and publisher and review.report_awaits_approval(obj),
+            "note": obj.review_note if obj is not None and obj.status == Report.Status.RETURNED else "",
+            "waiting": review.report_awaits_approval(obj),
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _review_step(self, request, obj, form, change):
+        before = form.initial.get("status", obj.status) if change else None
+        if "_approve" in request.POST and before != Report.Status.PUBLISHED:
+            return review.APPROVE  # changeform_view refused it to whoever may not publish
+        if before == Report.Status.SUBMITTED and obj.status == Report.Status.PUBLISHED:
+            return review.APPROVE  # published with the status field: approved all the same
+        if "_submit_for_review" in request.POST and before in (None, Report.Status.DRAFT, Report.Status.RETURNED):
+            return review.SUBMIT
+        return None
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        report = form.instance
+        step = getattr(report, "review_step", None)
+        if step is None:
+            return
+        review.finish_report(report, step)
+        if step == review.SUBMIT:
+            text = "Wysłano relację do akceptacji: osoby, które mogą ją opublikować, dostały wiadomość e-mail."
+        else:
+            text = "Zatwierdzono relację. Osoba, która ją przygotowała, dostała wiadomość e-mail."
+        self.message_user(request, text, messages.SUCCESS)
+
+    def send_back_view(self, request, object_id):
+        report = self.get_object(request, unquote(object_id))
+        if report is None:
+            return self.missing_object_redirect(request, self.opts, object_id)
+        if not (review.can_publish(request.user) and self.has_change_permission(request, report)):
+            raise PermissionDenied
+        form = SendBackForm(request.POST if request.method == "POST" else None, what=review.REPORT_WHAT)
+        waiting = review.report_awaits_approval(report)
+        if waiting and form.is_valid():
+            review.send_back_report(report, request.user, form.cleaned_data["note"])
+            self.log_change(request, report, "Zwrot do poprawy")
+            self.message_user(
+                request,
+                f"Zwrócono do poprawy relację ze spotkania „{report.meeting}”. Uwagi wysłano e-mailem osobie, "
+                "która ją przygotowała.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:meetings_report_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Zwrot do poprawy: {report}",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": report,
+            "form": form,
+            "waiting": waiting,
+        }
+        request.current_app = self.admin_site.name
+        status = 409 if not waiting else 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/meetings/report/send_back.html", context, status=status)
+
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
+        obj.review_step = self._review_step(request, obj, form, change)
+        if obj.review_step:
+            review.begin_report(obj, obj.review_step, request.user)
         super().save_model(request, obj, form, change)

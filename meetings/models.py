@@ -103,7 +103,25 @@ def _count_of(model, *conditions):
     return Coalesce(models.Subquery(rows.annotate(count=models.Count("*")).values("count")), 0)
 
 
+def awaiting_report(today=None, now=None):
+    """The condition of MeetingQuerySet.awaiting_report, for a count among others (the admin's home page)."""
+    today = today or timezone.localdate()
+    now = now or timezone.now()
+    return models.Q(date__lt=today, status__in=[Meeting.Status.PLANNED, Meeting.Status.HELD]) & ~models.Q(
+        report__status=Report.Status.PUBLISHED, report__published_at__lte=now
+    )
+
+
 class MeetingQuerySet(models.QuerySet):
+    def published(self, *, scheduled=False):
+        """What the public may see: a meeting approved for publishing (meetings/review.py).
+
+        Every public page, feed, sitemap, the search index and the open data ask this, and only
+        this, whether a meeting is public. A meeting has no publication date, so ``scheduled``
+        (core/publishing.py asks with it) changes nothing.
+        """
+        return self.filter(review_state=Meeting.ReviewState.APPROVED)
+
     def upcoming(self, today=None):
         """Today's and later meetings, the soonest first."""
         today = today or timezone.localdate()
@@ -126,11 +144,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def awaiting_report(self, today=None, now=None):
         """Past meetings (not cancelled or postponed) whose report is not public yet: staff's to-do."""
-        today = today or timezone.localdate()
-        now = now or timezone.now()
-        return self.filter(date__lt=today, status__in=[Meeting.Status.PLANNED, Meeting.Status.HELD]).exclude(
-            report__status=Report.Status.PUBLISHED, report__published_at__lte=now
-        )
+        return self.filter(awaiting_report(today, now))
 
     def for_cards(self):
         """What a meeting card shows: venue, report state and counts, in one query.
@@ -158,6 +172,14 @@ class Meeting(Trashable):
         HELD = "held", "odbyło się"
         POSTPONED = "postponed", "przełożone"
         CANCELLED = "cancelled", "odwołane"
+
+    class ReviewState(models.TextChoices):
+        # Approval before publishing (meetings/review.py), apart from the public status above:
+        # a meeting proposed without the right to publish waits for someone who has it.
+        DRAFT = "draft", "Szkic"
+        SUBMITTED = "submitted", "Czeka na akceptację"
+        RETURNED = "returned", "Do poprawy"
+        APPROVED = "approved", "Zatwierdzone"
 
     title = models.CharField("tytuł", max_length=200)
     slug = models.SlugField(
@@ -201,6 +223,39 @@ class Meeting(Trashable):
         verbose_name="powiązane wpisy",
         help_text="Na stronie spotkania widać tylko opublikowane wpisy.",
     )
+    institution = models.ForeignKey(
+        "members.Institution",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_meetings",
+        verbose_name="instytucja partnerska",
+        help_text="Instytucja, która proponuje lub organizuje spotkanie. Konto instytucji partnerskiej ustawia "
+        "ją samo i widzi tylko spotkania swojej instytucji.",
+    )
+    review_state = models.CharField(
+        "akceptacja",
+        max_length=20,
+        choices=ReviewState.choices,
+        default=ReviewState.APPROVED,
+        help_text="Spotkanie jest na stronie dopiero po zatwierdzeniu. Zmieniają to przyciski na dole formularza.",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="wysłane do akceptacji przez",
+        help_text="Kto ostatni wysłał spotkanie do akceptacji: dostaje wiadomość o zatwierdzeniu albo zwrocie.",
+    )
+    review_note = models.TextField(
+        "uwagi do poprawy",
+        blank=True,
+        editable=False,
+        help_text="Uwagi z ostatniego zwrotu spotkania do poprawy.",
+    )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
@@ -213,6 +268,9 @@ class Meeting(Trashable):
         verbose_name = "spotkanie"
         verbose_name_plural = "spotkania"
         ordering = ["-date", "-start_time", "-pk"]
+        # Held by the Redaktor and the Administrator (accounts/roles.py); without it a meeting is
+        # sent for approval instead (meetings/review.py).
+        permissions = [("publish_meeting", "Publikowanie spotkań i akceptowanie spotkań innych osób")]
         indexes = [
             # Upcoming/past splits and the year archive filter on the date.
             models.Index(fields=["date"], name="meeting_date_idx"),
@@ -275,6 +333,10 @@ class Meeting(Trashable):
         if self.end_time is None:
             return None
         return datetime.datetime.combine(self.date, self.end_time, tzinfo=WARSAW)
+
+    @property
+    def is_public(self):
+        return self.deleted_at is None and self.review_state == self.ReviewState.APPROVED
 
     @property
     def public_report(self):
@@ -362,7 +424,11 @@ class ReportQuerySet(models.QuerySet):
         (the search index and the change register count it as published). A report of a meeting
         in the trash is not public.
         """
-        published = self.filter(status=Report.Status.PUBLISHED, meeting__deleted_at__isnull=True)
+        published = self.filter(
+            status=Report.Status.PUBLISHED,
+            meeting__deleted_at__isnull=True,
+            meeting__review_state=Meeting.ReviewState.APPROVED,
+        )
         if scheduled:
             return published
         # The application's clock, not the database's: the page cache and the tests move the same one.
@@ -374,6 +440,10 @@ class Report(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Szkic"
+        # The review steps (meetings/review.py): a report written without the right to publish
+        # meetings waits for someone who has it, who publishes it or returns it with a note.
+        SUBMITTED = "submitted", "Czeka na akceptację"
+        RETURNED = "returned", "Do poprawy"
         PUBLISHED = "published", "Opublikowana"
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="report", verbose_name="spotkanie")
@@ -391,6 +461,22 @@ class Report(models.Model):
         "data publikacji",
         default=timezone.now,
         help_text="Data w przyszłości oznacza publikację zaplanowaną: relacja pojawi się o tej porze.",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="wysłana do akceptacji przez",
+        help_text="Kto ostatni wysłał relację do akceptacji: dostaje wiadomość o zatwierdzeniu albo zwrocie.",
+    )
+    review_note = models.TextField(
+        "uwagi do poprawy",
+        blank=True,
+        editable=False,
+        help_text="Uwagi z ostatniego zwrotu relacji do poprawy.",
     )
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 

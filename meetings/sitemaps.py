@@ -11,7 +11,8 @@ class MeetingSitemap(PortalSitemap):
     def items(self):
         # A report published later changes the page too.
         return (
-            Meeting.objects.annotate(changed=Greatest("updated_at", Coalesce("report__updated_at", "updated_at")))
+            Meeting.objects.published()
+            .annotate(changed=Greatest("updated_at", Coalesce("report__updated_at", "updated_at")))
             .only("slug", "updated_at")
             .order_by("-date", "-pk")
         )

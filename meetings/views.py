@@ -9,6 +9,7 @@ from changelog.metryczka import metryczka_from_rows, metryczka_subquery
 from core.links import absolute_url
 from core.sanitize import html_to_text
 from core.seo import json_ld, partnership
+from core.staff import has_staff_powers
 from meetings.ics import build_calendar, calendar_response
 from meetings.models import Meeting, Photo, Report
 from members.models import Institution
@@ -23,7 +24,7 @@ UPCOMING_ON_LIST = 20
 
 def meeting_list(request):
     today = timezone.localdate()
-    meetings = Meeting.objects.for_cards()
+    meetings = Meeting.objects.published().for_cards()
     # One more than is shown: the first meeting left out names the archive year to go on with.
     upcoming = list(meetings.upcoming(today)[: UPCOMING_ON_LIST + 1])
     return render(
@@ -33,7 +34,7 @@ def meeting_list(request):
             "upcoming": upcoming[:UPCOMING_ON_LIST],
             "later": upcoming[UPCOMING_ON_LIST] if len(upcoming) > UPCOMING_ON_LIST else None,
             "recent": list(meetings.past(today)[:RECENT_ON_LIST]),
-            "years": Meeting.objects.dates("date", "year", order="DESC"),
+            "years": Meeting.objects.published().dates("date", "year", order="DESC"),
         },
     )
 
@@ -41,19 +42,24 @@ def meeting_list(request):
 def meeting_archive(request, year):
     if not datetime.MINYEAR < year < datetime.MAXYEAR:
         raise Http404("Nie ma takiego roku.")
-    meetings = list(Meeting.objects.for_cards().filter(date__year=year).order_by("date", "start_time", "pk"))
+    meetings = list(
+        Meeting.objects.published().for_cards().filter(date__year=year).order_by("date", "start_time", "pk")
+    )
     if not meetings:
         raise Http404("W tym roku nie było spotkań.")
     return render(
         request,
         "meetings/meeting_archive.html",
-        {"year": year, "meetings": meetings, "years": Meeting.objects.dates("date", "year", order="DESC")},
+        {"year": year, "meetings": meetings, "years": Meeting.objects.published().dates("date", "year", order="DESC")},
     )
 
 
 @shows(lambda slug: [VIEWS_TAG])  # its view count
 def meeting_detail(request, slug):
-    return _render_meeting(request, get_object_or_404(_meetings_with_everything(), slug=slug))
+    meetings = _meetings_with_everything()
+    if not has_staff_powers(request):  # staff see a meeting waiting for approval here, marked so
+        meetings = meetings.published()
+    return _render_meeting(request, get_object_or_404(meetings, slug=slug))
 
 
 def meeting_preview(request, object_id, *, preview_link):
@@ -157,12 +163,12 @@ def event_data(meeting):
 
 
 def meeting_ics(request, slug):
-    meeting = get_object_or_404(Meeting.objects.select_related("venue"), slug=slug)
+    meeting = get_object_or_404(Meeting.objects.published().select_related("venue"), slug=slug)
     calendar = build_calendar([meeting], name=meeting.title)
     return calendar_response(calendar, f"{meeting.slug}.ics", attachment=True)
 
 
 def calendar_feed(request):
-    meetings = Meeting.objects.select_related("venue").order_by("date", "start_time", "pk")
+    meetings = Meeting.objects.published().select_related("venue").order_by("date", "start_time", "pk")
     calendar = build_calendar(meetings, name="Spotkania Partnerstwa Lokalnego Powiatu Nowodworskiego")
     return calendar_response(calendar, "kalendarz.ics", attachment=False)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from changelog.review import SendBackForm
 from core.admin_mixins import EditConflictAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_date, plural
@@ -124,26 +125,6 @@ class ProposalFilter(admin.SimpleListFilter):
         return queryset.filter(proposed_changes__status=status) if status else queryset
 
 
-class SendBackChangeForm(forms.Form):
-    note = forms.CharField(
-        label="Uwagi do poprawy",
-        widget=forms.Textarea(attrs={"rows": 6, "maxlength": proposals.NOTE_MAX_LENGTH}),
-        max_length=proposals.NOTE_MAX_LENGTH,
-        help_text="Co trzeba poprawić. Uwagi dostanie e-mailem osoba, która zaproponowała zmiany; zostaną też "
-        "w historii instytucji.",
-        error_messages={
-            "required": "Napisz, co trzeba poprawić: bez uwag nie wiadomo, co zmienić w propozycji.",
-            "max_length": "Uwagi mogą mieć najwyżej %(limit_value)d znaków (teraz: %(show_value)d).",
-        },
-    )
-
-    def clean_note(self):
-        note = self.cleaned_data["note"].strip()
-        if not note:
-            raise ValidationError(self.fields["note"].error_messages["required"], code="required")
-        return note
-
-
 @admin.register(Institution)
 class InstitutionAdmin(InstitutionScopedAdminMixin, EditConflictAdminMixin, admin.ModelAdmin):
     form = InstitutionAdminForm
@@ -253,7 +234,9 @@ class InstitutionAdmin(InstitutionScopedAdminMixin, EditConflictAdminMixin, admi
     def send_back_change_view(self, request, pk):
         institution, proposed = self._proposal(request, pk)
         waiting = proposed is not None and proposed.status == proposed.Status.SUBMITTED
-        form = SendBackChangeForm(request.POST if request.method == "POST" else None)
+        form = SendBackForm(
+            request.POST if request.method == "POST" else None, what=("zmiany", "instytucji", "w propozycji")
+        )
         if waiting and form.is_valid():
             proposals.send_back(proposed, request.user, form.cleaned_data["note"])
             self.log_change(

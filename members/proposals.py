@@ -23,8 +23,8 @@ from django.utils import timezone
 
 from changelog.diff import html_to_text, plain_lines
 from changelog.metryczka import as_read
+from changelog.review import tell_approvers, tell_person
 from core.links import absolute_url
-from core.notify import notify_staff, office_reply_to, send_later
 from core.sanitize import clean_html
 from members.models import Institution, InstitutionChange
 
@@ -34,8 +34,6 @@ APPROVE = "members.approve_institutionchange"
 # stay with the partnership's staff.
 FIELDS = ["address", "phone", "email", "website", "bip_url", "logo_alt", "description"]
 EDITABLE = [*FIELDS, "logo"]
-
-NOTE_MAX_LENGTH = 2000
 
 
 def can_approve(user):
@@ -173,12 +171,10 @@ def _tell_approvers(change):
         "Zmiany pojawią się na stronie dopiero po zatwierdzeniu. Propozycję można zatwierdzić albo "
         f"zwrócić do poprawy z uwagami:\n{_change_url(institution)}\n"
     )
-    notify_staff(f"Zmiany danych instytucji czekają na akceptację: {institution}", body, permission=APPROVE)
+    tell_approvers(f"Zmiany danych instytucji czekają na akceptację: {institution}", body, permission=APPROVE)
 
 
 def _tell_proposer(institution, person, *, approved, note=""):
-    if person is None or not person.email or not person.is_active:
-        return
     if approved:
         subject = f"Zmiany zatwierdzone: {institution}"
         body = (
@@ -192,4 +188,4 @@ def _tell_proposer(institution, person, *, approved, note=""):
             f"Uwagi:\n{note}\n\n"
             f"Propozycję można poprawić i zapisać ponownie:\n{_change_url(institution)}\n"
         )
-    send_later(subject, body, [person.email], reply_to=office_reply_to())
+    tell_person(person, subject, body)

@@ -62,7 +62,7 @@ def institution_detail(request, slug):
         .select_related("agreement", "person")
         .order_by("agreement__signed_on", "agreement_id", "order")
     )
-    meetings = institution.meetings.only("title", "slug", "date", "start_time", "end_time", "status")
+    meetings = institution.meetings.published().only("title", "slug", "date", "start_time", "end_time", "status")
     context = {
         "institution": institution,
         "current_offices": [o for o in offices if o.is_current],

@@ -15,6 +15,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin, is_public_now, record_change
+from changelog.review import SendBackForm
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_datetime, plural, plural_form
@@ -134,26 +135,6 @@ class CategoryChoiceForm(forms.Form):
             "invalid_choice": "Tej kategorii już nie ma. Wybierz inną.",
         },
     )
-
-
-class SendBackForm(forms.Form):
-    note = forms.CharField(
-        label="Uwagi do poprawy",
-        widget=forms.Textarea(attrs={"rows": 6, "maxlength": review.NOTE_MAX_LENGTH}),
-        max_length=review.NOTE_MAX_LENGTH,
-        help_text="Co trzeba poprawić przed publikacją. Uwagi dostanie e-mailem osoba, która wysłała wpis "
-        "do akceptacji; zostaną też w historii zmian wpisu.",
-        error_messages={
-            "required": "Napisz, co trzeba poprawić: bez uwag nie wiadomo, co zmienić we wpisie.",
-            "max_length": "Uwagi mogą mieć najwyżej %(limit_value)d znaków (teraz: %(show_value)d).",
-        },
-    )
-
-    def clean_note(self):
-        note = self.cleaned_data["note"].strip()
-        if not note:
-            raise forms.ValidationError(self.fields["note"].error_messages["required"], code="required")
-        return note
 
 
 def posts(n):

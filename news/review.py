@@ -13,25 +13,16 @@ e-mailed to whoever acts next:
 - send back: „Do poprawy” with a note; the person who submitted it is told, with the note.
 """
 
-import reversion
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from changelog.metryczka import is_public_now, record_change
+from changelog import review
+from changelog.review import APPROVE, BUTTONS, NOTE_MAX_LENGTH, RETURN, SUBMIT  # noqa: F401 (this module's steps)
 from core.links import absolute_url
-from core.notify import notify_staff, office_reply_to, send_later
 from core.templatetags.pl import pl_datetime
 from news.models import Post
 
 PUBLISH = "news.publish_post"
-
-SUBMIT, APPROVE, RETURN = "submit", "approve", "return"
-
-# The names of the change form's buttons (templates/admin/news/post/change_form.html).
-BUTTONS = {"_submit_for_review": SUBMIT, "_approve": APPROVE}
-
-NOTE_MAX_LENGTH = 2000
 
 
 def can_publish(user):
@@ -83,12 +74,7 @@ def history_comment(post, step, note=""):
 
 def finish(post, step, user, note=""):
     """Write the step into the version being saved and tell whoever acts next."""
-    if reversion.is_active():
-        changes = reversion.get_comment()
-        comment = history_comment(post, step, note)
-        if changes.startswith("Zmiana: "):
-            comment += ". " + changes
-        reversion.set_comment(comment)
+    review.write_step(history_comment(post, step, note))
     notify(post, step, note)
 
 
@@ -102,15 +88,13 @@ def notify(post, step, note=""):
 
 def send_back(post, user, note):
     """Return a post waiting for approval to the person who submitted it, with a note."""
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        was_public = is_public_now(post)
+
+    def mark(post):
         post.status = Post.Status.RETURNED
         post.review_note = note
-        post.save()
-        summary = history_comment(post, RETURN, note)
-        record_change(post, user, created=False, was_public=was_public, summary=summary)
-        finish(post, RETURN, user, note)
+
+    review.send_back(post, user, mark=mark, comment=history_comment(post, RETURN, note))
+    notify(post, RETURN, note)
 
 
 # The notices.
@@ -122,13 +106,10 @@ def _tell_approvers(post):
         "Po przeczytaniu można go zatwierdzić i opublikować albo zwrócić do poprawy z uwagami:\n"
         f"{_change_url(post)}\n"
     )
-    notify_staff(f"Wpis czeka na akceptację: {post.title}", body, permission=PUBLISH)
+    review.tell_approvers(f"Wpis czeka na akceptację: {post.title}", body, permission=PUBLISH)
 
 
 def _tell_author(post, step, note):
-    person = post.submitted_by or post.author
-    if person is None or not person.email or not person.is_active:
-        return
     if step == APPROVE:
         subject = f"Wpis zatwierdzony: {post.title}"
         if post.is_scheduled:
@@ -144,4 +125,4 @@ def _tell_author(post, step, note):
             "Po wprowadzeniu poprawek można go ponownie wysłać do akceptacji:\n"
             f"{_change_url(post)}\n"
         )
-    send_later(subject, body, [person.email], reply_to=office_reply_to())
+    review.tell_person(post.submitted_by or post.author, subject, body)

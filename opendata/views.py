@@ -72,7 +72,8 @@ def signatory_rows():
 
 def meeting_rows():
     meetings = (
-        Meeting.objects.select_related("venue")
+        Meeting.objects.published()
+        .select_related("venue")
         .annotate(has_public_report=Exists(Report.objects.published().filter(meeting=OuterRef("pk"))))
         .prefetch_related(Prefetch("participants", Institution.objects.published().only("name").order_by("name")))
         .order_by("date", "start_time", "pk")

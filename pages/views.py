@@ -70,7 +70,7 @@ def home(request):
         context["posts"] = Post.objects.published().pinned_first().select_related("category")[:news_count]
     if HomeBlock.Kind.MEETINGS in shown:
         meetings_count = c.home_meetings_count if c else HOME_MEETINGS_COUNT
-        nearest = list(Meeting.objects.next_or_recent().select_related("venue")[: max(meetings_count, 2)])
+        nearest = list(Meeting.objects.published().next_or_recent().select_related("venue")[: max(meetings_count, 2)])
         upcoming = [m for m in nearest if m.is_upcoming][:meetings_count]
         # When no meeting is planned, the latest ones.
         context.update(meetings=upcoming, recent_meetings=[] if upcoming else nearest[:2])

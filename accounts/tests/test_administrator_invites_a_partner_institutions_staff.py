@@ -30,10 +30,10 @@ def invite(client, in_background, **fields):
 
 def test_the_invitation_gives_the_role_and_the_institution(client, administrator, gmina, in_background):
     page = client.get("/admin/auth/user/add/").text
-    assert "Instytucja partnerska" in page and f"{PARTNER} – wpisy jednej instytucji partnerskiej" in page
+    assert "Instytucja partnerska" in page and f"{PARTNER} – wpisy i spotkania jednej instytucji partnerskiej" in page
     assert invite(client, in_background, institution=gmina.pk).status_code == 302
     [invitation] = mail.outbox
-    assert f"z rolą „{PARTNER}” (wpisy jednej instytucji partnerskiej" in invitation.body
+    assert f"z rolą „{PARTNER}” (wpisy i spotkania jednej instytucji partnerskiej" in invitation.body
     assert "dla instytucji „Urząd Gminy Leoncin”." in invitation.body
     user = get_user_model().objects.get(email="ewa.lis@leoncin.example")
     assert user.is_staff and user.groups.get().name == PARTNER

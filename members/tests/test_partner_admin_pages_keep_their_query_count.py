@@ -7,8 +7,9 @@ from news.models import Post
 # The list: the session, the user and the account's permissions, its institution (one query,
 # members/partner_access.py), the count and the page of posts, the date hierarchy, the filters'
 # categories, and the page's shared lookups. The home page: the same frame and one query per task
-# (its returned posts, its proposal for the institution's page returned for changes).
-BUDGET = {"/admin/news/post/": 11, "/admin/": 9}
+# (its returned posts; its proposal for the institution's page returned for changes; its meetings'
+# tasks, in one query).
+BUDGET = {"/admin/news/post/": 11, "/admin/": 10}
 
 
 def add_posts(make_post, institution, n, status=Post.Status.RETURNED):

@@ -114,7 +114,8 @@ def test_the_partner_has_no_trash_comments_subscribers_accounts_or_requests(clie
         "/admin/newsletter/subscriber/",
         "/admin/auth/user/",
         "/admin/members/accessionrequest/",
-        "/admin/meetings/meeting/",
+        "/admin/meetings/report/",
+        "/admin/meetings/venue/",
         "/admin/members/person/",
     ):
         assert client.get(url).status_code == 403, url
