@@ -42,6 +42,8 @@ ROLES = {
         "pages.page": ALL,
         # The library of documents and the „Załączniki” of posts and pages that list them.
         "library.document": ALL,
+        # Images come into the library from the editor; here they are renamed, replaced, removed.
+        "library.image": ("change", "delete", "view"),
         "news.postattachment": ALL,
         "pages.pageattachment": ALL,
         # The site's structure: the main menu, the home page, old addresses of moved pages.
