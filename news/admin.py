@@ -44,6 +44,7 @@ class PostAdminForm(forms.ModelForm):
             "body",
             "image",
             "image_alt",
+            "image_focus",
             "status",
             "published_at",
             "unpublish_at",
@@ -192,7 +193,7 @@ class PostAdmin(
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
-        ("Ilustracja", {"fields": ["image", "image_alt"]}),
+        ("Ilustracja", {"fields": ["image", "image_alt", "image_focus"]}),
         (
             "Publikacja",
             {
