@@ -203,6 +203,8 @@ class Post(Trashable):
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
 
+    ImageFocus = ImageFocus
+
     objects = LiveManager.from_queryset(PostQuerySet)()
     all_objects = PostQuerySet.as_manager()  # with the trash
     # Renders the saved state for a preview link (drafts/previews.py).
