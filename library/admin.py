@@ -189,7 +189,7 @@ def _write_files(files):
 class ImageAdmin(admin.ModelAdmin):
     form = ImageAdminForm
     list_display = ["thumbnail", "title", "pixels", "size_label", "use_count", "uploaded"]
-    list_display_links = ["thumbnail", "title"]
+    list_display_links = ["title"]
     list_filter = [UseFilter]
     search_fields = ["title"]
     ordering = ["-uploaded_at", "-pk"]  # newest first (an aggregate query drops Meta.ordering)
