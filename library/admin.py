@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
 from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
@@ -273,9 +273,12 @@ class ImageAdmin(admin.ModelAdmin):
 
 def _use_link(use):
     """„Wpis „Nabór wniosków”” linked to the item's page in the admin."""
-    model = use.content_type.model_class()
-    url = reverse(f"admin:{use.content_type.app_label}_{use.content_type.model}_change", args=[use.object_id])
-    return format_html('<a href="{}">{} „{}”</a>', url, label_for(model), use.title)
+    label = label_for(use.content_type.model_class())
+    try:
+        url = reverse(f"admin:{use.content_type.app_label}_{use.content_type.model}_change", args=[use.object_id])
+    except NoReverseMatch:  # a model the admin does not show
+        return format_html("{} „{}”", label, use.title)
+    return format_html('<a href="{}">{} „{}”</a>', url, label, use.title)
 
 
 class AttachmentInlineForm(forms.ModelForm):

@@ -13,6 +13,7 @@ daily`` runs.
 """
 
 import re
+from html import unescape as html_unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
@@ -38,7 +39,10 @@ def registered():
 
 
 def label_for(model):
-    return _registry.get(model, ((), model._meta.verbose_name.capitalize()))[1]
+    """„Wpis”: how a row of ``model`` is named in „Gdzie użyto” („Treść” for a model gone since)."""
+    if model in _registry:
+        return _registry[model][1]
+    return model._meta.verbose_name.capitalize() if model is not None else "Treść"
 
 
 def image_names_in(html):
@@ -47,21 +51,52 @@ def image_names_in(html):
     return {EDITOR_DIR + name for name in re.findall(rf'{prefix}([-a-z0-9]+\.(?:jpg|png|webp|gif))"', html or "")}
 
 
-def refresh(instance):
-    """Record which images the saved ``instance`` shows, in place of what it showed before."""
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTR = re.compile(r'\s(src|alt)="([^"]*)"')
+
+
+def alts_in(html):
+    """{address: text alternative} of the images in ``html`` that have one."""
+    found = {}
+    for tag in _IMG.findall(html or ""):
+        attrs = dict(_ATTR.findall(tag))
+        if attrs.get("src") and attrs.get("alt", "").strip():
+            found.setdefault(attrs["src"], html_unescape(attrs["alt"]).strip())
+    return found
+
+
+def refresh(instance, created=False):
+    """Record which images the saved ``instance`` shows, in place of what it showed before.
+
+    A text without an editor image costs one query (none when it was just created): saves
+    whose query counts are pinned elsewhere stay as they were.
+    """
     from library.models import Image, ImageUse
 
     fields, _ = _registry[type(instance)]
-    names = set().union(*(image_names_in(getattr(instance, field) or "") for field in fields))
+    texts = [getattr(instance, field) or "" for field in fields]
+    names = set().union(*(image_names_in(text) for text in texts))
     content_type = ContentType.objects.get_for_model(instance)
+    if not names:
+        if not created:
+            ImageUse.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+        return
     with transaction.atomic():
         ImageUse.objects.filter(content_type=content_type, object_id=instance.pk).delete()
-        if names:
-            title = str(instance)[:300]
-            ImageUse.objects.bulk_create(
-                ImageUse(image_id=pk, content_type=content_type, object_id=instance.pk, title=title)
-                for pk in Image.objects.filter(file__in=names).values_list("pk", flat=True)
-            )
+        images = list(Image.objects.filter(file__in=names).only("pk", "file", "alt"))
+        title = str(instance)[:300]
+        ImageUse.objects.bulk_create(
+            ImageUse(image_id=image.pk, content_type=content_type, object_id=instance.pk, title=title)
+            for image in images
+        )
+        # The first text alternative given in a text becomes the library's suggestion for reuse.
+        alts = {}
+        for text in texts:
+            alts = alts_in(text) | alts
+        for image in images:
+            alt = alts.get(default_storage.url(image.file), "")[:250]
+            if alt and not image.alt:
+                Image.objects.filter(pk=image.pk, alt="").update(alt=alt)
 
 
 def refresh_all():
@@ -97,9 +132,9 @@ def refresh_all():
     return changed
 
 
-def _saved(sender, instance, raw=False, **kwargs):
+def _saved(sender, instance, created=False, raw=False, **kwargs):
     if not raw:  # loaddata: the rows it loads may name images not loaded yet
-        refresh(instance)
+        refresh(instance, created=created)
 
 
 def _deleted(sender, instance, **kwargs):

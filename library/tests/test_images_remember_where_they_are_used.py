@@ -84,3 +84,14 @@ def test_an_address_of_another_kind_is_not_a_use(make_image, make_post):
     image = make_image()
     make_post(body=f'<p><a href="https://example.com{image.url}x">link</a> <img src="/media/inne/x.jpg" alt="x"></p>')
     assert not ImageUse.objects.exists()
+
+
+def test_the_first_text_alternative_in_a_text_becomes_the_librarys(make_image, make_post):
+    image = make_image()
+    make_post(body=f'<figure class="image"><img src="{image.url}" alt="Sala obrad &amp; scena"></figure>')
+    image.refresh_from_db()
+    assert image.alt == "Sala obrad & scena"
+
+    make_post(body=f'<figure class="image"><img src="{image.url}" alt="Inny opis"></figure>')
+    image.refresh_from_db()
+    assert image.alt == "Sala obrad & scena"

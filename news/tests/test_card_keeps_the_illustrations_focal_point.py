@@ -31,11 +31,13 @@ def test_the_centre_adds_no_class(client, make_post):
     assert 'class="card-image"' in client.get("/aktualnosci/").text
 
 
-def test_every_focal_point_has_its_rule_in_the_stylesheet():
-    css = (Path(settings.BASE_DIR) / "static/css/site.css").read_text()
+def test_every_focal_point_has_its_rule_in_a_stylesheet_the_card_pages_link(db, client):
+    css = (Path(settings.BASE_DIR) / "static/css/card-focus.css").read_text()
     for focus in ImageFocus:
         if focus != ImageFocus.CENTER:
             assert f".card-image.focus-{focus.value} {{ object-position:" in css
+    for address in ("/aktualnosci/", "/"):
+        assert 'href="/static/css/card-focus.css"' in client.get(address).text
 
 
 def test_the_admin_offers_the_choice_in_polish(client, alice):
