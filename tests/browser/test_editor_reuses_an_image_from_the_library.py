@@ -41,6 +41,9 @@ def test_editor_uploads_an_image_sees_where_it_is_used_and_replaces_it(page, sta
     page.get_by_role("link", name="Obrazy").first.click()
     expect(page.get_by_role("heading", name="Obrazy", level=1)).to_be_visible()
     expect(page.locator("#result_list")).to_contain_text("1 miejsce")
+    thumbnail = page.locator("#result_list img.library-thumbnail")
+    expect(thumbnail).to_have_attribute("alt", "Sala obrad z rzędami krzeseł")  # from the post's text
+    assert thumbnail.bounding_box()["width"] <= 130
     assert not run_axe(page), format_violations(run_axe(page))
 
     page.get_by_role("link", name="Sala obrad", exact=True).click()
