@@ -281,6 +281,20 @@ def _in_format(cleaned, fmt):
     return converted
 
 
+def editor_largest_names(names):
+    """Of the file names in the editor's folder, those of each image's largest copy (and GIFs)."""
+    largest = {}
+    for name in names:
+        found = _EDITOR_NAME_RE.fullmatch(name)
+        if found:
+            key = (found["stem"], found["ext"])
+            if int(found["width"]) > largest.get(key, (0, ""))[0]:
+                largest[key] = (int(found["width"]), name)
+        elif re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{6}\.gif", name):
+            largest[name, "gif"] = (0, name)
+    return sorted(name for _, name in largest.values())
+
+
 def editor_file_label(name):
     """The name staff gave an editor image's file: „sala-obrad-3f9a0c-1600w.jpg” → „sala-obrad.jpg”."""
     found = _EDITOR_NAME_RE.fullmatch(name)
