@@ -104,7 +104,7 @@ ROLES = {
 # What each role does, in the words of the invitation and the role picker (accounts/forms.py).
 ROLE_WORK = {
     REDAKTOR: (
-        "wpisy, strony i menu, biblioteka dokumentów, spotkania z relacjami, partnerzy, porozumienia, "
+        "wpisy, strony i menu, biblioteka dokumentów i obrazów, spotkania z relacjami, partnerzy, porozumienia, "
         "kontakt i deklaracja dostępności"
     ),
     AUTHOR: "wpisy wysyłane do akceptacji przed publikacją",
