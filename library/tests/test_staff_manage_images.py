@@ -100,3 +100,21 @@ def test_staff_rename_an_image_and_give_it_an_alt(redaktor_client, make_image, f
     assert redaktor_client.post(url, form).status_code == 302
     image.refresh_from_db()
     assert getattr(image, field) == "Sala obrad w starostwie"
+
+
+def test_the_change_page_runs_the_same_queries_with_one_use_or_five(redaktor_client, make_image, make_post):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    image = make_image()
+    make_post(body=shown_in(image))
+    url = f"{LIST}{image.pk}/change/"
+    redaktor_client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        redaktor_client.get(url)
+    for _ in range(4):
+        make_post(body=shown_in(image))
+
+    with CaptureQueriesContext(connection) as five:
+        assert redaktor_client.get(url).text.count('">Wpis „Wpis numer') == 5
+    assert len(five) == len(one)
