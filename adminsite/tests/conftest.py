@@ -71,7 +71,7 @@ def every_model(db, alice, bob):
 
     [(name, file)] = editor_image_files("Sala obrad.png", clean_image(SimpleUploadedFile("s.png", image_bytes("PNG"))))
     image = Image.objects.create(title="Sala obrad", file=default_storage.save(name, file), width=40, height=30, size=1)
-    post.body += f'<figure class="image"><img src="{image.url}" alt="Sala obrad"></figure>'
+    post.body += f'<figure class="image"><img src="{image.url}" alt="Uczestnicy spotkania przy stole"></figure>'
     post.save()
     # Two versions of each versioned object, so their compare and restore pages exist.
     from changelog.versions import SPECS
