@@ -61,9 +61,11 @@ class PostAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         minutes = settings.NEWSLETTER_NOTICE_DELAY_MINUTES
-        if "image_focus" in self.fields:
-            # A form sent without the choice (a tab opened before it existed) keeps the centre.
-            self.fields["image_focus"].required = False
+        focus = self.add_prefix("image_focus")
+        if self.is_bound and "image_focus" in self.fields and focus not in self.data:
+            # A form sent without the choice (a tab opened before it existed) keeps the saved one.
+            self.data = self.data.copy()
+            self.data[focus] = self.instance.image_focus
         if "skip_newsletter_notice" in self.fields and minutes:
             self.fields["skip_newsletter_notice"].help_text += (
                 f" Powiadomienie wychodzi {plural(minutes, 'minutę,minuty,minut')} po publikacji: do tego czasu "
@@ -81,9 +83,6 @@ class PostAdminForm(forms.ModelForm):
 
     def clean_image(self):
         return clean_form_image(self.cleaned_data.get("image"))
-
-    def clean_image_focus(self):
-        return self.cleaned_data.get("image_focus") or self.instance.image_focus or Post.ImageFocus.CENTER
 
 
 def publication_state(post):

@@ -46,3 +46,23 @@ def test_the_admin_offers_the_choice_in_polish(client, alice):
     assert "Najważniejsza część ilustracji" in html
     assert "lewy górny róg" in html and "środek" in html
     assert Post._meta.get_field("image_focus").default == "center"
+
+
+def test_staff_choose_it_in_the_admin_and_a_form_without_it_keeps_it(client, alice, make_post):
+    from adminsite.tests.forms import change_form_data
+
+    post = with_image(make_post, title="Zebranie")
+    client.force_login(alice)
+    url = f"/admin/news/post/{post.pk}/change/"
+    form = change_form_data(client.get(url))
+    form["image_focus"] = "bottom-right"
+    assert client.post(url, form).status_code == 302
+    post.refresh_from_db()
+    assert post.image_focus == ImageFocus.BOTTOM_RIGHT
+
+    form = change_form_data(client.get(url))
+    del form["image_focus"]  # a tab opened before the field existed
+    form["title"] = "Zebranie partnerów"
+    assert client.post(url, form).status_code == 302
+    post.refresh_from_db()
+    assert (post.title, post.image_focus) == ("Zebranie partnerów", ImageFocus.BOTTOM_RIGHT)
