@@ -95,3 +95,13 @@ def test_the_first_text_alternative_in_a_text_becomes_the_librarys(make_image, m
     make_post(body=f'<figure class="image"><img src="{image.url}" alt="Inny opis"></figure>')
     image.refresh_from_db()
     assert image.alt == "Sala obrad & scena"
+
+
+def test_every_model_edited_with_the_rich_text_editor_but_the_home_page_is_registered():
+    from agreement.models import Agreement
+    from meetings.models import Report
+    from members.models import Institution
+    from newsletter.models import Issue
+    from pages.models import ActivityInformation
+
+    assert {Post, Page, Meeting, Report, Institution, Issue, ActivityInformation, Agreement} <= set(uses.registered())
