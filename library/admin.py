@@ -274,11 +274,12 @@ class ImageAdmin(admin.ModelAdmin):
 def _use_link(use):
     """„Wpis „Nabór wniosków”” linked to the item's page in the admin."""
     label = label_for(use.content_type.model_class())
+    name = label if use.title == label else format_html("{} „{}”", label, use.title)  # „Strona główna” once
     try:
         url = reverse(f"admin:{use.content_type.app_label}_{use.content_type.model}_change", args=[use.object_id])
     except NoReverseMatch:  # a model the admin does not show
-        return format_html("{} „{}”", label, use.title)
-    return format_html('<a href="{}">{} „{}”</a>', url, label, use.title)
+        return name
+    return format_html('<a href="{}">{}</a>', url, name)
 
 
 class AttachmentInlineForm(forms.ModelForm):

@@ -76,7 +76,7 @@ def refresh(instance, created=False):
     fields, _ = _registry[type(instance)]
     texts = [getattr(instance, field) or "" for field in fields]
     names = set().union(*(image_names_in(text) for text in texts))
-    content_type = ContentType.objects.get_for_model(instance)
+    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
     if not names:
         if not created:
             ImageUse.objects.filter(content_type=content_type, object_id=instance.pk).delete()
@@ -110,7 +110,7 @@ def refresh_all():
     image_pks = dict(Image.objects.values_list("file", "pk"))
     changed = 0
     for model, (fields, _) in _registry.items():
-        content_type = ContentType.objects.get_for_model(model)
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
         recorded = {}
         for use in ImageUse.objects.filter(content_type=content_type):
             recorded[use.object_id, use.image_id] = use
@@ -140,5 +140,5 @@ def _saved(sender, instance, created=False, raw=False, **kwargs):
 def _deleted(sender, instance, **kwargs):
     from library.models import ImageUse
 
-    content_type = ContentType.objects.get_for_model(instance)
+    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
     ImageUse.objects.filter(content_type=content_type, object_id=instance.pk).delete()

@@ -8,7 +8,7 @@ class PagesConfig(AppConfig):
     def ready(self):
         from library import uses
         from pagecache import clock
-        from pages.models import ActivityInformation, Announcement, Page
+        from pages.models import ActivityInformation, Announcement, HomePage, Page
         from stats.counter import counts
 
         # A notice on the home page appears at its start and leaves at its end, with no save.
@@ -19,3 +19,6 @@ class PagesConfig(AppConfig):
         # The library's „Gdzie użyto” of images (library/uses.py).
         uses.register(Page, ["body"], "Strona")
         uses.register(ActivityInformation, ["easy_to_read"], "Informacja o działalności")
+        # The home page's introduction is edited in its own form (a proxy of Coordinator): its uses
+        # are recorded under the proxy, so „Gdzie użyto” links to that form.
+        uses.register(HomePage, ["home_intro"], "Strona główna")

@@ -97,11 +97,27 @@ def test_the_first_text_alternative_in_a_text_becomes_the_librarys(make_image, m
     assert image.alt == "Sala obrad & scena"
 
 
-def test_every_model_edited_with_the_rich_text_editor_but_the_home_page_is_registered():
+def test_every_model_edited_with_the_rich_text_editor_is_registered():
     from agreement.models import Agreement
     from meetings.models import Report
     from members.models import Institution
     from newsletter.models import Issue
-    from pages.models import ActivityInformation
+    from pages.models import ActivityInformation, HomePage
 
-    assert {Post, Page, Meeting, Report, Institution, Issue, ActivityInformation, Agreement} <= set(uses.registered())
+    registered = set(uses.registered())
+    assert {Post, Page, Meeting, Report, Institution, Issue, ActivityInformation, Agreement, HomePage} <= registered
+
+
+def test_an_image_in_the_home_pages_introduction_links_to_its_form(make_image, client, alice):
+    from pages.models import HomePage
+
+    image = make_image()
+    home = HomePage.load()
+    home.home_intro = img_tag(image)
+    home.save()
+
+    client.force_login(alice)
+    html = client.get(f"/admin/library/image/{image.pk}/change/").text
+    assert f'<a href="/admin/pages/homepage/{home.pk}/change/">Strona główna</a>' in html
+    uses.refresh_all()
+    assert ImageUse.objects.count() == 1
