@@ -44,6 +44,8 @@ ROLES = {
         "pages.page": ALL,
         # The library of documents and the „Załączniki” of posts and pages that list them.
         "library.document": ALL,
+        # Images come into the library from the editor; here they are renamed, replaced, removed.
+        "library.image": ("change", "delete", "view"),
         "news.postattachment": ALL,
         "pages.pageattachment": ALL,
         # The site's structure: the main menu, the home page, old addresses of moved pages.
@@ -110,7 +112,7 @@ ROLES = {
 # What each role does, in the words of the invitation and the role picker (accounts/forms.py).
 ROLE_WORK = {
     REDAKTOR: (
-        "wpisy, strony i menu, biblioteka dokumentów, spotkania z relacjami, partnerzy, porozumienia, "
+        "wpisy, strony i menu, biblioteka dokumentów i obrazów, spotkania z relacjami, partnerzy, porozumienia, "
         "kontakt i deklaracja dostępności"
     ),
     AUTHOR: "wpisy wysyłane do akceptacji przed publikacją",

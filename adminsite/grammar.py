@@ -232,6 +232,8 @@ NOUNS = {
     "meetings.document": _n("dokument", "dokument", "dokumentu", "dokumenty", "dokumentów", MASCULINE),
     # The library of documents and the attachments of posts and pages.
     "library.document": _n("dokument", "dokument", "dokumentu", "dokumenty", "dokumentów", MASCULINE),
+    "library.image": _n("obraz", "obraz", "obrazu", "obrazy", "obrazów", MASCULINE),
+    "library.imageuse": _n("użycie obrazu", "użycie obrazu", "użycia obrazu", "użycia obrazów", "użyć obrazów", NEUTER),
     "news.postattachment": _n("załącznik", "załącznik", "załącznika", "załączniki", "załączników", MASCULINE),
     "pages.pageattachment": _n("załącznik", "załącznik", "załącznika", "załączniki", "załączników", MASCULINE),
     # Newsletter.

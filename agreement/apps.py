@@ -6,3 +6,10 @@ class AgreementConfig(AppConfig):
 
     name = "agreement"
     verbose_name = "Porozumienie"
+
+    def ready(self):
+        from agreement.models import Agreement
+        from library import uses
+
+        # The library's „Gdzie użyto” of images (library/uses.py).
+        uses.register(Agreement, ["text"], "Porozumienie")

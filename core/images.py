@@ -220,6 +220,81 @@ def editor_image_files(upload_name, cleaned):
     return files
 
 
+def editor_image_names(name):
+    """Every stored file of the editor image whose largest copy is ``name``, largest first."""
+    found = _EDITOR_NAME_RE.fullmatch(name.removeprefix(EDITOR_DIR))
+    if found is None:
+        return [name]
+    width, stem, ext = int(found["width"]), found["stem"], found["ext"]
+    return [name] + [f"{EDITOR_DIR}{stem}-{size}w.{ext}" for size in EDITOR_IMAGE_WIDTHS if size < width]
+
+
+def editor_image_width(name):
+    """The width an editor image's name carries („…-1600w.jpg” → 1600), or None (a GIF)."""
+    found = _EDITOR_NAME_RE.fullmatch(name.removeprefix(EDITOR_DIR))
+    return int(found["width"]) if found else None
+
+
+def replacement_files(name, cleaned):
+    """The files that replace the editor image stored as ``name``, under the same names.
+
+    ``cleaned`` is clean_image's result. It is converted to the stored format, and made as wide
+    as the stored largest copy, each narrower copy from it: the names (and the widths srcset
+    promises by them) stay true. A narrower upload is refused: it cannot fill the largest name.
+    """
+    extension = name.rsplit(".", 1)[-1]
+    fmt = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF"}[extension]
+    width = editor_image_width(name)
+    if width is not None and cleaned.image_width < width:
+        raise ValidationError(
+            "Nowy obraz jest węższy (%(new)s pikseli) niż obecny (%(old)s pikseli). Prześlij obraz "
+            "o szerokości co najmniej %(old)s pikseli: strony podają ten obraz w tej szerokości.",
+            code="too_narrow",
+            params={"new": cleaned.image_width, "old": width},
+        )
+    source = _in_format(cleaned, fmt)
+    if width is None:
+        return [(name, source)]
+    tall = EDITOR_IMAGE_BOX[1] * 100  # only the width bounds a copy
+    names = editor_image_names(name)
+    widths = [width] + [size for size in EDITOR_IMAGE_WIDTHS if size < width]
+    copies = renditions(source, [(size, tall) for size in widths])
+    if cleaned.image_width == width:  # the cleaned upload itself, not a second encoding of it
+        copies[0] = (source, cleaned.image_width, cleaned.image_height)
+    return [(copy_name, copy) for copy_name, (copy, _, _) in zip(names, copies, strict=True)]
+
+
+def _in_format(cleaned, fmt):
+    """``cleaned`` (clean_image's result) saved in ``fmt``; itself when it is already."""
+    cleaned.seek(0)
+    with Image.open(cleaned) as image:
+        if image.format == fmt:
+            cleaned.seek(0)
+            return cleaned
+        image.seek(0)
+        mode = "RGB" if fmt == "JPEG" else "RGBA" if _has_alpha(image) else "RGB"
+        out = io.BytesIO()
+        options = {"JPEG": {"quality": 88, "optimize": True}, "WEBP": {"quality": 88}}.get(fmt, {})
+        image.convert(mode).save(out, format=fmt, **options)
+    converted = ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{FORMATS[fmt]}")
+    converted.image_width, converted.image_height = cleaned.image_width, cleaned.image_height
+    return converted
+
+
+def editor_largest_names(names):
+    """Of the file names in the editor's folder, those of each image's largest copy (and GIFs)."""
+    largest = {}
+    for name in names:
+        found = _EDITOR_NAME_RE.fullmatch(name)
+        if found:
+            key = (found["stem"], found["ext"])
+            if int(found["width"]) > largest.get(key, (0, ""))[0]:
+                largest[key] = (int(found["width"]), name)
+        elif re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{6}\.gif", name):
+            largest[name, "gif"] = (0, name)
+    return sorted(name for _, name in largest.values())
+
+
 def editor_file_label(name):
     """The name staff gave an editor image's file: „sala-obrad-3f9a0c-1600w.jpg” → „sala-obrad.jpg”."""
     found = _EDITOR_NAME_RE.fullmatch(name)

@@ -1,19 +1,27 @@
-"""„Biblioteka dokumentów” in the admin, and the „Załączniki” inline that posts and pages share."""
+"""„Biblioteka” in the admin: its documents and images, and the „Załączniki” inline that posts and
+pages share."""
+
+import functools
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
 from django.db.models import Count
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
 from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from core.admin_mixins import EditConflictAdminMixin
 from core.documents import pdf_upload_warning, pdf_verdict
+from core.images import clean_image, image_size, replacement_files
 from core.templatetags.pl import pl_datetime, plural
-from library.models import KIND_LIST, LIBRARY_KINDS, Document, check_library_document
+from library.models import KIND_LIST, LIBRARY_KINDS, Document, Image, ImageUse, check_library_document
+from library.uses import label_for
 
 
 class UseFilter(admin.SimpleListFilter):
@@ -146,6 +154,132 @@ class DocumentAdmin(EditConflictAdminMixin, admin.ModelAdmin):
             warning = pdf_upload_warning(obj.title, obj.pdf_problems)
             if warning:
                 messages.warning(request, warning)
+
+
+class ImageAdminForm(forms.ModelForm):
+    replacement = forms.FileField(
+        label="Zastąp plik",
+        required=False,
+        help_text=(
+            "Nowy obraz (JPEG, PNG, GIF lub WebP) co najmniej tak szeroki jak obecny. Trafi pod ten sam "
+            "adres, w tym samym formacie: wpisy i strony, które pokazują obraz, pokażą nowy."
+        ),
+    )
+
+    class Meta:
+        model = Image
+        fields = ["title", "alt"]
+
+    def clean_replacement(self):
+        upload = self.cleaned_data.get("replacement")
+        if upload:
+            self.replacement_files = replacement_files(self.instance.file, clean_image(upload))
+        return upload
+
+
+def _write_files(files):
+    """Store each (name, file) under exactly its name, in place of what was stored there."""
+    for name, content in files:
+        default_storage.delete(name)
+        stored = default_storage.save(name, content)
+        assert stored == name, f"{name} stored as {stored}"
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageAdminForm
+    list_display = ["thumbnail", "title", "pixels", "size_label", "use_count", "uploaded"]
+    list_display_links = ["title"]
+    list_filter = [UseFilter]
+    search_fields = ["title"]
+    ordering = ["-uploaded_at", "-pk"]  # newest first (an aggregate query drops Meta.ordering)
+    readonly_fields = ["preview", "address", "pixels", "size_label", "uploaded_by", "uploaded_at", "replaced_at"]
+    readonly_fields += ["where_used"]
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": ["preview", "title", "alt", "address", "pixels", "size_label", "replacement"]}),
+            ("Historia pliku", {"fields": ["uploaded_by", "uploaded_at", "replaced_at"]}),
+            ("Gdzie użyto", {"fields": ["where_used"]}),
+        ]
+
+    def has_add_permission(self, request):
+        return False  # images come into the library from the editor (adminsite.views.editor_image_upload)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("uploaded_by").annotate(use_total=Count("uses"))
+
+    @admin.display(description="podgląd")
+    def thumbnail(self, image):
+        return format_html(
+            '<img class="library-thumbnail" src="{}" width="{}" height="{}" alt="{}">',
+            image.thumbnail_url,
+            image.thumbnail_width,
+            image.thumbnail_height,
+            image.alt or image.title,
+        )
+
+    @admin.display(description="podgląd")
+    def preview(self, image):
+        return self.thumbnail(image)
+
+    @admin.display(description="wymiary")
+    def pixels(self, image):
+        return f"{image.width} × {image.height} px"
+
+    @admin.display(description="rozmiar", ordering="size")
+    def size_label(self, image):
+        return filesizeformat(image.size)
+
+    @admin.display(description="użycie")
+    def use_count(self, image):
+        uses = getattr(image, "use_total", 0)
+        return plural(uses, "miejsce,miejsca,miejsc") if uses else "nieużywany"
+
+    @admin.display(description="dodano", ordering="uploaded_at")
+    def uploaded(self, image):
+        return pl_datetime(image.uploaded_at)
+
+    @admin.display(description="adres publiczny")
+    def address(self, image):
+        return format_html('<a href="{}">{}</a>', image.url, image.url)
+
+    @admin.display(description="treści, które pokazują obraz")
+    def where_used(self, image):
+        uses = list(image.uses.select_related("content_type"))
+        if not uses:
+            return "Nigdzie: żaden zapisany wpis, strona ani spotkanie nie pokazuje tego obrazu."
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((_use_link(use),) for use in uses)))
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        uses = ImageUse.objects.filter(image__in=[image.pk for image in objs]).select_related("image", "content_type")
+        for use in uses.order_by("image__title", "title"):
+            protected.append(format_html("obraz „{}” – {}", use.image.title, _use_link(use)))
+        return deleted, counts, perms_needed, protected
+
+    def save_model(self, request, obj, form, change):
+        files = getattr(form, "replacement_files", None)
+        if files:
+            name, largest = files[0]
+            obj.width, obj.height = image_size(largest)
+            obj.size = largest.size
+            obj.replaced_at = timezone.now()
+        super().save_model(request, obj, form, change)
+        if files:
+            # After the commit: a save that rolls back leaves the stored picture as it was.
+            transaction.on_commit(functools.partial(_write_files, files))
+
+
+def _use_link(use):
+    """„Wpis „Nabór wniosków”” linked to the item's page in the admin."""
+    label = label_for(use.content_type.model_class())
+    name = label if use.title == label else format_html("{} „{}”", label, use.title)  # „Strona główna” once
+    try:
+        url = reverse(f"admin:{use.content_type.app_label}_{use.content_type.model}_change", args=[use.object_id])
+    except NoReverseMatch:  # a model the admin does not show
+        return name
+    return format_html('<a href="{}">{}</a>', url, name)
 
 
 class AttachmentInlineForm(forms.ModelForm):

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class LibraryConfig(AppConfig):
     name = "library"
-    verbose_name = "Biblioteka dokumentów"
+    verbose_name = "Biblioteka"
 
     def ready(self):
         from core.content_checks import sizes_known_at

@@ -10,8 +10,11 @@ still stored until the save commits) takes the next free one (uchwala-nr-5-2025-
 import functools
 import re
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -26,6 +29,7 @@ from core.documents import (
     detect_kind,
     pdf_accessibility_problems,
 )
+from core.images import EDITOR_DIR, EDITOR_IMAGE_WIDTHS, editor_image_names
 from core.text import slugify_pl, unique_slug
 
 # The kinds an office publishes in posts and pages (presentations stay with meetings).
@@ -219,3 +223,134 @@ def size_at_address(path):
     if match is None:
         return None
     return Document.objects.filter(slug=match[1]).values_list("size", flat=True).first()
+
+
+def image_title(upload_name):
+    """„sala_obrad.JPG” → „Sala obrad”: the title an image uploaded in the editor starts with."""
+    stem = re.sub(r"[-_.\s]+", " ", upload_name.rsplit(".", 1)[0]).strip()
+    return (stem[:1].upper() + stem[1:])[:250] or "Obraz"
+
+
+class ImageQuerySet(models.QuerySet):
+    def used(self):
+        return self.filter(uses__isnull=False).distinct()
+
+    def unused(self):
+        return self.filter(uses__isnull=True)
+
+
+class Image(models.Model):
+    """An image put into rich text in the editor („Biblioteka obrazów”).
+
+    Its files stay where the editor stored them (core.images.editor_image_files): the largest
+    copy under ``file`` and a narrower copy for each width of EDITOR_IMAGE_WIDTHS, their names
+    carrying their widths. „Zastąp plik” writes new pictures under the same names, so every
+    text that shows the image shows the new one.
+    """
+
+    title = models.CharField(
+        "tytuł", max_length=250, help_text="Po nim obraz można znaleźć w bibliotece, np. „Sala obrad”."
+    )
+    alt = models.CharField(
+        "tekst alternatywny",
+        max_length=250,
+        blank=True,
+        help_text="Podpowiedź przy ponownym użyciu: co widać na obrazie, dla osób, które go nie widzą.",
+    )
+    file = models.CharField(
+        "plik",
+        max_length=250,
+        unique=True,
+        editable=False,
+        help_text="Nazwa największej kopii w magazynie plików, np. editor/sala-obrad-3f9a0c-1600w.jpg.",
+    )
+    width = models.PositiveIntegerField("szerokość (piksele)", editable=False)
+    height = models.PositiveIntegerField("wysokość (piksele)", editable=False)
+    size = models.PositiveBigIntegerField("rozmiar (bajty)", default=0, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="przesłał",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="Konto, z którego przesłano obraz.",
+    )
+    uploaded_at = models.DateTimeField(
+        "dodano", default=timezone.now, editable=False, help_text="Kiedy obraz trafił do biblioteki."
+    )
+    replaced_at = models.DateTimeField(
+        "plik zastąpiono",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Kiedy ostatnio zastąpiono plik; puste – plik z dodania.",
+    )
+
+    objects = ImageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "obraz"
+        verbose_name_plural = "obrazy"
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def url(self):
+        return default_storage.url(self.file)
+
+    @property
+    def file_names(self):
+        """Every stored file of the image, the largest first."""
+        return editor_image_names(self.file)
+
+    @property
+    def thumbnail_url(self):
+        """The narrowest copy (480 px), or the image itself when it has none."""
+        return default_storage.url(self.file_names[1] if self.file_names[1:] else self.file)
+
+    @property
+    def thumbnail_width(self):
+        copies = [size for size in EDITOR_IMAGE_WIDTHS if size < self.width] if self.file_names[1:] else []
+        return min(copies, default=self.width)
+
+    @property
+    def thumbnail_height(self):
+        return max(1, round(self.height * self.thumbnail_width / self.width)) if self.width else self.height
+
+    @property
+    def is_editor_image(self):
+        return self.file.startswith(EDITOR_DIR)
+
+
+class ImageUse(models.Model):
+    """A saved text that shows an image: kept by library.uses when a registered model is saved."""
+
+    image = models.ForeignKey(Image, verbose_name="obraz", on_delete=models.CASCADE, related_name="uses")
+    content_type = models.ForeignKey(ContentType, verbose_name="rodzaj treści", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField("identyfikator treści")
+    title = models.CharField(
+        "nazwa treści", max_length=300, help_text="Jak treść nazywała się przy ostatnim zapisie (do listy użyć)."
+    )
+
+    class Meta:
+        verbose_name = "użycie obrazu"
+        verbose_name_plural = "użycia obrazów"
+        ordering = ["title", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["image", "content_type", "object_id"], name="image_use_once"),
+        ]
+        # Refreshing a text's uses deletes them by the text; the unique index leads with the image.
+        indexes = [models.Index(fields=["content_type", "object_id"], name="image_use_by_text")]
+
+    def __str__(self):
+        return self.title
+
+
+@receiver(post_delete, sender=Image)
+def _delete_image_files(sender, instance, **kwargs):
+    for name in instance.file_names:
+        transaction.on_commit(functools.partial(default_storage.delete, name))

@@ -8,6 +8,7 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from django.db.models import Q
 
+        from library import uses
         from meetings.models import REPORT_PROMISE_DAYS, Meeting, Report
         from pagecache import clock
         from stats.counter import counts
@@ -21,3 +22,6 @@ class MeetingsConfig(AppConfig):
         clock.changes_at(Report, "published_at", when=Q(status=Report.Status.PUBLISHED))
         # Readers' views of a meeting's page are counted (stats/).
         counts(Meeting)
+        # The library's „Gdzie użyto” of images (library/uses.py).
+        uses.register(Meeting, ["description"], "Spotkanie")
+        uses.register(Report, ["body"], "Relacja")

@@ -45,6 +45,7 @@ class PostAdminForm(forms.ModelForm):
             "body",
             "image",
             "image_alt",
+            "image_focus",
             "status",
             "published_at",
             "unpublish_at",
@@ -61,6 +62,11 @@ class PostAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         minutes = settings.NEWSLETTER_NOTICE_DELAY_MINUTES
+        focus = self.add_prefix("image_focus")
+        if self.is_bound and "image_focus" in self.fields and focus not in self.data:
+            # A form sent without the choice (a tab opened before it existed) keeps the saved one.
+            self.data = self.data.copy()
+            self.data[focus] = self.instance.image_focus
         if "skip_newsletter_notice" in self.fields and minutes:
             self.fields["skip_newsletter_notice"].help_text += (
                 f" Powiadomienie wychodzi {plural(minutes, 'minutę,minuty,minut')} po publikacji: do tego czasu "
@@ -173,7 +179,7 @@ class PostAdmin(
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
-        ("Ilustracja", {"fields": ["image", "image_alt"]}),
+        ("Ilustracja", {"fields": ["image", "image_alt", "image_focus"]}),
         (
             "Publikacja",
             {

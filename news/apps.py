@@ -8,6 +8,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from django.db.models import Q
 
+        from library import uses
         from news.models import Comment, Post, Rating, post_tag
         from pagecache import clock
         from pagecache.versions import changes_touch
@@ -24,3 +25,5 @@ class NewsConfig(AppConfig):
         clock.changes_at(Post, "unpublish_at", when=Q(status=Post.Status.PUBLISHED))
         # Readers' views of a post's page are counted (stats/).
         counts(Post)
+        # The library's „Gdzie użyto” of images (library/uses.py).
+        uses.register(Post, ["body"], "Wpis")

@@ -64,6 +64,20 @@ class PostQuerySet(models.QuerySet):
         return self.order_by("-pinned", "-published_at", "-pk")
 
 
+class ImageFocus(models.TextChoices):
+    """Which part of an illustration a card keeps when it crops it (site.css: .focus-…)."""
+
+    TOP_LEFT = "top-left", "lewy górny róg"
+    TOP = "top", "górny środek"
+    TOP_RIGHT = "top-right", "prawy górny róg"
+    LEFT = "left", "lewa krawędź, środek"
+    CENTER = "center", "środek"
+    RIGHT = "right", "prawa krawędź, środek"
+    BOTTOM_LEFT = "bottom-left", "lewy dolny róg"
+    BOTTOM = "bottom", "dolny środek"
+    BOTTOM_RIGHT = "bottom-right", "prawy dolny róg"
+
+
 def post_image_path(instance, filename):
     return f"aktualnosci/{timezone.now():%Y/%m}/{filename}"
 
@@ -102,6 +116,16 @@ class Post(Trashable):
         max_length=250,
         blank=True,
         help_text="Opis ilustracji dla osób, które jej nie widzą. Wymagany, gdy jest ilustracja.",
+    )
+    image_focus = models.CharField(
+        "najważniejsza część ilustracji",
+        max_length=12,
+        choices=ImageFocus.choices,
+        default=ImageFocus.CENTER,
+        help_text=(
+            "Karty wpisów na listach pokazują ilustrację przyciętą do proporcji 4:3. Wskaż, która część "
+            "ma zostać widoczna, np. „górny środek” dla twarzy przy górnej krawędzi zdjęcia."
+        ),
     )
     # Made from the illustration on save (news.thumbnails) for cards in lists; 1x and 2x for srcset.
     thumbnail = models.ImageField(
@@ -178,6 +202,8 @@ class Post(Trashable):
     )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zaktualizowano", auto_now=True)
+
+    ImageFocus = ImageFocus
 
     objects = LiveManager.from_queryset(PostQuerySet)()
     all_objects = PostQuerySet.as_manager()  # with the trash

@@ -7,7 +7,12 @@ class NewsletterConfig(AppConfig):
     verbose_name = "Newsletter"
 
     def ready(self):
+        from library import uses
+        from newsletter.models import Issue
+
         post_migrate.connect(_record_start, sender=self, dispatch_uid="newsletter.record_start")
+        # The library's „Gdzie użyto” of images (library/uses.py).
+        uses.register(Issue, ["body"], "Wydanie newslettera")
 
 
 def _record_start(sender, using="default", **kwargs):

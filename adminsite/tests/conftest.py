@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from changelog.metryczka import record_change
-from conftest import pdf_bytes
+from conftest import image_bytes, pdf_bytes
 
 
 @pytest.fixture
@@ -63,6 +63,16 @@ def every_model(db, alice, bob):
     )
     PostAttachment.objects.create(post=post, document=document)
     PageAttachment.objects.create(page=Page.objects.order_by("pk").first(), document=document)
+    # A library image a post shows: its „Gdzie użyto” list and the refused delete.
+    from django.core.files.storage import default_storage
+
+    from core.images import clean_image, editor_image_files
+    from library.models import Image
+
+    [(name, file)] = editor_image_files("Sala obrad.png", clean_image(SimpleUploadedFile("s.png", image_bytes("PNG"))))
+    image = Image.objects.create(title="Sala obrad", file=default_storage.save(name, file), width=40, height=30, size=1)
+    post.body += f'<figure class="image"><img src="{image.url}" alt="Uczestnicy spotkania przy stole"></figure>'
+    post.save()
     # Two versions of each versioned object, so their compare and restore pages exist.
     from changelog.versions import SPECS
 

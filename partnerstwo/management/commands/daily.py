@@ -5,6 +5,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from adminsite.trash import purge as purge_trash
+from library.uses import refresh_all as refresh_image_uses
 from pages.review import send_review_reminders
 from partnerstwo.retention import prune
 from stats.counter import fold as fold_view_counts
@@ -15,8 +16,9 @@ class Command(BaseCommand):
         "Runs the portal's daily duties: the e-mail reminders of the accessibility statement's yearly "
         "review (1 and 25 March, to administrators), the deletion of personal data past its retention "
         "period (RETENTION_* settings) and of what has been in the trash longer than TRASH_DAYS, and the "
-        "move of the readers' view counters from the cache into the database (stats/). Each duty is "
-        "idempotent: a reminder goes once per date, and data "
+        "move of the readers' view counters from the cache into the database (stats/), and the check of where "
+        "the library's images are used (library/uses.py: texts changed without a save, rows from a backup). "
+        "Each duty is idempotent: a reminder goes once per date, and data "
         "already deleted is gone, so running the command again the same day does nothing new. With "
         "--every N it keeps running and checks every N seconds (bin/worker.d/daily does this hourly)."
     )
@@ -35,6 +37,9 @@ class Command(BaseCommand):
             folded = fold_view_counts()
             if folded or options["verbosity"] > 1:
                 self.stdout.write(f"View counts: moved {folded} view(s) into the database.")
+            uses = refresh_image_uses()
+            if uses or options["verbosity"] > 1:
+                self.stdout.write(f"Library images: corrected {uses} record(s) of where they are used.")
             if not every:
                 return
             time.sleep(every)
