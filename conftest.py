@@ -404,3 +404,24 @@ def waiting_post(make_post, writer):
     from news.models import Post
 
     return make_post(title="Nabór do projektu", status=Post.Status.SUBMITTED, author=writer, submitted_by=writer)
+
+
+@pytest.fixture
+def make_image(db):
+    """An image as the editor stores it (core.images.editor_image_files), with its library row."""
+    from django.core.files.storage import default_storage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.images import clean_image, editor_image_files, image_size
+    from library.models import Image, image_title
+
+    def make(name="Sala obrad.jpg", size=(2000, 1500), fmt="JPEG", alt=""):
+        cleaned = clean_image(SimpleUploadedFile(name, image_bytes(fmt, size=size)))
+        files = editor_image_files(name, cleaned)
+        names = [default_storage.save(file_name, file) for file_name, file in files]
+        width, height = image_size(files[0][1])
+        return Image.objects.create(
+            title=image_title(name), alt=alt, file=names[0], width=width, height=height, size=files[0][1].size
+        )
+
+    return make

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from adminsite.content_checks import edits_rich_text
 from core.documents import pdf_upload_warning
-from library.models import KIND_LIST, LIBRARY_KINDS, Document
+from library.models import KIND_LIST, LIBRARY_KINDS, Document, Image
 from limits.ratelimit import is_limited
 
 # Rows in one answer: the newest, or the best of a search; staff narrow a search to find older ones.
@@ -84,7 +84,48 @@ DOCUMENTS = LibraryKind(
     },
 )
 
-KINDS = {kind.key: kind for kind in [DOCUMENTS]}
+
+def describe_image(image):
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "url": image.url,
+        "alt": image.alt,
+        "thumbnail": image.thumbnail_url,
+        "label": f"{image.width} × {image.height} px",
+    }
+
+
+# Images come into the library through the editor's own upload button; here they are reused.
+IMAGES = LibraryKind(
+    key="obrazy",
+    model=Image,
+    toolbar_name="libraryImage",
+    button="Obraz z biblioteki",
+    title="Obraz z biblioteki",
+    insert="image",
+    upload_fields=(),
+    describe=describe_image,
+    texts={
+        "search": "Szukaj w bibliotece (tytuł)",
+        "searchButton": "Szukaj",
+        "results": "Obrazy w bibliotece",
+        "newest": "Najnowsze obrazy w bibliotece.",
+        "found": "Znalezione obrazy: %(count)s.",
+        "none": "Nie znaleziono żadnego obrazu.",
+        "choose": (
+            "Wybierz obraz, aby wstawić go do tekstu. Tekst alternatywny przychodzi z biblioteki; "
+            "sprawdź, czy pasuje do tego tekstu. Nowy obraz dodaje się przyciskiem „Prześlij obraz z komputera”."
+        ),
+        "loading": "Trwa wczytywanie…",
+        "failed": "Nie udało się połączyć z serwerem. Spróbuj ponownie.",
+        "close": "Zamknij",
+        "forbidden": "Biblioteka obrazów jest dostępna dla osób, które redagują treści i mogą ją przeglądać.",
+        "uploadForbidden": "Obrazy dodaje się do biblioteki przyciskiem „Prześlij obraz z komputera” w edytorze.",
+    },
+)
+
+KINDS = {kind.key: kind for kind in [DOCUMENTS, IMAGES]}
 
 
 def _kind_and_admin(key, admin_site):

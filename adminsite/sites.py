@@ -13,7 +13,6 @@ from adminsite import dashboard, editor_library, trash
 from adminsite.content_checks import ContentChecksAdminMixin, content_checks_view
 from adminsite.grammar import label_of, noun_for
 from adminsite.options import in_polish, polished
-from adminsite.views import library_images
 from core.files import new_files_removed_on_error
 from core.models import Trashable
 from drafts import previews
@@ -119,8 +118,6 @@ class PortalAdminSite(admin.AdminSite):
     def get_urls(self):
         # The panel beside each rich-text editor asks here while staff type (adminsite/content_checks.py).
         checks = path("sprawdz-tresc/", self.admin_view(content_checks_view), name="content_checks")
-        # The library's images for a chooser in the editor; answers 403 itself (JSON, no login page).
-        images = path("biblioteka/obrazy.json", library_images, name="library_images")
         bin_urls = [
             path("kosz/", self.admin_view(functools.partial(trash.trash_view, admin_site=self)), name="trash"),
             path(
@@ -142,7 +139,7 @@ class PortalAdminSite(admin.AdminSite):
             path("podglad/utworz/", self.admin_view(previews.create_link), name="drafts_preview_create"),
             path("podglad/uniewaznij/", self.admin_view(previews.revoke_link), name="drafts_preview_revoke"),
         ]
-        # The editor's „Dokument z biblioteki” dialog (adminsite/editor_library.py).
+        # The editor's „Dokument z biblioteki” and „Obraz z biblioteki” dialogs (adminsite/editor_library.py).
         library = [
             path(
                 "biblioteka/<slug:key>/",
@@ -155,7 +152,7 @@ class PortalAdminSite(admin.AdminSite):
                 name="editor_library_upload",
             ),
         ]
-        return [checks, images, *drafts, *library, *bin_urls, *super().get_urls()]
+        return [checks, *drafts, *library, *bin_urls, *super().get_urls()]
 
     def get_app_list(self, request, app_label=None):
         """Django's list of sections (the home page, the sidebar), and the Kosz last for those who use it."""

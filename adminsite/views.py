@@ -1,18 +1,15 @@
-"""The admin's own endpoints outside ModelAdmin: image uploads from the CKEditor 5 editor, and the
-library's images as JSON for a chooser."""
+"""The admin's own endpoints outside ModelAdmin: image uploads from the CKEditor 5 editor."""
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from adminsite.content_checks import edits_rich_text
 from core.images import clean_image, editor_image_files, image_size
 from library.models import Image, image_title
 from limits.ratelimit import is_limited
-
-CHOOSER_PAGE = 20
 
 
 @require_POST
@@ -48,36 +45,3 @@ def editor_image_upload(request):
         uploaded_by=request.user,
     )
     return JsonResponse({"url": default_storage.url(names[0])})
-
-
-@require_GET
-def library_images(request):
-    """The library's images, newest first, 20 at a time (``strona``), found by title (``q``)."""
-    if not (request.user.is_active and request.user.is_staff and edits_rich_text(request)):
-        message = "Biblioteka obrazów jest dostępna dla osób, które redagują treści."
-        return JsonResponse({"error": message}, status=403)
-    try:
-        page = int(request.GET.get("strona", "1"))
-    except ValueError:
-        page = 0
-    if not 1 <= page <= 10_000:
-        return JsonResponse({"error": "Numer strony musi być liczbą całkowitą od 1."}, status=400)
-    images = Image.objects.order_by("-uploaded_at", "-pk")
-    query = request.GET.get("q", "").strip()[:100]
-    if query:
-        images = images.filter(title__icontains=query)
-    start = (page - 1) * CHOOSER_PAGE
-    found = list(images[start : start + CHOOSER_PAGE + 1])
-    results = [
-        {
-            "id": image.pk,
-            "title": image.title,
-            "alt": image.alt,
-            "url": image.url,
-            "thumbnail_url": image.thumbnail_url,
-            "width": image.width,
-            "height": image.height,
-        }
-        for image in found[:CHOOSER_PAGE]
-    ]
-    return JsonResponse({"results": results, "has_more": len(found) > CHOOSER_PAGE})

@@ -269,7 +269,7 @@ class Image(models.Model):
     size = models.PositiveBigIntegerField("rozmiar (bajty)", default=0, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="przesłał",
+        verbose_name="przesłano z konta",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

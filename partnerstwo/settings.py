@@ -466,6 +466,7 @@ CKEDITOR_5_CONFIGS = {
                 "blockQuote",
                 "|",
                 "imageUpload",
+                "libraryImage",
                 "libraryDocument",
                 "insertTable",
                 "|",

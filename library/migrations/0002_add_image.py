@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='rozmiar (bajty)')),
                 ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, help_text='Kiedy obraz trafił do biblioteki.', verbose_name='dodano')),
                 ('replaced_at', models.DateTimeField(blank=True, editable=False, help_text='Kiedy ostatnio zastąpiono plik; puste – plik z dodania.', null=True, verbose_name='plik zastąpiono')),
-                ('uploaded_by', models.ForeignKey(blank=True, editable=False, help_text='Konto, z którego przesłano obraz.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='przesłał')),
+                ('uploaded_by', models.ForeignKey(blank=True, editable=False, help_text='Konto, z którego przesłano obraz.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='przesłano z konta')),
             ],
             options={
                 'verbose_name': 'obraz',

@@ -213,7 +213,11 @@ def test_uploads_from_the_editor_share_the_image_uploads_rate_limit(redaktor_cli
 def test_the_post_form_gives_the_editor_the_librarys_addresses(redaktor_client):
     html = redaktor_client.get("/admin/news/post/add/").text
 
-    (documents,) = editor_config(html)["partnerstwoLibrary"]
+    images, documents = sorted(
+        editor_config(html)["partnerstwoLibrary"], key=lambda kind: kind["toolbarName"] != "libraryImage"
+    )
+    assert (images["toolbarName"], images["allowed"], images["insert"]) == ("libraryImage", True, "image")
+    assert images["listUrl"] == "http://testserver/admin/biblioteka/obrazy/" and "uploadUrl" not in images
     assert documents["toolbarName"] == "libraryDocument"
     assert documents["allowed"] is True
     assert documents["button"] == "Dokument z biblioteki"
@@ -226,14 +230,20 @@ def test_a_writer_gets_the_editor_without_the_library_button(client, staff_in_ro
     client.force_login(staff_in_role(AUTHOR))
     html = client.get("/admin/news/post/add/").text
 
-    assert editor_config(html)["partnerstwoLibrary"] == [{"toolbarName": "libraryDocument", "allowed": False}]
+    assert editor_config(html)["partnerstwoLibrary"] == [
+        {"toolbarName": "libraryDocument", "allowed": False},
+        {"toolbarName": "libraryImage", "allowed": False},
+    ]
 
 
 def test_a_partner_institutions_account_gets_the_editor_without_the_library_button(client, partner_account):
     client.force_login(partner_account)
     html = client.get("/admin/news/post/add/").text
 
-    assert editor_config(html)["partnerstwoLibrary"] == [{"toolbarName": "libraryDocument", "allowed": False}]
+    assert editor_config(html)["partnerstwoLibrary"] == [
+        {"toolbarName": "libraryDocument", "allowed": False},
+        {"toolbarName": "libraryImage", "allowed": False},
+    ]
 
 
 def editor_config(html):

@@ -18,6 +18,11 @@
     '<path d="M12.6 12.2a2.2 2.2 0 0 1 3.1 0l.1.1a2.2 2.2 0 0 1 0 3.1l-1.2 1.2-1-1 1.2-1.2a.8.8 0 0 0 0-1.1l-.1-.1a.8.8 0 0 0-1.1 0l-1.2 1.2-1-1z' +
     'M9.9 14.9l1.2-1.2 1 1-1.2 1.2a.8.8 0 0 0 0 1.1l.1.1a.8.8 0 0 0 1.1 0l1.2-1.2 1 1-1.2 1.2a2.2 2.2 0 0 1-3.1 0l-.1-.1a2.2 2.2 0 0 1 0-3.1z' +
     'M12.3 14.7l2.1-2.1.9.9-2.1 2.1z"/></svg>';
+  // A picture on a stack of pictures: the button of the library's images.
+  var IMAGE_ICON =
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><path d="M1.5 5h1.5v11.5H15V18H1.5z"/>' +
+    '<path d="M4.5 2h14v13h-14zM6 3.5v7.3l3-3 2.5 2.5 2-2 3.5 3.5V3.5zM14 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z"/></svg>';
+  var ICONS = { link: ICON, image: IMAGE_ICON };
   var counter = 0;
 
   function csrfToken() {
@@ -94,8 +99,19 @@
     });
   }
 
+  // A library image where the cursor is, with the library's text alternative (staff check it in
+  // the image's toolbar; the save check refuses an image without one that is not decorative).
+  function insertImage(editor, item) {
+    var source = { src: item.url };
+    if (item.alt) {
+      source.alt = item.alt;
+    }
+    editor.execute("insertImage", { source: [source] });
+    editor.editing.view.focus();
+  }
+
   // What choosing a row does, by the kind's "insert" (adminsite/editor_library.py LibraryKind).
-  var INSERT = { link: insertLink };
+  var INSERT = { link: insertLink, image: insertImage };
 
   function LibraryDialog(editor, kind) {
     var texts = kind.texts;
@@ -219,11 +235,16 @@
     this.list.replaceChildren.apply(
       this.list,
       results.map(function (item) {
-        var button = element("button", { type: "button", class: "editor-library-choice" }, [
+        var parts = [
           element("span", { class: "editor-library-title", text: item.title }),
           " ",
           element("span", { class: "editor-library-label", text: "(" + item.label + ")" }),
-        ]);
+        ];
+        if (item.thumbnail) {
+          // The title names the button; the picture only helps to recognise it.
+          parts.unshift(element("img", { src: item.thumbnail, alt: "", class: "editor-library-thumbnail" }));
+        }
+        var button = element("button", { type: "button", class: "editor-library-choice" }, parts);
         button.addEventListener("click", function () {
           self.dialog.close();
           INSERT[self.kind.insert](self.editor, item);
@@ -290,7 +311,7 @@
           return button;
         }
         var dialog = null;
-        button.set({ label: kind.button, icon: ICON, tooltip: true });
+        button.set({ label: kind.button, icon: ICONS[kind.insert], tooltip: true });
         button.on("execute", function () {
           dialog = dialog || new LibraryDialog(editor, kind);
           dialog.open();
