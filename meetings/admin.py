@@ -346,6 +346,7 @@ class MeetingAdmin(
             for meeting in waiting:
                 review.begin(meeting, review.APPROVE, request.user)
                 meeting.save()
+                review.register_report(meeting, request.user)
                 self.log_change(request, meeting, "Zatwierdzenie i publikacja")
                 review.notify(meeting, review.APPROVE)
         if waiting:
@@ -522,6 +523,8 @@ class MeetingAdmin(
         step = getattr(meeting, "review_step", None)
         if step is not None:
             review.finish(meeting, step)
+            if step == review.APPROVE:
+                review.register_report(meeting, request.user)
             if step == review.SUBMIT:
                 text = "Wysłano spotkanie do akceptacji: osoby, które mogą je opublikować, dostały wiadomość e-mail."
             else:

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from changelog import review
+from changelog.metryczka import record_change
 from changelog.review import APPROVE, RETURN, SUBMIT
 from core.links import absolute_url
 from core.templatetags.pl import pl_datetime
@@ -67,6 +68,14 @@ def finish(meeting, step, note=""):
     """After the save, in the same revision: the step in the history, and an e-mail."""
     review.write_step(history_comment(step, note))
     notify(meeting, step, note)
+
+
+def register_report(meeting, user):
+    """After an approval: a report published while its meeting waited is public from now on, and
+    the change register (the metryczka's) records its publication."""
+    report = Report.objects.published(scheduled=True).filter(meeting=meeting).first()
+    if report is not None:
+        record_change(report, user, created=False, was_public=False, summary="Publikacja po zatwierdzeniu spotkania")
 
 
 def send_back(meeting, user, note):

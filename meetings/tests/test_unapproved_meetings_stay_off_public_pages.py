@@ -71,3 +71,6 @@ def test_staff_see_its_page_marked_as_unapproved(client, meetings, editor):
     page = client.get(hidden["submitted"].get_absolute_url())
     assert page.status_code == 200
     assert "Podgląd: to spotkanie nie zostało jeszcze zatwierdzone (czeka na akceptację)" in page.text
+    # Its calendar file is not served until it is approved: no link that would end on a 404.
+    assert "Dodaj do kalendarza" not in page.text
+    assert client.get(hidden["submitted"].get_ics_url()).status_code == 404

@@ -275,3 +275,25 @@ def test_the_partners_meeting_pages_keep_their_query_count(
         meeting_of(czosnow, f"Ich {n}", Meeting.ReviewState.SUBMITTED)
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("way", ["form", "list"])
+def test_a_report_written_while_its_meeting_waited_is_registered_as_published_on_approval(
+    client, from_nasielsk, nasielsk, editor, office, way
+):
+    from changelog.models import ChangeRecord
+    from meetings.models import Report
+
+    meeting = meeting_of(
+        nasielsk, "Dni Nasielska", Meeting.ReviewState.SUBMITTED, submitted_by=from_nasielsk, date=SOON, status="held"
+    )
+    report = Report.objects.create(meeting=meeting, body="<p>Było nas wielu.</p>", status="published")
+    client.force_login(editor)
+    if way == "form":
+        page = client.get(f"/admin/meetings/meeting/{meeting.pk}/change/")
+        data = change_form_data(page) | {"_approve": "1"}
+        assert client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data).status_code == 302
+    else:
+        client.post("/admin/meetings/meeting/", {"action": "approve_selected", "_selected_action": [meeting.pk]})
+    record = ChangeRecord.objects.get(object_id=report.pk, content_type__model="report")
+    assert record.is_publication and record.summary == "Publikacja po zatwierdzeniu spotkania"
