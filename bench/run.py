@@ -91,9 +91,14 @@ def parse_latency(text):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+# Readers come with a browser: without a User-Agent, wrk's requests would pass as a robot's and
+# skip the view counter (stats/middleware.py) that every reader's request pays for.
+READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+
+
 def wrk(url, connections, duration, script=None, env=None, headers=()):
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
-    for header in headers:
+    for header in (f"User-Agent: {READER_AGENT}", *headers):
         cmd += ["-H", header]
     if script:
         cmd += ["-s", str(script)]
