@@ -67,7 +67,9 @@ def counter_key(item, day):
 
 
 def count_view(item, now=None):
-    """One more view of ``item`` today (local date): atomic on Redis, a few queries on a database cache."""
+    """One more view of ``item`` today (local date): atomic on Redis. On Django's database cache,
+    ``incr`` reads and then writes the value: a few queries, and two views of one item at the same
+    instant may count as one (bench/RESULTS.md, 6 December)."""
     key = counter_key(item, timezone.localdate(now))
     try:
         cache.incr(key)
