@@ -1,6 +1,7 @@
 """Shared fixtures for the browser tests: Chromium through Playwright against live_server."""
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,22 @@ def _fresh_rate_limits(transactional_db):
 
     for alias in ("default", "pages"):
         caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def _requests_done_before_the_flush(transactional_db, browser):
+    """Close every page of the test, then let the live server finish the requests they left.
+
+    A closed page does not stop a request the server is handling (an autosave, a dialog's search):
+    run on while the test's data is flushed, it deadlocks with the flush's TRUNCATE. Set up after
+    the database and before the pages, this runs after the pages' own teardown and before the flush.
+    """
+    yield
+    for context in browser.contexts:  # those a test opened itself too: their connections close
+        context.close()
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):  # socketserver.ThreadingMixIn's handler
+            thread.join(timeout=10)
 
 
 @pytest.fixture
