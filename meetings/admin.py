@@ -1,14 +1,10 @@
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 
@@ -20,7 +16,7 @@ from changelog.metryczka import (
     is_public_now,
     record_change,
 )
-from changelog.review import SendBackForm
+from changelog.review_admin import ReviewAdminMixin, ReviewFlow
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin, staff_users
 from core.documents import clean_form_document, pdf_upload_warning, pdf_verdict
 from core.images import clean_form_image, clean_image
@@ -251,12 +247,26 @@ class ReportFilter(admin.SimpleListFilter):
 @admin.register(Meeting)
 class MeetingAdmin(
     InstitutionScopedAdminMixin,  # a partner institution's account: its institution's meetings only
+    ReviewAdminMixin,
     EditConflictAdminMixin,
     VersionHistoryAdminMixin,
     ViewCountAdminMixin,
     admin.ModelAdmin,
 ):
     form = MeetingAdminForm
+    review_flow = ReviewFlow(
+        can_publish=review.can_publish,
+        can_submit=review.can_submit,
+        awaits_approval=review.awaits_approval,
+        returned_note=lambda meeting: (
+            meeting.review_note if meeting is not None and meeting.review_state == Meeting.ReviewState.RETURNED else ""
+        ),
+        send_back=review.send_back,
+        what=review.WHAT,
+        sent_back_message=lambda meeting: (
+            f"Zwrócono spotkanie „{meeting}” do poprawy. Uwagi wysłano e-mailem osobie, która je przygotowała."
+        ),
+    )
     # Fits a 1366 px screen beside the side menu and the filters (date and hour share one column,
     # the approval shares the status's).
     list_display = [
@@ -374,32 +384,10 @@ class MeetingAdmin(
             return False
         return super().has_change_permission(request, obj)
 
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/zwroc-do-poprawy/",
-                self.admin_site.admin_view(self.send_back_view),
-                name="meetings_meeting_send_back",
-            ),
-            *super().get_urls(),
-        ]
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and "_approve" in request.POST and not review.can_publish(request.user):
-            raise PermissionDenied
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
-        publisher = review.can_publish(request.user)
-        context["review"] = {
-            "can_submit": editable and not publisher and review.can_submit(obj),
-            "can_decide": editable and publisher and review.awaits_approval(obj),
-            "note": obj.review_note if obj is not None and obj.review_state == Meeting.ReviewState.RETURNED else "",
-            "waiting": review.awaits_approval(obj),
+    def review_context(self, request, obj, add):
+        return super().review_context(request, obj, add) | {
             "draft": obj is not None and obj.review_state in (Meeting.ReviewState.DRAFT, Meeting.ReviewState.RETURNED),
         }
-        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _review_step(self, request, obj, change):
         before = obj.review_state if change else None  # not a field of the form: as saved
@@ -416,36 +404,6 @@ class MeetingAdmin(
         if obj.review_step:
             review.begin(obj, obj.review_step, request.user)
         super().save_model(request, obj, form, change)
-
-    def send_back_view(self, request, object_id):
-        meeting = self.get_object(request, unquote(object_id))
-        if meeting is None:
-            return self.missing_object_redirect(request, self.opts, object_id)
-        if not (review.can_publish(request.user) and self.has_change_permission(request, meeting)):
-            raise PermissionDenied
-        form = SendBackForm(request.POST if request.method == "POST" else None, what=review.WHAT)
-        waiting = review.awaits_approval(meeting)
-        if waiting and form.is_valid():
-            review.send_back(meeting, request.user, form.cleaned_data["note"])
-            self.log_change(request, meeting, "Zwrot do poprawy")
-            self.message_user(
-                request,
-                f"Zwrócono spotkanie „{meeting}” do poprawy. Uwagi wysłano e-mailem osobie, która je przygotowała.",
-                messages.SUCCESS,
-            )
-            return redirect("admin:meetings_meeting_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Zwrot do poprawy: {meeting}",
-            "subtitle": None,
-            "opts": self.opts,
-            "original": meeting,
-            "form": form,
-            "waiting": waiting,
-        }
-        request.current_app = self.admin_site.name
-        status = 409 if not waiting else 400 if form.is_bound else 200
-        return TemplateResponse(request, "admin/meetings/meeting/send_back.html", context, status=status)
 
     def get_queryset(self, request):
         # A subquery, not a second Count: a join on documents would multiply the photo count.
@@ -561,6 +519,7 @@ class MeetingAdmin(
 
 @admin.register(Report)
 class ReportAdmin(
+    ReviewAdminMixin,
     EditConflictAdminMixin,
     VersionHistoryAdminMixin,
     StaffAuthorAdminMixin,
@@ -568,6 +527,21 @@ class ReportAdmin(
     admin.ModelAdmin,
 ):
     """Reports on their own: written and published days later, without opening the meeting."""
+
+    review_flow = ReviewFlow(
+        can_publish=review.can_publish,
+        can_submit=review.report_can_submit,
+        awaits_approval=review.report_awaits_approval,
+        returned_note=lambda report: (
+            report.review_note if report is not None and report.status == Report.Status.RETURNED else ""
+        ),
+        send_back=review.send_back_report,
+        what=review.REPORT_WHAT,
+        sent_back_message=lambda report: (
+            f"Zwrócono do poprawy relację ze spotkania „{report.meeting}”. Uwagi wysłano e-mailem osobie, "
+            "która ją przygotowała."
+        ),
+    )
 
     form = ReportForm
     list_display = ["meeting", "status", "published_at", "author"]
@@ -591,32 +565,6 @@ class ReportAdmin(
             return False
         return super().has_change_permission(request, obj)
 
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/zwroc-do-poprawy/",
-                self.admin_site.admin_view(self.send_back_view),
-                name="meetings_report_send_back",
-            ),
-            *super().get_urls(),
-        ]
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and "_approve" in request.POST and not review.can_publish(request.user):
-            raise PermissionDenied
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
-        publisher = review.can_publish(request.user)
-        context["review"] = {
-            "can_submit": editable and not publisher and review.report_can_submit(obj),
-            "can_decide": editable and publisher and review.report_awaits_approval(obj),
-            "note": obj.review_note if obj is not None and obj.status == Report.Status.RETURNED else "",
-            "waiting": review.report_awaits_approval(obj),
-        }
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
     def _review_step(self, request, obj, form, change):
         before = form.initial.get("status", obj.status) if change else None
         if "_approve" in request.POST and before != Report.Status.PUBLISHED:
@@ -639,37 +587,6 @@ class ReportAdmin(
         else:
             text = "Zatwierdzono relację. Osoba, która ją przygotowała, dostała wiadomość e-mail."
         self.message_user(request, text, messages.SUCCESS)
-
-    def send_back_view(self, request, object_id):
-        report = self.get_object(request, unquote(object_id))
-        if report is None:
-            return self.missing_object_redirect(request, self.opts, object_id)
-        if not (review.can_publish(request.user) and self.has_change_permission(request, report)):
-            raise PermissionDenied
-        form = SendBackForm(request.POST if request.method == "POST" else None, what=review.REPORT_WHAT)
-        waiting = review.report_awaits_approval(report)
-        if waiting and form.is_valid():
-            review.send_back_report(report, request.user, form.cleaned_data["note"])
-            self.log_change(request, report, "Zwrot do poprawy")
-            self.message_user(
-                request,
-                f"Zwrócono do poprawy relację ze spotkania „{report.meeting}”. Uwagi wysłano e-mailem osobie, "
-                "która ją przygotowała.",
-                messages.SUCCESS,
-            )
-            return redirect("admin:meetings_report_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Zwrot do poprawy: {report}",
-            "subtitle": None,
-            "opts": self.opts,
-            "original": report,
-            "form": form,
-            "waiting": waiting,
-        }
-        request.current_app = self.admin_site.name
-        status = 409 if not waiting else 400 if form.is_bound else 200
-        return TemplateResponse(request, "admin/meetings/report/send_back.html", context, status=status)
 
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:

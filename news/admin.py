@@ -3,19 +3,16 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.functions import Now
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from changelog.history import VersionHistoryAdminMixin
 from changelog.metryczka import MetryczkaAdminMixin, is_public_now, record_change
-from changelog.review import SendBackForm
+from changelog.review_admin import ReviewAdminMixin, ReviewFlow
 from core.admin_mixins import EditConflictAdminMixin, StaffAuthorAdminMixin
 from core.images import clean_form_image
 from core.templatetags.pl import pl_datetime, plural, plural_form
@@ -155,6 +152,7 @@ class PostAttachmentInline(AttachmentInline):
 @admin.register(Post)
 class PostAdmin(
     InstitutionScopedAdminMixin,  # a partner institution's account: its institution's posts only
+    ReviewAdminMixin,
     EditConflictAdminMixin,
     VersionHistoryAdminMixin,
     StaffAuthorAdminMixin,
@@ -163,6 +161,17 @@ class PostAdmin(
     admin.ModelAdmin,
 ):
     form = PostAdminForm
+    review_flow = ReviewFlow(
+        can_publish=review.can_publish,
+        can_submit=review.can_submit,
+        awaits_approval=review.awaits_approval,
+        returned_note=lambda post: post.review_note if post is not None and post.status == Post.Status.RETURNED else "",
+        send_back=review.send_back,
+        what=("wpis", "wpisu", "we wpisie"),
+        sent_back_message=lambda post: (
+            f"Zwrócono wpis „{post}” do poprawy. Uwagi wysłano e-mailem osobie, która przygotowała wpis."
+        ),
+    )
     list_display = ["title", "category", "state", "published_at", "signed", "updated_at"]
     list_filter = [
         PublicationStateFilter,
@@ -259,32 +268,6 @@ class PostAdmin(
             status.choices = [(value, label) for value, label in Post.Status.choices if value in keep]
         return form
 
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/zwroc-do-poprawy/",
-                self.admin_site.admin_view(self.send_back_view),
-                name="news_post_send_back",
-            ),
-            *super().get_urls(),
-        ]
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and "_approve" in request.POST and not review.can_publish(request.user):
-            raise PermissionDenied
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
-        publisher = review.can_publish(request.user)
-        context["review"] = {
-            "can_submit": editable and not publisher and review.can_submit(obj),
-            "can_decide": editable and publisher and review.awaits_approval(obj),
-            "note": obj.review_note if obj is not None and obj.status == Post.Status.RETURNED else "",
-            "waiting": review.awaits_approval(obj),
-        }
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
     def _review_step(self, request, obj, form, change):
         before = form.initial.get("status", obj.status) if change else None
         if "_approve" in request.POST and before != Post.Status.PUBLISHED:
@@ -294,36 +277,6 @@ class PostAdmin(
         if "_submit_for_review" in request.POST and before in (None, Post.Status.DRAFT, Post.Status.RETURNED):
             return review.SUBMIT
         return None
-
-    def send_back_view(self, request, object_id):
-        post = self.get_object(request, unquote(object_id))
-        if post is None:
-            return self.missing_object_redirect(request, self.opts, object_id)
-        if not (review.can_publish(request.user) and self.has_change_permission(request, post)):
-            raise PermissionDenied
-        form = SendBackForm(request.POST if request.method == "POST" else None)
-        waiting = review.awaits_approval(post)
-        if waiting and form.is_valid():
-            review.send_back(post, request.user, form.cleaned_data["note"])
-            self.log_change(request, post, "Zwrot do poprawy")
-            self.message_user(
-                request,
-                f"Zwrócono wpis „{post}” do poprawy. Uwagi wysłano e-mailem osobie, która przygotowała wpis.",
-                messages.SUCCESS,
-            )
-            return redirect("admin:news_post_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Zwrot do poprawy: {post}",
-            "subtitle": None,
-            "opts": self.opts,
-            "original": post,
-            "form": form,
-            "waiting": waiting,
-        }
-        request.current_app = self.admin_site.name
-        status = 409 if not waiting else 400 if form.is_bound else 200
-        return TemplateResponse(request, "admin/news/post/send_back.html", context, status=status)
 
     def get_prepopulated_fields(self, request, obj=None):
         if obj is not None and obj.is_public:
