@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from adminsite.editor_library import editor_config, hidden_config
 from adminsite.options import polished
 from core import markup
 from core.content_checks import EASY_TO_READ_ATTR, check_html
@@ -61,8 +62,6 @@ class CheckedCKEditor5Widget(CKEditor5Widget):
     library = None
 
     def render(self, name, value, attrs=None, renderer=None):
-        from adminsite.editor_library import hidden_config  # it asks edits_rich_text, defined here
-
         self.config = {**self.config, "partnerstwoLibrary": self.library or hidden_config()}
         editor = super().render(name, value, attrs, renderer)
         return render_to_string(
@@ -113,8 +112,6 @@ class ContentChecksForm:
 
 def for_request(form_class, model_admin, request):
     """The checked form class with the editor's library button set up for ``request``."""
-    from adminsite.editor_library import editor_config  # it asks edits_rich_text, defined here
-
     checked = with_content_checks(form_class)
     # A class of its own even when form_class was checked already: the setting is this person's.
     own = type(checked.__name__, (checked,), {"__module__": checked.__module__})

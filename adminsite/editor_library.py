@@ -1,7 +1,8 @@
 """The editor's „Dokument z biblioteki”: the library listed and added to from inside CKEditor 5.
 
 static/js/editor-library.js puts one toolbar button per kind of library item in every rich-text
-editor of the admin. Its dialog asks ``library_list`` for the newest rows (or those a search finds)
+editor of the admin; ``editor_config`` tells it, per person, which kinds to offer and where.
+Its dialog asks ``library_list`` (adminsite/views.py) for the newest rows (or those a search finds)
 and posts new files to ``library_upload``. Each kind is one ``LibraryKind`` in KINDS: its model's
 ModelAdmin decides who sees the rows and who adds one, searches as the admin's own list does, and
 checks an upload with the very form of its „Dodaj” page, so the editor accepts and refuses exactly
@@ -12,20 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import admin
-from django.http import Http404, JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
 
-from adminsite.content_checks import edits_rich_text
 from core.documents import pdf_upload_warning
 from library.models import KIND_LIST, LIBRARY_KINDS, Document, Image
-from limits.ratelimit import is_limited
-
-# Rows in one answer: the newest, or the best of a search; staff narrow a search to find older ones.
-RESULTS = 20
-MAX_QUERY = 100
-# Shared with the editor's image uploads (adminsite/views.py): one budget for files sent from the editor.
-UPLOAD_SCOPE, UPLOADS, UPLOAD_WINDOW = "editor-upload", 60, 600
 
 
 @dataclass(frozen=True)
@@ -128,21 +119,6 @@ IMAGES = LibraryKind(
 KINDS = {kind.key: kind for kind in [DOCUMENTS, IMAGES]}
 
 
-def _kind_and_admin(key, admin_site):
-    kind = KINDS.get(key)
-    if kind is None:
-        raise Http404("Nie ma takiego rodzaju zasobów biblioteki.")
-    return kind, admin_site.get_model_admin(kind.model)
-
-
-def may_list(request, model_admin):
-    return model_admin.has_view_permission(request) and edits_rich_text(request)
-
-
-def may_upload(request, model_admin):
-    return model_admin.has_add_permission(request) and edits_rich_text(request)
-
-
 def _address(request, name, kind, admin_site):
     # Whole addresses: django-ckeditor-5 reads every config string of the form /…/ as a RegExp.
     return request.build_absolute_uri(reverse(f"{admin_site.name}:{name}", args=[kind.key]))
@@ -182,46 +158,3 @@ def editor_config(request, admin_site=admin.site):
 def hidden_config():
     """Every kind's toolbar name without a button: for an editor built outside the admin's forms."""
     return [{"toolbarName": kind.toolbar_name, "allowed": False} for kind in KINDS.values()]
-
-
-def _forbidden(kind):
-    return JsonResponse({"error": kind.texts["forbidden"]}, status=403)
-
-
-@require_GET
-def library_list(request, key, admin_site=admin.site):
-    """The newest rows of the kind, or those matching ``q`` as the admin's list search finds them."""
-    kind, model_admin = _kind_and_admin(key, admin_site)
-    if not may_list(request, model_admin):
-        return _forbidden(kind)
-    query = request.GET.get("q", "").strip()[:MAX_QUERY]
-    rows = model_admin.get_queryset(request)
-    if query:
-        rows, may_have_duplicates = model_admin.get_search_results(request, rows, query)
-        if may_have_duplicates:
-            rows = rows.distinct()
-    return JsonResponse(
-        {"query": query, "results": [kind.describe(row) for row in rows[:RESULTS]]},
-        headers={"Cache-Control": "private, no-store"},
-    )
-
-
-@require_POST
-def library_upload(request, key, admin_site=admin.site):
-    """A new row from the dialog, checked by the kind's admin form; its errors as JSON, with 400."""
-    kind, model_admin = _kind_and_admin(key, admin_site)
-    if not may_upload(request, model_admin):
-        return JsonResponse({"error": kind.texts["uploadForbidden"]}, status=403)
-    if is_limited(UPLOAD_SCOPE, request.user.pk, limit=UPLOADS, window=UPLOAD_WINDOW):
-        return JsonResponse({"error": "Zbyt wiele przesłanych plików. Spróbuj ponownie za kilka minut."}, status=429)
-    form = model_admin.get_form(request)(request.POST, request.FILES)
-    if not form.is_valid():
-        errors = [
-            f"{form.fields[name].label.capitalize()}: {message}" if name in form.fields else message
-            for name, messages in form.errors.items()
-            for message in messages
-        ]
-        return JsonResponse({"error": " ".join(errors), "errors": errors}, status=400)
-    row = form.save()
-    model_admin.log_addition(request, row, [{"added": {}}])
-    return JsonResponse({"result": kind.describe(row), "warning": kind.after_upload(row)}, status=201)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from adminsite import dashboard, editor_library, trash
+from adminsite import dashboard, trash, views
 from adminsite.content_checks import ContentChecksAdminMixin, content_checks_view
 from adminsite.grammar import label_of, noun_for
 from adminsite.options import in_polish, polished
@@ -139,16 +139,16 @@ class PortalAdminSite(admin.AdminSite):
             path("podglad/utworz/", self.admin_view(previews.create_link), name="drafts_preview_create"),
             path("podglad/uniewaznij/", self.admin_view(previews.revoke_link), name="drafts_preview_revoke"),
         ]
-        # The editor's „Dokument z biblioteki” and „Obraz z biblioteki” dialogs (adminsite/editor_library.py).
+        # The editor's library dialogs: „Dokument z biblioteki”, „Obraz z biblioteki” (adminsite/views.py).
         library = [
             path(
                 "biblioteka/<slug:key>/",
-                self.admin_view(functools.partial(editor_library.library_list, admin_site=self)),
+                self.admin_view(functools.partial(views.library_list, admin_site=self)),
                 name="editor_library",
             ),
             path(
                 "biblioteka/<slug:key>/dodaj/",
-                self.admin_view(functools.partial(editor_library.library_upload, admin_site=self)),
+                self.admin_view(functools.partial(views.library_upload, admin_site=self)),
                 name="editor_library_upload",
             ),
         ]

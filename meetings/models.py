@@ -27,6 +27,7 @@ from core.links import site_host
 from core.models import LiveManager, Trashable
 from core.sanitize import clean_html
 from core.text import unique_slug
+from meetings.tasks import make_photo_renditions
 from members.models import Gmina
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
@@ -583,8 +584,6 @@ class Photo(models.Model):
         super().save(*args, **kwargs)
         self._stored_image = self.image.name
         if self.image and not self.is_ready:
-            from meetings.tasks import make_photo_renditions
-
             transaction.on_commit(functools.partial(make_photo_renditions.enqueue, self.pk))
         for name in outdated:
             transaction.on_commit(functools.partial(self.image.storage.delete, name))

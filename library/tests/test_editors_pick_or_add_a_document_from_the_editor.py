@@ -1,4 +1,4 @@
-"""The editor's „Dokument z biblioteki” dialog asks two admin addresses (adminsite/editor_library.py):
+"""The editor's „Dokument z biblioteki” dialog asks two admin addresses (adminsite/views.py):
 the newest or the found documents for staff who edit rich text and may view the library, and a new
 document checked exactly as the library's own „Dodaj” form checks it."""
 
@@ -202,9 +202,9 @@ def test_a_missing_title_is_refused_and_nothing_is_stored(redaktor_client):
 
 
 def test_uploads_from_the_editor_share_the_image_uploads_rate_limit(redaktor_client, monkeypatch):
-    from adminsite import editor_library
+    from adminsite import views
 
-    monkeypatch.setattr(editor_library, "is_limited", lambda scope, key, **limits: scope == "editor-upload")
+    monkeypatch.setattr(views, "is_limited", lambda scope, key, **limits: scope == "editor-upload")
     response = redaktor_client.post(UPLOAD, {"title": "Regulamin", "file": pdf()})
     assert response.status_code == 429
     assert "Spróbuj ponownie" in response.json()["error"]
