@@ -109,7 +109,8 @@ if envbool("BENCH_APP", False):
 
 MIDDLEWARE = [
     # Before the page cache, so a cached page is counted too: one more view of the item a
-    # reader opened, in a shared counter, with nothing about the reader (stats/counter.py).
+    # reader opened, in its row of the day in the database, with nothing about the reader
+    # (stats/counter.py). It runs after the view, outside any transaction (no ATOMIC_REQUESTS).
     "stats.middleware.ViewCountMiddleware",
     # Then: a cached page for an anonymous reader skips everything below
     # (pagecache/middleware.py stores the headers the stack set).
@@ -354,13 +355,6 @@ CACHES = {
     "pages": {
         **_cache_from_url(PAGECACHE_URL, max_entries=envint("PAGECACHE_MAX_ENTRIES", 5000)),
         "KEY_PREFIX": "pages",
-    },
-    # View counters per item and day (stats/counter.py), beside the default cache's counters and
-    # never expiring: the hourly fold (manage.py daily) moves them into the database.
-    "views": {
-        **_cache_from_url(CACHE_URL, max_entries=envint("CACHE_MAX_ENTRIES", 1_000_000)),
-        "KEY_PREFIX": "views",
-        "TIMEOUT": None,
     },
     # Each process's copies of the pages it served, checked against the shared versions on every
     # request (pagecache/middleware.py), and served alone while the shared cache cannot be read.

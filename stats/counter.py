@@ -1,12 +1,13 @@
-"""View counts per item, with nothing about the reader: a counter per item and day in the shared cache.
+"""View counts per item, with nothing about the reader: one ``DailyViews`` row per item and day.
 
 1. A public item page marks its response with ``shown(response, obj)``; the page cache keeps the
    mark with the stored page, so a cached hit carries it too (pagecache/middleware.py).
-2. ``stats.middleware.ViewCountMiddleware``, before the page cache, adds one to the item's counter
-   of the day (``count_view``): an atomic ``incr`` in the ``views`` cache, no row written.
-3. ``fold()``, run hourly by ``manage.py daily``, moves the counters into ``DailyViews`` rows,
-   drops the rows of items deleted for good, and renews the pages that show the counts (the
-   ``VIEWS_TAG`` of the page cache).
+2. ``stats.middleware.ViewCountMiddleware``, before the page cache, adds one to the item's row of
+   the day (``count_view``): one ``UPDATE … SET count = count + 1``, exact under concurrency; the
+   day's first view creates the row.
+3. ``tidy()``, run hourly by ``manage.py daily``, drops the rows of items deleted for good and
+   renews the pages that show the counts (the ``VIEWS_TAG`` of the page cache), so the count a
+   stored page shows is at most an hour old.
 
 Apps name their counted models once, in AppConfig.ready(): ``stats.counter.counts(Post)``.
 """
@@ -14,13 +15,12 @@ Apps name their counted models once, in AppConfig.ready(): ``stats.counter.count
 import datetime
 import logging
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import caches
-from django.db import connection, transaction
-from django.db.models import Case, CharField, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db import IntegrityError, transaction
+from django.db.models import Case, CharField, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.connection import ConnectionProxy
 from django.utils.formats import number_format
 
 from core.templatetags.pl import plural_form
@@ -29,15 +29,8 @@ from stats.models import DailyViews
 
 log = logging.getLogger(__name__)
 
-# Its own alias (settings.CACHES): counters never expire, and the database cache's ``incr``
-# keeps the alias's timeout (None), not the 300 seconds of the default one.
-cache = ConnectionProxy(caches, "views")
-# The tag of every page that shows a count: renewed by each fold, so pages show the new numbers.
+# The tag of every page that shows a count: renewed by each hourly tidy, so pages show the new numbers.
 VIEWS_TAG = "stats:views"
-# Days of counters each fold reads: today and two before, so a worker stopped for a day loses nothing.
-FOLD_DAYS = 3
-# Any number: two folds at once would move the same counters twice; the second waits its turn.
-FOLD_LOCK = 0x57A75
 
 _counted = []
 
@@ -62,75 +55,49 @@ def shown(response, obj):
     return response
 
 
-def counter_key(item, day):
-    return f"views:{item}:{day.isoformat()}"
-
-
 def count_view(item, now=None):
-    """One more view of ``item`` today (local date): atomic on Redis. On Django's database cache,
-    ``incr`` reads and then writes the value: a few queries, and two views of one item at the same
-    instant may count as one (bench/RESULTS.md, 6 December)."""
-    key = counter_key(item, timezone.localdate(now))
-    try:
-        cache.incr(key)
-    except ValueError:  # the day's first view, or a rival's add was not there yet
-        if not cache.add(key, 1, None):
-            cache.incr(key)
+    """One more view of ``item`` (``item_of``) today (local date), in its ``DailyViews`` row.
 
+    Usually one statement: an ``UPDATE`` that adds one in the database, so two views at the same
+    instant are two. The content type comes from Django's cache (a query only the first time in
+    a process). The day's first view finds no row and creates it; if a rival created it meanwhile,
+    the unique constraint refuses the second row and the view is added to the rival's.
 
-def fold(today=None):
-    """Move the counters of the last FOLD_DAYS days into DailyViews; returns the views moved.
-
-    Idempotent: a counter is lowered by exactly what was added to its row, in the same
-    transaction, so a second run (or a view arriving meanwhile) is never counted twice.
+    Run outside a transaction (the middleware runs after the view, and ATOMIC_REQUESTS is off), a
+    failed statement leaves nothing open behind it; the creation has a transaction of its own.
     """
-    today = today or timezone.localdate()
-    days = [today - datetime.timedelta(days=n) for n in range(FOLD_DAYS)]
-    moved = 0
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FOLD_LOCK])
-        for model in _counted:
-            content_type = ContentType.objects.get_for_model(model)
-            label = model._meta.label_lower
-            pks = list(model._base_manager.values_list("pk", flat=True))
-            for start in range(0, len(pks), 300):
-                keys = {counter_key(f"{label}:{pk}", day): (pk, day) for pk in pks[start : start + 300] for day in days}
-                found = {key: n for key, n in cache.get_many(list(keys)).items() if n}
-                if not found:
-                    continue
-                _add_to_rows(content_type, {keys[key]: n for key, n in found.items()})
-                for key, n in found.items():
-                    cache.decr(key, n)
-                moved += sum(found.values())
-            # The rows of items deleted for good (the trash keeps its items' rows until it is emptied).
-            DailyViews.objects.filter(content_type=content_type).exclude(
-                object_id__in=model._base_manager.values("pk")
-            ).delete()
-    if moved:
-        transaction.on_commit(lambda: touch(VIEWS_TAG))
-    return moved
+    label, pk = item.rsplit(":", 1)
+    content_type = ContentType.objects.get_for_model(apps.get_model(label))
+    day = timezone.localdate(now)
+    row = DailyViews.objects.filter(content_type=content_type, object_id=int(pk), day=day)
+    if row.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            DailyViews.objects.create(content_type=content_type, object_id=int(pk), day=day, count=1)
+    except IntegrityError:  # a rival's view created the row first
+        if not row.update(count=F("count") + 1):
+            raise
 
 
-def _add_to_rows(content_type, counts_by_item_day):
-    existing = {
-        (row.object_id, row.day): row
-        for row in DailyViews.objects.filter(
-            content_type=content_type,
-            object_id__in={pk for pk, _ in counts_by_item_day},
-            day__in={day for _, day in counts_by_item_day},
+def tidy():
+    """The hourly duty: drop the rows of items deleted for good, renew the pages that show counts.
+
+    The trash keeps its items' rows until it is emptied (``_base_manager`` sees trashed items).
+    Returns the number of rows dropped. Running it twice, or beside another run, does no harm.
+    """
+    dropped = 0
+    for model in _counted:
+        content_type = ContentType.objects.get_for_model(model)
+        dropped += (
+            DailyViews.objects.filter(content_type=content_type)
+            .exclude(object_id__in=model._base_manager.values("pk"))
+            .delete()[0]
         )
-    }
-    new, grown = [], []
-    for (pk, day), n in counts_by_item_day.items():
-        row = existing.get((pk, day))
-        if row is None:
-            new.append(DailyViews(content_type=content_type, object_id=pk, day=day, count=n))
-        else:
-            row.count += n  # read under the fold's lock: no other fold changes it meanwhile
-            grown.append(row)
-    DailyViews.objects.bulk_update(grown, ["count"])
-    DailyViews.objects.bulk_create(new)
+    # Every hour, whatever changed: the counts grow with each view, and the pages say their
+    # number is at most an hour old.
+    transaction.on_commit(lambda: touch(VIEWS_TAG))
+    return dropped
 
 
 def total_subquery(model, object_id=None):

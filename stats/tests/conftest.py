@@ -1,23 +1,11 @@
 import datetime
-import itertools
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-
-_seq = itertools.count(1)
 
 # A reader's browser, as it introduces itself.
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
-
-
-@pytest.fixture(autouse=True)
-def views_cache(settings):
-    """Counters of this test only: a transactional test's flush leaves the cache table alone."""
-    from stats import counter
-
-    views = {**settings.CACHES["views"], "KEY_PREFIX": f"views-test-{next(_seq)}"}
-    settings.CACHES = {**settings.CACHES, "views": views}
-    return counter.cache
 
 
 @pytest.fixture
@@ -28,13 +16,17 @@ def reader(client):
 
 
 @pytest.fixture
-def counter_of():
-    """Today's counter of an object, as the cache holds it (0 when none)."""
-    from stats import counter
+def views_of():
+    """An object's count of the day, as its ``DailyViews`` row holds it (0 when there is none)."""
+    from stats.models import DailyViews
 
     def read(obj, day=None):
-        key = counter.counter_key(counter.item_of(obj), day or timezone.localdate())
-        return counter.cache.get(key, 0)
+        row = DailyViews.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            day=day or timezone.localdate(),
+        ).first()
+        return row.count if row else 0
 
     return read
 

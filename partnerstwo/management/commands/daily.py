@@ -8,7 +8,7 @@ from adminsite.trash import purge as purge_trash
 from library.uses import refresh_all as refresh_image_uses
 from pages.review import send_review_reminders
 from partnerstwo.retention import prune
-from stats.counter import fold as fold_view_counts
+from stats.counter import tidy as tidy_view_counts
 
 
 class Command(BaseCommand):
@@ -16,7 +16,8 @@ class Command(BaseCommand):
         "Runs the portal's daily duties: the e-mail reminders of the accessibility statement's yearly "
         "review (1 and 25 March, to administrators), the deletion of personal data past its retention "
         "period (RETENTION_* settings) and of what has been in the trash longer than TRASH_DAYS, and the "
-        "move of the readers' view counters from the cache into the database (stats/), and the check of where "
+        "deletion of the view counts of items deleted for good with the renewal of the pages that show "
+        "the counts (stats/), and the check of where "
         "the library's images are used (library/uses.py: texts changed without a save, rows from a backup). "
         "Each duty is idempotent: a reminder goes once per date, and data "
         "already deleted is gone, so running the command again the same day does nothing new. With "
@@ -34,9 +35,9 @@ class Command(BaseCommand):
             for what, count in {**prune(), **purge_trash()}.items():
                 if count or options["verbosity"] > 1:
                     self.stdout.write(f"Deleted {count} {what}.")
-            folded = fold_view_counts()
-            if folded or options["verbosity"] > 1:
-                self.stdout.write(f"View counts: moved {folded} view(s) into the database.")
+            dropped = tidy_view_counts()
+            if dropped or options["verbosity"] > 1:
+                self.stdout.write(f"View counts: deleted {dropped} day(s) of counts of items deleted for good.")
             uses = refresh_image_uses()
             if uses or options["verbosity"] > 1:
                 self.stdout.write(f"Library images: corrected {uses} record(s) of where they are used.")

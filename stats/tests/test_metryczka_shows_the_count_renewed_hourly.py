@@ -13,16 +13,19 @@ def shown_count(html):
     return html[start : html.index("</dd>", start)]
 
 
-def test_the_metryczka_shows_the_count_after_the_fold(reader, make_post, django_capture_on_commit_callbacks):
+def test_the_metryczka_shows_the_count_after_the_hourly_renewal(
+    reader, make_post, views_of, django_capture_on_commit_callbacks
+):
     post = make_post()
     assert shown_count(reader.get(post.get_absolute_url()).text) == "0 (aktualizowana co godzinę)"
     reader.get(post.get_absolute_url())
-    # Until the fold the stored page keeps its number: the counters are not read by pages.
+    # Until the hourly renewal the stored page keeps its number, though the row already grew.
     assert shown_count(reader.get(post.get_absolute_url()).text) == "0 (aktualizowana co godzinę)"
+    assert views_of(post) == 3
     with django_capture_on_commit_callbacks(execute=True):
-        counter.fold()
+        counter.tidy()
     response = reader.get(post.get_absolute_url())
-    assert response["X-Page-Cache"] == "miss"  # the fold renewed the page
+    assert response["X-Page-Cache"] == "miss"  # the hourly duty renewed the page
     assert shown_count(response.text) == "3 (aktualizowana co godzinę)"
 
 
