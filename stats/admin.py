@@ -26,5 +26,5 @@ class ViewCountAdminMixin:
         recent, total = counts_for(obj)
         return (
             f"{views_label(recent)} w ostatnich 30 dniach, {views_label(total)} od początku liczenia "
-            "(liczby odświeżane co godzinę)"
+            "(stan w chwili otwarcia formularza)"
         )

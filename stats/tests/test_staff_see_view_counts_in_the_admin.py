@@ -29,8 +29,8 @@ def test_an_editor_sees_the_count_on_a_posts_change_form(client, make_post, staf
     html = text(client.get(f"/admin/news/post/{post.pk}/change/").text)
     assert "Liczba wyświetleń" in html
     assert (
-        "2 wyświetlenia w ostatnich 30 dniach, 1 234 wyświetlenia od początku liczenia (liczby odświeżane co godzinę)"
-        in html.replace("\xa0", " ")
+        "2 wyświetlenia w ostatnich 30 dniach, 1 234 wyświetlenia od początku liczenia "
+        "(stan w chwili otwarcia formularza)" in html.replace("\xa0", " ")
     )
 
 
