@@ -3,8 +3,8 @@
 1. A public item page marks its response with ``shown(response, obj)``; the page cache keeps the
    mark with the stored page, so a cached hit carries it too (pagecache/middleware.py).
 2. ``stats.middleware.ViewCountMiddleware``, before the page cache, adds one to the item's row of
-   the day (``count_view``): one ``UPDATE … SET count = count + 1``, exact under concurrency; the
-   day's first view creates the row.
+   the day (``count_view``): one ``INSERT … ON CONFLICT DO UPDATE SET count = count + 1``, exact
+   under concurrency.
 3. ``tidy()``, run hourly by ``manage.py daily``, drops the rows of items deleted for good and
    renews the pages that show the counts (the ``VIEWS_TAG`` of the page cache), so the count a
    stored page shows is at most an hour old.
@@ -17,8 +17,8 @@ import logging
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
-from django.db.models import Case, CharField, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db import connection, transaction
+from django.db.models import Case, CharField, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -58,26 +58,38 @@ def shown(response, obj):
 def count_view(item, now=None):
     """One more view of ``item`` (``item_of``) today (local date), in its ``DailyViews`` row.
 
-    Usually one statement: an ``UPDATE`` that adds one in the database, so two views at the same
-    instant are two. The content type comes from Django's cache (a query only the first time in
-    a process). The day's first view finds no row and creates it; if a rival created it meanwhile,
-    the unique constraint refuses the second row and the view is added to the rival's.
-
-    Run outside a transaction (the middleware runs after the view, and ATOMIC_REQUESTS is off), a
-    failed statement leaves nothing open behind it; the creation has a transaction of its own.
+    One statement, whether the day's row exists or not: the row is inserted with 1, or, when
+    the unique constraint finds it there, its count grows by one in the database. Two views at
+    the same instant are two. The content type comes from Django's cache (a query only the first
+    time in a process). Run outside a transaction (the middleware runs after the view, and
+    ATOMIC_REQUESTS is off), a failed statement leaves nothing open behind it.
     """
     label, pk = item.rsplit(":", 1)
     content_type = ContentType.objects.get_for_model(apps.get_model(label))
-    day = timezone.localdate(now)
-    row = DailyViews.objects.filter(content_type=content_type, object_id=int(pk), day=day)
-    if row.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            DailyViews.objects.create(content_type=content_type, object_id=int(pk), day=day, count=1)
-    except IntegrityError:  # a rival's view created the row first
-        if not row.update(count=F("count") + 1):
-            raise
+    with connection.cursor() as cursor:
+        cursor.execute(_COUNT_SQL, [content_type.pk, int(pk), timezone.localdate(now)])
+
+
+def _count_sql():
+    """INSERT … ON CONFLICT … DO UPDATE SET count = count + 1, in the model's own table and columns.
+
+    The ORM's ``bulk_create(update_conflicts=True)`` can only write the new row's value over the
+    old one, not add to it; its update-then-create would take two to four statements for the
+    day's first view, and compiling the query costs as much as running it (bench/RESULTS.md).
+    """
+    meta = DailyViews._meta
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    columns = [quote(meta.get_field(name).column) for name in ("content_type", "object_id", "day", "count")]
+    key = ", ".join(columns[:3])
+    count = columns[3]
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES (%s, %s, %s, 1) "
+        f"ON CONFLICT ({key}) DO UPDATE SET {count} = {table}.{count} + 1"
+    )
+
+
+_COUNT_SQL = _count_sql()
 
 
 def tidy():

@@ -1,13 +1,13 @@
 """A counted view costs the same queries with 1 item or 30, and the count shown costs none.
 
 The page itself runs what tests/test_query_budget.py allows (its robot-less test client is not
-counted). Counting adds one statement once the day's row exists: ``UPDATE … SET count =
-count + 1`` on it (stats/counter.py; the content type comes from Django's cache).
+counted). Counting adds one statement: the day's row inserted, or its count grown by one
+(stats/counter.py; the content type comes from Django's cache).
 """
 
 import pytest
 
-# The counted view: one UPDATE of the item's row of the day.
+# The counted view: one INSERT … ON CONFLICT DO UPDATE of the item's row of the day.
 COUNTING = 1
 # What each page runs rendered afresh (news, pages and meetings tests pin the same numbers; posts
 # and pages prefetch their attachments).
