@@ -61,10 +61,15 @@ def _rich(html):
     return read if plain_lines(html_to_text(read)) or "<img" in read else ""
 
 
+def _text(value):
+    """A text field's value as kept: browsers send a textarea's line breaks as CRLF, the page keeps LF."""
+    return (value or "").replace("\r\n", "\n")
+
+
 def _same(name, proposed, current):
     if name == "description":
         return _rich(proposed) == _rich(current)
-    return (proposed or "") == (current or "")
+    return _text(proposed) == _text(current)
 
 
 def _shown(name, value):
@@ -79,7 +84,9 @@ def propose(institution_pk, cleaned_data, user):
     with transaction.atomic():
         live = Institution.objects.select_for_update().get(pk=institution_pk)
         values = {
-            name: cleaned_data[name] for name in FIELDS if not _same(name, cleaned_data[name], getattr(live, name))
+            name: _text(cleaned_data[name])
+            for name in FIELDS
+            if not _same(name, cleaned_data[name], getattr(live, name))
         }
         if "description" in values:
             values["description"] = clean_html(values["description"])

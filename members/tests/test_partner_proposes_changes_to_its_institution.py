@@ -102,6 +102,23 @@ def test_saving_what_the_page_already_says_withdraws_the_proposal(client, from_n
     assert not InstitutionChange.objects.exists()
 
 
+def test_line_breaks_as_a_browser_sends_them_are_no_change(client, from_nasielsk, nasielsk, editor):
+    """A browser sends a textarea's lines joined by CRLF; the address kept on the page has LF."""
+    nasielsk.address = "Urząd Miejski w Nasielsku\nul. Elektronowa 3\nNasielsk"
+    nasielsk.save()
+    client.force_login(from_nasielsk)
+    as_sent = "Urząd Miejski w Nasielsku\r\nul. Elektronowa 3\r\nNasielsk"
+    response = propose(client, nasielsk, address=as_sent)
+    assert "nie ma zmian do zatwierdzenia" in client.get(response.url).text
+    assert not InstitutionChange.objects.exists()
+
+    propose(client, nasielsk, address=as_sent, phone="23 691 25 00")
+    assert InstitutionChange.objects.get().values == {"phone": "23 691 25 00"}  # the address is not listed
+    propose(client, nasielsk, address=as_sent + "\r\nsekretariat na parterze", phone="23 691 25 00")
+    change = InstitutionChange.objects.get()
+    assert change.values["address"] == "Urząd Miejski w Nasielsku\nul. Elektronowa 3\nNasielsk\nsekretariat na parterze"
+
+
 def test_a_new_logo_waits_too(client, from_nasielsk, nasielsk, editor):
     client.force_login(from_nasielsk)
     propose(client, nasielsk, logo=png(), logo_alt="Herb Nasielska")
