@@ -7,6 +7,7 @@ imports here.
 """
 
 import ast
+import functools
 from collections import defaultdict
 from pathlib import Path
 
@@ -32,13 +33,18 @@ def _production_modules(package):
         yield path
 
 
+@functools.cache
+def _parsed(path):
+    return ast.parse(path.read_text(), filename=str(path))
+
+
 def _imports():
     """{(importer, imported): ["path:line", ...]} between the project's own packages."""
     packages = set(_packages())
     found = defaultdict(list)
     for package in packages:
         for path in _production_modules(package):
-            for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            for node in ast.walk(_parsed(path)):
                 if isinstance(node, ast.Import):
                     names = [alias.name for alias in node.names]
                 elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -98,7 +104,7 @@ def _module_imports():
     found = defaultdict(list)
     for path in paths:
         importer = _module_name(path)
-        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        for node in ast.walk(_parsed(path)):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
