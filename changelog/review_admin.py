@@ -45,6 +45,10 @@ class ReviewAdminMixin:
             *super().get_urls(),
         ]
 
+    def has_publish_permission(self, request):
+        """For admin actions with ``permissions=["publish"]`` (bulk approval)."""
+        return self.review_flow.can_publish(request.user)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and "_approve" in request.POST and not self.review_flow.can_publish(request.user):
             raise PermissionDenied

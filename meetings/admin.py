@@ -334,16 +334,8 @@ class MeetingAdmin(
             for name, options in super().get_fieldsets(request, obj)
         ]
 
-    def get_list_filter(self, request):
-        if self.is_limited(request):
-            return [f for f in self.list_filter if not isinstance(f, tuple)]  # not the institution's
-        return self.list_filter
-
     # Approval before publishing (meetings/review.py): without the right to publish, no path of
     # this admin publishes a meeting, nor changes one that is public.
-
-    def has_publish_permission(self, request):
-        return review.can_publish(request.user)
 
     @admin.action(description="Zatwierdź i opublikuj zaznaczone spotkania", permissions=["publish"])
     def approve_selected(self, request, queryset):

@@ -50,9 +50,10 @@ class InstitutionScopedAdminMixin:
 
     ``institution_field`` names the row's institution: ``"institution"`` (a foreign key) or
     ``"pk"`` for members.Institution itself. For a limited account the list, the search, the
-    filters, the date hierarchy, autocomplete and bulk actions work on its rows only (get_queryset),
-    and the change form, history, versions and any other view of a single row refuse another
-    institution's row with 403 (get_object, has_*_permission). A new row is its institution's.
+    filters (none by institution), the date hierarchy, autocomplete and bulk actions work on its
+    rows only (get_queryset), and the change form, history, versions and any other view of a single
+    row refuse another institution's row with 403 (get_object, has_*_permission). A new row is its
+    institution's.
     An account of the role without an institution sees no rows at all.
     """
 
@@ -93,6 +94,13 @@ class InstitutionScopedAdminMixin:
 
     def is_limited(self, request):
         return self._limit(request) is not None
+
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        if not self.is_limited(request):
+            return filters
+        # Its own institution's rows only: a filter by institution would list the others.
+        return [f for f in filters if (f[0] if isinstance(f, tuple) else f) != self.institution_field]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

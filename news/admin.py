@@ -243,16 +243,8 @@ class PostAdmin(
             fields += ["institution", "author"]
         return fields
 
-    def get_list_filter(self, request):
-        if self.is_limited(request):
-            return [f for f in self.list_filter if not isinstance(f, tuple)]  # not the institution's
-        return self.list_filter
-
     # Approval before publishing (news/review.py): without the right to publish, no path of this
     # admin publishes a post, nor changes one that is published.
-
-    def has_publish_permission(self, request):
-        return review.can_publish(request.user)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.status == Post.Status.PUBLISHED and not review.can_publish(request.user):
