@@ -61,3 +61,24 @@ def test_text_enlarged_to_200_percent_on_a_390px_phone_needs_no_sideways_scrolli
             too_wide[name] = width
     assert not too_wide, f"pages wider than a 390 px phone at 200 % text: {too_wide}"
     assert not not_enlarged, f"text not doubled: {not_enlarged}"
+
+
+# Lines a box holds: its height over its line height.
+LINES = "(el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))"
+
+
+def test_the_site_name_keeps_its_words_whole_at_200_percent_on_a_phone(page, site_content):
+    """Enlarged text must stay readable, not only fit: at 200 % on a 390 px phone „Menu” goes under
+    the site name, whose words each keep a line of their own instead of breaking into syllables,
+    and the skip link stays out of view until it has the focus."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/")  # site_content: the demo site, its name in the header
+    enlarge_text(page, "home", {})
+    name, area = page.locator(".brand-name"), page.locator(".brand-area")
+    assert name.evaluate(LINES) <= len(name.inner_text().split())
+    assert area.evaluate(LINES) <= len(area.inner_text().split())
+    skip = page.locator(".skip-link")
+    assert skip.evaluate("(el) => el.getBoundingClientRect().bottom") <= 0
+    page.keyboard.press("Tab")
+    assert skip.evaluate("(el) => el === document.activeElement")
+    assert skip.evaluate("(el) => el.getBoundingClientRect().top") >= 0
