@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import normalize_newlines
 
 from changelog.diff import html_to_text, plain_lines
 from changelog.metryczka import as_read
@@ -63,7 +64,7 @@ def _rich(html):
 
 def _text(value):
     """A text field's value as kept: browsers send a textarea's line breaks as CRLF, the page keeps LF."""
-    return (value or "").replace("\r\n", "\n")
+    return normalize_newlines(value or "")
 
 
 def _same(name, proposed, current):
