@@ -60,6 +60,7 @@ DOCUMENTS = LibraryKind(
         "newest": "Najnowsze dokumenty w bibliotece.",
         "found": "Znalezione dokumenty: %(count)s.",
         "none": "Nie znaleziono żadnego dokumentu.",
+        "empty": "W bibliotece nie ma jeszcze żadnego dokumentu.",
         "choose": "Wybierz dokument, aby wstawić do tekstu link do niego z jego rodzajem i rozmiarem.",
         "upload": "Dodaj nowy dokument do biblioteki",
         "uploadHelp": f"{KIND_LIST}. Plik jest sprawdzany tak jak w bibliotece dokumentów.",
@@ -104,6 +105,7 @@ IMAGES = LibraryKind(
         "newest": "Najnowsze obrazy w bibliotece.",
         "found": "Znalezione obrazy: %(count)s.",
         "none": "Nie znaleziono żadnego obrazu.",
+        "empty": "W bibliotece nie ma jeszcze żadnego obrazu.",
         "choose": (
             "Wybierz obraz, aby wstawić go do tekstu. Tekst alternatywny przychodzi z biblioteki; "
             "sprawdź, czy pasuje do tego tekstu. Nowy obraz dodaje się przyciskiem „Prześlij obraz z komputera”."

@@ -218,7 +218,7 @@
         }
         var results = answer.data.results;
         var said = !results.length
-          ? texts.none
+          ? answer.data.query ? texts.none : texts.empty
           : answer.data.query
             ? format(texts.found, { count: results.length })
             : texts.newest;

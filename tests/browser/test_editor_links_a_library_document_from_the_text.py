@@ -106,7 +106,7 @@ def test_the_keyboard_opens_the_dialog_and_esc_closes_it_on_a_phone(page, editor
     dialog = page.get_by_role("dialog", name="Dokument z biblioteki")
     expect(dialog).to_be_visible()
     expect(dialog.get_by_label("Szukaj w bibliotece (tytuł)")).to_be_focused()
-    expect(dialog.get_by_role("status")).to_have_text("Nie znaleziono żadnego dokumentu.")
+    expect(dialog.get_by_role("status")).to_have_text("W bibliotece nie ma jeszcze żadnego dokumentu.")
     # On a phone the toolbar folds the button into „Pokaż więcej”; the open dialog fits the screen.
     page.set_viewport_size({"width": 320, "height": 640})
     box = dialog.bounding_box()
